@@ -1,0 +1,87 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "onboard",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "onboard", targets: ["onboard"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+  ],
+  targets: [
+    // The C library, through pkg-config. Only `CommonMark` imports it.
+    .systemLibrary(
+      name: "Ccmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+    // A read-only Swift value tree over cmark, with source ranges and cmark's renderers.
+    .target(name: "CommonMark", dependencies: ["Ccmark"]),
+    // Diagnostics, source locations and the reporters (text, JSON, SARIF, GitHub).
+    .target(name: "OnboardDiagnostics"),
+    // Small shared utilities: atomic writes, terminal detection, progress, hashing.
+    .target(name: "OnboardSupport"),
+    // Credential specs, layouts, value validation and redaction.
+    .target(
+      name: "CredentialSpecs",
+      dependencies: ["OnboardDiagnostics", "Yams"]
+    ),
+    // Guide format: front matter, step graph, guide rules, conditions, variables, graph export.
+    .target(
+      name: "GuideKit",
+      dependencies: ["CommonMark", "OnboardDiagnostics", "CredentialSpecs", "Yams"]
+    ),
+    // Linter for filled credential files (YAML, dotenv, JSON).
+    .target(
+      name: "CredentialLint",
+      dependencies: ["OnboardDiagnostics", "OnboardSupport", "CredentialSpecs", "Yams"]
+    ),
+    // Rosters, per-seller planning and onboarding packets.
+    .target(
+      name: "Packets",
+      dependencies: [
+        "GuideKit", "CredentialSpecs", "OnboardDiagnostics", "OnboardSupport", "Yams",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    // Printed runbooks: HTML for print, PDF through headless Chromium.
+    .target(
+      name: "Runbook",
+      dependencies: ["GuideKit", "Packets", "CommonMark", "OnboardSupport", "OnboardDiagnostics"]
+    ),
+    // The interactive terminal walk and credential merging.
+    .target(
+      name: "Walk",
+      dependencies: [
+        "GuideKit", "Packets", "CredentialSpecs", "CredentialLint", "OnboardSupport",
+        "OnboardDiagnostics", "Yams",
+      ]
+    ),
+    .executableTarget(
+      name: "onboard",
+      dependencies: [
+        "GuideKit", "CredentialLint", "Packets", "Runbook", "Walk", "OnboardDiagnostics",
+        "OnboardSupport", "CredentialSpecs",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+    .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics", "OnboardSupport"]),
+    .testTarget(name: "CredentialSpecsTests", dependencies: ["CredentialSpecs"]),
+    .testTarget(
+      name: "GuideKitTests",
+      dependencies: ["GuideKit"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "CredentialLintTests", dependencies: ["CredentialLint", "CredentialSpecs", "GuideKit"]),
+    .testTarget(name: "PacketsTests", dependencies: ["Packets", "GuideKit"]),
+    .testTarget(name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit"]),
+    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit"]),
+    .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,121 @@
+/// One node of a ``MarkdownDocument``: a cheap, read-only view into the document's tree.
+public struct MarkdownNode: Hashable, Sendable {
+  let storage: TreeStorage
+  let index: Int32
+
+  init(storage: TreeStorage, index: Int32) {
+    self.storage = storage
+    self.index = index
+  }
+
+  private var record: TreeStorage.Record { storage.records[Int(index)] }
+
+  /// What this node is.
+  public var kind: NodeKind { record.kind }
+
+  /// Where the node is in the source (1-based lines, 1-based UTF-8 byte columns, inclusive end);
+  /// `nil` where cmark gives no position (soft and hard line breaks).
+  public var range: SourceRange? { record.range }
+
+  /// The node that contains this one, or `nil` for the document.
+  public var parent: MarkdownNode? {
+    let parentIndex = record.parent
+    return parentIndex < 0 ? nil : MarkdownNode(storage: storage, index: parentIndex)
+  }
+
+  /// The direct children, in document order.
+  public var children: Children { Children(storage: storage, first: record.firstChild) }
+
+  /// The next node with the same parent.
+  public var nextSibling: MarkdownNode? {
+    let next = record.nextSibling
+    return next < 0 ? nil : MarkdownNode(storage: storage, index: next)
+  }
+
+  /// Every node below this one, in document (pre-)order, walked without recursion.
+  public var descendants: Descendants { Descendants(root: self) }
+
+  /// The concatenated text of the inlines below this node: text and code spans, with line breaks
+  /// as spaces. Markup (emphasis, links) is dropped; link text is kept.
+  public var plainText: String {
+    var result = ""
+    if case .text(let value) = kind { return value }
+    if case .code(let value) = kind { return value }
+    for node in descendants {
+      switch node.kind {
+      case .text(let value), .code(let value): result += value
+      case .softBreak, .lineBreak: result += " "
+      default: break
+      }
+    }
+    return result
+  }
+
+  public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool {
+    lhs.storage === rhs.storage && lhs.index == rhs.index
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(ObjectIdentifier(storage))
+    hasher.combine(index)
+  }
+
+  /// The children of a node.
+  public struct Children: Sequence, Sendable {
+    let storage: TreeStorage
+    let first: Int32
+
+    public func makeIterator() -> Iterator { Iterator(storage: storage, upcoming: first) }
+
+    /// Iterates siblings by their links.
+    public struct Iterator: IteratorProtocol {
+      let storage: TreeStorage
+      var upcoming: Int32
+
+      public mutating func next() -> MarkdownNode? {
+        guard upcoming >= 0 else { return nil }
+        let node = MarkdownNode(storage: storage, index: upcoming)
+        upcoming = storage.records[Int(upcoming)].nextSibling
+        return node
+      }
+    }
+  }
+
+  /// The descendants of a node in pre-order.
+  public struct Descendants: Sequence, Sendable {
+    let root: MarkdownNode
+
+    public func makeIterator() -> Iterator {
+      Iterator(storage: root.storage, rootIndex: root.index,
+               current: root.storage.records[Int(root.index)].firstChild)
+    }
+
+    /// Pre-order walk using parent links: constant extra memory, no recursion.
+    public struct Iterator: IteratorProtocol {
+      let storage: TreeStorage
+      let rootIndex: Int32
+      var current: Int32
+
+      public mutating func next() -> MarkdownNode? {
+        guard current >= 0 else { return nil }
+        let result = current
+        let record = storage.records[Int(current)]
+        if record.firstChild >= 0 {
+          current = record.firstChild
+        } else {
+          var walker = current
+          current = -1
+          while walker >= 0 && walker != rootIndex {
+            let walkerRecord = storage.records[Int(walker)]
+            if walkerRecord.nextSibling >= 0 {
+              current = walkerRecord.nextSibling
+              break
+            }
+            walker = walkerRecord.parent
+          }
+        }
+        return MarkdownNode(storage: storage, index: result)
+      }
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import OnboardDiagnostics
+import Yams
+
+/// How a service's client library reads credentials, from a template set's `layout.yml`.
+///
+/// The code knows only generic layouts; the descriptor says which ones a service uses, the file
+/// names, and the account suffix rule for environment variables.
+public struct ServiceLayout: Hashable, Sendable {
+  /// The kinds of credential file onboard can read and write.
+  public enum Kind: String, Hashable, Sendable, CaseIterable {
+    /// A YAML mapping of account name to a mapping of credential keys.
+    case accountsYAML = "accounts-yaml"
+    /// A flat YAML mapping of credential keys.
+    case flatYAML = "flat-yaml"
+    /// A flat JSON object whose keys are the environment names.
+    case flatJSON = "flat-json"
+    /// A dotenv file of environment names, optionally with an account suffix.
+    case dotenv
+  }
+
+  /// One credential file shape the service reads.
+  public struct FileLayout: Hashable, Sendable {
+    /// A short name (`yaml`, `env`, `json`), used by `lint --as`.
+    public var name: String
+    /// The generic layout.
+    public var kind: Kind
+    /// The file name; `{{account}}` is replaced by the account name.
+    public var file: String
+    /// Top-level keys that may stand beside accounts (accounts-yaml), such as `version`.
+    public var allowedTopLevelKeys: [String]
+    /// A short description for help text.
+    public var description: String
+  }
+
+  /// The service's name, such as `python-amazon-sp-api`.
+  public var service: String
+  /// The account used when none is named.
+  public var defaultAccount: String
+  /// The suffix appended to environment names for an account; `{{account}}` is replaced.
+  /// Empty when the service has no per-account names.
+  public var envSuffix: String
+  /// Whether a missing suffixed name falls back to the unsuffixed one, key by key.
+  public var envFallbackPerKey: Bool
+  /// Whether the default account also tries suffixed names.
+  public var suffixDefaultAccount: Bool
+  /// The file shapes, in the order the descriptor lists them.
+  public var files: [FileLayout]
+
+  /// Creates a descriptor.
+  public init(
+    service: String, defaultAccount: String = "default", envSuffix: String = "",
+    envFallbackPerKey: Bool = true, suffixDefaultAccount: Bool = false, files: [FileLayout]
+  ) {
+    self.service = service
+    self.defaultAccount = defaultAccount
+    self.envSuffix = envSuffix
+    self.envFallbackPerKey = envFallbackPerKey
+    self.suffixDefaultAccount = suffixDefaultAccount
+    self.files = files
+  }
+
+  /// The file layout named `name` (or of that kind's raw value).
+  public func file(named name: String) -> FileLayout? {
+    files.first { $0.name == name } ?? files.first { $0.kind.rawValue == name }
+  }
+
+  /// The first file layout of a kind.
+  public func file(kind: Kind) -> FileLayout? {
+    files.first { $0.kind == kind }
+  }
+
+  /// The environment name of `env` for an account: `LWA_APP_ID` → `LWA_APP_ID_shop`.
+  public func envName(_ env: String, account: String?) -> String {
+    guard let account, !envSuffix.isEmpty else { return env }
+    if account == defaultAccount && !suffixDefaultAccount { return env }
+    return env + envSuffix.replacingOccurrences(of: "{{account}}", with: account)
+  }
+
+  /// The file name of a layout for an account.
+  public func fileName(_ layout: FileLayout, account: String) -> String {
+    layout.file.replacingOccurrences(of: "{{account}}", with: account)
+  }
+
+  /// Rule ids for descriptor problems.
+  public static let malformedRule = "templates/malformed-layout"
+
+  /// Reads a `layout.yml`.
+  /// - Parameters:
+  ///   - yaml: the descriptor's text.
+  ///   - file: its path, for diagnostics.
+  /// - Returns: the descriptor, or diagnostics saying what is wrong.
+  public static func parse(_ yaml: String, file: String) -> Result<ServiceLayout, DiagnosticList> {
+    let position = YAMLPosition(file: file, text: yaml)
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: yaml)
+    } catch {
+      return .failure(DiagnosticList([position.syntaxDiagnostic(error, ruleID: malformedRule, what: "The layout descriptor")]))
+    }
+    guard let mapping = root?.mapping else {
+      return .failure(
+        DiagnosticList([
+          Diagnostic(
+            severity: .error, ruleID: malformedRule,
+            message: "The layout descriptor must be a mapping with service and files.",
+            location: position.location(root?.mark))
+        ]))
+    }
+    var diagnostics: [Diagnostic] = []
+    var layout = ServiceLayout(service: mapping["service"]?.string ?? "", files: [])
+    if let account = mapping["default-account"]?.string { layout.defaultAccount = account }
+    if let suffix = mapping["env-suffix"]?.string { layout.envSuffix = suffix }
+    if let fallback = mapping["env-fallback"]?.string { layout.envFallbackPerKey = fallback == "per-key" }
+    if let suffixDefault = mapping["suffix-default-account"]?.bool { layout.suffixDefaultAccount = suffixDefault }
+    guard let files = mapping["files"]?.sequence else {
+      return .failure(
+        DiagnosticList([
+          Diagnostic(
+            severity: .error, ruleID: malformedRule,
+            message: "The layout descriptor needs a 'files' list.", location: position.location(root?.mark))
+        ]))
+    }
+    for entry in files {
+      guard let fields = entry.mapping, let name = fields["name"]?.string,
+        let kindText = fields["kind"]?.string, let fileName = fields["file"]?.string
+      else {
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, ruleID: malformedRule,
+            message: "Each file layout needs name, kind and file.", location: position.location(entry.mark)))
+        continue
+      }
+      guard let kind = Kind(rawValue: kindText) else {
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, ruleID: malformedRule,
+            message: "Unknown layout kind '\(kindText)'; use one of "
+              + Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+            location: position.location(fields["kind"]?.mark)))
+        continue
+      }
+      layout.files.append(
+        FileLayout(
+          name: name, kind: kind, file: fileName,
+          allowedTopLevelKeys: fields["allowed-top-level-keys"]?.sequence?.compactMap(\.string) ?? [],
+          description: fields["description"]?.string ?? ""))
+    }
+    if !diagnostics.isEmpty { return .failure(DiagnosticList(diagnostics)) }
+    return .success(layout)
+  }
+}
+
+/// A list of diagnostics as an `Error`.
+public struct DiagnosticList: Error, Sendable {
+  /// The diagnostics.
+  public var diagnostics: [Diagnostic]
+
+  /// Wraps diagnostics.
+  public init(_ diagnostics: [Diagnostic]) {
+    self.diagnostics = diagnostics
+  }
+}
