@@ -1,0 +1,51 @@
+import CommonMark
+import CredentialSpecs
+import Foundation
+import OnboardDiagnostics
+
+/// The result of loading a guide: the guide (when the file could be read as one) and every
+/// diagnostic, sorted.
+public struct GuideLoadResult: Sendable {
+  /// The guide, or `nil` when the file could not be read or is not a guide at all.
+  public var guide: Guide?
+  /// Everything found, in report order.
+  public var diagnostics: [Diagnostic]
+
+  /// Creates a result.
+  public init(guide: Guide?, diagnostics: [Diagnostic]) {
+    self.guide = guide
+    self.diagnostics = diagnostics
+  }
+}
+
+/// Reads guide files into ``Guide`` values and checks them.
+public struct GuideLoader: Sendable {
+  /// Extra folders to look for screenshots in, after the guide's own folder.
+  public var screenshotFolders: [String]
+
+  /// Creates a loader.
+  /// - Parameter screenshotFolders: folders searched for screenshot files (by their path
+  ///   relative to the guide, then by file name), after the guide's folder.
+  public init(screenshotFolders: [String] = []) {
+    self.screenshotFolders = screenshotFolders
+  }
+
+  /// Reads and checks a guide file. Never throws: unreadable files become diagnostics.
+  public func load(file path: String) -> GuideLoadResult {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return GuideLoadResult(
+        guide: nil,
+        diagnostics: [
+          Diagnostic(
+            severity: .error, ruleID: GuideRules.io, message: "The guide cannot be read (it does not exist or is not readable).",
+            location: DiagnosticLocation(file: path, line: 1, column: 1))
+        ])
+    }
+    return load(bytes: [UInt8](data), file: path)
+  }
+
+  /// Checks guide bytes as if read from `file` (which locates screenshots and the data table).
+  public func load(bytes: [UInt8], file: String) -> GuideLoadResult {
+    GuideBuilder(file: file, bytes: bytes, screenshotFolders: screenshotFolders).build()
+  }
+}

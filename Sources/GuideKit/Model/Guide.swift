@@ -1,0 +1,109 @@
+import CredentialSpecs
+import OnboardDiagnostics
+
+/// A parsed guide: its metadata, stages and steps, credential specs, screenshots and data table.
+///
+/// Build one with ``GuideLoader``. Every element keeps its source location.
+public struct Guide: Sendable {
+  /// The guide file's path, as given.
+  public var file: String
+  /// The front matter.
+  public var metadata: GuideMetadata
+  /// The `#` heading's text (falls back to the front matter's title).
+  public var title: String
+  /// Markdown between the title and the first `##` section.
+  public var introduction: [Block]
+  /// The stages, in order.
+  public var stages: [Stage]
+  /// `##` sections that hold no steps (background, gallery, credentials), in order.
+  public var sections: [Section]
+  /// The credential specs from the `yaml credentials` block.
+  public var credentials: CredentialSpecSet
+  /// Every screenshot the guide names, once per path, in first-use order.
+  public var screenshots: [Screenshot]
+  /// The data table named by the front matter, if any.
+  public var dataTable: DataTable?
+
+  /// Creates a guide value.
+  public init(
+    file: String, metadata: GuideMetadata, title: String, introduction: [Block] = [],
+    stages: [Stage] = [], sections: [Section] = [], credentials: CredentialSpecSet = CredentialSpecSet(),
+    screenshots: [Screenshot] = [], dataTable: DataTable? = nil
+  ) {
+    self.file = file
+    self.metadata = metadata
+    self.title = title
+    self.introduction = introduction
+    self.stages = stages
+    self.sections = sections
+    self.credentials = credentials
+    self.screenshots = screenshots
+    self.dataTable = dataTable
+  }
+
+  /// All steps, in order across stages.
+  public var steps: [Step] { stages.flatMap(\.steps) }
+
+  /// The step with this id.
+  public func step(id: String) -> Step? { steps.first { $0.id == id } }
+
+  /// The stage with this id.
+  public func stage(id: String) -> Stage? { stages.first { $0.id == id } }
+
+  /// The screenshot with this path (as written in the guide).
+  public func screenshot(path: String) -> Screenshot? { screenshots.first { $0.path == path } }
+
+  /// The steps that produce a credential.
+  public func producers(of key: String) -> [Step] {
+    steps.filter { $0.produces.contains { $0.key == key } }
+  }
+}
+
+/// The guide's YAML front matter.
+public struct GuideMetadata: Hashable, Sendable {
+  /// The guide's stable id.
+  public var id: String
+  /// Its title.
+  public var title: String
+  /// Its version, as written.
+  public var version: String
+  /// The data table file, relative to the guide.
+  public var data: String?
+  /// The roster field that picks a recipient's row in the data table.
+  public var dataKey: String?
+  /// Template sets under `templates/` used for packets.
+  public var templates: [String]
+  /// Variables the guide needs from each roster row, beyond the standard fields.
+  public var variables: [VariableDeclaration]
+  /// Where the front matter is (line 1 when present).
+  public var location: DiagnosticLocation
+
+  /// Creates metadata.
+  public init(
+    id: String, title: String, version: String, data: String? = nil, dataKey: String? = nil,
+    templates: [String] = [], variables: [VariableDeclaration] = [], location: DiagnosticLocation
+  ) {
+    self.id = id
+    self.title = title
+    self.version = version
+    self.data = data
+    self.dataKey = dataKey
+    self.templates = templates
+    self.variables = variables
+    self.location = location
+  }
+}
+
+/// A variable the front matter declares.
+public struct VariableDeclaration: Hashable, Sendable {
+  /// Its name, used as `{{name}}`.
+  public var name: String
+  /// What it is, for labelled blanks and documentation.
+  public var description: String
+
+  /// Creates a declaration.
+  public init(name: String, description: String) {
+    self.name = name
+    self.description = description
+  }
+}

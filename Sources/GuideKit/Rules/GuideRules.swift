@@ -1,0 +1,33 @@
+import OnboardDiagnostics
+
+/// The ids and descriptors of every guide diagnostic. docs/guide-format.md lists them all.
+public enum GuideRules {
+  public static let io = "guide/io"
+  public static let notUTF8 = "guide/not-utf8"
+  public static let binary = "guide/binary"
+  public static let empty = "guide/empty"
+  public static let frontMatter = "guide/front-matter"
+  public static let noTitle = "guide/no-title"
+  public static let noStages = "guide/no-stages"
+  public static let duplicateID = "guide/duplicate-id"
+  public static let derivedID = "guide/derived-id"
+  public static let unknownLinkTarget = "guide/unknown-link-target"
+  public static let requiresCycle = "guide/requires-cycle"
+  public static let consumedBeforeProduced = "guide/consumed-before-produced"
+  public static let producedTwice = "guide/produced-twice"
+  public static let unspecifiedCredential = "guide/unspecified-credential"
+  public static let neverProduced = "guide/credential-never-produced"
+  public static let missingScreenshot = "guide/missing-screenshot"
+  public static let imageWithoutAlt = "guide/image-without-alt"
+  public static let unusedScreenshot = "guide/unused-screenshot"
+  public static let unknownAttribute = "guide/unknown-attribute"
+  public static let malformedCondition = "guide/malformed-condition"
+  public static let malformedCredentials = "guide/malformed-credentials"
+  public static let unknownCredentialField = "guide/unknown-credential-field"
+  public static let unknownVariable = "guide/unknown-variable"
+  public static let sectionWithoutSteps = "guide/section-without-steps"
+  public static let dataTable = "guide/data-table"
+  public static let emptyAttribute = "guide/empty-attribute"
+  public static let unclosedCondition = "guide/unclosed-condition"
+  public static let misplacedStep = "guide/misplaced-step"
+}

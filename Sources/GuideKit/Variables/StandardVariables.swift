@@ -1,0 +1,25 @@
+/// Variables every recipient has, whatever the guide: the standard roster fields and facts
+/// about the guide and the run.
+public enum StandardVariables {
+  /// The names, with what each holds.
+  public static let all: [(name: String, description: String)] = [
+    ("id", "the recipient's id (also the packet folder's name)"),
+    ("name", "the recipient's display name"),
+    ("account", "the account name in credential files"),
+    ("owner", "the account owner's name and e-mail"),
+    ("owner_name", "the account owner's name"),
+    ("owner_email", "the account owner's e-mail"),
+    ("credential_source", "where the credentials will live: file, env or code"),
+    ("guide_id", "the guide's id"),
+    ("guide_title", "the guide's title"),
+    ("guide_version", "the guide's version"),
+  ]
+
+  /// The names alone.
+  public static let names: Set<String> = Set(all.map(\.name))
+
+  /// What a standard variable holds, for labelled blanks.
+  public static func description(of name: String) -> String? {
+    all.first { $0.name == name }?.description
+  }
+}

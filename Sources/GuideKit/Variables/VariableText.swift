@@ -1,0 +1,78 @@
+/// `{{name}}` placeholders in guide text and link destinations.
+public enum VariableText {
+  /// One `{{name}}` occurrence.
+  public struct Occurrence: Hashable, Sendable {
+    /// The variable's name (trimmed).
+    public var name: String
+    /// The 0-based UTF-8 offset of the opening `{{`.
+    public var offset: Int
+  }
+
+  /// The variables named in `text`, in order.
+  public static func occurrences(in text: String) -> [Occurrence] {
+    var result: [Occurrence] = []
+    scan(text) { name, offset in result.append(Occurrence(name: name, offset: offset)) }
+    return result
+  }
+
+  /// Replaces each `{{name}}` with `replacement(name)`. Text outside placeholders is unchanged.
+  public static func substitute(_ text: String, _ replacement: (String) -> String) -> String {
+    guard text.contains("{{") else { return text }
+    let bytes = Array(text.utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    var copied = 0
+    while index + 1 < bytes.count {
+      if bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{"),
+        let (name, end) = placeholder(bytes, at: index)
+      {
+        output.append(contentsOf: bytes[copied..<index])
+        output.append(contentsOf: replacement(name).utf8)
+        index = end
+        copied = end
+      } else {
+        index += 1
+      }
+    }
+    output.append(contentsOf: bytes[copied...])
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static func scan(_ text: String, _ found: (String, Int) -> Void) {
+    let bytes = Array(text.utf8)
+    var index = 0
+    while index + 1 < bytes.count {
+      if bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{"),
+        let (name, end) = placeholder(bytes, at: index)
+      {
+        found(name, index)
+        index = end
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  /// A placeholder at `start`: `{{`, optional spaces, a name of letters, digits, `_`, `-`, `.`,
+  /// optional spaces, `}}`. Returns the name and the offset after `}}`.
+  private static func placeholder(_ bytes: [UInt8], at start: Int) -> (String, Int)? {
+    var index = start + 2
+    while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+    let nameStart = index
+    while index < bytes.count {
+      let byte = bytes[index]
+      let isName =
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+      guard isName else { break }
+      index += 1
+    }
+    let nameEnd = index
+    while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+    guard nameEnd > nameStart, index + 1 < bytes.count, bytes[index] == UInt8(ascii: "}"),
+      bytes[index + 1] == UInt8(ascii: "}")
+    else { return nil }
+    return (String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self), index + 2)
+  }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import OnboardDiagnostics
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Options shared by the commands that report diagnostics (`check`, `lint`).
+struct ReportOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Output format: text, json, sarif or github.",
+      discussion: "Defaults to github when GITHUB_ACTIONS=true, text otherwise."))
+  var format: ReportFormat?
+
+  @Flag(name: .long, help: "Treat warnings as errors for the exit code.")
+  var strict = false
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs whatever onboard's build, tests and demo need and is missing:
+# Debian packages (libcmark-dev, cmark, chromium, poppler, graphviz, tmux) and a Python
+# virtual environment (.venv) with python-amazon-sp-api, selenium, pytest and yamllint.
+# Safe to run again: it only installs what is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for pkg in libcmark-dev cmark pkg-config graphviz poppler-utils chromium chromium-driver tmux bsdextrautils python3-venv; do
+  have_pkg "$pkg" || need_apt+=("$pkg")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${need_apt[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+VENV=.venv
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "setup: creating $VENV" >&2
+  python3 -m venv "$VENV"
+fi
+if ! "$VENV/bin/python" -c "import sp_api, selenium, pytest, yamllint" 2>/dev/null; then
+  echo "setup: installing Python packages into $VENV" >&2
+  "$VENV/bin/pip" install -q --disable-pip-version-check -r scripts/requirements.txt
+fi
