@@ -1,10 +1,79 @@
+import CommonMark
+import CredentialSpecs
+import Foundation
 import OnboardDiagnostics
 
-// Being written: turns a guide's bytes into a Guide and diagnostics.
+/// Turns a guide's bytes into a ``Guide`` and its diagnostics.
+///
+/// The document is walked once, top level first: the `#` title, then `##` sections. A section
+/// with steps (ordered-list items, or `###` subsections) is a stage; the others are plain
+/// sections. Cross-cutting checks run on the finished guide (``GuideChecker``).
 struct GuideBuilder {
   var file: String
   var bytes: [UInt8]
   var screenshotFolders: [String]
 
-  func build() -> GuideLoadResult { GuideLoadResult(guide: nil, diagnostics: []) }
+  func build() -> GuideLoadResult {
+    let text: String
+    switch GuideInput.decode(bytes, file: file) {
+    case .failure(let diagnostic): return GuideLoadResult(guide: nil, diagnostics: [diagnostic])
+    case .success(let decoded): text = decoded
+    }
+    var diagnostics: [Diagnostic] = []
+    let frontMatter = FrontMatter.split(text)
+    let metadata = FrontMatter.metadata(yaml: frontMatter.yaml, file: file, diagnostics: &diagnostics)
+    let source = SourceText(frontMatter.body)
+    let document = MarkdownDocument.parse(frontMatter.body)
+    var reader = DocumentReader(
+      file: file, source: source, paragraphs: ParagraphReader(source: source, file: file))
+    reader.read(document.root)
+    diagnostics += reader.diagnostics
+
+    var credentials = CredentialSpecSet()
+    if let block = reader.credentialsBlocks.first {
+      let position = YAMLPosition(
+        file: file, text: block.literal, lineOffset: block.range.start.line,
+        columnOffset: block.range.start.column - 1)
+      let (specs, specDiagnostics) = CredentialSpecParser.parse(block.literal, position: position)
+      credentials = specs
+      diagnostics += specDiagnostics
+    }
+    for extra in reader.credentialsBlocks.dropFirst() {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: GuideRules.malformedCredentials,
+          message: "The guide has more than one `yaml credentials` block; only the first is read.",
+          location: DiagnosticLocation(file: file, line: extra.range.start.line, column: extra.range.start.column),
+          fix: "Merge the specs into one block."))
+    }
+
+    let guideFolder = (file as NSString).deletingLastPathComponent
+    var dataTable: DataTable?
+    if let data = metadata.data {
+      dataTable = DataTableReader.read(
+        path: guideFolder.isEmpty ? data : guideFolder + "/" + data, named: data,
+        referencedAt: metadata.location, diagnostics: &diagnostics)
+    }
+
+    let screenshots = ScreenshotResolver(guideFolder: guideFolder, folders: screenshotFolders)
+      .resolve(reader.screenshotUses)
+    let guide = Guide(
+      file: file, metadata: metadata,
+      title: reader.title ?? metadata.title, introduction: reader.introduction, stages: reader.stages,
+      sections: reader.sections, credentials: credentials, screenshots: screenshots, dataTable: dataTable)
+
+    if reader.title == nil {
+      diagnostics.append(
+        Diagnostic(
+          severity: .warning, ruleID: GuideRules.noTitle,
+          message: "The guide has no `#` title heading; the front matter's title is used.",
+          location: DiagnosticLocation(file: file, line: 1, column: 1),
+          fix: "Add a `# Title` line after the front matter."))
+    }
+    diagnostics += GuideChecker(
+      guide: guide, source: source, links: reader.links, variableUses: reader.variableUses,
+      conditionUses: reader.conditionUses, searchedFolders: [guideFolder.isEmpty ? "." : guideFolder] + screenshotFolders
+    ).check()
+    return GuideLoadResult(guide: guide, diagnostics: Diagnostic.sortedForReport(diagnostics))
+  }
 }

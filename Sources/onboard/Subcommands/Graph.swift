@@ -1,12 +1,42 @@
 import ArgumentParser
+import GuideKit
+import OnboardDiagnostics
+import OnboardSupport
+
+extension GraphFormat: ExpressibleByArgument {}
 
 extension OnboardCommand {
-  /// Placeholder while the command is written.
+  /// `onboard graph`: prints a guide's step graph.
   struct Graph: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+      abstract: "Print a guide's step graph as JSON, Graphviz DOT or Mermaid.",
+      discussion: """
+        Nodes are stages, steps, credentials, screenshots, checks, notes and preconditions; \
+        edges are next, contains, requires, produces, consumes, illustrates and checks. \
+        Render DOT with `dot -Tsvg`; paste Mermaid into a ```mermaid block on GitHub.
+
+        Errors in the guide are printed to standard error; the graph is still printed when the \
+        guide could be read. Exit code 1 if the guide has errors, 2 if it cannot be read.
+        """)
+
+    @Argument(help: "The guide file.", completion: .file(extensions: ["md"]))
+    var guide: String
+
+    @Option(name: .long, help: "Output format: json, dot or mermaid.")
+    var format: GraphFormat = .json
+
+    @Option(name: .long, help: ArgumentHelp("A folder to look for screenshots in (repeatable).", valueName: "dir"))
+    var screenshots: [String] = []
 
     func run() throws {
-      throw ValidationError("not implemented yet")
+      let result = GuideLoader(screenshotFolders: screenshots).load(file: guide)
+      let errors = result.diagnostics.filter { $0.severity == .error }
+      if !errors.isEmpty {
+        StandardError.write(TextReporter(color: Terminal.current().colorStderr).report(errors, rules: []))
+      }
+      guard let loaded = result.guide else { throw ExitStatus.usage.exitCode }
+      StandardOutput.write(format.renderer.render(StepGraph(guide: loaded)))
+      if !errors.isEmpty { throw ExitStatus.findings.exitCode }
     }
   }
 }

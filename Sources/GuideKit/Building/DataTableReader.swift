@@ -1,0 +1,69 @@
+import CredentialSpecs
+import Foundation
+import OnboardDiagnostics
+import Yams
+
+/// Reads a guide's data table: a YAML mapping of row key to a mapping of columns.
+enum DataTableReader {
+  static func read(
+    path: String, named: String, referencedAt: DiagnosticLocation, diagnostics: inout [Diagnostic]
+  ) -> DataTable? {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: GuideRules.dataTable,
+          message: "The data table '\(named)' named in the front matter cannot be read at \(path).",
+          location: referencedAt, fix: "Create the file beside the guide, or fix the `data:` field."))
+      return nil
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: GuideRules.dataTable, message: "The data table is not valid UTF-8.",
+          location: DiagnosticLocation(file: path, line: 1, column: 1)))
+      return nil
+    }
+    let position = YAMLPosition(file: path, text: text)
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch {
+      diagnostics.append(position.syntaxDiagnostic(error, ruleID: GuideRules.dataTable, what: "The data table"))
+      return nil
+    }
+    guard let mapping = root?.mapping else {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: GuideRules.dataTable,
+          message: "The data table must map each key (such as a marketplace code) to a mapping of columns.",
+          location: position.location(root?.mark)))
+      return nil
+    }
+    var rows: [DataTable.Row] = []
+    for (keyNode, value) in mapping {
+      guard let key = keyNode.scalar?.string, let columns = value.mapping else {
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, ruleID: GuideRules.dataTable,
+            message: "Each row of the data table must be `KEY:` followed by indented `column: value` lines.",
+            location: position.location(keyNode.mark)))
+        continue
+      }
+      var values: [String: String] = [:]
+      for (column, cell) in columns {
+        guard let name = column.scalar?.string else { continue }
+        if let scalar = cell.scalar {
+          values[name] = scalar.string
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: GuideRules.dataTable,
+              message: "The column '\(name)' of row '\(key)' must be a single value.",
+              location: position.location(cell.mark)))
+        }
+      }
+      rows.append(DataTable.Row(key: key, values: values, location: position.location(keyNode.mark)))
+    }
+    return DataTable(file: path, rows: rows)
+  }
+}

@@ -1,0 +1,662 @@
+import CommonMark
+import OnboardDiagnostics
+
+/// A screenshot named somewhere in the guide.
+struct ScreenshotUse {
+  var path: String
+  var caption: String
+  var location: DiagnosticLocation
+  /// The step it illustrates, or `nil` for a gallery image.
+  var stepID: String?
+}
+
+/// One pass over the document's top-level blocks, collecting the guide's parts.
+struct DocumentReader {
+  let file: String
+  let source: SourceText
+  let paragraphs: ParagraphReader
+
+  var title: String?
+  var introduction: [Block] = []
+  var stages: [Stage] = []
+  var sections: [Section] = []
+  var credentialsBlocks: [(literal: String, range: SourceRange)] = []
+  var screenshotUses: [ScreenshotUse] = []
+  var links: [Reference] = []
+  var variableUses: [(name: String, location: DiagnosticLocation)] = []
+  var conditionUses: [(condition: Condition, location: DiagnosticLocation)] = []
+  var diagnostics: [Diagnostic] = []
+
+  init(file: String, source: SourceText, paragraphs: ParagraphReader) {
+    self.file = file
+    self.source = source
+    self.paragraphs = paragraphs
+  }
+
+  func location(_ range: SourceRange?) -> DiagnosticLocation {
+    guard let range else { return DiagnosticLocation(file: file, line: 1, column: 1) }
+    return DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
+  }
+
+  // MARK: - Top level
+
+  mutating func read(_ root: MarkdownNode) {
+    var sectionHeading: MarkdownNode?
+    var sectionBlocks: [MarkdownNode] = []
+    var sawFirstSection = false
+    for block in root.children {
+      if case .heading(let level) = block.kind, level <= 2 {
+        if level == 1 {
+          if title == nil {
+            title = block.plainText.trimmingCharacters(in: " \t")
+            continue
+          }
+        }
+        if let heading = sectionHeading {
+          readSection(heading: heading, blocks: sectionBlocks)
+        }
+        if level == 2 {
+          sectionHeading = block
+          sectionBlocks = []
+          sawFirstSection = true
+          continue
+        }
+        sectionHeading = nil
+        sectionBlocks = []
+        continue
+      }
+      if sawFirstSection && sectionHeading != nil {
+        sectionBlocks.append(block)
+      } else {
+        collectGallery(block)
+        if let credentials = credentialsBlock(block) {
+          credentialsBlocks.append(credentials)
+        } else {
+          introduction.append(contentsOf: bodyBlocks([block], condition: nil))
+        }
+      }
+    }
+    if let heading = sectionHeading {
+      readSection(heading: heading, blocks: sectionBlocks)
+    }
+    collectVariables()
+  }
+
+  func credentialsBlock(_ block: MarkdownNode) -> (literal: String, range: SourceRange)? {
+    guard case .codeBlock(let info, let literal) = block.kind, let range = block.range else { return nil }
+    let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    guard words.count >= 2, words[0] == "yaml", words[1] == "credentials" else { return nil }
+    return (literal, range)
+  }
+
+  // MARK: - Sections and stages
+
+  mutating func readSection(heading: MarkdownNode, blocks: [MarkdownNode]) {
+    let (explicitID, headingTitle) = anchorAndTitle(heading)
+    let stageID = explicitID ?? Slug.make(headingTitle)
+    let headingLocation = location(heading.range)
+
+    let hasListSteps = blocks.contains { if case .list(let info) = $0.kind { return info.ordered } else { return false } }
+    let hasHeadingSteps = blocks.contains { if case .heading(3) = $0.kind { return true } else { return false } }
+
+    guard hasListSteps || hasHeadingSteps else {
+      readPlainSection(
+        id: stageID, explicitID: explicitID, title: headingTitle, location: headingLocation, blocks: blocks)
+      return
+    }
+
+    var stage = Stage(
+      id: stageID, hasExplicitID: explicitID != nil, title: headingTitle, number: stages.count + 1,
+      location: headingLocation)
+    if explicitID == nil {
+      diagnostics.append(
+        Diagnostic(
+          severity: .note, ruleID: GuideRules.derivedID,
+          message: "The stage '\(headingTitle)' has no explicit id; '\(stageID)' is derived from its heading and changes if the heading does.",
+          location: headingLocation,
+          fix: "Start the heading with <a id=\"\(stageID)\"></a>."))
+    }
+    var conditions = ConditionStack()
+    var index = 0
+    var stepNumber = 0
+    while index < blocks.count {
+      let block = blocks[index]
+      if let marker = conditionMarker(block) {
+        apply(marker, to: &conditions, at: block)
+        index += 1
+        continue
+      }
+      if case .list(let info) = block.kind, info.ordered {
+        for item in block.children {
+          stepNumber += 1
+          var step = readListStep(item, stageID: stageID, number: stepNumber)
+          step.inheritedCondition = conditions.combined
+          stage.steps.append(step)
+        }
+        index += 1
+        continue
+      }
+      if case .heading(3) = block.kind {
+        var end = index + 1
+        while end < blocks.count {
+          if case .heading(let level) = blocks[end].kind, level <= 3 { break }
+          end += 1
+        }
+        stepNumber += 1
+        var step = readHeadingStep(
+          heading: block, blocks: Array(blocks[(index + 1)..<end]), stageID: stageID, number: stepNumber)
+        step.inheritedCondition = conditions.combined
+        stage.steps.append(step)
+        index = end
+        continue
+      }
+      readStageBlock(block, into: &stage, condition: conditions.combined)
+      index += 1
+    }
+    conditions.reportUnclosed(into: &diagnostics, file: file)
+    stages.append(stage)
+  }
+
+  mutating func readPlainSection(
+    id: String, explicitID: String?, title: String, location: DiagnosticLocation, blocks: [MarkdownNode]
+  ) {
+    var holdsCredentials = false
+    var body: [Block] = []
+    var stageAttribute: Attribute?
+    for block in blocks {
+      if let credentials = credentialsBlock(block) {
+        credentialsBlocks.append(credentials)
+        holdsCredentials = true
+        continue
+      }
+      collectGallery(block)
+      if case .paragraph = block.kind {
+        for line in paragraphs.lines(of: block) {
+          if case .attribute(let attribute) = paragraphs.label(of: line), stageAttribute == nil {
+            stageAttribute = attribute
+          }
+        }
+      }
+      if case .blockQuote = block.kind, let first = block.children.first(where: { _ in true }),
+        case .paragraph = first.kind, let line = paragraphs.lines(of: first).first,
+        case .attribute(let attribute) = paragraphs.label(of: line), stageAttribute == nil
+      {
+        stageAttribute = attribute
+      }
+      body += bodyBlocks([block], condition: nil)
+    }
+    if let attribute = stageAttribute {
+      diagnostics.append(
+        Diagnostic(
+          severity: .warning, ruleID: GuideRules.sectionWithoutSteps,
+          message: "The section '\(title)' has a **\(attribute.label.rawValue):** attribute but no steps, so it is not a stage and the attribute does nothing.",
+          location: attribute.location,
+          fix: "Add the steps as an ordered list (1. …) or ### headings, or remove the attribute."))
+    } else if let explicitID {
+      diagnostics.append(
+        Diagnostic(
+          severity: .warning, ruleID: GuideRules.sectionWithoutSteps,
+          message: "The section '\(title)' has the explicit id '\(explicitID)' but no steps, so it is not a stage.",
+          location: location,
+          fix: "Add the steps as an ordered list (1. …) or ### headings, or drop the id if it is background prose."))
+    }
+    sections.append(Section(id: id, title: title, body: body, location: location, holdsCredentials: holdsCredentials))
+  }
+
+  mutating func readStageBlock(_ block: MarkdownNode, into stage: inout Stage, condition: Condition?) {
+    collectLinks(block)
+    if case .blockQuote = block.kind {
+      if let note = readNote(block, condition: condition) {
+        stage.notes.append(note)
+        return
+      }
+      if let attributes = blockQuoteAttributes(block), !attributes.isEmpty {
+        for attribute in attributes { applyStage(attribute, to: &stage) }
+        return
+      }
+    }
+    if case .paragraph = block.kind {
+      var rest: [ParagraphLine] = []
+      for line in paragraphs.lines(of: block) {
+        switch paragraphs.label(of: line) {
+        case .attribute(let attribute): applyStage(attribute, to: &stage)
+        case .misspelt(let text, let close, let at):
+          reportMisspelt(text, close, at)
+          rest.append(line)
+        case .none: rest.append(line)
+        }
+      }
+      if !rest.isEmpty {
+        stage.body.append(
+          Block(markdown: rest.map(paragraphs.markdown).joined(separator: "\n"), condition: condition, location: location(block.range)))
+      }
+      collectGallery(block)
+      return
+    }
+    collectGallery(block)
+    stage.body += bodyBlocks([block], condition: condition)
+  }
+
+  mutating func applyStage(_ attribute: Attribute, to stage: inout Stage) {
+    switch attribute.label {
+    case .requires:
+      let (references, precondition) = readRequires(attribute)
+      stage.requires += references
+      if let precondition { stage.preconditions.append(precondition) }
+    case .when:
+      if let condition = readCondition(attribute) { stage.condition = stage.condition.map { .and($0, condition) } ?? condition }
+    case .who: stage.who = attribute.plainText
+    case .duration: stage.duration = attribute.plainText
+    case .produces, .consumes, .check, .screenshot:
+      diagnostics.append(
+        Diagnostic(
+          severity: .warning, ruleID: GuideRules.unknownAttribute,
+          message: "**\(attribute.label.rawValue):** belongs to a step, not to a stage; here it is ignored.",
+          location: attribute.location, fix: "Move the line into the step it belongs to."))
+    }
+  }
+
+  // MARK: - Steps
+
+  mutating func readListStep(_ item: MarkdownNode, stageID: String, number: Int) -> Step {
+    let children = Array(item.children)
+    var step = Step(
+      id: "\(stageID)/\(number)", hasExplicitID: false, stageID: stageID, number: number, title: "",
+      titleMarkdown: "", location: location(item.range))
+    let derivedID = step.id
+    readStepContent(children, into: &step, titleFromFirstParagraph: true)
+    if step.id != derivedID {
+      for index in screenshotUses.indices where screenshotUses[index].stepID == derivedID {
+        screenshotUses[index].stepID = step.id
+      }
+      for index in step.checks.indices { step.checks[index].id = "\(step.id)#check-\(index + 1)" }
+    }
+    finishStepID(&step, stageID: stageID)
+    return step
+  }
+
+  mutating func readHeadingStep(heading: MarkdownNode, blocks: [MarkdownNode], stageID: String, number: Int) -> Step {
+    let (explicitID, title) = anchorAndTitle(heading)
+    var step = Step(
+      id: explicitID ?? "\(stageID)/\(number)", hasExplicitID: explicitID != nil, stageID: stageID,
+      number: number, title: title, titleMarkdown: headingMarkdown(heading), location: location(heading.range))
+    readStepContent(blocks, into: &step, titleFromFirstParagraph: false)
+    if explicitID == nil { finishStepID(&step, stageID: stageID) }
+    return step
+  }
+
+  mutating func finishStepID(_ step: inout Step, stageID: String) {
+    guard !step.hasExplicitID else { return }
+    diagnostics.append(
+      Diagnostic(
+        severity: .note, ruleID: GuideRules.derivedID,
+        message: "Step \(step.number) of '\(stageID)' has no explicit id; '\(step.id)' is derived from its position and changes if steps move.",
+        location: step.location,
+        fix: "Start the step with <a id=\"…\"></a> naming what it does."))
+  }
+
+  mutating func readStepContent(_ blocks: [MarkdownNode], into step: inout Step, titleFromFirstParagraph: Bool) {
+    var conditions = ConditionStack()
+    var needTitle = titleFromFirstParagraph
+    for block in blocks {
+      collectLinks(block)
+      if let marker = conditionMarker(block) {
+        apply(marker, to: &conditions, at: block)
+        continue
+      }
+      if needTitle, case .htmlBlock(let html) = block.kind, let id = Anchor.id(in: html) {
+        step.id = id
+        step.hasExplicitID = true
+        continue
+      }
+      collectImages(block, stepID: step.id, into: &step)
+      switch block.kind {
+      case .paragraph:
+        var rest: [ParagraphLine] = []
+        var titleLines: [ParagraphLine] = []
+        for line in paragraphs.lines(of: block) {
+          switch paragraphs.label(of: line) {
+          case .attribute(let attribute):
+            applyStep(attribute, to: &step)
+          case .misspelt(let text, let close, let at):
+            reportMisspelt(text, close, at)
+            if needTitle { titleLines.append(line) } else { rest.append(line) }
+          case .none:
+            if needTitle { titleLines.append(line) } else { rest.append(line) }
+          }
+        }
+        if needTitle {
+          needTitle = false
+          setTitle(titleLines, of: &step)
+        }
+        rest.removeAll { line in
+          line.nodes.allSatisfy { if case .image = $0.kind { return true } else { return false } }
+        }
+        if !rest.isEmpty {
+          step.body.append(
+            Block(
+              markdown: rest.map(paragraphs.markdown).joined(separator: "\n"), condition: conditions.combined,
+              location: location(block.range)))
+        }
+      case .blockQuote:
+        if let note = readNote(block, condition: conditions.combined) {
+          step.notes.append(note)
+        } else if let attributes = blockQuoteAttributes(block), !attributes.isEmpty {
+          for attribute in attributes { applyStep(attribute, to: &step) }
+        } else {
+          step.body += bodyBlocks([block], condition: conditions.combined)
+        }
+      default:
+        if needTitle, case .heading = block.kind {
+          needTitle = false
+          let (explicitID, title) = anchorAndTitle(block)
+          if let explicitID {
+            step.id = explicitID
+            step.hasExplicitID = true
+          }
+          step.title = title
+          step.titleMarkdown = headingMarkdown(block)
+          continue
+        }
+        step.body += bodyBlocks([block], condition: conditions.combined)
+      }
+    }
+    conditions.reportUnclosed(into: &diagnostics, file: file)
+  }
+
+  mutating func setTitle(_ lines: [ParagraphLine], of step: inout Step) {
+    var markdownLines: [String] = []
+    var plain = ""
+    for line in lines {
+      for node in line.nodes {
+        if case .htmlInline(let html) = node.kind, let id = Anchor.id(in: html), !step.hasExplicitID {
+          step.id = id
+          step.hasExplicitID = true
+        }
+        if case .image = node.kind { continue }
+        if case .htmlInline = node.kind { continue }
+        plain += node.plainText
+      }
+      plain += " "
+      markdownLines.append(Anchor.strip(paragraphs.markdown(of: line)))
+    }
+    step.title = plain.trimmingCharacters(in: " \t")
+    step.titleMarkdown = markdownLines.joined(separator: "\n").trimmingCharacters(in: " \t")
+  }
+
+  mutating func applyStep(_ attribute: Attribute, to step: inout Step) {
+    switch attribute.label {
+    case .requires:
+      let (references, precondition) = readRequires(attribute)
+      step.requires += references
+      if let precondition { step.preconditions.append(precondition) }
+    case .produces: step.produces += credentialKeys(attribute)
+    case .consumes: step.consumes += credentialKeys(attribute)
+    case .check:
+      if attribute.markdown.isEmpty {
+        reportEmpty(attribute)
+      } else {
+        step.checks.append(
+          Check(
+            id: "\(step.id)#check-\(step.checks.count + 1)", markdown: attribute.markdown,
+            text: attribute.plainText, location: attribute.location))
+      }
+    case .screenshot:
+      var found = false
+      for node in attribute.nodes {
+        switch node.kind {
+        case .link(let destination, _), .image(let destination, _):
+          found = true
+          let caption = node.plainText.trimmingCharacters(in: " \t")
+          if caption.isEmpty { reportMissingAlt(node) }
+          step.screenshots.append(
+            ScreenshotReference(path: destination, caption: caption, location: location(node.range)))
+          screenshotUses.append(
+            ScreenshotUse(path: destination, caption: caption, location: location(node.range), stepID: step.id))
+        default: break
+        }
+      }
+      if !found { reportEmpty(attribute, expected: "a link to an image file, like [Caption](images/file.png)") }
+    case .when:
+      if let condition = readCondition(attribute) { step.condition = step.condition.map { .and($0, condition) } ?? condition }
+    case .who: step.who = attribute.plainText
+    case .duration: step.duration = attribute.plainText
+    }
+  }
+
+  // MARK: - Attributes
+
+  mutating func readRequires(_ attribute: Attribute) -> ([Reference], Precondition?) {
+    var references: [Reference] = []
+    var prose = ""
+    for node in attribute.nodes {
+      if case .link(let destination, _) = node.kind, destination.hasPrefix("#") {
+        references.append(Reference(target: String(destination.dropFirst()), location: location(node.range)))
+      } else {
+        prose += node.plainText
+      }
+    }
+    if attribute.nodes.isEmpty { reportEmpty(attribute) }
+    let filler: Set<String> = ["and", "or", "after", "step", "steps", "stage", "see", "the", "first"]
+    let words = prose.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.lowercased() }
+    let hasProse = words.contains { !filler.contains($0) }
+    let precondition =
+      hasProse
+      ? Precondition(markdown: attribute.markdown, text: attribute.plainText, location: attribute.location) : nil
+    return (references, precondition)
+  }
+
+  mutating func credentialKeys(_ attribute: Attribute) -> [CredentialReference] {
+    var keys: [CredentialReference] = []
+    for node in attribute.nodes {
+      if case .code(let key) = node.kind {
+        keys.append(CredentialReference(key: key.trimmingCharacters(in: " \t"), location: location(node.range)))
+      }
+    }
+    if keys.isEmpty {
+      var column = attribute.valueLocation.column
+      for part in attribute.markdown.split(separator: ",", omittingEmptySubsequences: false) {
+        let word = String(part).trimmingCharacters(in: " \t")
+        let leading = part.prefix { $0 == " " || $0 == "\t" }.utf8.count
+        if !word.isEmpty {
+          keys.append(
+            CredentialReference(
+              key: word,
+              location: DiagnosticLocation(file: file, line: attribute.valueLocation.line, column: column + leading)))
+        }
+        column += part.utf8.count + 1
+      }
+    }
+    if keys.isEmpty { reportEmpty(attribute, expected: "credential keys in backticks, like `api_key`") }
+    return keys
+  }
+
+  mutating func readCondition(_ attribute: Attribute) -> Condition? {
+    var text = attribute.markdown
+    var column = attribute.valueLocation.column
+    if text.hasPrefix("`") && text.hasSuffix("`") && text.count >= 2 {
+      text = String(text.dropFirst().dropLast())
+      column += 1
+    }
+    return parseCondition(text, line: attribute.valueLocation.line, column: column)
+  }
+
+  mutating func parseCondition(_ text: String, line: Int, column: Int) -> Condition? {
+    do {
+      let condition = try ConditionParser.parse(text)
+      conditionUses.append((condition, DiagnosticLocation(file: file, line: line, column: column)))
+      return condition
+    } catch let error as ConditionParser.SyntaxError {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: GuideRules.malformedCondition,
+          message: "This condition cannot be read: \(error.message).",
+          location: DiagnosticLocation(file: file, line: line, column: column + error.offset),
+          fix: "Write conditions like: marketplace in [UK, DE] and not credential_source == \"code\"."))
+      return nil
+    } catch {
+      return nil
+    }
+  }
+
+  func blockQuoteAttributes(_ quote: MarkdownNode) -> [Attribute]? {
+    guard let first = quote.children.first(where: { _ in true }), case .paragraph = first.kind else { return nil }
+    var attributes: [Attribute] = []
+    for line in paragraphs.lines(of: first) {
+      if case .attribute(let attribute) = paragraphs.label(of: line) { attributes.append(attribute) }
+    }
+    return attributes
+  }
+
+  // MARK: - Notes
+
+  mutating func readNote(_ quote: MarkdownNode, condition: Condition?) -> Note? {
+    guard let first = quote.children.first(where: { _ in true }), case .paragraph = first.kind,
+      let firstLine = paragraphs.lines(of: first).first
+    else { return nil }
+    var kind: Note.Kind?
+    if let strong = firstLine.nodes.first, case .strong = strong.kind {
+      var label = strong.plainText.trimmingCharacters(in: " \t")
+      if label.hasSuffix(":") { label.removeLast() }
+      kind = Note.Kind(rawValue: label.lowercased())
+    } else if let text = firstLine.nodes.first, case .text(let value) = text.kind, value.hasPrefix("[!") {
+      let label = value.dropFirst(2).prefix { $0 != "]" }
+      kind = Note.Kind(rawValue: label.lowercased())
+    }
+    guard let kind else { return nil }
+    let markdown = NoteText.body(of: quote, source: source)
+    return Note(kind: kind, markdown: markdown, location: location(quote.range), condition: condition)
+  }
+
+  // MARK: - Bodies, images, links
+
+  func bodyBlocks(_ blocks: [MarkdownNode], condition: Condition?) -> [Block] {
+    blocks.compactMap { block in
+      guard let range = block.range else { return nil }
+      let markdown = Dedent.lines(source, from: range.start.line, to: range.end.line, indent: range.start.column - 1)
+      return Block(markdown: markdown, condition: condition, location: location(range))
+    }
+  }
+
+  mutating func collectImages(_ block: MarkdownNode, stepID: String, into step: inout Step) {
+    for node in [block] + Array(block.descendants) {
+      guard case .image(let sourcePath, _) = node.kind else { continue }
+      let caption = node.plainText.trimmingCharacters(in: " \t")
+      if caption.isEmpty { reportMissingAlt(node) }
+      step.screenshots.append(ScreenshotReference(path: sourcePath, caption: caption, location: location(node.range)))
+      screenshotUses.append(
+        ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: stepID))
+    }
+  }
+
+  mutating func collectGallery(_ block: MarkdownNode) {
+    for node in [block] + Array(block.descendants) {
+      guard case .image(let sourcePath, _) = node.kind else { continue }
+      let caption = node.plainText.trimmingCharacters(in: " \t")
+      if caption.isEmpty { reportMissingAlt(node) }
+      screenshotUses.append(ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: nil))
+    }
+  }
+
+  mutating func collectLinks(_ block: MarkdownNode) {
+    for node in block.descendants {
+      if case .link(let destination, _) = node.kind, destination.hasPrefix("#"), destination.count > 1 {
+        links.append(Reference(target: String(destination.dropFirst()), location: location(node.range)))
+      }
+    }
+  }
+
+  mutating func collectVariables() {
+    let text = String(decoding: source.bytes, as: UTF8.self)
+    let excluded = credentialsBlocks.map { $0.range.start.line...$0.range.end.line }
+    for occurrence in VariableText.occurrences(in: text) {
+      let at = source.location(ofOffset: occurrence.offset)
+      if excluded.contains(where: { $0.contains(at.line) }) { continue }
+      variableUses.append((occurrence.name, DiagnosticLocation(file: file, line: at.line, column: at.column)))
+    }
+  }
+
+  // MARK: - Conditions in HTML comments
+
+  enum ConditionMarker {
+    case open(String, column: Int)
+    case close
+  }
+
+  func conditionMarker(_ block: MarkdownNode) -> ConditionMarker? {
+    guard case .htmlBlock(let html) = block.kind else { return nil }
+    let trimmed = html.trimmingCharacters(in: " \t\n\r")
+    guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
+    let inner = String(trimmed.dropFirst(4).dropLast(3))
+    let content = inner.trimmingCharacters(in: " \t\n\r")
+    if content == "end" || content == "end when" { return .close }
+    guard content.hasPrefix("when:") else { return nil }
+    let condition = String(content.dropFirst(5))
+    let leadingInner = inner.prefix { $0 == " " || $0 == "\t" }.utf8.count
+    let leadingCondition = condition.prefix { $0 == " " || $0 == "\t" }.utf8.count
+    let column = (block.range?.start.column ?? 1) + 4 + leadingInner + 5 + leadingCondition
+    return .open(condition.trimmingCharacters(in: " \t\n\r"), column: column)
+  }
+
+  mutating func apply(_ marker: ConditionMarker, to stack: inout ConditionStack, at block: MarkdownNode) {
+    switch marker {
+    case .open(let text, let column):
+      let parsed = parseCondition(text, line: block.range?.start.line ?? 1, column: column)
+      stack.push(parsed, at: location(block.range))
+    case .close:
+      if !stack.pop() {
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, ruleID: GuideRules.unclosedCondition,
+            message: "This <!-- end --> closes no <!-- when: … --> region.", location: location(block.range),
+            fix: "Remove it, or add the <!-- when: … --> it should close."))
+      }
+    }
+  }
+
+  // MARK: - Helpers
+
+  func anchorAndTitle(_ heading: MarkdownNode) -> (String?, String) {
+    var id: String?
+    var title = ""
+    for child in heading.children {
+      if case .htmlInline(let html) = child.kind {
+        if id == nil { id = Anchor.id(in: html) }
+        continue
+      }
+      title += child.plainText
+    }
+    return (id, title.trimmingCharacters(in: " \t"))
+  }
+
+  func headingMarkdown(_ heading: MarkdownNode) -> String {
+    guard let range = heading.range else { return "" }
+    var text = source.line(range.start.line)
+    while text.hasPrefix("#") { text.removeFirst() }
+    return Anchor.strip(text.trimmingCharacters(in: " \t"))
+  }
+
+  mutating func reportMisspelt(_ text: String, _ close: Attribute.Label, _ at: DiagnosticLocation) {
+    diagnostics.append(
+      Diagnostic(
+        severity: .warning, ruleID: GuideRules.unknownAttribute,
+        message: "Unknown attribute label '\(text)'; did you mean '\(close.rawValue)'?", location: at,
+        fix: "Write **\(close.rawValue):** — known labels are " + Attribute.Label.allCases.map(\.rawValue).joined(separator: ", ") + "."))
+  }
+
+  mutating func reportEmpty(_ attribute: Attribute, expected: String? = nil) {
+    diagnostics.append(
+      Diagnostic(
+        severity: .warning, ruleID: GuideRules.emptyAttribute,
+        message: "**\(attribute.label.rawValue):** has no value" + (expected.map { "; expected \($0)." } ?? "."),
+        location: attribute.location))
+  }
+
+  mutating func reportMissingAlt(_ image: MarkdownNode) {
+    diagnostics.append(
+      Diagnostic(
+        severity: .warning, ruleID: GuideRules.imageWithoutAlt,
+        message: "This image has no alt text; it becomes the screenshot's caption and what screen readers say.",
+        location: location(image.range), fix: "Describe the screen between the brackets: ![App overview](…)."))
+  }
+}

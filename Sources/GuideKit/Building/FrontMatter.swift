@@ -1,0 +1,125 @@
+import CredentialSpecs
+import OnboardDiagnostics
+import Yams
+
+/// YAML front matter between `---` lines at the very top of a guide.
+struct FrontMatter {
+  /// The YAML text (without the fences), or `nil` when the guide has none.
+  var yaml: String?
+  /// The guide's text with the front matter replaced by blank lines, so line numbers stay true.
+  var body: String
+
+  /// Splits front matter from the body.
+  static func split(_ text: String) -> FrontMatter {
+    guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
+      return FrontMatter(yaml: nil, body: text)
+    }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var closing: Int?
+    for index in 1..<lines.count {
+      let line = lines[index].hasSuffix("\r") ? lines[index].dropLast() : lines[index]
+      if line == "---" || line == "..." {
+        closing = index
+        break
+      }
+    }
+    guard let closing else { return FrontMatter(yaml: nil, body: text) }
+    let yaml = lines[1..<closing].joined(separator: "\n")
+    for index in 0...closing { lines[index] = "" }
+    return FrontMatter(yaml: yaml, body: lines.joined(separator: "\n"))
+  }
+
+  static let knownFields: [String] = ["id", "title", "version", "data", "data-key", "templates", "variables"]
+
+  /// Reads the metadata; problems become diagnostics.
+  static func metadata(
+    yaml: String?, file: String, diagnostics: inout [Diagnostic]
+  ) -> GuideMetadata {
+    let location = DiagnosticLocation(file: file, line: 1, column: 1)
+    let fallbackID = Self.idFromFileName(file)
+    var metadata = GuideMetadata(id: fallbackID, title: "", version: "", location: location)
+    guard let yaml else {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: GuideRules.frontMatter,
+          message: "The guide has no front matter; it needs id, title and version between --- lines at the top.",
+          location: location,
+          fix: "Add\n---\nid: \(fallbackID)\ntitle: …\nversion: 1\n---\nat the very top."))
+      return metadata
+    }
+    let position = YAMLPosition(file: file, text: yaml, lineOffset: 1)
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: yaml)
+    } catch {
+      diagnostics.append(position.syntaxDiagnostic(error, ruleID: GuideRules.frontMatter, what: "The front matter"))
+      return metadata
+    }
+    guard let mapping = root?.mapping else {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: GuideRules.frontMatter,
+          message: "The front matter must be a YAML mapping (id, title, version, …).", location: location))
+      return metadata
+    }
+    for (keyNode, value) in mapping {
+      let key = keyNode.scalar?.string ?? ""
+      switch key {
+      case "id": metadata.id = value.scalar?.string ?? fallbackID
+      case "title": metadata.title = value.scalar?.string ?? ""
+      case "version": metadata.version = value.scalar?.string ?? ""
+      case "data": metadata.data = value.scalar?.string
+      case "data-key": metadata.dataKey = value.scalar?.string
+      case "templates":
+        if let items = value.sequence {
+          metadata.templates = items.compactMap { $0.scalar?.string }
+        } else if let single = value.scalar?.string {
+          metadata.templates = [single]
+        }
+      case "variables":
+        if let variables = value.mapping {
+          for (nameNode, description) in variables {
+            if let name = nameNode.scalar?.string {
+              metadata.variables.append(
+                VariableDeclaration(name: name, description: description.scalar?.string ?? name))
+            }
+          }
+        } else if let items = value.sequence {
+          for item in items {
+            if let name = item.scalar?.string {
+              metadata.variables.append(VariableDeclaration(name: name, description: name))
+            }
+          }
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: GuideRules.frontMatter,
+              message: "'variables' must map each variable name to a description.",
+              location: position.location(value.mark)))
+        }
+      default:
+        let suggestion = NameSuggester.suggest(key, among: knownFields)
+        diagnostics.append(
+          Diagnostic(
+            severity: .warning, ruleID: GuideRules.frontMatter,
+            message: "Unknown front matter field '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "."),
+            location: position.location(keyNode.mark),
+            fix: "Known fields: " + knownFields.joined(separator: ", ") + "."))
+      }
+    }
+    for (field, value) in [("id", metadata.id), ("title", metadata.title), ("version", metadata.version)]
+    where value.isEmpty || (field == "id" && mapping["id"] == nil) {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: GuideRules.frontMatter,
+          message: "The front matter has no '\(field)'.", location: location,
+          fix: "Add `\(field): …` to the front matter."))
+    }
+    return metadata
+  }
+
+  static func idFromFileName(_ file: String) -> String {
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+  }
+}

@@ -1,0 +1,124 @@
+import CommonMark
+import OnboardDiagnostics
+
+/// A paragraph split at its line breaks, each line either an attribute or plain content.
+struct ParagraphLine {
+  /// The inline nodes on the line.
+  var nodes: [MarkdownNode]
+  /// The 1-based source line.
+  var line: Int
+  /// The 1-based byte column where the line's content starts.
+  var column: Int
+}
+
+/// Reads lines and labels from paragraphs, with their source text.
+struct ParagraphReader {
+  let source: SourceText
+  let file: String
+
+  /// Splits a paragraph's inlines at soft and hard breaks.
+  func lines(of paragraph: MarkdownNode) -> [ParagraphLine] {
+    var result: [ParagraphLine] = []
+    var current: [MarkdownNode] = []
+    func flush() {
+      if let first = current.first(where: { $0.range != nil }), let range = first.range {
+        result.append(ParagraphLine(nodes: current, line: range.start.line, column: range.start.column))
+      }
+      current = []
+    }
+    for child in paragraph.children {
+      switch child.kind {
+      case .softBreak, .lineBreak: flush()
+      default: current.append(child)
+      }
+    }
+    flush()
+    return result
+  }
+
+  /// The source text of a line from a byte column to its end.
+  func text(line: Int, from column: Int) -> String {
+    let bytes = Array(source.line(line).utf8)
+    let start = min(max(column - 1, 0), bytes.count)
+    return String(decoding: bytes[start...], as: UTF8.self)
+  }
+
+  /// The line's Markdown source.
+  func markdown(of line: ParagraphLine) -> String {
+    text(line: line.line, from: line.column).trimmingCharacters(in: " \t")
+  }
+
+  /// A known attribute, a misspelt one (with its location and the close label), or neither.
+  enum LabelMatch {
+    case attribute(Attribute)
+    case misspelt(String, Attribute.Label, DiagnosticLocation)
+    case none
+  }
+
+  /// Reads `**Label:** value` (or `**Label**: value`) at the start of a line.
+  func label(of line: ParagraphLine, allowed: Set<Attribute.Label> = Set(Attribute.Label.allCases))
+    -> LabelMatch
+  {
+    var nodes = line.nodes[...]
+    while let first = nodes.first, case .htmlInline = first.kind { nodes = nodes.dropFirst() }
+    guard let strong = nodes.first, case .strong = strong.kind, let range = strong.range else { return .none }
+    var labelText = strong.plainText.trimmingCharacters(in: " \t")
+    var rest = Array(nodes.dropFirst())
+    var valueColumn = range.end.column + 1
+    if labelText.hasSuffix(":") {
+      labelText.removeLast()
+    } else if let next = rest.first, case .text(let text) = next.kind, text.hasPrefix(":") {
+      valueColumn += 1
+      if text.count == 1 { rest.removeFirst() }
+    } else {
+      return .none
+    }
+    labelText = labelText.trimmingCharacters(in: " \t")
+    let location = DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
+    var valueText = text(line: range.end.line, from: valueColumn)
+    let leading = valueText.prefix { $0 == " " || $0 == "\t" }.utf8.count
+    valueText = valueText.trimmingCharacters(in: " \t")
+    let valueLocation = DiagnosticLocation(file: file, line: range.end.line, column: valueColumn + leading)
+    if let known = Attribute.Label.allCases.first(where: { $0.rawValue.lowercased() == labelText.lowercased() }),
+      allowed.contains(known)
+    {
+      return .attribute(
+        Attribute(label: known, markdown: valueText, nodes: rest, location: location, valueLocation: valueLocation))
+    }
+    if let close = Self.closeLabel(labelText) {
+      return .misspelt(labelText, close, location)
+    }
+    return .none
+  }
+
+  /// A known label within edit distance 2 (for labels of 5+ letters) or 1.
+  static func closeLabel(_ text: String) -> Attribute.Label? {
+    let lowered = text.lowercased()
+    var best: (Attribute.Label, Int)?
+    for label in Attribute.Label.allCases {
+      let distance = Self.distance(lowered, label.rawValue.lowercased())
+      let limit = label.rawValue.count >= 5 ? 2 : 1
+      if distance > 0 && distance <= limit && (best == nil || distance < best?.1 ?? Int.max) {
+        best = (label, distance)
+      }
+    }
+    return best?.0
+  }
+
+  static func distance(_ lhs: String, _ rhs: String) -> Int {
+    let a = Array(lhs)
+    let b = Array(rhs)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = previous
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,112 @@
+/// Graphviz DOT: stages as clusters, steps in order, credentials, screenshots and checks beside
+/// them. `dot -Tsvg` renders it.
+public struct DOTGraphRenderer: GraphRenderer {
+  public static let identifier = "dot"
+
+  /// Creates the renderer.
+  public init() {}
+
+  public func render(_ graph: StepGraph) -> String {
+    var lines: [String] = []
+    lines.append("digraph \(quote(graph.guideID)) {")
+    lines.append("  label=\(quote("\(graph.guideTitle) (v\(graph.guideVersion))"));")
+    lines.append("  labelloc=t; fontname=\"Helvetica\"; rankdir=TB; compound=true; newrank=true;")
+    lines.append("  node [fontname=\"Helvetica\", fontsize=11]; edge [fontname=\"Helvetica\", fontsize=9];")
+    for (index, stage) in graph.stages.enumerated() {
+      lines.append("  subgraph \(quote("cluster_\(index + 1)")) {")
+      lines.append("    label=\(quote("\(index + 1). \(stage.title)")); style=rounded; color=\"#4a6fa5\";")
+      for node in graph.nodes where node.stageID == stage.id {
+        lines.append("    \(declaration(node))")
+      }
+      lines.append("  }")
+    }
+    for node in graph.nodes where node.stageID == nil && node.kind != .stage {
+      lines.append("  \(declaration(node))")
+    }
+    for edge in graph.edges where edge.kind != .contains || !isStage(edge.from, graph) {
+      lines.append("  \(attributes(edge, graph))")
+    }
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func isStage(_ id: String, _ graph: StepGraph) -> Bool {
+    graph.stages.contains { $0.id == id }
+  }
+
+  private func declaration(_ node: StepGraph.Node) -> String {
+    let label = wrap(node.title)
+    switch node.kind {
+    case .step: return "\(quote(node.id)) [shape=box, style=\"rounded,filled\", fillcolor=\"#e8f0fb\", label=\(quote(label))];"
+    case .credential: return "\(quote(node.id)) [shape=note, style=filled, fillcolor=\"#fff4c2\", label=\(quote(label))];"
+    case .screenshot: return "\(quote(node.id)) [shape=tab, style=filled, fillcolor=\"#eeeeee\", label=\(quote(label))];"
+    case .check: return "\(quote(node.id)) [shape=box, style=dashed, fontsize=9, label=\(quote("✓ " + label))];"
+    case .note: return "\(quote(node.id)) [shape=octagon, fontsize=9, label=\(quote(label))];"
+    case .precondition: return "\(quote(node.id)) [shape=parallelogram, fontsize=9, label=\(quote(label))];"
+    case .stage: return "\(quote(node.id)) [shape=plaintext, label=\(quote(label))];"
+    }
+  }
+
+  private func attributes(_ edge: StepGraph.Edge, _ graph: StepGraph) -> String {
+    let from: String
+    var extra = ""
+    if let index = graph.stages.firstIndex(where: { $0.id == edge.from }),
+      let first = graph.nodes.first(where: { $0.stageID == edge.from && $0.kind == .step })
+    {
+      from = quote(first.id)
+      extra = ", ltail=\(quote("cluster_\(index + 1)"))"
+    } else {
+      from = quote(edge.from)
+    }
+    let to: String
+    if let index = graph.stages.firstIndex(where: { $0.id == edge.to }),
+      let first = graph.nodes.first(where: { $0.stageID == edge.to && $0.kind == .step })
+    {
+      to = quote(first.id)
+      extra += ", lhead=\(quote("cluster_\(index + 1)"))"
+    } else {
+      to = quote(edge.to)
+    }
+    let style: String
+    switch edge.kind {
+    case .next: style = "style=bold"
+    case .requires: style = "style=dashed, color=\"#a33\", label=\"requires\""
+    case .produces: style = "color=\"#b8860b\", label=\"produces\""
+    case .consumes: style = "color=\"#b8860b\", style=dotted, label=\"consumes\""
+    case .illustrates: style = "color=\"#888888\", arrowhead=empty"
+    case .checks: style = "style=dashed, arrowhead=none, color=\"#888888\""
+    case .contains: style = "arrowhead=none, color=\"#888888\""
+    }
+    return "\(from) -> \(to) [\(style)\(extra)];"
+  }
+
+  private func wrap(_ text: String, width: Int = 28) -> String {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      if current.count + word.count + 1 > width && !current.isEmpty {
+        lines.append(current)
+        current = ""
+      }
+      current += current.isEmpty ? String(word) : " " + word
+    }
+    if !current.isEmpty { lines.append(current) }
+    if lines.count > 4 { lines = Array(lines.prefix(4)) + ["…"] }
+    return lines.joined(separator: "\n")
+  }
+
+  /// A DOT string literal: quotes and backslashes escaped, newlines as `\n`.
+  func quote(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": break
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
+  }
+}

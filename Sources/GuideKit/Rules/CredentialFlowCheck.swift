@@ -1,0 +1,65 @@
+import OnboardDiagnostics
+
+/// The credential rules: `guide/unspecified-credential`, `guide/consumed-before-produced`,
+/// `guide/produced-twice` and `guide/credential-never-produced`.
+struct CredentialFlowCheck: GuideCheck {
+  static let ruleIDs = [
+    GuideRules.unspecifiedCredential, GuideRules.consumedBeforeProduced, GuideRules.producedTwice,
+    GuideRules.neverProduced,
+  ]
+
+  func check(_ context: GuideCheckContext) -> [Diagnostic] {
+    let guide = context.guide
+    var diagnostics: [Diagnostic] = []
+    var producedAt: [String: (step: String, location: DiagnosticLocation)] = [:]
+    let producers = Dictionary(grouping: guide.steps.flatMap { step in step.produces.map { ($0.key, step.id) } }, by: \.0)
+    let specKeys = guide.credentials.keys
+    for step in guide.steps {
+      for reference in step.consumes + step.produces where guide.credentials[key: reference.key] == nil {
+        let suggestion = NameSuggesterShim.suggest(reference.key, among: specKeys)
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, ruleID: GuideRules.unspecifiedCredential,
+            message: "The credential '\(reference.key)' is not specified in the guide's `yaml credentials` block"
+              + (suggestion.map { "; did you mean '\($0)'?" } ?? "."),
+            location: reference.location, fix: "Add a spec for '\(reference.key)' to the credentials block, or fix the name."))
+      }
+      for reference in step.consumes where producedAt[reference.key] == nil {
+        let later = producers[reference.key]?.first { $0.1 != step.id }
+        let message: String
+        if let later {
+          message = "Step '\(step.id)' consumes '\(reference.key)' before step '\(later.1)' produces it."
+        } else {
+          message = "Step '\(step.id)' consumes '\(reference.key)', but no step produces it."
+        }
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, ruleID: GuideRules.consumedBeforeProduced, message: message,
+            location: reference.location,
+            fix: later == nil
+              ? "Add **Produces:** `\(reference.key)` to the step where the value is obtained."
+              : "Move the producing step earlier, or this step later."))
+      }
+      for reference in step.produces {
+        if let earlier = producedAt[reference.key], earlier.step != step.id {
+          diagnostics.append(
+            Diagnostic(
+              severity: .warning, ruleID: GuideRules.producedTwice,
+              message: "'\(reference.key)' is produced again here; step '\(earlier.step)' (line \(earlier.location.line)) already produces it.",
+              location: reference.location, fix: "Keep **Produces:** on the step where the value first appears."))
+        } else if producedAt[reference.key] == nil {
+          producedAt[reference.key] = (step.id, reference.location)
+        }
+      }
+    }
+    for spec in guide.credentials.specs where !spec.isDeprecated && producers[spec.key] == nil {
+      diagnostics.append(
+        Diagnostic(
+          severity: .warning, ruleID: GuideRules.neverProduced,
+          message: "The credential '\(spec.key)' is specified but no step produces it, so no one is told where to get it.",
+          location: spec.location ?? DiagnosticLocation(file: guide.file, line: 1, column: 1),
+          fix: "Add **Produces:** `\(spec.key)` to the step that yields it, or mark the spec deprecated."))
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,45 @@
+import OnboardDiagnostics
+
+/// What a cross-cutting guide check sees: the built guide and what the reader collected.
+public struct GuideCheckContext: Sendable {
+  /// The guide.
+  public var guide: Guide
+  /// Every `#id` link, with its location.
+  public var links: [Reference]
+  /// Every `{{variable}}` outside the credentials block.
+  public var variableUses: [(name: String, location: DiagnosticLocation)]
+  /// Every parsed condition, with its location.
+  public var conditionUses: [(condition: Condition, location: DiagnosticLocation)]
+  /// The folders searched for screenshots, for the missing-screenshot message.
+  public var searchedFolders: [String]
+}
+
+/// A rule over a whole guide. Each rule is a small type with a stable id.
+public protocol GuideCheck: Sendable {
+  /// The rule ids this check reports.
+  static var ruleIDs: [String] { get }
+  /// Checks the guide.
+  func check(_ context: GuideCheckContext) -> [Diagnostic]
+}
+
+/// Runs every cross-cutting check.
+struct GuideChecker {
+  var guide: Guide
+  var source: Any
+  var links: [Reference]
+  var variableUses: [(name: String, location: DiagnosticLocation)]
+  var conditionUses: [(condition: Condition, location: DiagnosticLocation)]
+  var searchedFolders: [String]
+
+  static let checks: [any GuideCheck] = [
+    NoStagesCheck(), DuplicateIDCheck(), LinkTargetCheck(), RequiresCycleCheck(), CredentialFlowCheck(),
+    ScreenshotCheck(), VariableCheck(),
+  ]
+
+  func check() -> [Diagnostic] {
+    let context = GuideCheckContext(
+      guide: guide, links: links, variableUses: variableUses, conditionUses: conditionUses,
+      searchedFolders: searchedFolders)
+    return Self.checks.flatMap { $0.check(context) }
+  }
+}
