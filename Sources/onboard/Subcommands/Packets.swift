@@ -1,12 +1,161 @@
 import ArgumentParser
+import Foundation
+import GuideKit
+import OnboardDiagnostics
+import OnboardSupport
+import Packets
 
 extension OnboardCommand {
-  /// Placeholder while the command is written.
+  /// `onboard packets`: one onboarding packet per seller of a roster.
   struct Packets: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+      abstract: "Write one onboarding packet per seller from a guide and a roster.",
+      discussion: """
+        Reads the roster (YAML list or CSV with a header row; docs/roster.md) and writes \
+        <out>/<id>/ for each seller: checklist.md, checklist.html, prompts.md, the credential \
+        files of the guide's template set (filled with the values the roster knows, mode 0600) \
+        and packet.json. Each packet is written atomically; a re-run with the same input writes \
+        the same bytes. A folder onboard did not write is not replaced without --force.
+
+        Exit codes: 0 written; 1 roster or guide errors (nothing is written) or a packet refused; \
+        2 usage or I/O error.
+        """)
+
+    @Argument(help: "The guide.", completion: .file(extensions: ["md"]))
+    var guide: String
+
+    @Option(name: .long, help: ArgumentHelp("The roster: a .yml/.yaml list or a .csv file.", valueName: "file"))
+    var roster: String
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write packets into.", valueName: "dir"))
+    var out: String = "packets"
+
+    @Option(name: .long, help: ArgumentHelp("A template set folder instead of the guide's own.", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder to look for screenshots in (repeatable).", valueName: "dir"))
+    var screenshots: [String] = []
+
+    @Flag(name: .long, help: "Embed screenshots into checklist.html as data: URIs.")
+    var embedScreenshots = false
+
+    @Flag(name: .long, help: "Replace packet folders that onboard did not write.")
+    var force = false
+
+    @Option(name: .customLong("seller"), help: ArgumentHelp("Only this seller id (repeatable).", valueName: "id"))
+    var sellers: [String] = []
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
 
     func run() throws {
-      throw ValidationError("not implemented yet")
+      let started = Date()
+      let terminal = Terminal.current()
+      let reporter = TextReporter(color: terminal.colorStderr)
+      func fail(_ message: String) -> ExitCode {
+        StandardError.write("error: \(message)\n")
+        return ExitStatus.usage.exitCode
+      }
+
+      var folders: [String] = []
+      for folder in screenshots {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
+          folders.append(folder)
+        } else if !quiet {
+          StandardError.write("warning: the screenshot folder \(folder) does not exist; packets will link to screenshots they cannot include\n")
+        }
+      }
+
+      guard FileManager.default.isReadableFile(atPath: guide) else { throw fail("cannot read the guide \(guide)") }
+      let loaded = GuideLoader(screenshotFolders: folders).load(file: guide)
+      let guideErrors = loaded.diagnostics.filter { $0.severity == .error }
+      guard let model = loaded.guide, guideErrors.isEmpty else {
+        StandardError.write(reporter.report(Diagnostic.sortedForReport(guideErrors), rules: []))
+        StandardError.write("error: the guide has errors; run 'onboard check \(guide)' for details\n")
+        throw ExitStatus.findings.exitCode
+      }
+
+      let templateFolder: String
+      if let templates {
+        templateFolder = templates
+      } else if let found = Self.templateFolder(for: model) {
+        templateFolder = found
+      } else {
+        throw fail("the guide names no template set that exists (front matter 'templates:'); pass --templates DIR")
+      }
+      let templateSet: TemplateSet
+      do {
+        templateSet = try TemplateSet.load(directory: templateFolder)
+      } catch {
+        throw fail("\(error)")
+      }
+
+      let options = PacketGenerator.Options(
+        outputDirectory: out, embedScreenshots: embedScreenshots, force: force,
+        sellerIDs: sellers.isEmpty ? nil : Set(sellers), extras: packetExtras())
+      let generator = PacketGenerator(guide: model, templates: templateSet, options: options)
+
+      let checked: PacketGenerator.CheckResult
+      do {
+        checked = try generator.check(roster: roster)
+      } catch {
+        throw fail("\(error)")
+      }
+      if !checked.diagnostics.isEmpty {
+        StandardError.write(reporter.report(checked.diagnostics, rules: RosterRules.descriptors))
+      }
+      if checked.diagnostics.contains(where: { $0.severity == .error }) {
+        let errors = checked.diagnostics.filter { $0.severity == .error }.count
+        StandardError.write("error: \(errors) problem\(errors == 1 ? "" : "s") in \(roster); no packets written\n")
+        throw ExitStatus.findings.exitCode
+      }
+      if !checked.missingSellerIDs.isEmpty {
+        throw fail("no seller in \(roster) has the id \(checked.missingSellerIDs.map { "'\($0)'" }.joined(separator: ", "))")
+      }
+
+      let bar = ProgressBar(total: checked.selectedCount, label: "packets", terminal: terminal)
+      let result: PacketGenerator.WriteResult
+      do {
+        result = try generator.write(roster: roster) { bar.update($0) }
+      } catch {
+        bar.finish()
+        throw fail("\(error)")
+      }
+      bar.finish()
+      if !result.diagnostics.isEmpty {
+        StandardError.write(reporter.report(result.diagnostics, rules: RosterRules.descriptors))
+      }
+      if !quiet && (terminal.stdoutIsTerminal || terminal.stderrIsTerminal) {
+        let seconds = Date().timeIntervalSince(started)
+        let folder = out.hasSuffix("/") ? out : out + "/"
+        let line = "wrote \(result.written) packet\(result.written == 1 ? "" : "s") to \(folder) in \(String(format: "%.2f", seconds)) s\n"
+        if terminal.stdoutIsTerminal { StandardOutput.write(line) } else { StandardError.write(line) }
+      }
+      if !result.diagnostics.isEmpty { throw ExitStatus.findings.exitCode }
+    }
+
+    /// Extra files for every packet: the extension point for options such as `--pdf`. Each
+    /// `PacketExtras` returned here adds files that the generator writes into the same atomic
+    /// packet folder and lists in packet.json.
+    func packetExtras() -> [any PacketExtras] {
+      []
+    }
+
+    /// The guide's template set: `templates/<name>` in the current folder, then beside the
+    /// guide's folder (`<guide>/../templates/<name>`), then inside it.
+    static func templateFolder(for guide: Guide) -> String? {
+      guard let name = guide.metadata.templates.first else { return nil }
+      let guideFolder = (guide.file as NSString).deletingLastPathComponent
+      let candidates = [
+        "templates/\(name)",
+        ((guideFolder.isEmpty ? "." : guideFolder) as NSString).appendingPathComponent("../templates/\(name)"),
+        ((guideFolder.isEmpty ? "." : guideFolder) as NSString).appendingPathComponent("templates/\(name)"),
+      ]
+      return candidates.first { path in
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+      }
     }
   }
 }

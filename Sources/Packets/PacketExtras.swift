@@ -1,0 +1,27 @@
+/// A packet about to be written: its plan and the files rendered so far.
+public struct RenderedPacket: Sendable {
+  /// The plan it was rendered from.
+  public var plan: PacketPlan
+  /// The files rendered from the templates (and by earlier extras).
+  public var files: [PacketFile]
+
+  /// The text of a rendered file, by its path in the packet.
+  public func text(of path: String) -> String? {
+    for file in files where file.path == path {
+      if case .bytes(let bytes) = file.content { return String(decoding: bytes, as: UTF8.self) }
+    }
+    return nil
+  }
+}
+
+/// The extension point for more packet files, such as a PDF of the checklist (`--pdf`).
+///
+/// The generator calls every extra after the templates are rendered and before the packet is
+/// written; the files an extra returns go into the same atomic packet folder and into
+/// `packet.json`. An extra must not put credential values into files other than credential
+/// files, and should produce the same bytes for the same input.
+public protocol PacketExtras: Sendable {
+  /// Files to add to a packet.
+  /// - Throws: any error; the packet is then not written and the error is reported.
+  func files(for packet: RenderedPacket) throws -> [PacketFile]
+}

@@ -1,0 +1,218 @@
+import CredentialSpecs
+import Foundation
+import GuideKit
+import OnboardDiagnostics
+import OnboardSupport
+
+/// Writes one onboarding packet per seller from a guide, a roster and a template set.
+///
+/// It reads the roster twice, streaming both times: first to check every row (ids, data table,
+/// credential values, planning), stopping before anything is written if a row is wrong; then
+/// to plan, render and write each packet in turn, keeping nothing per seller but the set of ids
+/// seen. Memory therefore stays flat in the roster's size.
+public final class PacketGenerator {
+  /// What to write and how.
+  public struct Options: Sendable {
+    /// The output folder (`packets`).
+    public var outputDirectory: String
+    /// Embed screenshots into checklist.html as `data:` URIs.
+    public var embedScreenshots: Bool
+    /// Replace packet folders onboard did not write.
+    public var force: Bool
+    /// Only these seller ids (all when `nil`).
+    public var sellerIDs: Set<String>?
+    /// Extra files per packet (such as a PDF).
+    public var extras: [any PacketExtras]
+    /// `fsync` every file.
+    public var durable: Bool
+
+    /// Creates options.
+    public init(
+      outputDirectory: String = "packets", embedScreenshots: Bool = false, force: Bool = false,
+      sellerIDs: Set<String>? = nil, extras: [any PacketExtras] = [], durable: Bool = false
+    ) {
+      self.outputDirectory = outputDirectory
+      self.embedScreenshots = embedScreenshots
+      self.force = force
+      self.sellerIDs = sellerIDs
+      self.extras = extras
+      self.durable = durable
+    }
+  }
+
+  /// The outcome of checking a roster.
+  public struct CheckResult: Sendable {
+    /// Every problem found, in roster order.
+    public var diagnostics: [Diagnostic]
+    /// How many sellers the roster has.
+    public var sellerCount: Int
+    /// How many of them the run selects.
+    public var selectedCount: Int
+    /// Selected ids that no row has.
+    public var missingSellerIDs: [String]
+  }
+
+  /// The outcome of writing packets.
+  public struct WriteResult: Sendable {
+    /// How many packets were written.
+    public var written: Int
+    /// Packets that were not written (foreign folders), as diagnostics.
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Rule id for a packet folder onboard did not write.
+  public static let foreignFolderRule = "packets/foreign-folder"
+
+  /// The guide.
+  public let guide: Guide
+  /// The templates.
+  public let templates: TemplateSet
+  /// The options.
+  public let options: Options
+  private let planner: PacketPlanner
+  private let decoder: SellerDecoder
+  private let builder: PacketContextBuilder
+  private var imageDigests: [String: String] = [:]
+
+  /// Creates a generator.
+  public init(guide: Guide, templates: TemplateSet, options: Options) {
+    self.guide = guide
+    self.templates = templates
+    self.options = options
+    self.planner = PacketPlanner(guide: guide)
+    self.decoder = SellerDecoder(credentialKeys: guide.credentials.keys)
+    self.builder = PacketContextBuilder(
+      guide: guide, layout: templates.layout,
+      screenshots: ScreenshotCatalog(guide: guide, embed: options.embedScreenshots),
+      embedScreenshots: options.embedScreenshots)
+  }
+
+  /// The first pass: checks every row of the roster and plans each selected seller.
+  /// - Throws: ``RosterIOError``.
+  public func check(roster path: String, displayPath: String? = nil) throws -> CheckResult {
+    let source = try RosterReader.open(path, displayPath: displayPath)
+    var validator = RosterValidator(guide: guide, credentialEscapers: templates.credentialEscapers)
+    var diagnostics: [Diagnostic] = []
+    var count = 0
+    var selected = 0
+    var found: Set<String> = []
+    while let item = source.next() {
+      switch item {
+      case .problem(let diagnostic):
+        count += 1
+        diagnostics.append(diagnostic)
+      case .record(let record):
+        count += 1
+        let decoded = decoder.decode(record)
+        diagnostics += decoded.diagnostics
+        guard let seller = decoded.seller else { continue }
+        let problems = validator.validate(seller)
+        diagnostics += problems
+        guard isSelected(seller) else { continue }
+        found.insert(seller.id)
+        selected += 1
+        if problems.isEmpty && decoded.diagnostics.isEmpty, case .failure(let list) = planner.plan(seller) {
+          diagnostics += list.diagnostics
+        }
+      }
+    }
+    let missing = options.sellerIDs.map { $0.subtracting(found).sorted() } ?? []
+    return CheckResult(diagnostics: diagnostics, sellerCount: count, selectedCount: selected, missingSellerIDs: missing)
+  }
+
+  /// The second pass: plans, renders and writes each selected seller's packet.
+  /// - Parameter progress: called with the number of packets done after each one.
+  /// - Throws: ``RosterIOError``, ``PacketWriter/WriteError`` (other than foreign folders),
+  ///   or an extra's error.
+  public func write(
+    roster path: String, displayPath: String? = nil, writer: PacketWriter? = nil,
+    progress: (Int) -> Void = { _ in }
+  ) throws -> WriteResult {
+    let source = try RosterReader.open(path, displayPath: displayPath)
+    let writer = try writer ?? PacketWriter(outputDirectory: options.outputDirectory, force: options.force, durable: options.durable)
+    var written = 0
+    var done = 0
+    var diagnostics: [Diagnostic] = []
+    while let item = source.next() {
+      guard case .record(let record) = item, let seller = decoder.decode(record).seller, isSelected(seller) else {
+        continue
+      }
+      switch planner.plan(seller) {
+      case .failure(let list):
+        diagnostics += list.diagnostics
+      case .success(let plan):
+        do {
+          let files = try render(plan)
+          try writer.write(id: seller.id, files: files)
+          written += 1
+        } catch PacketWriter.WriteError.foreignFolder(let folder) {
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: Self.foreignFolderRule,
+              message: "Row \(seller.row): the folder \(folder) exists and was not written by onboard, so it is left alone.",
+              location: seller.location, fix: "Move the folder away, or pass --force to replace it."))
+        } catch let refused as MarkdownFiller.UnsafeLink {
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: RosterRules.unsafeLink,
+              message: "Row \(seller.row): the variable '\(refused.variable)' cannot be a link: \(refused.reason).",
+              location: seller.location))
+        }
+      }
+      done += 1
+      progress(done)
+    }
+    return WriteResult(written: written, diagnostics: diagnostics)
+  }
+
+  /// Renders one packet's files (templates, extras, images and packet.json).
+  /// - Throws: ``MarkdownFiller/UnsafeLink`` or an extra's error.
+  public func render(_ plan: PacketPlan) throws -> [PacketFile] {
+    let context = try builder.build(plan)
+    var files: [PacketFile] = []
+    for output in templates.outputs {
+      let text = templates.render(output, context: context.dictionary(for: output.format))
+      let mode: mode_t = output.format.isCredentialFormat ? 0o600 : 0o644
+      files.append(PacketFile(path: output.fileName(account: plan.seller.account), text: text, mode: mode))
+    }
+    for extra in options.extras {
+      files += try extra.files(for: RenderedPacket(plan: plan, files: files))
+    }
+    for asset in context.usedScreenshots {
+      guard let source = asset.sourcePath, let digest = imageDigest(source) else { continue }
+      files.append(PacketFile(path: asset.packetPath, content: .image(sourcePath: source, sha256: digest)))
+    }
+    var entries: [PacketManifest.Entry] = []
+    for file in files {
+      let digest: String
+      switch file.content {
+      case .bytes(let bytes): digest = OnboardSupport.SHA256.hexDigest(bytes)
+      case .image(_, let sha256): digest = sha256
+      }
+      entries.append(PacketManifest.Entry(path: file.path, sha256: digest, mode: UInt32(file.mode)))
+    }
+    let manifest = PacketManifest(
+      guideID: guide.metadata.id, guideVersion: guide.metadata.version, guideTitle: guide.title,
+      sellerID: plan.seller.id, sellerName: plan.seller.name, account: plan.seller.account,
+      steps: plan.steps.map(\.step.id), files: entries)
+    files.append(PacketFile(path: PacketManifest.fileName, text: manifest.json()))
+    return files
+  }
+
+  /// Plans one seller (for callers that render a single packet).
+  public func plan(_ seller: Seller) -> Result<PacketPlan, DiagnosticList> {
+    planner.plan(seller)
+  }
+
+  private func isSelected(_ seller: Seller) -> Bool {
+    options.sellerIDs?.contains(seller.id) ?? true
+  }
+
+  private func imageDigest(_ path: String) -> String? {
+    if let digest = imageDigests[path] { return digest }
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    let digest = OnboardSupport.SHA256.hexDigest([UInt8](data))
+    imageDigests[path] = digest
+    return digest
+  }
+}

@@ -1,0 +1,128 @@
+import CredentialSpecs
+import Foundation
+import Mustache
+import OnboardDiagnostics
+
+/// A folder of Mustache templates for packets, with the service's `layout.yml`.
+///
+/// Every `NAME.mustache` file is an output template that writes the file `NAME` into each
+/// packet, except: a template named after a `layout.yml` file entry (`env.mustache` for the
+/// entry `name: env`) writes that entry's file name with `{{account}}` filled in (such as
+/// `shop_de.env`); and files starting with `_` are partials (`{{> _notes.md}}`), which write
+/// nothing by themselves.
+///
+/// The escaping of `{{value}}` follows the output's format, chosen from its file name (or the
+/// layout kind), never left to the template: HTML entities, Markdown backslashes, complete
+/// YAML / dotenv / Python / JSON literals. `{{{value}}}` writes a value as it is; the context
+/// offers it only for fields that are already safe (`*_html`, `*_markdown`, `*_comment`,
+/// `*_url` and identifiers).
+public struct TemplateSet: Sendable {
+  /// One output template.
+  public struct Output: Sendable {
+    /// The template's name (its file name without `.mustache`).
+    public var templateName: String
+    /// The output file name; `{{account}}` stands for the seller's account.
+    public var fileName: String
+    /// The output's format.
+    public var format: OutputFormat
+    /// The layout entry it writes, if any.
+    public var layoutFile: ServiceLayout.FileLayout?
+
+    /// The file name for an account.
+    public func fileName(account: String) -> String {
+      fileName.replacingOccurrences(of: "{{account}}", with: account)
+    }
+  }
+
+  /// A template set that cannot be used. The message names the file; it never holds values.
+  public struct LoadError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong.
+    public var message: String
+    public var description: String { message }
+  }
+
+  /// The folder.
+  public var directory: String
+  /// The service layout from `layout.yml`, if the folder has one.
+  public var layout: ServiceLayout?
+  /// The output templates, sorted by output file name.
+  public var outputs: [Output]
+  let library: MustacheLibrary
+
+  /// Loads every `*.mustache` file in `directory`, and `layout.yml` when present.
+  /// - Throws: ``LoadError``.
+  public static func load(directory: String) throws -> TemplateSet {
+    OutputFormat.registerContentTypes()
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw LoadError(message: "the template folder \(directory) does not exist")
+    }
+    var layout: ServiceLayout?
+    let layoutPath = (directory as NSString).appendingPathComponent("layout.yml")
+    if let data = manager.contents(atPath: layoutPath) {
+      switch ServiceLayout.parse(String(decoding: data, as: UTF8.self), file: layoutPath) {
+      case .success(let parsed): layout = parsed
+      case .failure(let list):
+        let first = list.diagnostics.first.map { "\($0.location): \($0.message)" } ?? "it is not valid"
+        throw LoadError(message: "the layout descriptor \(layoutPath) cannot be used: \(first)")
+      }
+    }
+    let names: [String]
+    do {
+      names = try manager.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
+    } catch {
+      throw LoadError(message: "cannot list the template folder \(directory)")
+    }
+    var library = MustacheLibrary()
+    var outputs: [Output] = []
+    for file in names {
+      let name = String(file.dropLast(".mustache".count))
+      let path = (directory as NSString).appendingPathComponent(file)
+      guard let data = manager.contents(atPath: path) else {
+        throw LoadError(message: "cannot read the template \(path)")
+      }
+      let entry = layout?.files.first { $0.name == name || $0.file == name }
+      let outputName = entry?.file ?? (name.hasPrefix("_") ? String(name.dropFirst()) : name)
+      let format = entry.map { Self.format(of: $0.kind) } ?? OutputFormat(fileName: outputName)
+      let source = "{{% CONTENT_TYPE: \(format.contentTypeName) }}" + String(decoding: data, as: UTF8.self)
+      do {
+        library.register(try MustacheTemplate(string: source), named: name)
+      } catch {
+        throw LoadError(message: "the template \(path) is not valid Mustache")
+      }
+      if !name.hasPrefix("_") {
+        outputs.append(Output(templateName: name, fileName: outputName, format: format, layoutFile: entry))
+      }
+    }
+    guard !outputs.isEmpty else {
+      throw LoadError(message: "the template folder \(directory) holds no *.mustache templates")
+    }
+    outputs.sort { $0.fileName < $1.fileName }
+    return TemplateSet(directory: directory, layout: layout, outputs: outputs, library: library)
+  }
+
+  /// The output format of a layout kind.
+  static func format(of kind: ServiceLayout.Kind) -> OutputFormat {
+    switch kind {
+    case .accountsYAML, .flatYAML: return .yaml
+    case .flatJSON: return .json
+    case .dotenv: return .dotenv
+    }
+  }
+
+  /// Renders one output with a context.
+  public func render(_ output: Output, context: [String: Any]) -> String {
+    library.render(context, withTemplate: output.templateName) ?? ""
+  }
+
+  /// The escapers of the credential files this set writes, for roster validation.
+  public var credentialEscapers: [(name: String, escaper: any ValueEscaper)] {
+    var seen: Set<OutputFormat> = []
+    var result: [(name: String, escaper: any ValueEscaper)] = []
+    for output in outputs where output.format.isCredentialFormat && seen.insert(output.format).inserted {
+      result.append((output.fileName, output.format.escaper))
+    }
+    return result
+  }
+}

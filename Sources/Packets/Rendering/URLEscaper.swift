@@ -1,0 +1,42 @@
+/// Makes a value safe as (part of) a Markdown link destination.
+///
+/// Characters outside RFC 3986's unreserved and reserved sets, and `(`, `)`, `<`, `>`, `\`,
+/// `"`, `'`, spaces and controls, are percent-encoded as UTF-8 bytes; `%` is kept, so an
+/// already-encoded URL stays the same. A value whose scheme is `javascript:`, `vbscript:`,
+/// `data:` or `file:` (ignoring case, spaces and controls before the colon) is refused.
+public struct URLEscaper: ValueEscaper {
+  /// Creates the escaper.
+  public init() {}
+
+  /// Bytes kept as they are.
+  static let kept: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    let allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&*+,;=%"
+    for byte in allowed.utf8 { table[Int(byte)] = true }
+    return table
+  }()
+
+  public func escape(_ value: String) -> String {
+    var output = ""
+    output.reserveCapacity(value.utf8.count)
+    for byte in value.utf8 {
+      if Self.kept[Int(byte)] {
+        output.unicodeScalars.append(Unicode.Scalar(byte))
+      } else {
+        output += "%" + EscapeSupport.hex(UInt32(byte), width: 2)
+      }
+    }
+    return output
+  }
+
+  public func cannotRepresent(_ value: String) -> String? {
+    let squeezed = String(
+      String.UnicodeScalarView(
+        value.unicodeScalars.filter { !($0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F) })
+    ).lowercased()
+    for scheme in ["javascript:", "vbscript:", "data:", "file:"] where squeezed.hasPrefix(scheme) {
+      return "a '\(scheme)' link is not allowed in a packet"
+    }
+    return nil
+  }
+}

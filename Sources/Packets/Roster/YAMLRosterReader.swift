@@ -1,0 +1,252 @@
+import CredentialSpecs
+import OnboardDiagnostics
+import Yams
+
+/// Reads a YAML roster: a list of mappings, one per seller.
+///
+/// Streaming: when the list is written in block style at the left margin (each seller starts
+/// with `-` in column 1, the usual way), the reader collects one item's lines at a time and
+/// composes only that item, so memory stays flat however long the roster is. Anything else
+/// (a flow list `[...]`, an indented top-level list) is composed whole, which holds the file in
+/// memory. In streaming mode anchors and aliases work only within one seller's item.
+///
+/// Every field keeps its line and column (1-based; columns count UTF-8 bytes). Yams error text
+/// is never shown (it quotes the document); syntax problems name only their position.
+public final class YAMLRosterReader: RosterSource {
+  private let reader: ByteReader
+  private let file: String
+  private var linesRead = 0
+  private var pending: (line: [UInt8], number: Int)?
+  private var started = false
+  private var finished = false
+  private var queue: [RosterItem] = []
+  private var queueIndex = 0
+  private var row = 0
+
+  /// Opens `path`.
+  /// - Parameters:
+  ///   - path: the file to read.
+  ///   - displayPath: the path diagnostics show.
+  /// - Throws: ``RosterIOError``.
+  public init(path: String, displayPath: String? = nil) throws {
+    self.reader = try ByteReader(path: path)
+    self.file = displayPath ?? path
+  }
+
+  public func next() -> RosterItem? {
+    if !started {
+      started = true
+      start()
+    }
+    if queueIndex < queue.count {
+      defer {
+        queueIndex += 1
+        if queueIndex == queue.count {
+          queue.removeAll()
+          queueIndex = 0
+        }
+      }
+      return queue[queueIndex]
+    }
+    guard !finished, let first = pending else { return nil }
+    pending = nil
+    var lines = [first.line]
+    while let line = readLine() {
+      if Self.startsItem(line) {
+        pending = (line, linesRead)
+        break
+      }
+      if Self.endsDocument(line) {
+        finish(afterLine: linesRead)
+        break
+      }
+      lines.append(line)
+    }
+    return composeItem(lines: lines, startLine: first.number)
+  }
+
+  // MARK: - Reading lines
+
+  private func readLine() -> [UInt8]? {
+    guard let line = reader.nextLine() else { return nil }
+    linesRead += 1
+    return line
+  }
+
+  /// A line that starts a top-level block sequence item: `-` in column 1 then a space, a tab
+  /// or the end of the line.
+  static func startsItem(_ line: [UInt8]) -> Bool {
+    guard line.first == UInt8(ascii: "-") else { return false }
+    if line.count == 1 { return true }
+    return line[1] == 0x20 || line[1] == 0x09
+  }
+
+  /// `...` or `---` at the start of a line.
+  static func endsDocument(_ line: [UInt8]) -> Bool {
+    guard line.count >= 3 else { return false }
+    let head = Array(line.prefix(3))
+    guard head == Array("...".utf8) || head == Array("---".utf8) else { return false }
+    return line.count == 3 || line[3] == 0x20 || line[3] == 0x09
+  }
+
+  /// A blank line or a comment line.
+  static func isInsignificant(_ line: [UInt8]) -> Bool {
+    for byte in line {
+      if byte == 0x20 || byte == 0x09 || byte == 0x0D { continue }
+      return byte == UInt8(ascii: "#")
+    }
+    return true
+  }
+
+  private func start() {
+    var skipped: [[UInt8]] = []
+    while let line = readLine() {
+      if Self.isInsignificant(line) || line.first == UInt8(ascii: "%") || line == Array("---".utf8) {
+        skipped.append(line)
+        continue
+      }
+      if Self.startsItem(line) {
+        pending = (line, linesRead)
+        return
+      }
+      skipped.append(line)
+      composeWhole(leading: skipped)
+      return
+    }
+    finished = true
+  }
+
+  /// After `---` or `...`: anything else significant is a second document, which a roster
+  /// cannot have.
+  private func finish(afterLine number: Int) {
+    finished = true
+    while let line = readLine() {
+      if Self.isInsignificant(line) || Self.endsDocument(line) { continue }
+      queue.append(
+        .problem(
+          Diagnostic(
+            severity: .error, ruleID: RosterRules.shape,
+            message: "The roster holds more than one YAML document; put every seller in one list.",
+            location: DiagnosticLocation(file: file, line: linesRead, column: 1))))
+      return
+    }
+  }
+
+  // MARK: - Composing
+
+  private func composeItem(lines: [[UInt8]], startLine: Int) -> RosterItem? {
+    var bytes: [UInt8] = []
+    for (index, line) in lines.enumerated() {
+      if index > 0 { bytes.append(0x0A) }
+      bytes.append(contentsOf: line)
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let position = YAMLPosition(file: file, text: text, lineOffset: startLine - 1)
+    row += 1
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text)
+    } catch {
+      return .problem(position.syntaxDiagnostic(error, ruleID: RosterRules.syntax, what: "The roster"))
+    }
+    guard let items = node?.sequence, let item = items.first else {
+      return .problem(shapeProblem(row: row, location: position.location(line: 1, scalarColumn: 1)))
+    }
+    let rowLocation = DiagnosticLocation(file: file, line: startLine, column: 1)
+    return record(from: item, row: row, rowLocation: rowLocation, position: position)
+  }
+
+  private func composeWhole(leading: [[UInt8]]) {
+    var bytes: [UInt8] = []
+    for line in leading {
+      bytes.append(contentsOf: line)
+      bytes.append(0x0A)
+    }
+    while let line = readLine() {
+      bytes.append(contentsOf: line)
+      bytes.append(0x0A)
+    }
+    finished = true
+    let text = String(decoding: bytes, as: UTF8.self)
+    let position = YAMLPosition(file: file, text: text)
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text)
+    } catch {
+      queue.append(.problem(position.syntaxDiagnostic(error, ruleID: RosterRules.syntax, what: "The roster")))
+      return
+    }
+    guard let node else { return }
+    guard let items = node.sequence else {
+      queue.append(
+        .problem(
+          Diagnostic(
+            severity: .error, ruleID: RosterRules.shape,
+            message: "The roster must be a list of sellers (each item a mapping with id, name, marketplace, ...).",
+            location: position.location(node.mark))))
+      return
+    }
+    for item in items {
+      row += 1
+      queue.append(record(from: item, row: row, rowLocation: position.location(item.mark), position: position))
+    }
+  }
+
+  private func shapeProblem(row: Int, location: DiagnosticLocation) -> Diagnostic {
+    Diagnostic(
+      severity: .error, ruleID: RosterRules.shape,
+      message: "Row \(row) is not a mapping of fields; write each seller as 'id: ...', 'name: ...' lines.",
+      location: location)
+  }
+
+  private func record(from item: Node, row: Int, rowLocation: DiagnosticLocation, position: YAMLPosition) -> RosterItem {
+    guard let mapping = item.mapping else {
+      return .problem(shapeProblem(row: row, location: position.location(item.mark)))
+    }
+    var fields: [RosterRecord.RosterField] = []
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string else {
+        return .problem(
+          Diagnostic(
+            severity: .error, ruleID: RosterRules.shape,
+            message: "Row \(row) has a field whose name is not text.", location: position.location(key.mark)))
+      }
+      guard let converted = Self.value(of: value, position: position) else { continue }
+      fields.append(
+        RosterRecord.RosterField(
+          name: name, value: converted, location: position.location(key.mark),
+          valueLocation: position.location(value.mark)))
+    }
+    return .record(RosterRecord(row: row, location: rowLocation, fields: fields))
+  }
+
+  /// A node as a field value; `nil` for a null (an absent field).
+  static func value(of node: Node, position: YAMLPosition) -> RosterRecord.Value? {
+    switch node {
+    case .scalar(let scalar):
+      if node.null != nil && scalar.style == .plain { return nil }
+      return .text(scalar.string)
+    case .mapping(let mapping):
+      var entries: [RosterRecord.RosterField] = []
+      for (key, value) in mapping {
+        guard let name = key.scalar?.string else { return .unsupported(kind: "a mapping with a non-text key") }
+        switch value {
+        case .scalar(let scalar):
+          if value.null != nil && scalar.style == .plain { continue }
+          entries.append(
+            RosterRecord.RosterField(
+              name: name, value: .text(scalar.string), location: position.location(key.mark),
+              valueLocation: position.location(value.mark)))
+        case .mapping: return .unsupported(kind: "a nested mapping")
+        case .sequence: return .unsupported(kind: "a mapping holding a list")
+        case .alias: return .unsupported(kind: "an alias")
+        }
+      }
+      return .mapping(entries)
+    case .sequence:
+      return .unsupported(kind: "a list")
+    case .alias:
+      return .unsupported(kind: "an alias")
+    }
+  }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import OnboardSupport
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes packets into an output folder, one folder per seller, atomically.
+///
+/// Each packet is built in a temporary folder inside the output folder (same file system),
+/// then moved into place with one rename (or an atomic swap with the previous packet), so no
+/// reader and no crash ever leaves half a packet. A folder that exists and was not written by
+/// onboard (no `packet.json` with onboard's `generator` marker) is refused unless `force` is
+/// set. Screenshots are stored once per output folder in `.shared-images/` (content-addressed)
+/// and hard-linked into each packet's `images/`, or copied where links are not possible.
+public final class PacketWriter {
+  /// Why a packet was not written. Messages name paths and system reasons, never contents.
+  public enum WriteError: Error, CustomStringConvertible, Sendable {
+    /// The folder exists and onboard did not write it.
+    case foreignFolder(path: String)
+    /// A system call failed.
+    case io(path: String, reason: String)
+
+    public var description: String {
+      switch self {
+      case .foreignFolder(let path):
+        return "\(path) exists and was not written by onboard (it has no onboard packet.json); use --force to replace it"
+      case .io(let path, let reason):
+        return "cannot write \(path): \(reason)"
+      }
+    }
+  }
+
+  /// The output folder.
+  public let outputDirectory: String
+  /// Whether to replace folders onboard did not write.
+  public var force: Bool
+  /// Whether to `fsync` every file and folder (slower; off by default).
+  public var durable: Bool
+  /// Called before each file is written, with its path inside the packet (a test hook to
+  /// simulate a failure part-way).
+  public var beforeEachFile: ((String) throws -> Void)?
+
+  private var sharedImages: [String: String] = [:]
+
+  /// The name of the shared screenshot folder inside the output folder.
+  public static let sharedImagesFolder = ".shared-images"
+
+  /// Creates a writer; creates the output folder if needed.
+  /// - Throws: ``WriteError``.
+  public init(outputDirectory: String, force: Bool = false, durable: Bool = false) throws {
+    self.outputDirectory = outputDirectory
+    self.force = force
+    self.durable = durable
+    try Self.makeDirectory(outputDirectory, recursive: true)
+  }
+
+  /// Whether `path` is a packet folder onboard wrote.
+  public static func isOnboardPacket(_ path: String) -> Bool {
+    var info = stat()
+    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+    let manifest = (path as NSString).appendingPathComponent(PacketManifest.fileName)
+    guard lstat(manifest, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+      let data = FileManager.default.contents(atPath: manifest),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return false }
+    return object["generator"] as? String == PacketManifest.generator
+  }
+
+  /// Writes one packet folder named `id` holding `files`.
+  /// - Throws: ``WriteError``; nothing of the new packet remains after a failure, and an
+  ///   existing packet is left as it was.
+  public func write(id: String, files: [PacketFile]) throws {
+    let target = (outputDirectory as NSString).appendingPathComponent(id)
+    var info = stat()
+    let exists = lstat(target, &info) == 0
+    if exists && !force && !Self.isOnboardPacket(target) {
+      throw WriteError.foreignFolder(path: target)
+    }
+    let temporary = try makeTemporaryFolder(prefix: ".onboard-tmp-\(id)-")
+    var finished = false
+    defer {
+      if !finished { Self.removeTree(temporary) }
+    }
+    for file in files {
+      try beforeEachFile?(file.path)
+      let destination = (temporary as NSString).appendingPathComponent(file.path)
+      let folder = (destination as NSString).deletingLastPathComponent
+      if folder != temporary { try Self.makeDirectory(folder, recursive: true) }
+      switch file.content {
+      case .bytes(let bytes):
+        try writeFile(bytes, to: destination, mode: file.mode)
+      case .image(let source, let sha256):
+        try linkImage(source: source, sha256: sha256, fileName: (file.path as NSString).lastPathComponent, to: destination, mode: file.mode)
+      }
+    }
+    if durable { Self.syncPath(temporary) }
+    if exists {
+      if FolderExchange.exchange(temporary, target) {
+        finished = true
+        Self.removeTree(temporary)
+        return
+      }
+      let aside = try makeTemporaryFolder(prefix: ".onboard-old-\(id)-")
+      rmdir(aside)
+      guard rename(target, aside) == 0 else { throw WriteError.io(path: target, reason: Self.systemError()) }
+      guard rename(temporary, target) == 0 else {
+        let reason = Self.systemError()
+        _ = rename(aside, target)
+        throw WriteError.io(path: target, reason: reason)
+      }
+      finished = true
+      Self.removeTree(aside)
+    } else {
+      guard rename(temporary, target) == 0 else { throw WriteError.io(path: target, reason: Self.systemError()) }
+      finished = true
+    }
+    if durable { Self.syncPath(outputDirectory) }
+  }
+
+  // MARK: - Files
+
+  private func writeFile(_ bytes: [UInt8], to path: String, mode: mode_t) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard descriptor >= 0 else { throw WriteError.io(path: path, reason: Self.systemError()) }
+    defer { close(descriptor) }
+    guard fchmod(descriptor, mode) == 0 else { throw WriteError.io(path: path, reason: Self.systemError()) }
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Foundation.write(descriptor, base + written, bytes.count - written)
+      }
+      if result < 0 {
+        if errno == EINTR { continue }
+        throw WriteError.io(path: path, reason: Self.systemError())
+      }
+      written += result
+    }
+    if durable && fsync(descriptor) != 0 { throw WriteError.io(path: path, reason: Self.systemError()) }
+  }
+
+  /// Hard-links the shared copy of an image into the packet, copying when linking fails.
+  private func linkImage(source: String, sha256: String, fileName: String, to destination: String, mode: mode_t) throws {
+    let shared = try sharedCopy(source: source, sha256: sha256, fileName: fileName)
+    if link(shared, destination) == 0 { return }
+    guard let data = FileManager.default.contents(atPath: shared) else {
+      throw WriteError.io(path: shared, reason: "cannot read the shared screenshot")
+    }
+    try writeFile([UInt8](data), to: destination, mode: mode)
+  }
+
+  /// The shared copy of an image in `.shared-images/`, named by content, made once.
+  private func sharedCopy(source: String, sha256: String, fileName: String) throws -> String {
+    let key = sha256 + "/" + fileName
+    if let path = sharedImages[key] { return path }
+    let folder = (outputDirectory as NSString).appendingPathComponent(Self.sharedImagesFolder)
+    try Self.makeDirectory(folder, recursive: false)
+    let path = (folder as NSString).appendingPathComponent(String(sha256.prefix(16)) + "-" + fileName)
+    var info = stat()
+    if !(lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG) {
+      guard let data = FileManager.default.contents(atPath: source) else {
+        throw WriteError.io(path: source, reason: "cannot read the screenshot")
+      }
+      do {
+        try AtomicFile.write([UInt8](data), to: path, mode: 0o644)
+      } catch {
+        throw WriteError.io(path: path, reason: "cannot store the shared screenshot")
+      }
+    }
+    sharedImages[key] = path
+    return path
+  }
+
+  private func makeTemporaryFolder(prefix: String) throws -> String {
+    var template = Array((outputDirectory as NSString).appendingPathComponent(prefix + "XXXXXX").utf8CString)
+    let result = template.withUnsafeMutableBufferPointer { buffer -> UnsafeMutablePointer<CChar>? in
+      guard let base = buffer.baseAddress else { return nil }
+      return mkdtemp(base)
+    }
+    guard result != nil else { throw WriteError.io(path: outputDirectory, reason: Self.systemError()) }
+    let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    chmod(path, 0o755)
+    return path
+  }
+
+  static func makeDirectory(_ path: String, recursive: Bool) throws {
+    var info = stat()
+    if stat(path, &info) == 0 {
+      guard (info.st_mode & S_IFMT) == S_IFDIR else { throw WriteError.io(path: path, reason: "it is not a folder") }
+      return
+    }
+    if recursive {
+      let parent = (path as NSString).deletingLastPathComponent
+      if !parent.isEmpty && parent != path { try makeDirectory(parent, recursive: true) }
+    }
+    if mkdir(path, 0o755) != 0 && errno != EEXIST { throw WriteError.io(path: path, reason: systemError()) }
+  }
+
+  static func removeTree(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+  }
+
+  static func syncPath(_ path: String) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
+  }
+
+  static func systemError() -> String { String(cString: strerror(errno)) }
+}
