@@ -6,13 +6,13 @@ import Yams
 /// Reads a guide's data table: a YAML mapping of row key to a mapping of columns.
 enum DataTableReader {
   static func read(
-    path: String, named: String, referencedAt: DiagnosticLocation, diagnostics: inout [Diagnostic]
+    path: String, displayPath: String, named: String, referencedAt: DiagnosticLocation, diagnostics: inout [Diagnostic]
   ) -> DataTable? {
     guard let data = FileManager.default.contents(atPath: path) else {
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: GuideRules.dataTable,
-          message: "The data table '\(named)' named in the front matter cannot be read at \(path).",
+          message: "The data table '\(named)' named in the front matter cannot be read at \(displayPath).",
           location: referencedAt, fix: "Create the file beside the guide, or fix the `data:` field."))
       return nil
     }
@@ -20,10 +20,10 @@ enum DataTableReader {
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: GuideRules.dataTable, message: "The data table is not valid UTF-8.",
-          location: DiagnosticLocation(file: path, line: 1, column: 1)))
+          location: DiagnosticLocation(file: displayPath, line: 1, column: 1)))
       return nil
     }
-    let position = YAMLPosition(file: path, text: text)
+    let position = YAMLPosition(file: displayPath, text: text)
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -64,6 +64,6 @@ enum DataTableReader {
       }
       rows.append(DataTable.Row(key: key, values: values, location: position.location(keyNode.mark)))
     }
-    return DataTable(file: path, rows: rows)
+    return DataTable(file: displayPath, rows: rows)
   }
 }

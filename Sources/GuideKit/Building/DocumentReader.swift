@@ -217,13 +217,13 @@ struct DocumentReader {
     }
     if case .paragraph = block.kind {
       var rest: [ParagraphLine] = []
-      for line in paragraphs.lines(of: block) {
-        switch paragraphs.label(of: line) {
+      for item in paragraphs.items(of: block) {
+        switch item {
         case .attribute(let attribute): applyStage(attribute, to: &stage)
-        case .misspelt(let text, let close, let at):
+        case .misspelt(let line, let text, let close, let at):
           reportMisspelt(text, close, at)
           rest.append(line)
-        case .none: rest.append(line)
+        case .content(let line): rest.append(line)
         }
       }
       if !rest.isEmpty {
@@ -314,14 +314,14 @@ struct DocumentReader {
       case .paragraph:
         var rest: [ParagraphLine] = []
         var titleLines: [ParagraphLine] = []
-        for line in paragraphs.lines(of: block) {
-          switch paragraphs.label(of: line) {
+        for item in paragraphs.items(of: block) {
+          switch item {
           case .attribute(let attribute):
             applyStep(attribute, to: &step)
-          case .misspelt(let text, let close, let at):
+          case .misspelt(let line, let text, let close, let at):
             reportMisspelt(text, close, at)
             if needTitle { titleLines.append(line) } else { rest.append(line) }
-          case .none:
+          case .content(let line):
             if needTitle { titleLines.append(line) } else { rest.append(line) }
           }
         }
@@ -502,8 +502,8 @@ struct DocumentReader {
   func blockQuoteAttributes(_ quote: MarkdownNode) -> [Attribute]? {
     guard let first = quote.children.first(where: { _ in true }), case .paragraph = first.kind else { return nil }
     var attributes: [Attribute] = []
-    for line in paragraphs.lines(of: first) {
-      if case .attribute(let attribute) = paragraphs.label(of: line) { attributes.append(attribute) }
+    for item in paragraphs.items(of: first) {
+      if case .attribute(let attribute) = item { attributes.append(attribute) }
     }
     return attributes
   }

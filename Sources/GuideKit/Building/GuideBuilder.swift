@@ -9,7 +9,10 @@ import OnboardDiagnostics
 /// with steps (ordered-list items, or `###` subsections) is a stage; the others are plain
 /// sections. Cross-cutting checks run on the finished guide (``GuideChecker``).
 struct GuideBuilder {
+  /// The path diagnostics name.
   var file: String
+  /// The folder the guide is in, for screenshots and the data table.
+  var folder: String
   var bytes: [UInt8]
   var screenshotFolders: [String]
 
@@ -47,11 +50,13 @@ struct GuideBuilder {
           fix: "Merge the specs into one block."))
     }
 
-    let guideFolder = (file as NSString).deletingLastPathComponent
+    let guideFolder = folder
+    let displayFolder = (file as NSString).deletingLastPathComponent
     var dataTable: DataTable?
     if let data = metadata.data {
       dataTable = DataTableReader.read(
-        path: guideFolder.isEmpty ? data : guideFolder + "/" + data, named: data,
+        path: guideFolder.isEmpty ? data : guideFolder + "/" + data,
+        displayPath: displayFolder.isEmpty ? data : displayFolder + "/" + data, named: data,
         referencedAt: metadata.location, diagnostics: &diagnostics)
     }
 
@@ -72,7 +77,7 @@ struct GuideBuilder {
     }
     diagnostics += GuideChecker(
       guide: guide, source: source, links: reader.links, variableUses: reader.variableUses,
-      conditionUses: reader.conditionUses, searchedFolders: [guideFolder.isEmpty ? "." : guideFolder] + screenshotFolders
+      conditionUses: reader.conditionUses, searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders
     ).check()
     return GuideLoadResult(guide: guide, diagnostics: Diagnostic.sortedForReport(diagnostics))
   }

@@ -31,7 +31,10 @@ public struct GuideLoader: Sendable {
   }
 
   /// Reads and checks a guide file. Never throws: unreadable files become diagnostics.
-  public func load(file path: String) -> GuideLoadResult {
+  /// - Parameters:
+  ///   - path: the file to read.
+  ///   - displayPath: the path diagnostics and the graph show (defaults to `path`).
+  public func load(file path: String, displayPath: String? = nil) -> GuideLoadResult {
     guard let data = FileManager.default.contents(atPath: path) else {
       return GuideLoadResult(
         guide: nil,
@@ -41,11 +44,15 @@ public struct GuideLoader: Sendable {
             location: DiagnosticLocation(file: path, line: 1, column: 1))
         ])
     }
-    return load(bytes: [UInt8](data), file: path)
+    return load(bytes: [UInt8](data), file: path, displayPath: displayPath)
   }
 
-  /// Checks guide bytes as if read from `file` (which locates screenshots and the data table).
-  public func load(bytes: [UInt8], file: String) -> GuideLoadResult {
-    GuideBuilder(file: file, bytes: bytes, screenshotFolders: screenshotFolders).build()
+  /// Checks guide bytes as if read from `file` (whose folder locates screenshots and the data
+  /// table); diagnostics name `displayPath` (defaults to `file`).
+  public func load(bytes: [UInt8], file: String, displayPath: String? = nil) -> GuideLoadResult {
+    GuideBuilder(
+      file: displayPath ?? file, folder: (file as NSString).deletingLastPathComponent, bytes: bytes,
+      screenshotFolders: screenshotFolders
+    ).build()
   }
 }

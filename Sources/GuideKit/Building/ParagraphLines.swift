@@ -122,3 +122,35 @@ struct ParagraphReader {
     return previous[b.count]
   }
 }
+
+/// A paragraph's lines grouped: content lines, and attributes with their continuation lines
+/// (a line that does not start with a label continues the attribute above it).
+enum ParagraphItem {
+  case content(ParagraphLine)
+  case attribute(Attribute)
+  case misspelt(ParagraphLine, String, Attribute.Label, DiagnosticLocation)
+}
+
+extension ParagraphReader {
+  /// Groups a paragraph's lines into content and attributes.
+  func items(of paragraph: MarkdownNode) -> [ParagraphItem] {
+    var items: [ParagraphItem] = []
+    for line in lines(of: paragraph) {
+      switch label(of: line) {
+      case .attribute(let attribute):
+        items.append(.attribute(attribute))
+      case .misspelt(let text, let close, let location):
+        items.append(.misspelt(line, text, close, location))
+      case .none:
+        if case .attribute(var attribute)? = items.last {
+          attribute.markdown += "\n" + markdown(of: line)
+          attribute.nodes += line.nodes
+          items[items.count - 1] = .attribute(attribute)
+        } else {
+          items.append(.content(line))
+        }
+      }
+    }
+    return items
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GuideKit
+import OnboardDiagnostics
+import Testing
+
+@Suite struct BundledGuideTests {
+  @Test func bundledGuideHasNoErrorsOrWarnings() throws {
+    let result = GuideLoader(screenshotFolders: sharedScreenshots.map { [$0] } ?? []).load(file: bundledGuidePath)
+    let serious = result.diagnostics.filter {
+      $0.severity == .error || ($0.severity == .warning && $0.ruleID != GuideRules.missingScreenshot)
+    }
+    #expect(serious.isEmpty, "\(TextReporter().report(serious, rules: []))")
+    let guide = try #require(result.guide)
+    #expect(guide.metadata.id == "sp-api-self-authorisation")
+    #expect(guide.stages.count == 2)
+    #expect(guide.dataTable?.row("DE")?.values["region"] == "EU")
+    for key in ["lwa_app_id", "lwa_client_secret", "refresh_token"] {
+      let spec = try #require(guide.credentials[key: key])
+      #expect(!guide.producers(of: key).isEmpty, "\(key) has a producing step")
+      #expect(spec.pattern != nil)
+      #expect(!spec.isDeprecated)
+    }
+    for key in ["aws_access_key", "aws_secret_key", "role_arn"] {
+      #expect(guide.credentials[key: key]?.isDeprecated == true, "\(key) is deprecated")
+    }
+    let names = Set(guide.screenshots.map(\.fileName))
+    #expect(names == ["App_Overview.png", "Create_App.png", "Authorise_Application.png", "LWA_Credentials.png"])
+    for screenshot in guide.screenshots { #expect(!screenshot.illustrates.isEmpty, "\(screenshot.path) illustrates a step") }
+    if sharedScreenshots != nil {
+      #expect(guide.screenshots.allSatisfy { $0.resolvedPath != nil })
+    }
+    // The seed's typos are not carried over (lws_app_id survives only as an alias).
+    let text = try String(contentsOfFile: bundledGuidePath, encoding: .utf8)
+    #expect(!text.contains("nee to"))
+    #expect(guide.credentials[key: "lwa_app_id"]?.aliases.contains("lws_app_id") == true)
+  }
+
+  @Test func goldenGraph() throws {
+    let result = GuideLoader().load(file: bundledGuidePath, displayPath: "guides/sp-api-self-authorisation.md")
+    let guide = try #require(result.guide)
+    let json = JSONGraphRenderer().render(StepGraph(guide: guide))
+    let goldenPath = repositoryRoot + "/Tests/GuideKitTests/Golden/sp-api-self-authorisation.graph.json"
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+      try Data(json.utf8).write(to: URL(fileURLWithPath: goldenPath))
+      Issue.record("recorded \(goldenPath); run again without RECORD_GOLDEN")
+      return
+    }
+    let golden = try String(contentsOfFile: goldenPath, encoding: .utf8)
+    #expect(json == golden, "the graph differs from the golden file; RECORD_GOLDEN=1 re-records it")
+  }
+}
