@@ -30,6 +30,17 @@ public struct ServiceLayout: Hashable, Sendable {
     public var allowedTopLevelKeys: [String]
     /// A short description for help text.
     public var description: String
+
+    /// Creates a file layout.
+    public init(
+      name: String, kind: Kind, file: String, allowedTopLevelKeys: [String] = [], description: String = ""
+    ) {
+      self.name = name
+      self.kind = kind
+      self.file = file
+      self.allowedTopLevelKeys = allowedTopLevelKeys
+      self.description = description
+    }
   }
 
   /// The service's name, such as `python-amazon-sp-api`.

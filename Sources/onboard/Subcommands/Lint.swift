@@ -1,12 +1,173 @@
 import ArgumentParser
+import CredentialLint
+import CredentialSpecs
+import Foundation
+import GuideKit
+import OnboardDiagnostics
+import OnboardSupport
 
 extension OnboardCommand {
-  /// Placeholder while the command is written.
+  /// `onboard lint`: checks filled-in credential files against a guide's credential specs.
   struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+      abstract: "Check filled-in credential files against a guide's credential specs.",
+      discussion: """
+        Reads credentials files (YAML account sections, dotenv files, JSON secrets) in the \
+        layouts the guide's template set declares, and reports missing, misspelt, deprecated, \
+        malformed, swapped or placeholder credentials, YAML and dotenv pitfalls, strict-JSON \
+        errors, byte-order marks, CRLF line endings and loose permissions. No value is ever \
+        printed. docs/rules.md lists every rule.
+
+        The format is detected from the file name and content, or given with --as.
+
+        Exit codes: 0 clean; 1 errors (or warnings with --strict); 2 usage or I/O error.
+        """)
+
+    /// The guide used when --guide is not given, relative to the current folder.
+    static let defaultGuide = "guides/sp-api-self-authorisation.md"
+
+    @Argument(help: "Credential files to check.", completion: .file())
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("The guide whose credential specs apply.", valueName: "path"))
+    var guide: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp("The template sets folder (default: templates/ beside the guide's folder).", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Read every file as this layout: yaml, env or json.", valueName: "format"))
+    var layoutName: String?
+
+    @OptionGroup var report: ReportOptions
+
+    @Flag(name: .long, help: "Apply the safe fixes (quoting, trimming, BOM, CRLF, chmod 600) and report what changed.")
+    var fix = false
+
+    @Flag(name: .customLong("no-permissions"), help: "Do not check file permissions.")
+    var noPermissions = false
+
+    func validate() throws {
+      guard !files.isEmpty else { throw ValidationError("Name at least one credential file.") }
+    }
 
     func run() throws {
-      throw ValidationError("not implemented yet")
+      let linter: CredentialLinter
+      do {
+        linter = try makeLinter()
+      } catch let error as UsageError {
+        StandardError.write(error.message + "\n")
+        throw ExitStatus.usage.exitCode
+      }
+      let terminal = Terminal.current()
+      let format = report.format ?? ReportFormat.automatic(environment: ProcessInfo.processInfo.environment)
+      var diagnostics: [Diagnostic] = []
+      var ioFailure = false
+      var fixReport = ""
+      for file in files {
+        do {
+          var (document, found) = try linter.lintFile(file, as: layoutName)
+          if fix {
+            let mode = try Self.mode(of: file)
+            let changes = try CredentialFixer(specs: linter.specs).fix(document, diagnostics: found, mode: mode)
+            for change in changes { fixReport += change.description + "\n" }
+            if !changes.isEmpty { (document, found) = try linter.lintFile(file, as: layoutName) }
+          }
+          diagnostics += found
+        } catch let error as FormatDetector.UnknownFormat {
+          StandardError.write("onboard lint: \(error.description)\n")
+          throw ExitStatus.usage.exitCode
+        } catch let error as CredentialLinter.ReadError {
+          StandardError.write("onboard lint: \(error.description)\n")
+          ioFailure = true
+        } catch let error as AtomicFile.WriteError {
+          StandardError.write("onboard lint: \(error.description)\n")
+          ioFailure = true
+        } catch let error as CredentialFixer.FixError {
+          StandardError.write("onboard lint: \(error.description)\n")
+          ioFailure = true
+        }
+      }
+      if !fixReport.isEmpty {
+        if format == .text { StandardOutput.write(fixReport) } else { StandardError.write(fixReport) }
+      }
+      let sorted = Diagnostic.sortedForReport(diagnostics)
+      let reporter = format.makeReporter(color: terminal.colorStdout)
+      StandardOutput.write(reporter.report(sorted, rules: linter.ruleDescriptors))
+      if format == .text && terminal.stdoutIsTerminal {
+        StandardError.write(Summary.line(sorted, files: files.count, noun: "file"))
+      }
+      if ioFailure { throw ExitStatus.usage.exitCode }
+      if sorted.hasFailures(strict: report.strict) { throw ExitStatus.findings.exitCode }
+    }
+
+    // MARK: - Guide and layout
+
+    private func makeLinter() throws -> CredentialLinter {
+      let guidePath = try resolveGuide()
+      let loaded = GuideLoader().load(file: guidePath)
+      guard let guide = loaded.guide else {
+        let errors = loaded.diagnostics.filter { $0.severity == .error }.prefix(3)
+        var message = "onboard lint: cannot load the guide \(guidePath)"
+        for error in errors { message += "\n  \(error.location): \(error.message)" }
+        throw UsageError(message: message)
+      }
+      guard !guide.credentials.isEmpty else {
+        throw UsageError(message: "onboard lint: the guide \(guidePath) specifies no credentials (a ```yaml credentials block).")
+      }
+      guard let templateSet = guide.metadata.templates.first else {
+        throw UsageError(message: "onboard lint: the guide \(guidePath) names no template set (templates: in its front matter), so its credential layout is unknown.")
+      }
+      let templatesFolder = templates ?? Self.templatesFolder(besideGuide: guidePath)
+      let layoutPath = (templatesFolder as NSString).appendingPathComponent("\(templateSet)/layout.yml")
+      guard let data = FileManager.default.contents(atPath: layoutPath) else {
+        throw UsageError(message: "onboard lint: cannot read the layout descriptor \(layoutPath); give the templates folder with --templates.")
+      }
+      switch ServiceLayout.parse(String(decoding: data, as: UTF8.self), file: layoutPath) {
+      case .success(let layout):
+        return CredentialLinter(
+          specs: guide.credentials, layout: layout,
+          options: CredentialLinter.Options(checkPermissions: !noPermissions))
+      case .failure(let list):
+        var message = "onboard lint: the layout descriptor \(layoutPath) is not valid"
+        for diagnostic in list.diagnostics.prefix(3) { message += "\n  \(diagnostic.location): \(diagnostic.message)" }
+        throw UsageError(message: message)
+      }
+    }
+
+    private func resolveGuide() throws -> String {
+      if let guide {
+        guard FileManager.default.fileExists(atPath: guide) else {
+          throw UsageError(message: "onboard lint: no such guide: \(guide)")
+        }
+        return guide
+      }
+      if FileManager.default.fileExists(atPath: Self.defaultGuide) { return Self.defaultGuide }
+      // Fall back to the guide of the checkout the executable was built in (.build/<config>/onboard).
+      let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      var folder = executable.deletingLastPathComponent()
+      for _ in 0..<4 {
+        let candidate = folder.appendingPathComponent(Self.defaultGuide).path
+        if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        folder = folder.deletingLastPathComponent()
+      }
+      throw UsageError(message: "onboard lint: no guide found at \(Self.defaultGuide); give one with --guide.")
+    }
+
+    /// `templates/` beside the folder that holds the guide (guides/x.md → templates/).
+    static func templatesFolder(besideGuide guide: String) -> String {
+      let guideFolder = (guide as NSString).deletingLastPathComponent
+      let parent = (guideFolder.isEmpty ? "." : guideFolder as NSString).deletingLastPathComponent
+      return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent("templates")
+    }
+
+    private static func mode(of path: String) throws -> UInt16 {
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      guard let permissions = attributes?[.posixPermissions] as? NSNumber else {
+        throw CredentialLinter.ReadError(path: path, reason: "its permissions cannot be read")
+      }
+      return UInt16(truncating: permissions)
     }
   }
 }
