@@ -12,10 +12,11 @@ public struct DOTGraphRenderer: GraphRenderer {
     lines.append("  label=\(quote("\(graph.guideTitle) (v\(graph.guideVersion))"));")
     lines.append("  labelloc=t; fontname=\"Helvetica\"; rankdir=TB; compound=true; newrank=true;")
     lines.append("  node [fontname=\"Helvetica\", fontsize=11]; edge [fontname=\"Helvetica\", fontsize=9];")
+    let nodesByStage = Dictionary(grouping: graph.nodes.filter { $0.stageID != nil }) { $0.stageID ?? "" }
     for (index, stage) in graph.stages.enumerated() {
       lines.append("  subgraph \(quote("cluster_\(index + 1)")) {")
       lines.append("    label=\(quote("\(index + 1). \(stage.title)")); style=rounded; color=\"#4a6fa5\";")
-      for node in graph.nodes where node.stageID == stage.id {
+      for node in nodesByStage[stage.id] ?? [] {
         lines.append("    \(declaration(node))")
       }
       lines.append("  }")
@@ -23,15 +24,29 @@ public struct DOTGraphRenderer: GraphRenderer {
     for node in graph.nodes where node.stageID == nil && node.kind != .stage {
       lines.append("  \(declaration(node))")
     }
-    for edge in graph.edges where edge.kind != .contains || !isStage(edge.from, graph) {
-      lines.append("  \(attributes(edge, graph))")
+    let lookup = Lookup(graph)
+    for edge in graph.edges where edge.kind != .contains || lookup.stageIndex[edge.from] == nil {
+      lines.append("  \(attributes(edge, lookup))")
     }
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private func isStage(_ id: String, _ graph: StepGraph) -> Bool {
-    graph.stages.contains { $0.id == id }
+  /// Indexes built once per render, so that drawing edges stays linear in the graph's size.
+  private struct Lookup {
+    var stageIndex: [String: Int] = [:]
+    var firstStep: [String: String] = [:]
+    var nodeStage: [String: String] = [:]
+
+    init(_ graph: StepGraph) {
+      for (index, stage) in graph.stages.enumerated() { stageIndex[stage.id] = index }
+      for node in graph.nodes {
+        if let stage = node.stageID {
+          nodeStage[node.id] = stage
+          if node.kind == .step && firstStep[stage] == nil { firstStep[stage] = node.id }
+        }
+      }
+    }
   }
 
   private func declaration(_ node: StepGraph.Node) -> String {
@@ -47,30 +62,23 @@ public struct DOTGraphRenderer: GraphRenderer {
     }
   }
 
-  private func attributes(_ edge: StepGraph.Edge, _ graph: StepGraph) -> String {
-    let from: String
+  private func attributes(_ edge: StepGraph.Edge, _ lookup: Lookup) -> String {
+    var from = quote(edge.from)
+    var to = quote(edge.to)
     var extra = ""
-    if let index = graph.stages.firstIndex(where: { $0.id == edge.from }),
-      let first = graph.nodes.first(where: { $0.stageID == edge.from && $0.kind == .step })
-    {
-      from = quote(first.id)
-      extra = ", ltail=\(quote("cluster_\(index + 1)"))"
-    } else {
-      from = quote(edge.from)
+    if let index = lookup.stageIndex[edge.from], let first = lookup.firstStep[edge.from] {
+      from = quote(first)
+      // A cluster edge only when the target is outside the stage's own cluster.
+      if lookup.nodeStage[edge.to] != edge.from { extra = ", ltail=\(quote("cluster_\(index + 1)"))" }
     }
-    let to: String
-    if let index = graph.stages.firstIndex(where: { $0.id == edge.to }),
-      let first = graph.nodes.first(where: { $0.stageID == edge.to && $0.kind == .step })
-    {
-      to = quote(first.id)
+    if let index = lookup.stageIndex[edge.to], let first = lookup.firstStep[edge.to] {
+      to = quote(first)
       extra += ", lhead=\(quote("cluster_\(index + 1)"))"
-    } else {
-      to = quote(edge.to)
     }
     let style: String
     switch edge.kind {
     case .next: style = "style=bold"
-    case .requires: style = "style=dashed, color=\"#a33\", label=\"requires\""
+    case .requires: style = "style=dashed, color=\"#aa3333\", label=\"requires\""
     case .produces: style = "color=\"#b8860b\", label=\"produces\""
     case .consumes: style = "color=\"#b8860b\", style=dotted, label=\"consumes\""
     case .illustrates: style = "color=\"#888888\", arrowhead=empty"

@@ -8,11 +8,12 @@ public struct MermaidGraphRenderer: GraphRenderer {
   public func render(_ graph: StepGraph) -> String {
     var names: [String: String] = [:]
     for (index, node) in graph.nodes.enumerated() { names[node.id] = "n\(index)" }
+    let nodesByStage = Dictionary(grouping: graph.nodes.filter { $0.stageID != nil }) { $0.stageID ?? "" }
     for (index, stage) in graph.stages.enumerated() { names[stage.id] = "s\(index + 1)" }
     var lines = ["flowchart TD"]
     for (index, stage) in graph.stages.enumerated() {
       lines.append("  subgraph s\(index + 1)[\"\(escape("\(index + 1). \(stage.title)"))\"]")
-      for node in graph.nodes where node.stageID == stage.id {
+      for node in nodesByStage[stage.id] ?? [] {
         lines.append("    \(declaration(node, names))")
       }
       lines.append("  end")
@@ -20,7 +21,8 @@ public struct MermaidGraphRenderer: GraphRenderer {
     for node in graph.nodes where node.stageID == nil && node.kind != .stage {
       lines.append("  \(declaration(node, names))")
     }
-    for edge in graph.edges where !(edge.kind == .contains && graph.stages.contains { $0.id == edge.from }) {
+    let stageIDs = Set(graph.stages.map(\.id))
+    for edge in graph.edges where !(edge.kind == .contains && stageIDs.contains(edge.from)) {
       guard let from = names[edge.from], let to = names[edge.to] else { continue }
       switch edge.kind {
       case .next: lines.append("  \(from) ==> \(to)")
