@@ -134,8 +134,10 @@ final class PacketContextBuilder {
           "checks": checks, "has_checks": !checks.isEmpty,
           "notes": try notes(plannedStep.notes), "has_notes": !plannedStep.notes.isEmpty,
           "screenshots": shots, "has_screenshots": !shots.isEmpty,
-          "produces": step.produces.map { credentialReference($0.key) },
-          "consumes": step.consumes.map { credentialReference($0.key) },
+          "produces": listed(step.produces.compactMap { reference in
+            guide.credentials[key: reference.key].map { credentialEntry($0, seller: seller, stepIDs: []) }
+          }),
+          "consumes": listed(step.consumes.map { credentialReference($0.key) }),
           "has_produces": !step.produces.isEmpty, "has_consumes": !step.consumes.isEmpty,
           "preconditions": try preconditions(step.preconditions), "has_preconditions": !step.preconditions.isEmpty,
           "applies": plannedStep.applies, "required_by": plannedStep.requiredBy,
@@ -162,15 +164,10 @@ final class PacketContextBuilder {
     let stepIDs = Set(plan.steps.map(\.step.id))
     var credentials: [[String: Any]] = []
     let specs = guide.credentials.specs
-    for (position, spec) in specs.enumerated() where !spec.isDeprecated {
-      credentials.append(credentialEntry(spec, seller: seller, stepIDs: stepIDs, first: position == 0, last: position == specs.count - 1))
+    for spec in specs where !spec.isDeprecated {
+      credentials.append(credentialEntry(spec, seller: seller, stepIDs: stepIDs))
     }
-    if let last = credentials.indices.last {
-      for position in credentials.indices {
-        credentials[position]["first"] = position == 0
-        credentials[position]["last"] = position == last
-      }
-    }
+    credentials = listed(credentials)
 
     let variableEntries: [[String: Any]] = plan.variables.keys.sorted().map { name in
       ["name": name, "value": plan.variables[name] ?? "", "value_comment": comment.escape(plan.variables[name] ?? "")]
@@ -179,6 +176,7 @@ final class PacketContextBuilder {
       "id": seller.id, "name": seller.name, "name_comment": comment.escape(seller.name),
       "name_markdown": MarkdownEscaper().escape(seller.name),
       "account": seller.account, "account_is_derived": seller.accountIsDerived,
+      "account_yaml_key": YAMLEscaper.key(seller.account), "account_comment": comment.escape(seller.account),
       "owner": seller.owner.display, "owner_name": seller.owner.name, "owner_email": seller.owner.email,
       "owner_comment": comment.escape(seller.owner.display),
       "credential_source": seller.credentialSource, "row": seller.row,
@@ -187,9 +185,11 @@ final class PacketContextBuilder {
       "guide": [
         "id": guide.metadata.id, "title": guide.title, "version": guide.metadata.version,
         "title_comment": comment.escape(guide.title), "title_markdown": MarkdownEscaper().escape(guide.title),
+        "version_comment": comment.escape(guide.metadata.version),
       ] as [String: Any],
       "seller": sellerEntry,
       "vars": plan.variables,
+      "vars_comment": plan.variables.mapValues { comment.escape($0) },
       "variables": variableEntries,
       "layout": [
         "service": layout?.service ?? "", "default_account": layout?.defaultAccount ?? "default",
@@ -215,9 +215,17 @@ final class PacketContextBuilder {
     ["key": key, "title": guide.credentials[key: key]?.title ?? key]
   }
 
-  private func credentialEntry(
-    _ spec: CredentialSpec, seller: Seller, stepIDs: Set<String>, first: Bool, last: Bool
-  ) -> [String: Any] {
+  /// Marks the first and last entries of a list (`first`, `last`), for separators.
+  private func listed(_ entries: [[String: Any]]) -> [[String: Any]] {
+    var result = entries
+    for position in result.indices {
+      result[position]["first"] = position == 0
+      result[position]["last"] = position == result.count - 1
+    }
+    return result
+  }
+
+  private func credentialEntry(_ spec: CredentialSpec, seller: Seller, stepIDs: Set<String>) -> [String: Any] {
     let producers = guide.producers(of: spec.key)
     let producerEntries: [[String: Any]] = producers.map { step in
       let stageNumber = guide.stage(id: step.stageID)?.number ?? 0
@@ -236,12 +244,13 @@ final class PacketContextBuilder {
     let envName = layout.map { $0.envName(spec.env ?? spec.key.uppercased(), account: seller.account) }
       ?? (spec.env ?? spec.key.uppercased())
     var entry: [String: Any] = [
-      "key": spec.key, "title": spec.title, "title_comment": comment.escape(spec.title),
+      "key": spec.key, "key_yaml_key": YAMLEscaper.key(spec.key), "key_comment": comment.escape(spec.key),
+      "title": spec.title, "title_comment": comment.escape(spec.title),
       "env": spec.env ?? "", "env_name": Self.safeIdentifier(envName),
       "known": seller.knownCredentials[spec.key] != nil, "required": spec.required, "secret": spec.secret,
       "producers": producerEntries, "has_producers": !producers.isEmpty,
       "produced_here": producers.contains { stepIDs.contains($0.id) },
-      "producer_comment": producerComment, "first": first, "last": last,
+      "producer_comment": producerComment,
     ]
     if let example = spec.example {
       entry["example"] = example

@@ -85,7 +85,7 @@ public struct TemplateSet: Sendable {
       let entry = layout?.files.first { $0.name == name || $0.file == name }
       let outputName = entry?.file ?? (name.hasPrefix("_") ? String(name.dropFirst()) : name)
       let format = entry.map { Self.format(of: $0.kind) } ?? OutputFormat(fileName: outputName)
-      let source = "{{% CONTENT_TYPE: \(format.contentTypeName) }}" + String(decoding: data, as: UTF8.self)
+      let source = "{{% CONTENT_TYPE: \(format.contentTypeName) }}\n" + String(decoding: data, as: UTF8.self)
       do {
         library.register(try MustacheTemplate(string: source), named: name)
       } catch {

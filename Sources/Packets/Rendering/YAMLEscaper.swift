@@ -15,6 +15,21 @@ public struct YAMLEscaper: ValueEscaper {
     return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
   }
 
+  /// A mapping key: the text itself when it is a plain identifier that every YAML reader takes
+  /// as that string (`[A-Za-z_][A-Za-z0-9_]*`, not a YAML 1.1 boolean or null word), otherwise
+  /// the quoted form of ``escape(_:)``.
+  public static func key(_ text: String) -> String {
+    let reserved: Set<String> = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"]
+    let bytes = Array(text.utf8)
+    let isIdentifier =
+      !bytes.isEmpty && !(bytes[0] >= 0x30 && bytes[0] <= 0x39)
+      && bytes.allSatisfy { byte in
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+      }
+    if isIdentifier && !reserved.contains(text.lowercased()) { return text }
+    return YAMLEscaper().escape(text)
+  }
+
   /// Line breaks (YAML 1.1 counts NEL, U+2028, U+2029 too), controls other than tab, and
   /// characters outside YAML's printable set.
   static func needsDoubleQuotes(_ scalar: Unicode.Scalar) -> Bool {

@@ -72,7 +72,7 @@ public struct RosterValidator {
       }
     }
 
-    if !Self.isSafeAccount(seller.account) {
+    if !Self.isSafeAccount(seller.account) && (!seller.accountIsDerived || Self.isSafeFolderName(seller.id)) {
       error(
         RosterRules.unsafeAccount,
         "\(row): the account name cannot be used in credential files; use only letters, digits and '_' (at most 64).",
@@ -89,7 +89,7 @@ public struct RosterValidator {
       if let value = seller.fields[dataKey], !value.isEmpty {
         if table.row(value) == nil {
           let keys = table.rows.map(\.key)
-          var message = "\(row): '\(value)' is not a \(dataKey) in the guide's data table."
+          var message = "\(row): '\(CommentEscaper().escape(value))' is not a \(dataKey) in the guide's data table."
           if let suggestion = NameSuggester.suggest(value, among: keys) { message += " Did you mean '\(suggestion)'?" }
           error(RosterRules.unknownDataKey, message, seller.location(of: dataKey), fix: "Use one of: \(keys.joined(separator: ", ")).")
         }

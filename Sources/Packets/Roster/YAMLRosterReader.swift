@@ -147,6 +147,9 @@ public final class YAMLRosterReader: RosterSource {
     do {
       node = try Yams.compose(yaml: text)
     } catch {
+      if let duplicate = Self.duplicateKeyProblem(error, lines: lines, startLine: startLine, file: file) {
+        return .problem(duplicate)
+      }
       return .problem(position.syntaxDiagnostic(error, ruleID: RosterRules.syntax, what: "The roster"))
     }
     guard let items = node?.sequence, let item = items.first else {
@@ -190,6 +193,37 @@ public final class YAMLRosterReader: RosterSource {
       row += 1
       queue.append(record(from: item, row: row, rowLocation: position.location(item.mark), position: position))
     }
+  }
+
+  /// A duplicate key, located at its second occurrence (Yams names the key but places the
+  /// error at the mapping's start). Keys are field names, never values.
+  static func duplicateKeyProblem(_ error: Error, lines: [[UInt8]], startLine: Int, file: String) -> Diagnostic? {
+    guard case .duplicatedKeysInMapping(let duplicates, _)? = error as? YamlError, let key = duplicates.sorted().first else {
+      return nil
+    }
+    var seen = 0
+    for (index, line) in lines.enumerated() {
+      var column = 0
+      while column < line.count && (line[column] == 0x20 || line[column] == UInt8(ascii: "-")) { column += 1 }
+      let rest = line[column...]
+      let keyBytes = Array(key.utf8)
+      guard rest.starts(with: keyBytes) else { continue }
+      var after = column + keyBytes.count
+      while after < line.count && line[after] == 0x20 { after += 1 }
+      guard after < line.count, line[after] == UInt8(ascii: ":") else { continue }
+      seen += 1
+      if seen == 2 {
+        return Diagnostic(
+          severity: .error, ruleID: RosterRules.duplicateField,
+          message: "The field '\(key)' is given twice in one seller's entry.",
+          location: DiagnosticLocation(file: file, line: startLine + index, column: column + 1),
+          fix: "Keep one of the two.")
+      }
+    }
+    return Diagnostic(
+      severity: .error, ruleID: RosterRules.duplicateField,
+      message: "The field '\(key)' is given twice in one seller's entry.",
+      location: DiagnosticLocation(file: file, line: startLine, column: 1), fix: "Keep one of the two.")
   }
 
   private func shapeProblem(row: Int, location: DiagnosticLocation) -> Diagnostic {

@@ -1,0 +1,198 @@
+import Foundation
+import GuideKit
+import OnboardDiagnostics
+import Testing
+import Yams
+
+@testable import Packets
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes packets for a roster into a fresh folder, with fake screenshots.
+struct PacketRun {
+  let guide: Guide
+  let out: String
+  let generator: PacketGenerator
+
+  init(force: Bool = false, embed: Bool = false, out: String? = nil) throws {
+    let shots = try TestSupport.temporaryFolder("shots")
+    for name in ["App_Overview.png", "Create_App.png", "LWA_Credentials.png", "Authorise_Application.png"] {
+      try Data(("fake png " + name).utf8).write(to: URL(fileURLWithPath: shots + "/" + name))
+    }
+    let loaded = GuideLoader(screenshotFolders: [shots]).load(file: TestSupport.guidePath)
+    guard let guide = loaded.guide else { throw TestSupport.Failure("guide did not load") }
+    self.guide = guide
+    self.out = try out ?? TestSupport.temporaryFolder("out")
+    self.generator = PacketGenerator(
+      guide: guide, templates: try TestSupport.templates(),
+      options: .init(outputDirectory: self.out, embedScreenshots: embed, force: force))
+  }
+
+  @discardableResult
+  func run(_ roster: String, writer: PacketWriter? = nil) throws -> PacketGenerator.WriteResult {
+    let checked = try generator.check(roster: roster)
+    guard checked.diagnostics.isEmpty else { throw TestSupport.Failure("roster errors: \(checked.diagnostics.map(\.message))") }
+    return try generator.write(roster: roster, writer: writer)
+  }
+}
+
+@Suite("Packet writing")
+struct PacketWritingTests {
+  let example = TestSupport.root + "/examples/sellers.yml"
+
+  @Test("Every packet holds the files of the issue's table")
+  func contents() throws {
+    let run = try PacketRun()
+    let result = try run.run(example)
+    #expect(result.written == 5 && result.diagnostics.isEmpty)
+    let files = TestSupport.files(under: run.out + "/north-trail-outfitters")
+    #expect(files == [
+      "checklist.html", "checklist.md", "credentials.py", "credentials.yml", "images/App_Overview.png",
+      "images/Authorise_Application.png", "images/Create_App.png", "images/LWA_Credentials.png", "north_trail.env",
+      "packet.json", "prompts.md",
+    ])
+    let markdown = TestSupport.text(run.out + "/north-trail-outfitters/checklist.md")
+    #expect(markdown.contains("- [ ] **1\\.3** View the LWA credentials. (step `lwa-credentials`)"))
+    #expect(markdown.contains("[Developer Central\\, with") == false)
+    #expect(markdown.contains("](images/LWA_Credentials.png)"))
+    #expect(markdown.contains("**Check:**"))
+    #expect(markdown.contains("> **Warning:**"))
+    #expect(markdown.contains("https://sellercentral.amazon.com"))
+    let html = TestSupport.text(run.out + "/north-trail-outfitters/checklist.html")
+    #expect(html.contains("data-key=\"onboard:sp-api-self-authorisation:north-trail-outfitters:lwa-credentials\""))
+    #expect(html.contains("localStorage"))
+    #expect(html.contains("@media print"))
+    #expect(html.contains("id=\"progress-count\""))
+    #expect(html.contains("<img src=\"images/LWA_Credentials.png\""))
+    #expect(!html.contains("<link ") && !html.contains("src=\"http"))
+  }
+
+  @Test("packet.json lists the guide, seller, steps and each file's SHA-256")
+  func manifest() throws {
+    let run = try PacketRun()
+    try run.run(example)
+    let folder = run.out + "/maple-leaf-home"
+    let data = try #require(FileManager.default.contents(atPath: folder + "/packet.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(json["generator"] as? String == "onboard")
+    #expect((json["guide"] as? [String: Any])?["id"] as? String == "sp-api-self-authorisation")
+    #expect((json["seller"] as? [String: Any])?["id"] as? String == "maple-leaf-home")
+    let steps = try #require(json["steps"] as? [String])
+    #expect(steps.contains("environment") && !steps.contains("credentials-file"))
+    let files = try #require(json["files"] as? [[String: Any]])
+    for entry in files {
+      let path = try #require(entry["path"] as? String)
+      let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + path))
+      #expect(entry["sha256"] as? String == OnboardSupportDigest.hex([UInt8](bytes)), "\(path)")
+    }
+    #expect(files.contains { $0["path"] as? String == "maple_leaf.env" && $0["mode"] as? String == "0600" })
+  }
+
+  @Test("Credential files are mode 0600; the rest 0644")
+  func modes() throws {
+    let run = try PacketRun()
+    try run.run(example)
+    let folder = run.out + "/thames_tea"
+    for file in ["credentials.yml", "credentials.py", "thames_tea.env"] { #expect(TestSupport.mode(folder + "/" + file) == 0o600, "\(file)") }
+    for file in ["checklist.md", "checklist.html", "prompts.md", "packet.json"] { #expect(TestSupport.mode(folder + "/" + file) == 0o644, "\(file)") }
+  }
+
+  @Test("A re-run with the same input writes byte-identical files")
+  func byteIdentical() throws {
+    let first = try PacketRun()
+    try first.run(example)
+    let before = snapshot(first.out)
+    let second = try PacketRun(out: first.out)
+    try second.run(example)
+    #expect(snapshot(first.out) == before)
+    let other = try PacketRun()
+    try other.run(example)
+    #expect(snapshot(other.out) == before)
+  }
+
+  @Test("Screenshots are hard links to one shared copy")
+  func hardLinks() throws {
+    let run = try PacketRun()
+    try run.run(example)
+    var info = stat()
+    #expect(stat(run.out + "/thames_tea/images/App_Overview.png", &info) == 0)
+    #expect(info.st_nlink >= 6)
+    let shared = TestSupport.files(under: run.out + "/" + PacketWriter.sharedImagesFolder)
+    #expect(shared.count == 4)
+  }
+
+  @Test("--embed-screenshots puts data: URIs into checklist.html")
+  func embedded() throws {
+    let run = try PacketRun(embed: true)
+    try run.run(example)
+    let html = TestSupport.text(run.out + "/sakura-stationery/checklist.html")
+    #expect(html.contains("src=\"data:image/png;base64,"))
+  }
+
+  @Test("A failure part-way leaves no half packet and keeps the old one")
+  func atomic() throws {
+    let run = try PacketRun()
+    try run.run(example)
+    let before = snapshot(run.out)
+    let writer = try PacketWriter(outputDirectory: run.out)
+    var count = 0
+    writer.beforeEachFile = { _ in
+      count += 1
+      if count == 3 { throw TestSupport.Failure("disk full (simulated)") }
+    }
+    #expect(throws: TestSupport.Failure.self) { try run.generator.write(roster: example, writer: writer) }
+    #expect(snapshot(run.out) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: run.out).filter { $0.hasPrefix(".onboard-") }
+    #expect(leftovers.isEmpty)
+
+    let fresh = try TestSupport.temporaryFolder("fresh")
+    let freshWriter = try PacketWriter(outputDirectory: fresh)
+    freshWriter.beforeEachFile = { path in if path == "credentials.yml" { throw TestSupport.Failure("simulated") } }
+    let files = [PacketFile(path: "a.txt", text: "a"), PacketFile(path: "credentials.yml", text: "b", mode: 0o600)]
+    #expect(throws: TestSupport.Failure.self) { try freshWriter.write(id: "one", files: files) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: fresh).isEmpty)
+  }
+
+  @Test("A folder onboard did not write is refused without --force and replaced with it")
+  func foreignFolder() throws {
+    let out = try TestSupport.temporaryFolder("foreign")
+    try FileManager.default.createDirectory(atPath: out + "/thames_tea", withIntermediateDirectories: true)
+    try "mine".write(toFile: out + "/thames_tea/notes.txt", atomically: true, encoding: .utf8)
+    let run = try PacketRun(out: out)
+    let result = try run.run(example)
+    #expect(result.written == 4)
+    #expect(result.diagnostics.map(\.ruleID) == [PacketGenerator.foreignFolderRule])
+    #expect(TestSupport.text(out + "/thames_tea/notes.txt") == "mine")
+    let exampleLines = TestSupport.text(example).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(result.diagnostics.first.map { exampleLines[$0.location.line - 1] } == "- id: thames_tea")
+
+    let forced = try PacketRun(force: true, out: out)
+    let second = try forced.run(example)
+    #expect(second.written == 5 && second.diagnostics.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: out + "/thames_tea/notes.txt"))
+    #expect(PacketWriter.isOnboardPacket(out + "/thames_tea"))
+  }
+
+  @Test("--seller writes only the named sellers")
+  func sellerFilter() throws {
+    let out = try TestSupport.temporaryFolder("filter")
+    let guide = try PacketRun().guide
+    let generator = PacketGenerator(
+      guide: guide, templates: try TestSupport.templates(),
+      options: .init(outputDirectory: out, sellerIDs: ["thames_tea", "nobody"]))
+    let checked = try generator.check(roster: example)
+    #expect(checked.selectedCount == 1 && checked.missingSellerIDs == ["nobody"])
+    _ = try generator.write(roster: example)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") } == ["thames_tea"])
+  }
+
+  func snapshot(_ folder: String) -> [String: [UInt8]] {
+    var result: [String: [UInt8]] = [:]
+    for path in TestSupport.files(under: folder) {
+      result[path] = FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) }
+    }
+    return result
+  }
+}

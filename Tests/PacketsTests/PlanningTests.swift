@@ -1,0 +1,104 @@
+import GuideKit
+import OnboardDiagnostics
+import Testing
+
+@testable import Packets
+
+@Suite("Planning")
+struct PlanningTests {
+  @Test("The bundled guide keeps the configuration step for each credential_source", arguments: [
+    ("file", "credentials-file"), ("env", "environment"), ("code", "code"),
+  ])
+  func credentialSource(source: String, step: String) throws {
+    let guide = try TestSupport.bundledGuide()
+    let seller = Seller(id: "s", credentialSource: source, fields: ["marketplace": "DE"])
+    let plan = try PacketPlanner(guide: guide).plan(seller).get()
+    let ids = plan.steps.map(\.step.id)
+    #expect(ids.contains(step))
+    let others = Set(["credentials-file", "environment", "code"]).subtracting([step])
+    #expect(others.isDisjoint(with: ids))
+    #expect(ids.first == "open-develop-apps")
+    #expect(plan.variables["seller_central_url"]?.hasPrefix("https://") == true)
+    #expect(plan.variables["region"] != nil)
+  }
+
+  @Test("The verify step shows the code or the account variant by credential_source")
+  func blockConditions() throws {
+    let guide = try TestSupport.bundledGuide()
+    for (source, fragment) in [("code", "credentials=credentials"), ("file", "account=")] {
+      let plan = try PacketPlanner(guide: guide).plan(Seller(id: "s", credentialSource: source, fields: ["marketplace": "US"])).get()
+      let verify = try #require(plan.steps.first { $0.step.id == "verify" })
+      let text = verify.blocks.map(\.markdown).joined(separator: "\n")
+      #expect(text.contains("Sellers(" + fragment))
+    }
+  }
+
+  @Test("A step that applies pulls in the steps it requires, transitively")
+  func requiredSteps() throws {
+    let guide = try SyntheticGuide.make()
+    let plan = try PacketPlanner(guide: guide).plan(Seller(id: "s", fields: ["x": "no", "region": "na"])).get()
+    #expect(plan.steps.map(\.step.id) == ["a1", "a2", "b1"])
+    let a2 = try #require(plan.steps.first { $0.step.id == "a2" })
+    #expect(!a2.applies)
+    #expect(a2.requiredBy == ["b1"])
+    let b1 = try #require(plan.steps.first { $0.step.id == "b1" })
+    #expect(b1.blocks.count == 1)
+  }
+
+  @Test("Conditions on blocks and steps follow the seller's variables")
+  func conditions() throws {
+    let guide = try SyntheticGuide.make()
+    let plan = try PacketPlanner(guide: guide).plan(Seller(id: "s", credentialSource: "env", fields: ["x": "YES", "region": "EU"])).get()
+    #expect(plan.steps.map(\.step.id) == ["a1", "a2", "b1", "b2"])
+    #expect(plan.steps[0].applies && plan.steps[1].applies)
+    #expect(plan.steps.first { $0.step.id == "b1" }?.blocks.count == 2)
+  }
+
+  @Test("An unknown variable in a condition names the step and the row")
+  func unknownConditionVariable() throws {
+    let guide = try SyntheticGuide.make()
+    let seller = Seller(id: "shop", row: 7, location: DiagnosticLocation(file: "r.yml", line: 30, column: 1))
+    guard case .failure(let list) = PacketPlanner(guide: guide).plan(seller) else {
+      Issue.record("planning should fail")
+      return
+    }
+    let diagnostic = try #require(list.diagnostics.first { $0.message.contains("'x'") })
+    #expect(diagnostic.ruleID == RosterRules.unknownVariable)
+    #expect(diagnostic.message.contains("step 'a2'") && diagnostic.message.contains("Row 7"))
+    #expect(diagnostic.location.line == 30)
+    #expect(diagnostic.notes.first?.contains("synthetic.md:12") == true)
+  }
+
+  @Test("An unknown variable in text names the step")
+  func unknownTextVariable() throws {
+    let guide = try SyntheticGuide.make(b1Text: "Do b1 for {{nickname}}.")
+    guard case .failure(let list) = PacketPlanner(guide: guide).plan(Seller(id: "s", fields: ["x": "yes", "region": "eu"])) else {
+      Issue.record("planning should fail")
+      return
+    }
+    #expect(list.diagnostics.count == 1)
+    #expect(list.diagnostics[0].message.contains("step 'b1'") && list.diagnostics[0].message.contains("'nickname'"))
+  }
+
+  @Test("A javascript: value in a link destination is refused")
+  func unsafeLink() throws {
+    let guide = try SyntheticGuide.make(b1Text: "Open [the site]({{site}}).")
+    let seller = Seller(id: "s", fields: ["x": "yes", "region": "eu", "site": "javascript:alert(1)"])
+    guard case .failure(let list) = PacketPlanner(guide: guide).plan(seller) else {
+      Issue.record("planning should fail")
+      return
+    }
+    #expect(list.diagnostics.first?.ruleID == RosterRules.unsafeLink)
+    #expect(list.diagnostics.first?.message.contains("alert") == false)
+  }
+
+  @Test("Placeholders in code, links and text get their own escaping")
+  func fillerContexts() throws {
+    let filler = MarkdownFiller(variables: ["v": "a*b`c\nd", "url": "https://x.example/a b"])
+    let filled = try filler.markdown("T {{v}} `code {{v}}` [l]({{url}})\n\n```\n{{v}}\n```\n")
+    #expect(filled.contains("T a\\*b\\`c d "))
+    #expect(filled.contains("`code a*b\u{FF40}c d`"))
+    #expect(filled.contains("[l](https://x.example/a%20b)"))
+    #expect(filled.contains("```\na*b\u{FF40}c d\n```"))
+  }
+}
