@@ -75,6 +75,7 @@ let package = Package(
     .testTarget(
       name: "GuideKitTests",
       dependencies: ["GuideKit"],
+      exclude: ["Golden"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "CredentialLintTests", dependencies: ["CredentialLint", "CredentialSpecs", "GuideKit"]),

@@ -28,6 +28,9 @@ struct OnboardCommand: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let error as UsageError {
+      FileHandle.standardError.write(Data((error.message + "\n").utf8))
+      Foundation.exit(ExitStatus.usage.rawValue)
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {

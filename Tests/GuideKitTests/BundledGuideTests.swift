@@ -49,3 +49,23 @@ import Testing
     #expect(json == golden, "the graph differs from the golden file; RECORD_GOLDEN=1 re-records it")
   }
 }
+
+@Suite struct BriefExampleTests {
+  /// The example from the format brief reads into the graph the brief describes.
+  @Test func briefExampleBuildsItsGraph() throws {
+    let url = try #require(Bundle.module.url(forResource: "brief-example", withExtension: "md", subdirectory: "Fixtures"))
+    let result = GuideLoader().load(file: url.path)
+    let guide = try #require(result.guide)
+    #expect(guide.stages.map(\.id) == ["seller-central", "configure"])
+    #expect(guide.steps.map(\.id) == ["open-develop-apps", "lwa-credentials", "authorise", "fill-credentials"])
+    #expect(guide.stages[0].preconditions.count == 1)
+    #expect(guide.step(id: "authorise")?.notes.first?.kind == .warning)
+    #expect(guide.step(id: "open-develop-apps")?.checks.count == 1)
+    #expect(guide.step(id: "lwa-credentials")?.produces.map(\.key) == ["lwa_app_id", "lwa_client_secret"])
+    #expect(guide.step(id: "lwa-credentials")?.screenshots.map(\.path) == ["images/LWA_Credentials.png"])
+    #expect(guide.credentials[key: "lwa_app_id"]?.mistakes.count == 1)
+    // The brief's example specifies only lwa_app_id: the other two are reported, with positions.
+    let unspecified = result.findings(GuideRules.unspecifiedCredential).map(\.location.line)
+    #expect(unspecified.contains(28))
+  }
+}

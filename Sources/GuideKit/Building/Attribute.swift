@@ -18,8 +18,10 @@ struct Attribute {
   var label: Label
   /// The value's Markdown source (after the label), trimmed.
   var markdown: String
-  /// The inline nodes after the label on its line.
+  /// The inline nodes after the label on its line (and on continuation lines).
   var nodes: [MarkdownNode]
+  /// Indexes into `nodes` where a continuation line starts (a space stands for the break).
+  var lineStarts: Set<Int> = []
   /// Where the label starts.
   var location: DiagnosticLocation
   /// Where the value starts (line, byte column).
@@ -28,7 +30,8 @@ struct Attribute {
   /// The value as plain text (text and code spans).
   var plainText: String {
     var text = ""
-    for node in nodes {
+    for (index, node) in nodes.enumerated() {
+      if lineStarts.contains(index) { text += " " }
       switch node.kind {
       case .text(let value), .code(let value): text += value
       case .softBreak, .lineBreak: text += " "

@@ -69,6 +69,7 @@ struct DocumentReader {
         sectionBlocks.append(block)
       } else {
         collectGallery(block)
+        collectLinks(block)
         if let credentials = credentialsBlock(block) {
           credentialsBlocks.append(credentials)
         } else {
@@ -154,6 +155,12 @@ struct DocumentReader {
       index += 1
     }
     conditions.reportUnclosed(into: &diagnostics, file: file)
+    if let stageCondition = stage.condition {
+      for index in stage.steps.indices {
+        let inherited = stage.steps[index].inheritedCondition
+        stage.steps[index].inheritedCondition = inherited.map { .and(stageCondition, $0) } ?? stageCondition
+      }
+    }
     stages.append(stage)
   }
 
@@ -170,6 +177,7 @@ struct DocumentReader {
         continue
       }
       collectGallery(block)
+      collectLinks(block)
       if case .paragraph = block.kind {
         for line in paragraphs.lines(of: block) {
           if case .attribute(let attribute) = paragraphs.label(of: line), stageAttribute == nil {
@@ -200,11 +208,27 @@ struct DocumentReader {
           location: location,
           fix: "Add the steps as an ordered list (1. …) or ### headings, or drop the id if it is background prose."))
     }
-    sections.append(Section(id: id, title: title, body: body, location: location, holdsCredentials: holdsCredentials))
+    var sectionID = id
+    if explicitID == nil {
+      // GitHub numbers repeated heading slugs: notes, notes-1, notes-2.
+      var suffix = 0
+      while sections.contains(where: { $0.id == sectionID }) || stages.contains(where: { $0.id == sectionID }) {
+        suffix += 1
+        sectionID = "\(id)-\(suffix)"
+      }
+    }
+    sections.append(
+      Section(
+        id: sectionID, title: title, body: body, location: location, holdsCredentials: holdsCredentials,
+        hasExplicitID: explicitID != nil))
   }
 
   mutating func readStageBlock(_ block: MarkdownNode, into stage: inout Stage, condition: Condition?) {
     collectLinks(block)
+    if let credentials = credentialsBlock(block) {
+      credentialsBlocks.append(credentials)
+      return
+    }
     if case .blockQuote = block.kind {
       if let note = readNote(block, condition: condition) {
         stage.notes.append(note)
@@ -302,6 +326,10 @@ struct DocumentReader {
       collectLinks(block)
       if let marker = conditionMarker(block) {
         apply(marker, to: &conditions, at: block)
+        continue
+      }
+      if let credentials = credentialsBlock(block) {
+        credentialsBlocks.append(credentials)
         continue
       }
       if needTitle, case .htmlBlock(let html) = block.kind, let id = Anchor.id(in: html) {

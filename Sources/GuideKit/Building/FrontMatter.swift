@@ -33,7 +33,8 @@ struct FrontMatter {
 
   /// Reads the metadata; problems become diagnostics.
   static func metadata(
-    yaml: String?, file: String, diagnostics: inout [Diagnostic]
+    yaml: String?, file: String, diagnostics: inout [Diagnostic],
+    fieldLocations: inout [String: DiagnosticLocation]
   ) -> GuideMetadata {
     let location = DiagnosticLocation(file: file, line: 1, column: 1)
     let fallbackID = Self.idFromFileName(file)
@@ -64,6 +65,7 @@ struct FrontMatter {
     }
     for (keyNode, value) in mapping {
       let key = keyNode.scalar?.string ?? ""
+      fieldLocations[key] = position.location(value.mark)
       switch key {
       case "id": metadata.id = value.scalar?.string ?? fallbackID
       case "title": metadata.title = value.scalar?.string ?? ""

@@ -24,7 +24,9 @@ struct GuideBuilder {
     }
     var diagnostics: [Diagnostic] = []
     let frontMatter = FrontMatter.split(text)
-    let metadata = FrontMatter.metadata(yaml: frontMatter.yaml, file: file, diagnostics: &diagnostics)
+    var fieldLocations: [String: DiagnosticLocation] = [:]
+    let metadata = FrontMatter.metadata(
+      yaml: frontMatter.yaml, file: file, diagnostics: &diagnostics, fieldLocations: &fieldLocations)
     let source = SourceText(frontMatter.body)
     let document = MarkdownDocument.parse(frontMatter.body)
     var reader = DocumentReader(
@@ -57,7 +59,7 @@ struct GuideBuilder {
       dataTable = DataTableReader.read(
         path: guideFolder.isEmpty ? data : guideFolder + "/" + data,
         displayPath: displayFolder.isEmpty ? data : displayFolder + "/" + data, named: data,
-        referencedAt: metadata.location, diagnostics: &diagnostics)
+        referencedAt: fieldLocations["data"] ?? metadata.location, diagnostics: &diagnostics)
     }
 
     let screenshots = ScreenshotResolver(guideFolder: guideFolder, folders: screenshotFolders)

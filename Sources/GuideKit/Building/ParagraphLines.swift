@@ -144,6 +144,7 @@ extension ParagraphReader {
       case .none:
         if case .attribute(var attribute)? = items.last {
           attribute.markdown += "\n" + markdown(of: line)
+          attribute.lineStarts.insert(attribute.nodes.count)
           attribute.nodes += line.nodes
           items[items.count - 1] = .attribute(attribute)
         } else {

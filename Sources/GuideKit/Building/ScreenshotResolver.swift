@@ -11,6 +11,18 @@ struct ScreenshotResolver {
     var order: [String] = []
     var byPath: [String: Screenshot] = [:]
     for use in uses {
+      if use.path.hasPrefix("data:") || use.path.contains("://") {
+        // Embedded or remote images are not files to find.
+        if byPath[use.path] == nil {
+          order.append(use.path)
+          byPath[use.path] = Screenshot(
+            path: use.path, caption: use.caption, resolvedPath: use.path, location: use.location,
+            illustrates: use.stepID.map { [$0] } ?? [])
+        } else if let step = use.stepID {
+          byPath[use.path]?.illustrates.append(step)
+        }
+        continue
+      }
       if var existing = byPath[use.path] {
         if let step = use.stepID, !existing.illustrates.contains(step) { existing.illustrates.append(step) }
         if existing.caption.isEmpty { existing.caption = use.caption }

@@ -175,13 +175,19 @@ public struct Section: Hashable, Sendable {
   public var location: DiagnosticLocation
   /// Whether it holds the credentials block.
   public var holdsCredentials: Bool
+  /// Whether the id was written explicitly.
+  public var hasExplicitID: Bool
 
   /// Creates a section.
-  public init(id: String, title: String, body: [Block], location: DiagnosticLocation, holdsCredentials: Bool) {
+  public init(
+    id: String, title: String, body: [Block], location: DiagnosticLocation, holdsCredentials: Bool,
+    hasExplicitID: Bool = false
+  ) {
     self.id = id
     self.title = title
     self.body = body
     self.location = location
     self.holdsCredentials = holdsCredentials
+    self.hasExplicitID = hasExplicitID
   }
 }

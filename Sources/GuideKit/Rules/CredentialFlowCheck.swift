@@ -5,7 +5,7 @@ import OnboardDiagnostics
 struct CredentialFlowCheck: GuideCheck {
   static let ruleIDs = [
     GuideRules.unspecifiedCredential, GuideRules.consumedBeforeProduced, GuideRules.producedTwice,
-    GuideRules.neverProduced,
+    GuideRules.neverProduced, GuideRules.producedByMismatch,
   ]
 
   func check(_ context: GuideCheckContext) -> [Diagnostic] {
@@ -24,7 +24,8 @@ struct CredentialFlowCheck: GuideCheck {
               + (suggestion.map { "; did you mean '\($0)'?" } ?? "."),
             location: reference.location, fix: "Add a spec for '\(reference.key)' to the credentials block, or fix the name."))
       }
-      for reference in step.consumes where producedAt[reference.key] == nil {
+      let ownKeys = Set(step.produces.map(\.key))
+      for reference in step.consumes where producedAt[reference.key] == nil && !ownKeys.contains(reference.key) {
         let later = producers[reference.key]?.first { $0.1 != step.id }
         let message: String
         if let later {
@@ -59,6 +60,20 @@ struct CredentialFlowCheck: GuideCheck {
           message: "The credential '\(spec.key)' is specified but no step produces it, so no one is told where to get it.",
           location: spec.location ?? DiagnosticLocation(file: guide.file, line: 1, column: 1),
           fix: "Add **Produces:** `\(spec.key)` to the step that yields it, or mark the spec deprecated."))
+    }
+    for spec in guide.credentials.specs {
+      guard let producedBy = spec.producedBy else { continue }
+      let actual = producers[spec.key]?.map(\.1) ?? []
+      if !actual.contains(producedBy) {
+        diagnostics.append(
+          Diagnostic(
+            severity: .warning, ruleID: GuideRules.producedByMismatch,
+            message: actual.isEmpty
+              ? "The spec of '\(spec.key)' says step '\(producedBy)' produces it, but that step has no **Produces:** `\(spec.key)`."
+              : "The spec of '\(spec.key)' says step '\(producedBy)' produces it, but the guide has step '\(actual[0])' produce it.",
+            location: spec.location ?? DiagnosticLocation(file: guide.file, line: 1, column: 1),
+            fix: "Make `produced-by` name the step with **Produces:** `\(spec.key)`, or drop the field."))
+      }
     }
     return diagnostics
   }

@@ -12,7 +12,7 @@ struct DuplicateIDCheck: GuideCheck {
       entries.append((stage.id, stage.location))
       for step in stage.steps { entries.append((step.id, step.location)) }
     }
-    for section in context.guide.sections { entries.append((section.id, section.location)) }
+    for section in context.guide.sections where section.hasExplicitID { entries.append((section.id, section.location)) }
     entries.sort { $0.1 < $1.1 }
     for (id, location) in entries {
       if let earlier = first[id] {

@@ -106,6 +106,15 @@ public enum GuideRuleCatalogue {
         guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n")
       ]),
     entry(
+      GuideRules.producedByMismatch, .warning, "A spec's produced-by names a step that does not produce it.",
+      "Make `produced-by` name the step whose **Produces:** lists the credential, or drop the field.",
+      triggering: [
+        guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n  produced-by: b\n```\n")
+      ],
+      nonTriggering: [
+        guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n  produced-by: a\n```\n")
+      ]),
+    entry(
       GuideRules.unspecifiedCredential, .error, "A credential named in Produces or Consumes has no spec.",
       "Add the key to the `yaml credentials` block, or fix its name.",
       triggering: [guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n")],

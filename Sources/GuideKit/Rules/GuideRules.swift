@@ -29,5 +29,5 @@ public enum GuideRules {
   public static let dataTable = "guide/data-table"
   public static let emptyAttribute = "guide/empty-attribute"
   public static let unclosedCondition = "guide/unclosed-condition"
-  public static let misplacedStep = "guide/misplaced-step"
+  public static let producedByMismatch = "guide/produced-by-mismatch"
 }

@@ -9,11 +9,15 @@ struct ScreenshotCheck: GuideCheck {
     var diagnostics: [Diagnostic] = []
     for screenshot in context.guide.screenshots {
       if screenshot.resolvedPath == nil && !screenshot.path.contains("://") {
-        let looked = context.searchedFolders.map { "\($0)/" }.joined(separator: ", ")
+        let guideFolder = context.searchedFolders.first ?? "."
+        var looked = "\(guideFolder)/\(screenshot.path)"
+        for folder in context.searchedFolders.dropFirst() {
+          looked += ", \(folder)/\(screenshot.path), \(folder)/\(screenshot.fileName)"
+        }
         diagnostics.append(
           Diagnostic(
             severity: .warning, ruleID: GuideRules.missingScreenshot,
-            message: "The screenshot '\(screenshot.path)' was not found; looked for it relative to \(looked) (by path and by file name).",
+            message: "The screenshot '\(screenshot.path)' was not found; looked at \(looked).",
             location: screenshot.location,
             fix: "Put the file at \(context.searchedFolders.first ?? ".")/\(screenshot.path), or pass --screenshots DIR naming the folder that holds \(screenshot.fileName)."))
       }
