@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in libcmark-dev cmark pkg-config graphviz poppler-utils chromium chromium-driver tmux bsdextrautils python3-venv; do
+for pkg in libcmark-dev cmark pkg-config graphviz poppler-utils chromium chromium-driver tmux bsdextrautils python3-venv time; do
   have_pkg "$pkg" || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -24,7 +24,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   echo "setup: creating $VENV" >&2
   python3 -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c "import sp_api, selenium, pytest, yamllint" 2>/dev/null; then
+if ! "$VENV/bin/python" -c "import sp_api, selenium, pytest, yamllint, dotenv" 2>/dev/null; then
   echo "setup: installing Python packages into $VENV" >&2
   "$VENV/bin/pip" install -q --disable-pip-version-check -r scripts/requirements.txt
 fi
