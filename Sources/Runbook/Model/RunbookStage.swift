@@ -1,0 +1,24 @@
+import GuideKit
+
+/// One stage as a runbook prints it: a new page, its text and its steps.
+public struct RunbookStage: Sendable {
+  /// The guide's stage.
+  public var stage: Stage
+  /// Its body blocks (chosen as for steps; see ``RunbookStep/blocks``).
+  public var blocks: [Block]
+  /// Its notes.
+  public var notes: [Note]
+  /// Its steps, in order.
+  public var steps: [RunbookStep]
+  /// The stage's condition, printed in a generic runbook; `nil` for one seller.
+  public var shownCondition: Condition?
+
+  /// Creates a runbook stage.
+  public init(stage: Stage, blocks: [Block], notes: [Note], steps: [RunbookStep], shownCondition: Condition? = nil) {
+    self.stage = stage
+    self.blocks = blocks
+    self.notes = notes
+    self.steps = steps
+    self.shownCondition = shownCondition
+  }
+}
