@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The terminal state a walk changes (echo, for hidden input) and the signal handlers that put
+/// it back.
+///
+/// Ctrl-C (SIGINT), SIGTERM and SIGHUP restore the saved terminal settings, print a line
+/// break and end the process at once with 128 + the signal number (130 for Ctrl-C), writing
+/// no file. The state lives in process globals because a signal handler can reach nothing
+/// else; only async-signal-safe calls (`tcsetattr`, `write`, `_exit`) run in the handler.
+public enum TerminalControl {
+  /// Installs the handlers. Call once, before the first prompt.
+  public static func installInterruptHandlers() {
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+      signal(signalNumber, terminalControlHandleSignal)
+    }
+  }
+
+  /// Runs `body` with Ctrl-C, SIGTERM and SIGHUP held back, so that a file being written is
+  /// completed (or not begun) before the process ends. A signal that arrives meanwhile is
+  /// delivered when `body` returns.
+  public static func withInterruptsDeferred<T>(_ body: () throws -> T) rethrows -> T {
+    var blocked = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&blocked)
+    sigaddset(&blocked, SIGINT)
+    sigaddset(&blocked, SIGTERM)
+    sigaddset(&blocked, SIGHUP)
+    sigprocmask(SIG_BLOCK, &blocked, &previous)
+    defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+    return try body()
+  }
+
+  /// Turns echo off on `descriptor` (a terminal) and returns whether it did.
+  /// The previous settings are kept for ``restoreEcho()`` and the signal handlers.
+  static func disableEcho(_ descriptor: Int32) -> Bool {
+    var settings = termios()
+    guard tcgetattr(descriptor, &settings) == 0 else { return false }
+    terminalControlSaved = settings
+    terminalControlDescriptor = descriptor
+    terminalControlHasSaved = 1
+    var hidden = settings
+    hidden.c_lflag &= ~tcflag_t(ECHO)
+    hidden.c_lflag |= tcflag_t(ECHONL)
+    guard tcsetattr(descriptor, TCSAFLUSH, &hidden) == 0 else {
+      terminalControlHasSaved = 0
+      return false
+    }
+    return true
+  }
+
+  /// Puts back the settings saved by ``disableEcho(_:)``.
+  static func restoreEcho() {
+    guard terminalControlHasSaved != 0 else { return }
+    var saved = terminalControlSaved
+    _ = tcsetattr(terminalControlDescriptor, TCSAFLUSH, &saved)
+    terminalControlHasSaved = 0
+  }
+}
+
+// Process-global state for the signal handler (which can capture nothing).
+nonisolated(unsafe) private var terminalControlSaved = termios()
+nonisolated(unsafe) private var terminalControlDescriptor: Int32 = 0
+nonisolated(unsafe) private var terminalControlHasSaved: Int32 = 0
+
+/// The signal handler: restore the terminal, end the line, exit with 128 + signal.
+private func terminalControlHandleSignal(_ signalNumber: Int32) {
+  if terminalControlHasSaved != 0 {
+    var saved = terminalControlSaved
+    _ = tcsetattr(terminalControlDescriptor, TCSANOW, &saved)
+  }
+  var newline: UInt8 = 0x0A
+  _ = write(STDERR_FILENO, &newline, 1)
+  _exit(128 + signalNumber)
+}

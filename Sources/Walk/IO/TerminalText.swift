@@ -1,0 +1,43 @@
+import Foundation
+
+/// Text made safe and friendly for a terminal.
+public enum TerminalText {
+  /// `text` with every control character except line feed and tab shown as `\u{…}`, so that
+  /// guide or roster text cannot move the cursor, change colours or set the window title.
+  public static func inert(_ text: String) -> String {
+    var output = ""
+    output.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x0A, 0x09:
+        output.unicodeScalars.append(scalar)
+      case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029:
+        output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      default:
+        output.unicodeScalars.append(scalar)
+      }
+    }
+    return output
+  }
+
+  /// An OSC 8 hyperlink to a local file: `ESC ] 8 ; ; file://… ESC \ label ESC ] 8 ; ; ESC \`.
+  /// The path is made absolute and percent-encoded; the label is made inert.
+  public static func fileHyperlink(path: String, label: String) -> String {
+    let url = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+    return "\u{1B}]8;;\(inert(url))\u{1B}\\\(inert(label))\u{1B}]8;;\u{1B}\\"
+  }
+
+  /// Whether a terminal should get hyperlinks: the output is a terminal and `TERM` is set and
+  /// not `dumb`.
+  public static func supportsHyperlinks(outputIsTerminal: Bool, environment: [String: String]) -> Bool {
+    guard outputIsTerminal, let term = environment["TERM"], !term.isEmpty else { return false }
+    return term != "dumb"
+  }
+
+  /// Indents every non-empty line of `text` by `prefix`.
+  public static func indent(_ text: String, by prefix: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.isEmpty ? "" : prefix + $0 }
+      .joined(separator: "\n")
+  }
+}

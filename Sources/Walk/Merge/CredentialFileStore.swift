@@ -1,0 +1,56 @@
+import Foundation
+import OnboardSupport
+
+/// Reads and writes credential files: atomically, mode 0600, through symbolic links, with
+/// interrupts held back while the file is replaced.
+public enum CredentialFileStore {
+  /// A credential file that cannot be read or written. The message names the path and the
+  /// system's reason, never the content.
+  public struct FileError: Error, CustomStringConvertible, Sendable {
+    /// The path.
+    public var path: String
+    /// Why.
+    public var reason: String
+    public var description: String { "cannot use \(path): \(reason)" }
+  }
+
+  /// The file a path leads to: symbolic links are followed, so that writing replaces the
+  /// link's target rather than the link.
+  public static func resolvedPath(_ path: String) -> String {
+    guard (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil else { return path }
+    return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+  }
+
+  /// The file's bytes, or `nil` when it does not exist.
+  /// - Throws: ``FileError`` when it exists but cannot be read, or is not a regular file.
+  public static func read(_ path: String) throws -> [UInt8]? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+    guard !isDirectory.boolValue else { throw FileError(path: path, reason: "it is a folder") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw FileError(path: path, reason: "it is not readable")
+    }
+    return [UInt8](data)
+  }
+
+  /// Writes `bytes` to `path` atomically with mode 0600, creating its folder (mode 0700) when
+  /// it does not exist. Ctrl-C during the write takes effect once the file is complete.
+  public static func write(_ bytes: [UInt8], to path: String) throws {
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw FileError(path: path, reason: "its folder cannot be created")
+      }
+    }
+    do {
+      try TerminalControl.withInterruptsDeferred {
+        try AtomicFile.write(bytes, to: path, mode: 0o600)
+      }
+    } catch let error as AtomicFile.WriteError {
+      throw FileError(path: path, reason: error.reason)
+    }
+  }
+}

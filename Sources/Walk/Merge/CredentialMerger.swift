@@ -1,0 +1,208 @@
+import CredentialLint
+import CredentialSpecs
+import Foundation
+import OnboardDiagnostics
+
+/// Merges the accounts of per-seller credential files (the `credentials.yml` files sellers
+/// send back) into one accounts-yaml file: `onboard credentials merge`.
+///
+/// Each input is linted first (without the permissions rule: a received file's mode says
+/// nothing about the merged one); any error refuses the whole merge. An account that two inputs
+/// both hold, or that the target already holds (unless `replace`), refuses it too. Otherwise
+/// every account is written into the target with ``AccountsYAMLFile`` (other accounts and
+/// comments kept byte for byte, values single-quoted), atomically with mode 0600, and the
+/// result is linted. Only credential keys the guide specifies and that are not deprecated are
+/// carried over; the lint findings of the inputs name anything else. Nothing is written
+/// unless the whole merge can be done.
+public struct CredentialMerger {
+  /// One account found in an input.
+  public struct FoundAccount: Sendable {
+    /// The account and its values.
+    public var credentials: AccountCredentials
+    /// Where its key is.
+    public var location: DiagnosticLocation
+  }
+
+  /// Why the merge was refused; every message names files and accounts, never values.
+  public enum Refusal: Sendable, Equatable {
+    /// Inputs have lint errors (the findings are in the report).
+    case inputErrors(errorCount: Int, files: [String])
+    /// Inputs hold no accounts.
+    case noAccounts
+    /// Accounts held by more than one input, or already in the target without `replace`.
+    case conflicts([String])
+    /// The target cannot be edited.
+    case unusableTarget(String)
+  }
+
+  /// What a merge did.
+  public struct Report: Sendable {
+    /// The findings of linting the inputs (errors, warnings and notes).
+    public var inputFindings: [Diagnostic] = []
+    /// Set when nothing was written.
+    public var refusal: Refusal?
+    /// Accounts added to the target.
+    public var added: [String] = []
+    /// Accounts replaced in the target.
+    public var replaced: [String] = []
+    /// The findings of linting the written target.
+    public var resultFindings: [Diagnostic] = []
+  }
+
+  /// A problem that is not about the files' content (exit 2).
+  public enum Failure: Error, CustomStringConvertible, Sendable {
+    /// An input is not an accounts-yaml file.
+    case notAnAccountsFile(path: String, kind: String)
+    /// A file cannot be read or written.
+    case fileSystem(String)
+    /// The layout has no accounts-yaml file.
+    case noAccountsLayout(service: String)
+
+    public var description: String {
+      switch self {
+      case .notAnAccountsFile(let path, let kind):
+        return "\(path) reads as \(kind), not a YAML file of accounts; credentials merge takes YAML account files"
+      case .fileSystem(let message): return message
+      case .noAccountsLayout(let service):
+        return "the layout of \(service) has no accounts-yaml file to merge into"
+      }
+    }
+  }
+
+  /// The guide's specs.
+  public let specs: CredentialSpecSet
+  /// The service's layout.
+  public let layout: ServiceLayout
+
+  /// Creates a merger.
+  public init(specs: CredentialSpecSet, layout: ServiceLayout) {
+    self.specs = specs
+    self.layout = layout
+  }
+
+  /// Merges `inputs` into `target`.
+  /// - Throws: ``Failure``.
+  public func merge(_ inputs: [String], into target: String, replace: Bool) throws -> Report {
+    guard let accountsLayout = layout.file(kind: .accountsYAML) else {
+      throw Failure.noAccountsLayout(service: layout.service)
+    }
+    var report = Report()
+    var found: [FoundAccount] = []
+    var filesWithErrors: [String] = []
+    let inputLinter = CredentialLinter(specs: specs, layout: layout, options: .init(checkPermissions: false))
+    for input in inputs {
+      let bytes: [UInt8]
+      do {
+        guard let read = try CredentialFileStore.read(input) else {
+          throw Failure.fileSystem("cannot read \(input): it does not exist")
+        }
+        bytes = read
+      } catch let error as CredentialFileStore.FileError {
+        throw Failure.fileSystem(error.description)
+      }
+      let chosen = try inputLinter.chooseLayout(path: input, bytes: bytes, as: nil)
+      guard chosen.kind == .accountsYAML else {
+        throw Failure.notAnAccountsFile(path: input, kind: chosen.kind.rawValue)
+      }
+      let document = inputLinter.parse(bytes: bytes, file: input, layout: accountsLayout)
+      let findings = inputLinter.lint(document, permissions: nil)
+      report.inputFindings += findings
+      if findings.contains(where: { $0.severity == .error }) { filesWithErrors.append(input) }
+      found += accounts(in: document)
+    }
+    if !filesWithErrors.isEmpty {
+      report.refusal = .inputErrors(
+        errorCount: report.inputFindings.filter { $0.severity == .error }.count, files: filesWithErrors)
+      return report
+    }
+    guard !found.isEmpty else {
+      report.refusal = .noAccounts
+      return report
+    }
+
+    let resolved = CredentialFileStore.resolvedPath(target)
+    var file: AccountsYAMLFile
+    do {
+      file = try AccountsYAMLFile(bytes: try CredentialFileStore.read(resolved), file: target)
+    } catch let error as CredentialFileStore.FileError {
+      throw Failure.fileSystem(error.description)
+    } catch let error as AccountsYAMLFile.EditError {
+      report.refusal = .unusableTarget("cannot merge into \(error.description)")
+      return report
+    }
+
+    var conflicts: [String] = []
+    var firstSeen: [String: FoundAccount] = [:]
+    for account in found {
+      let name = account.credentials.name
+      if let earlier = firstSeen[name] {
+        conflicts.append(
+          "account '\(name)' is in both \(earlier.location) and \(account.location); merge one of them")
+        continue
+      }
+      firstSeen[name] = account
+      if !replace, let existing = file.account(named: name) {
+        conflicts.append(
+          "account '\(name)' from \(account.location) is already in \(target):\(existing.line):1; pass --replace to replace it")
+      }
+    }
+    if !conflicts.isEmpty {
+      report.refusal = .conflicts(conflicts)
+      return report
+    }
+
+    for account in found {
+      if file.account(named: account.credentials.name) != nil {
+        report.replaced.append(account.credentials.name)
+      } else {
+        report.added.append(account.credentials.name)
+      }
+      file.upsert(account.credentials)
+    }
+    let bytes: [UInt8]
+    do {
+      bytes = try file.verifiedBytes()
+    } catch let error as AccountsYAMLFile.EditError {
+      report.refusal = .unusableTarget(error.description)
+      report.added = []
+      report.replaced = []
+      return report
+    }
+    do {
+      try CredentialFileStore.write(bytes, to: resolved)
+    } catch let error as CredentialFileStore.FileError {
+      throw Failure.fileSystem(error.description)
+    }
+    let resultLinter = CredentialLinter(specs: specs, layout: layout)
+    do {
+      report.resultFindings = try resultLinter.lint(file: target, as: accountsLayout.name)
+    } catch {
+      throw Failure.fileSystem("\(target) was written but cannot be linted: \(error)")
+    }
+    return report
+  }
+
+  /// The accounts of a parsed accounts-yaml document, with the values of the active specs in
+  /// spec order.
+  public func accounts(in document: CredentialDocument) -> [FoundAccount] {
+    var result: [FoundAccount] = []
+    for section in document.accounts {
+      guard let name = section.name, section.isMapping else { continue }
+      let entries = document.effectiveEntries.filter { $0.account == name }
+      var values: [(key: String, value: String)] = []
+      for spec in specs.active {
+        guard
+          let entry = entries.last(where: {
+            $0.specKey == spec.key && $0.name == spec.key && $0.loadedType == .string && !$0.isEmpty
+          })
+        else { continue }
+        values.append((spec.key, entry.value))
+      }
+      result.append(
+        FoundAccount(
+          credentials: AccountCredentials(name: name, values: values),
+          location: document.source.location(section.span)))
+    }
+    return result
+  }
+}

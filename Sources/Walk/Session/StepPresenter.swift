@@ -1,0 +1,93 @@
+import CredentialSpecs
+import GuideKit
+import Packets
+
+/// Turns a planned step into the text a walk shows: heading, body, notes and warnings,
+/// preconditions, screenshots (with OSC 8 hyperlinks on terminals that take them) and the
+/// credentials it produces or uses.
+///
+/// Guide and roster text pass through ``TerminalText/inert(_:)``, so nothing in them can drive
+/// the terminal. Nothing shown is a credential value.
+struct StepPresenter {
+  let guide: Guide
+  let filler: MarkdownFiller
+  let hyperlinks: Bool
+
+  init(guide: Guide, variables: [String: String], hyperlinks: Bool) {
+    self.guide = guide
+    self.filler = MarkdownFiller(variables: variables)
+    self.hyperlinks = hyperlinks
+  }
+
+  /// Fills variables and makes the text inert.
+  func text(_ markdown: String) -> String {
+    TerminalText.inert(filler.plain(markdown))
+  }
+
+  func stageHeading(_ stage: PacketPlan.PlannedStage) -> String {
+    var output = "\n== Stage \(stage.stage.number): \(text(stage.stage.title)) ==\n"
+    for precondition in stage.stage.preconditions {
+      output += "Before you start: \(text(precondition.markdown))\n"
+    }
+    if let who = stage.stage.who { output += "Who: \(text(who))\n" }
+    for stageNote in stage.notes { output += self.note(stageNote, indent: "") }
+    return output
+  }
+
+  func stepHeading(_ planned: PacketPlan.PlannedStep, stageNumber: Int, position: Int, total: Int) -> String {
+    let step = planned.step
+    return "\n-- Step \(stageNumber).\(step.number) (\(position) of \(total)): \(text(step.title)) --\n"
+  }
+
+  func stepDetails(_ planned: PacketPlan.PlannedStep) -> String {
+    let step = planned.step
+    var output = ""
+    for precondition in step.preconditions {
+      output += "  Before you start: \(text(precondition.markdown))\n"
+    }
+    if let who = step.who { output += "  Who: \(text(who))\n" }
+    if let duration = step.duration { output += "  Takes: \(text(duration))\n" }
+    for block in planned.blocks {
+      output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n"
+    }
+    for note in planned.notes { output += "\n" + self.note(note, indent: "  ") }
+    if !step.screenshots.isEmpty { output += "\n" }
+    for reference in step.screenshots {
+      output += "  Compare with the screenshot: \(screenshot(reference))\n"
+    }
+    let produced = step.produces.compactMap { guide.credentials[key: $0.key] }.filter { !$0.isDeprecated }
+    if !produced.isEmpty {
+      output += "\n  This step gives you: " + produced.map { "\($0.title) (\($0.key))" }.joined(separator: ", ") + "\n"
+    }
+    let consumed = step.consumes.compactMap { guide.credentials[key: $0.key] }.filter { !$0.isDeprecated }
+    if !consumed.isEmpty {
+      output += "  This step uses: " + consumed.map(\.key).joined(separator: ", ")
+        + " (the walk collects them and writes them for you at the end)\n"
+    }
+    return output
+  }
+
+  func note(_ note: Note, indent: String) -> String {
+    let label = note.kind.isWarning ? "\(note.kind.label.uppercased())" : note.kind.label
+    let body = text(note.markdown)
+    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+    var output = "\(indent)\(label): \(lines.first ?? "")\n"
+    for line in lines.dropFirst() {
+      output += line.isEmpty ? "\n" : "\(indent)  \(line)\n"
+    }
+    return output
+  }
+
+  /// `caption: path` with the file's location (or a hint when it was not found); the name is
+  /// a hyperlink to the file when the terminal takes hyperlinks.
+  func screenshot(_ reference: ScreenshotReference) -> String {
+    let caption = TerminalText.inert(reference.caption)
+    let resolved = guide.screenshot(path: reference.path)?.resolvedPath
+    let name = guide.screenshot(path: reference.path)?.fileName ?? reference.path
+    guard let resolved else {
+      return "\(TerminalText.inert(reference.path)) (\(caption)); the file was not found, give its folder with --screenshots"
+    }
+    let shown = hyperlinks ? TerminalText.fileHyperlink(path: resolved, label: name) : TerminalText.inert(name)
+    return "\(shown) (\(caption))\n    file: \(TerminalText.inert(resolved))"
+  }
+}

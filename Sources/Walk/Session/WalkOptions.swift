@@ -1,0 +1,34 @@
+/// How a walk runs and where its values go.
+public struct WalkOptions: Sendable {
+  /// Where the values go at the end of the walk.
+  public enum Destination: Sendable, Equatable {
+    /// Merged into this accounts-yaml credential file as the seller's account section.
+    case file(String)
+    /// Printed as `export NAME=value` lines of the environment layout (the explicit
+    /// `--print-env` request); nothing is written.
+    case printEnvironment
+  }
+
+  /// Where the values go.
+  public var destination: Destination
+  /// `--yes`: accept every check without asking.
+  public var acceptChecks: Bool
+  /// `--replace`: replace the seller's account in the file without asking.
+  public var replaceExisting: Bool
+  /// `--restart`: forget the saved progress and walk from the first step.
+  public var restart: Bool
+  /// Whether to show screenshots as OSC 8 hyperlinks (a terminal whose `TERM` is not `dumb`).
+  public var hyperlinks: Bool
+
+  /// Creates options.
+  public init(
+    destination: Destination, acceptChecks: Bool = false, replaceExisting: Bool = false,
+    restart: Bool = false, hyperlinks: Bool = false
+  ) {
+    self.destination = destination
+    self.acceptChecks = acceptChecks
+    self.replaceExisting = replaceExisting
+    self.restart = restart
+    self.hyperlinks = hyperlinks
+  }
+}

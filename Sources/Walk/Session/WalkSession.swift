@@ -1,0 +1,373 @@
+import CredentialLint
+import CredentialSpecs
+import Foundation
+import GuideKit
+import OnboardDiagnostics
+import OnboardSupport
+import Packets
+
+/// Takes a person through the steps of a guide that apply to one seller, one step at a time,
+/// and at the end merges the credential values into the seller's account section of an
+/// accounts-yaml credential file (or prints them as export lines on request).
+///
+/// For each step it shows the number, title, text, notes and warnings and the screenshots to
+/// compare with; asks each check as a yes/no question (a "no" explains and asks again); and
+/// asks for each credential the step produces. A pasted value is trimmed of surrounding
+/// whitespace and wrapping quotes (with a notice), checked at once by ``ValueValidator`` with
+/// the same rules as `onboard lint`, and asked for again with the reason when it is wrong.
+/// Secret values are read without echo. No message ever contains a value.
+///
+/// Progress (which steps are confirmed, never values) is saved after each step through a
+/// ``WalkProgressStore``; a later walk for the same guide and seller skips the confirmed steps,
+/// and asks again only for the values of those that produce credentials. The end of input
+/// at any prompt throws ``WalkEnded/endOfInput`` and writes nothing; the credential file is
+/// written only at the very end.
+public final class WalkSession {
+  /// A reason the walk cannot go on; the message never contains a value.
+  public enum Failure: Error, CustomStringConvertible, Sendable {
+    /// The credential file exists but cannot be edited (not YAML, not a mapping of accounts).
+    case unusableFile(String)
+    /// The template set has no accounts-yaml layout to write.
+    case noAccountsLayout(service: String)
+    /// A file could not be read or written.
+    case fileSystem(String)
+
+    public var description: String {
+      switch self {
+      case .unusableFile(let message): return message
+      case .noAccountsLayout(let service):
+        return "the layout of \(service) has no accounts-yaml file, so the walk cannot write the values into one; use --print-env"
+      case .fileSystem(let message): return message
+      }
+    }
+
+    /// Whether the failure is the file's content (exit 1) rather than usage or I/O (exit 2).
+    public var isFinding: Bool {
+      if case .unusableFile = self { return true }
+      return false
+    }
+  }
+
+  /// The guide.
+  public let guide: Guide
+  /// The seller's plan: the steps that apply, with their text.
+  public let plan: PacketPlan
+  /// The service's layout.
+  public let layout: ServiceLayout
+  /// The options.
+  public let options: WalkOptions
+  private let io: any WalkIO
+  private let store: WalkProgressStore
+  private let emitEnvironment: (String) -> Void
+  private let validator: ValueValidator
+  private let presenter: StepPresenter
+  private var progress: WalkProgress
+  private var values = CollectedCredentials()
+  private var progressWarningShown = false
+
+  /// Creates a session.
+  /// - Parameters:
+  ///   - guide: the guide.
+  ///   - plan: the seller's plan (``PacketPlanner``).
+  ///   - layout: the template set's service layout.
+  ///   - io: the conversation.
+  ///   - options: how to run.
+  ///   - store: where progress is kept.
+  ///   - emitEnvironment: where `--print-env` lines go (standard output).
+  public init(
+    guide: Guide, plan: PacketPlan, layout: ServiceLayout, io: any WalkIO, options: WalkOptions,
+    store: WalkProgressStore, emitEnvironment: @escaping (String) -> Void = { StandardOutput.write($0) }
+  ) {
+    self.guide = guide
+    self.plan = plan
+    self.layout = layout
+    self.io = io
+    self.options = options
+    self.store = store
+    self.emitEnvironment = emitEnvironment
+    self.validator = ValueValidator(specs: guide.credentials)
+    self.presenter = StepPresenter(guide: guide, variables: plan.variables, hyperlinks: options.hyperlinks)
+    self.progress = WalkProgress(
+      guide: guide.metadata.id, guideVersion: guide.metadata.version, seller: plan.seller.id,
+      account: plan.seller.account)
+  }
+
+  /// The seller's account name.
+  public var account: String { plan.seller.account }
+
+  /// Runs the walk.
+  /// - Throws: ``WalkEnded/endOfInput`` when the input ends at a prompt (nothing more is
+  ///   written); ``Failure``; ``WalkProgressStore/StoreError`` when saved progress is unreadable.
+  public func run() throws -> WalkResult {
+    if options.restart {
+      try store.remove(guide: progress.guide, seller: progress.seller)
+    } else if let saved = try store.load(guide: progress.guide, seller: progress.seller) {
+      progress.steps = saved.steps
+      progress.completed = saved.completed
+    }
+    if let completed = progress.completed {
+      io.show(
+        "You finished this walk for \(TerminalText.inert(plan.seller.name)) on \(completed).\n"
+          + "Run it again with --restart to walk the steps once more.\n")
+      return WalkResult(outcome: .alreadyCompleted(on: completed), lintFindings: [])
+    }
+
+    var replacing = false
+    if case .file(let path) = options.destination {
+      switch try preflight(path) {
+      case .proceed(let replaces): replacing = replaces
+      case .declined:
+        io.show("Nothing was written. Run with --write PATH to write to another file.\n")
+        return WalkResult(outcome: .declinedReplace(path: path), lintFindings: [])
+      }
+    }
+
+    introduce()
+    let steps = plan.steps
+    var position = 0
+    for stage in plan.stages {
+      let needsStage = stage.steps.contains { !isConfirmed($0.step) || producesValues($0.step) }
+      if needsStage { io.show(presenter.stageHeading(stage)) }
+      for planned in stage.steps {
+        position += 1
+        try walk(planned, stageNumber: stage.stage.number, position: position, total: steps.count)
+      }
+    }
+    try askForMissingRequired()
+    io.show("\nAll \(steps.count) step\(steps.count == 1 ? "" : "s") confirmed.\n")
+    return try finish(replacing: replacing)
+  }
+
+  // MARK: - Start
+
+  private enum Preflight {
+    case proceed(replaces: Bool)
+    case declined
+  }
+
+  /// Checks the destination before any question, so that a file the walk cannot edit stops
+  /// it before values are pasted.
+  private func preflight(_ path: String) throws -> Preflight {
+    guard layout.file(kind: .accountsYAML) != nil else { throw Failure.noAccountsLayout(service: layout.service) }
+    let file = try parseDestination(path)
+    guard let existing = file.account(named: account) else { return .proceed(replaces: false) }
+    if options.replaceExisting { return .proceed(replaces: true) }
+    let replace = try io.askYesNo(
+      "\(TerminalText.inert(path)) already has an account '\(TerminalText.inert(account))' (line \(existing.line)). "
+        + "Replace it with the values from this walk?")
+    return replace ? .proceed(replaces: true) : .declined
+  }
+
+  private func parseDestination(_ path: String) throws -> AccountsYAMLFile {
+    let resolved = CredentialFileStore.resolvedPath(path)
+    do {
+      let bytes = try CredentialFileStore.read(resolved)
+      return try AccountsYAMLFile(bytes: bytes, file: path)
+    } catch let error as CredentialFileStore.FileError {
+      throw Failure.fileSystem(error.description)
+    } catch let error as AccountsYAMLFile.EditError {
+      throw Failure.unusableFile("cannot merge into \(error.description)")
+    }
+  }
+
+  private func introduce() {
+    let steps = plan.steps
+    let seller = plan.seller
+    var text = "\(TerminalText.inert(guide.title)) (guide \(TerminalText.inert(guide.metadata.id)), version \(TerminalText.inert(guide.metadata.version)))\n"
+    text += "For \(TerminalText.inert(seller.name)) (seller \(TerminalText.inert(seller.id)), account '\(TerminalText.inert(account))'): \(steps.count) step\(steps.count == 1 ? "" : "s").\n"
+    switch options.destination {
+    case .file(let path):
+      text += "At the end, the credentials are written to \(TerminalText.inert(path)) as account '\(TerminalText.inert(account))'.\n"
+    case .printEnvironment:
+      text += "At the end, the credentials are printed as export lines on standard output.\n"
+    }
+    text += "Progress is saved after each step, never the values. Ctrl-C stops the walk and writes nothing; run the same command to go on.\n"
+    let confirmed = steps.filter { isConfirmed($0.step) }.count
+    if confirmed > 0 {
+      text += "Resuming: \(confirmed) of \(steps.count) steps were confirmed earlier and are skipped. "
+      text += "Values are never saved, so steps that give credentials ask for them again.\n"
+    }
+    io.show(text)
+  }
+
+  // MARK: - Steps
+
+  private func walk(_ planned: PacketPlan.PlannedStep, stageNumber: Int, position: Int, total: Int) throws {
+    let step = planned.step
+    let heading = presenter.stepHeading(planned, stageNumber: stageNumber, position: position, total: total)
+    if isConfirmed(step) {
+      guard producesValues(step) else {
+        io.show("Step \(stageNumber).\(step.number) (\(position) of \(total)): \(presenter.text(step.title)): confirmed earlier.\n")
+        return
+      }
+      io.show(heading)
+      io.show("  Confirmed earlier. onboard does not keep values between runs, so paste this step's values again.\n")
+      try collectValues(of: step)
+      return
+    }
+    io.show(heading)
+    io.show(presenter.stepDetails(planned))
+    try confirmChecks(of: step, stageNumber: stageNumber)
+    try collectValues(of: step)
+    saveConfirmation(step)
+  }
+
+  private func confirmChecks(of step: Step, stageNumber: Int) throws {
+    guard !step.checks.isEmpty else { return }
+    io.show("\n")
+    for (index, check) in step.checks.enumerated() {
+      let label = step.checks.count == 1 ? "Check" : "Check \(index + 1) of \(step.checks.count)"
+      let question = "  \(label): \(presenter.text(check.text))"
+      if options.acceptChecks {
+        io.show("\(question) [accepted with --yes]\n")
+        continue
+      }
+      while try !io.askYesNo(question) {
+        io.show(
+          "  Then step \(stageNumber).\(step.number) is not done yet. Go through it again and compare with the screenshot;\n"
+            + "  answer y when it matches. Ctrl-C stops here (confirmed steps are kept).\n")
+      }
+    }
+  }
+
+  private func collectValues(of step: Step) throws {
+    for reference in step.produces {
+      guard let spec = guide.credentials[key: reference.key], !spec.isDeprecated else { continue }
+      try collect(spec)
+    }
+  }
+
+  /// Asks for one credential until it passes the checks (or takes a valid one the roster knows).
+  private func collect(_ spec: CredentialSpec) throws {
+    if let known = plan.seller.knownCredentials[spec.key],
+      !validator.check(known, as: spec).contains(where: { $0.severity == .error })
+    {
+      values[spec.key] = known
+      io.show("  \(spec.title) (\(spec.key)): the roster has it and it passes the checks; using it.\n")
+      return
+    }
+    var prompt = "\n  Paste the \(spec.title) (\(spec.key))"
+    if let example = spec.example { prompt += "; it looks like \(TerminalText.inert(example))" }
+    prompt += spec.secret ? ". Input is hidden: " : ": "
+    while true {
+      let raw = spec.secret ? try io.readSecret(prompt) : try io.readLine(prompt)
+      let pasted = PastedValue(raw)
+      for notice in pasted.notices { io.show("    Note: \(notice)\n") }
+      let findings = validator.check(pasted.value, as: spec)
+      let errors = findings.filter { $0.severity == .error }
+      if errors.isEmpty {
+        for finding in findings { io.show("    \(finding.severity.rawValue.capitalized): \(finding.message)\n") }
+        values[spec.key] = pasted.value
+        io.show("    OK: the \(spec.title) has the right format (\(pasted.value.count) characters).\n")
+        return
+      }
+      for finding in errors {
+        io.show("    Not accepted: \(finding.message)\n")
+        if let fix = finding.fix { io.show("      \(fix)\n") }
+      }
+      prompt = "  Paste the \(spec.title) (\(spec.key)) again" + (spec.secret ? ". Input is hidden: " : ": ")
+    }
+  }
+
+  /// Asks for required credentials that no step of this walk produced.
+  private func askForMissingRequired() throws {
+    for spec in guide.credentials.active where spec.required && values[spec.key] == nil {
+      io.show("\nNo step of this walk gives the \(spec.title) (\(spec.key)), which is required.\n")
+      try collect(spec)
+    }
+  }
+
+  // MARK: - End
+
+  private func finish(replacing: Bool) throws -> WalkResult {
+    let ordered = values.ordered(by: guide.credentials)
+    switch options.destination {
+    case .printEnvironment:
+      let skipped = EnvironmentExport.keysWithoutEnvironmentName(ordered.map(\.key), specs: guide.credentials)
+      if !skipped.isEmpty {
+        io.show("These credentials have no environment name and are not printed: \(skipped.joined(separator: ", ")).\n")
+      }
+      emitEnvironment(EnvironmentExport.lines(ordered, specs: guide.credentials, layout: layout, account: account))
+      markCompleted()
+      return WalkResult(outcome: .printedEnvironment, lintFindings: [])
+    case .file(let path):
+      var file = try parseDestination(path)
+      if file.account(named: account) != nil && !replacing {
+        // The account appeared while the walk ran; the person asked for this account's values.
+        io.show("Note: \(TerminalText.inert(path)) gained an account '\(TerminalText.inert(account))' during the walk; it is replaced.\n")
+      }
+      let replaced = file.account(named: account) != nil
+      file.upsert(AccountCredentials(name: account, values: ordered))
+      let bytes: [UInt8]
+      do {
+        bytes = try file.verifiedBytes()
+      } catch let error as AccountsYAMLFile.EditError {
+        throw Failure.unusableFile(error.description)
+      }
+      let resolved = CredentialFileStore.resolvedPath(path)
+      do {
+        try CredentialFileStore.write(bytes, to: resolved)
+      } catch let error as CredentialFileStore.FileError {
+        throw Failure.fileSystem(error.description)
+      }
+      markCompleted()
+      io.show(
+        "\(replaced ? "Replaced" : "Added") account '\(TerminalText.inert(account))' in \(TerminalText.inert(path)) (mode 0600).\n")
+      let findings = lint(path)
+      return WalkResult(outcome: .written(path: path, replaced: replaced), lintFindings: findings)
+    }
+  }
+
+  /// Lints the written file and shows the findings (they never contain values).
+  private func lint(_ path: String) -> [Diagnostic] {
+    let linter = CredentialLinter(specs: guide.credentials, layout: layout)
+    let layoutName = layout.file(kind: .accountsYAML)?.name
+    do {
+      let findings = try linter.lint(file: path, as: layoutName)
+      if findings.isEmpty {
+        io.show("onboard lint finds no problems in \(TerminalText.inert(path)).\n")
+      } else {
+        io.show("onboard lint on \(TerminalText.inert(path)):\n" + TextReporter().report(findings, rules: linter.ruleDescriptors))
+      }
+      return findings
+    } catch {
+      io.show("Could not lint \(TerminalText.inert(path)) after writing it: \(TerminalText.inert("\(error)"))\n")
+      return []
+    }
+  }
+
+  // MARK: - Progress
+
+  private func digest(_ step: Step) -> String {
+    let material = ([step.title] + step.checks.map(\.text) + step.produces.map(\.key)).joined(separator: "\u{0}")
+    return String(SHA256.hexDigest(material).prefix(16))
+  }
+
+  private func isConfirmed(_ step: Step) -> Bool {
+    progress.isConfirmed(step.id, digest: digest(step))
+  }
+
+  private func producesValues(_ step: Step) -> Bool {
+    step.produces.contains { guide.credentials[key: $0.key].map { !$0.isDeprecated } ?? false }
+  }
+
+  private func saveConfirmation(_ step: Step) {
+    progress.steps[step.id] = WalkProgress.ConfirmedStep(confirmed: WalkProgress.now(), digest: digest(step))
+    save()
+  }
+
+  private func markCompleted() {
+    progress.completed = WalkProgress.now()
+    save()
+  }
+
+  private func save() {
+    do {
+      try TerminalControl.withInterruptsDeferred { try store.save(progress) }
+    } catch {
+      guard !progressWarningShown else { return }
+      progressWarningShown = true
+      io.show("Warning: \(TerminalText.inert("\(error)")); the walk goes on, but cannot be resumed.\n")
+    }
+  }
+}
