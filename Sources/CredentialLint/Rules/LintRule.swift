@@ -59,7 +59,7 @@ public struct RuleExample: Hashable, Sendable {
       env: DEMO_CLIENT_ID
       required: true
       pattern: '^cid\.[0-9a-f]{8}$'
-      example: cid.0123abcd
+      example: cid. followed by 8 hex digits
       aliases: [clientid, app_client_id]
       mistakes:
         - pattern: '^app\.'
