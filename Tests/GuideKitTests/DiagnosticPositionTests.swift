@@ -26,7 +26,7 @@ import Testing
       rule: GuideRules.requiresCycle,
       guide: header
         + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Requires:** [b](#b)\n\n2. <a id=\"b\"></a>B.\n\n   **Requires:** [a](#a)\n",
-      line: 17, column: 18),
+      line: 13, column: 18),
     Case(
       rule: GuideRules.consumedBeforeProduced,
       guide: header

@@ -7,10 +7,12 @@ struct RequiresCycleCheck: GuideCheck {
   func check(_ context: GuideCheckContext) -> [Diagnostic] {
     let graph = RequiresGraph(context.guide)
     return graph.cycles().map { cycle in
-      let names = (cycle.steps + [cycle.steps[0]]).joined(separator: " → ")
+      let shown = cycle.steps.prefix(8).joined(separator: ", ")
+      let more = cycle.steps.count > 8 ? " and \(cycle.steps.count - 8) more" : ""
       return Diagnostic(
         severity: .error, ruleID: GuideRules.requiresCycle,
-        message: "These steps require each other in a cycle: \(names).", location: cycle.location,
+        message: "These steps require each other in a cycle, so none can be done first: \(shown)\(more).",
+        location: cycle.location,
         fix: "Remove one of the **Requires:** links so that one step can be done first.")
     }
   }
@@ -62,44 +64,61 @@ public struct RequiresGraph: Sendable {
     var location: DiagnosticLocation
   }
 
-  /// Every cycle, found with an iterative depth-first search (one report per strongly
-  /// connected loop found).
+  /// One cycle per strongly connected group of steps (Tarjan's algorithm, iterative), so a
+  /// tangle of requirements is reported once, in time linear in the number of steps and links.
   func cycles() -> [Cycle] {
-    enum Mark { case visiting, done }
-    var marks: [String: Mark] = [:]
+    var index: [String: Int] = [:]
+    var lowLink: [String: Int] = [:]
+    var onStack: Set<String> = []
+    var stack: [String] = []
+    var counter = 0
     var result: [Cycle] = []
-    for start in order where marks[start] == nil {
-      var path: [String] = []
-      var stack: [(node: String, nextEdge: Int)] = [(start, 0)]
-      marks[start] = .visiting
-      path.append(start)
-      while !stack.isEmpty {
-        let top = stack.count - 1
-        let node = stack[top].node
+    for start in order where index[start] == nil {
+      var work: [(node: String, nextEdge: Int)] = [(start, 0)]
+      index[start] = counter
+      lowLink[start] = counter
+      counter += 1
+      stack.append(start)
+      onStack.insert(start)
+      while let top = work.last {
+        let node = top.node
         let targets = edges[node] ?? []
-        if stack[top].nextEdge < targets.count {
-          let target = targets[stack[top].nextEdge]
-          stack[top].nextEdge += 1
+        if top.nextEdge < targets.count {
+          work[work.count - 1].nextEdge += 1
+          let target = targets[top.nextEdge]
           guard edges[target] != nil else { continue }
-          switch marks[target] {
-          case .none:
-            marks[target] = .visiting
-            path.append(target)
-            stack.append((target, 0))
-          case .visiting:
-            if let index = path.firstIndex(of: target) {
-              let steps = Array(path[index...])
-              result.append(
-                Cycle(steps: steps, location: edgeLocations[node] ?? DiagnosticLocation(file: "", line: 1, column: 1)))
-            }
-          case .done:
-            break
+          if index[target] == nil {
+            index[target] = counter
+            lowLink[target] = counter
+            counter += 1
+            stack.append(target)
+            onStack.insert(target)
+            work.append((target, 0))
+          } else if onStack.contains(target) {
+            lowLink[node] = min(lowLink[node] ?? 0, index[target] ?? 0)
           }
-        } else {
-          marks[node] = .done
-          path.removeLast()
-          stack.removeLast()
+          continue
         }
+        work.removeLast()
+        if let parent = work.last?.node {
+          lowLink[parent] = min(lowLink[parent] ?? 0, lowLink[node] ?? 0)
+        }
+        guard lowLink[node] == index[node] else { continue }
+        var component: [String] = []
+        while let member = stack.popLast() {
+          onStack.remove(member)
+          component.append(member)
+          if member == node { break }
+        }
+        let selfLoop = component.count == 1 && (edges[node] ?? []).contains(node)
+        guard component.count > 1 || selfLoop else { continue }
+        let members = Set(component)
+        let ordered = order.filter { members.contains($0) }
+        let first = ordered.first ?? node
+        result.append(
+          Cycle(
+            steps: ordered,
+            location: edgeLocations[first] ?? DiagnosticLocation(file: "", line: 1, column: 1)))
       }
     }
     return result
