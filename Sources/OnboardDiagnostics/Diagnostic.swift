@@ -36,11 +36,24 @@ public struct Diagnostic: Hashable, Sendable, Codable {
   }
 
   /// Orders diagnostics by file, line, column, then rule id: the order every reporter prints.
+  ///
+  /// Ties are broken by the span's end, severity (most severe first), message and fix, so the
+  /// order is total and the same on every run.
   public static func sortedForReport(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-    diagnostics.sorted {
-      if $0.location != $1.location { return $0.location < $1.location }
-      return $0.ruleID < $1.ruleID
+    diagnostics.sorted(by: reportsBefore)
+  }
+
+  private static func reportsBefore(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+    let left = lhs.location
+    let right = rhs.location
+    if (left.file, left.line, left.column) != (right.file, right.line, right.column) {
+      return (left.file, left.line, left.column) < (right.file, right.line, right.column)
     }
+    if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+    if left != right { return left < right }
+    if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+    if lhs.message != rhs.message { return lhs.message < rhs.message }
+    return (lhs.fix ?? "") < (rhs.fix ?? "")
   }
 }
 

@@ -25,7 +25,13 @@ public struct DiagnosticLocation: Hashable, Sendable, Codable, Comparable, Custo
   /// `file:line:column`.
   public var description: String { "\(file):\(line):\(column)" }
 
+  /// Orders by file, line and column; locations that share a start are ordered by their end
+  /// (an unknown end first), so `<` agrees with `==`.
   public static func < (lhs: DiagnosticLocation, rhs: DiagnosticLocation) -> Bool {
-    (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    if (lhs.file, lhs.line, lhs.column) != (rhs.file, rhs.line, rhs.column) {
+      return (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+    return (lhs.endLine ?? Int.min, lhs.endColumn ?? Int.min)
+      < (rhs.endLine ?? Int.min, rhs.endColumn ?? Int.min)
   }
 }

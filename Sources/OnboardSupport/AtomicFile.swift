@@ -41,10 +41,13 @@ public enum AtomicFile {
     defer {
       if !succeeded { unlink(temporary) }
     }
-    guard fchmod(descriptor, mode) == 0 else {
+    // Read errno before close(), which may overwrite it.
+    func failure() -> WriteError {
+      let error = WriteError(path: path, reason: systemError())
       close(descriptor)
-      throw WriteError(path: path, reason: systemError())
+      return error
     }
+    guard fchmod(descriptor, mode) == 0 else { throw failure() }
     var written = 0
     while written < data.count {
       let result = data.withUnsafeBytes { buffer -> Int in
@@ -53,18 +56,20 @@ public enum AtomicFile {
       }
       if result < 0 {
         if errno == EINTR { continue }
-        close(descriptor)
-        throw WriteError(path: path, reason: systemError())
+        throw failure()
       }
       written += result
     }
-    guard fsync(descriptor) == 0 else {
-      close(descriptor)
-      throw WriteError(path: path, reason: systemError())
-    }
-    close(descriptor)
+    guard fsync(descriptor) == 0 else { throw failure() }
+    guard close(descriptor) == 0 else { throw WriteError(path: path, reason: systemError()) }
     guard rename(temporary, path) == 0 else { throw WriteError(path: path, reason: systemError()) }
     succeeded = true
+    // Make the rename itself durable; best effort (some file systems refuse to sync a folder).
+    let folder = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY)
+    if folder >= 0 {
+      _ = fsync(folder)
+      close(folder)
+    }
   }
 
   /// Writes a string as UTF-8, atomically.

@@ -8,12 +8,13 @@ enum CMarkConverter {
       return MarkdownDocument(storage: TreeStorage(records: [emptyDocument]))
     }
     defer { cmark_node_free(root) }
+    // Count first, so the table is allocated once at its final size (no doubling copies).
+    records.reserveCapacity(nodeCount(root))
     guard let iterator = cmark_iter_new(root) else {
       return MarkdownDocument(storage: TreeStorage(records: [emptyDocument]))
     }
     defer { cmark_iter_free(iterator) }
 
-    records.reserveCapacity(text.utf8.count / 16 + 8)
     // Open containers, by record index, and the last child appended to each.
     var stack: [Int32] = []
     var lastChild: [Int32] = []
@@ -51,6 +52,19 @@ enum CMarkConverter {
     return MarkdownDocument(storage: TreeStorage(records: records))
   }
 
+  /// The number of nodes under (and including) `root`.
+  private static func nodeCount(_ root: OpaquePointer) -> Int {
+    guard let iterator = cmark_iter_new(root) else { return 0 }
+    defer { cmark_iter_free(iterator) }
+    var count = 0
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      if event == CMARK_EVENT_ENTER { count += 1 }
+    }
+    return count
+  }
+
   private static let emptyDocument = TreeStorage.Record(
     kind: .document, range: nil, parent: -1, firstChild: -1, nextSibling: -1)
 
@@ -75,10 +89,11 @@ enum CMarkConverter {
     case CMARK_NODE_DOCUMENT: return .document
     case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
     case CMARK_NODE_LIST:
+      let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+      // cmark reports 0 as a bullet list's start; ListInfo promises 1.
       return .list(
         ListInfo(
-          ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-          start: Int(cmark_node_get_list_start(node)),
+          ordered: ordered, start: ordered ? Int(cmark_node_get_list_start(node)) : 1,
           tight: cmark_node_get_list_tight(node) != 0))
     case CMARK_NODE_ITEM: return .item
     case CMARK_NODE_CODE_BLOCK:

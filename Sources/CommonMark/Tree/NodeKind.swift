@@ -2,7 +2,7 @@
 public enum NodeKind: Hashable, Sendable {
   case document
   case blockQuote
-  /// A list; `ordered` lists carry their start number and delimiter.
+  /// A list: bullet or ordered, its start number and whether it is tight.
   case list(ListInfo)
   case item
   /// A fenced or indented code block: its info string (empty when indented) and its text.

@@ -1,5 +1,8 @@
-/// `file:line:col: severity: message [rule]`, one line per finding, with the fix on an indented
-/// line after it; a summary line closes the report when there are findings.
+/// `file:line:col: severity: message [rule]`, one line per finding, followed by its notes
+/// (`    note: …`) and its fix (`    fix: …`) on indented lines. No summary line.
+///
+/// Every field is kept on one line, and control characters (such as the escape that starts a
+/// terminal colour sequence) are shown as `\u{1B}` rather than sent to the terminal.
 public struct TextReporter: DiagnosticReporter {
   public static let identifier = "text"
 
@@ -15,9 +18,9 @@ public struct TextReporter: DiagnosticReporter {
     var output = ""
     for diagnostic in diagnostics {
       let location = diagnostic.location
-      output += "\(location.file):\(location.line):\(location.column): "
+      output += "\(oneLine(location.file)):\(location.line):\(location.column): "
       output += paint(diagnostic.severity)
-      output += ": \(oneLine(diagnostic.message)) [\(diagnostic.ruleID)]\n"
+      output += ": \(oneLine(diagnostic.message)) [\(oneLine(diagnostic.ruleID))]\n"
       for note in diagnostic.notes {
         output += "    note: \(oneLine(note))\n"
       }
@@ -39,7 +42,23 @@ public struct TextReporter: DiagnosticReporter {
     return "\u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m"
   }
 
+  /// Line breaks become spaces, a tab a space, and any other control character a visible
+  /// `\u{…}` escape.
   private func oneLine(_ text: String) -> String {
-    String(text.map { $0.isNewline ? " " : $0 })
+    var result = ""
+    for character in text {
+      if character.isNewline || character == "\t" {
+        result.append(" ")
+        continue
+      }
+      for scalar in character.unicodeScalars {
+        if scalar.properties.generalCategory == .control {
+          result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
   }
 }
