@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmark `onboard packets`: generates rosters of 10,000 and 100,000 sellers, writes their
+# packets with a release build, and prints packets per second and peak memory (maximum resident
+# set size from /usr/bin/time -v) for each, and the ratio of the two peaks.
+#
+# Targets (issue 3): at least 2,000 packets/s; peak memory for 100k within 1.2x of 10k.
+#
+# Usage: scripts/bench/packets.sh [SIZES...]     (default: 10000 100000)
+# Environment: SCRATCH (build folder, default .build), WORK (scratch folder, default a mktemp dir;
+# needs about 5 GB free for 100k packets), SCREENSHOTS (default ../shared/screenshots).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
+SCRATCH="${SCRATCH:-.build}"
+SCREENSHOTS="${SCREENSHOTS:-../shared/screenshots}"
+WORK="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/onboard-bench.XXXXXX")}"
+trap 'rm -rf "$WORK"' EXIT
+
+if [ ! -x /usr/bin/time ]; then
+  echo "bench: /usr/bin/time is missing (scripts/setup.sh installs the 'time' package)" >&2
+  exit 2
+fi
+
+echo "bench: building onboard (release, $SCRATCH)" >&2
+swift build -c release --scratch-path "$SCRATCH" --product onboard >/dev/null
+ONBOARD="$SCRATCH/release/onboard"
+
+generate() {
+  # A roster of $1 sellers across marketplaces and credential sources, with owners and, for every
+  # third seller, a known (fake, format-valid) LWA client identifier.
+  python3 - "$1" "$2" <<'PY'
+import sys
+count, path = int(sys.argv[1]), sys.argv[2]
+markets = ["US", "CA", "MX", "BR", "UK", "DE", "FR", "IT", "ES", "NL", "SE", "PL", "JP", "AU", "SG", "IN"]
+sources = ["file", "env", "code"]
+with open(path, "w", encoding="utf-8") as out:
+    for i in range(count):
+        out.write(f"- id: seller-{i:06d}\n  name: Seller {i} & Sons <Ltd>\n  marketplace: {markets[i % len(markets)]}\n")
+        out.write(f"  owner:\n    name: Owner {i}\n    email: owner{i}@example.com\n  credential_source: {sources[i % 3]}\n")
+        if i % 3 == 0:
+            out.write(f"  lwa_app_id: amzn1.application-oa2-client.{i:032x}\n")
+PY
+}
+
+declare -A RSS
+for size in "${SIZES[@]}"; do
+  roster="$WORK/roster-$size.yml"
+  out="$WORK/out-$size"
+  generate "$size" "$roster"
+  /usr/bin/time -v -o "$WORK/time-$size.txt" "$ONBOARD" packets guides/sp-api-self-authorisation.md \
+    --roster "$roster" --out "$out" --screenshots "$SCREENSHOTS" --quiet 2>"$WORK/stderr-$size.txt" || {
+    echo "bench: onboard failed for $size sellers:" >&2
+    cat "$WORK/stderr-$size.txt" >&2
+    exit 1
+  }
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/time-$size.txt")
+  seconds=$(python3 -c "import sys; p=sys.argv[1].split(':'); print(sum(float(x)*60**i for i,x in enumerate(reversed(p))))" "$wall")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$size.txt")
+  RSS[$size]=$rss
+  written=$(find "$out" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | wc -l)
+  python3 -c "import sys; n,s,r=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]); print(f'{n:>7} sellers: {s:7.2f} s, {n/s:8.0f} packets/s, peak memory {r/1024:7.1f} MiB')" "$written" "$seconds" "$rss"
+  rm -rf "$out"
+done
+
+if [ ${#SIZES[@]} -ge 2 ]; then
+  first=${SIZES[0]}
+  last=${SIZES[${#SIZES[@]}-1]}
+  python3 -c "import sys; a,b=int(sys.argv[1]),int(sys.argv[2]); print(f'peak memory ratio {sys.argv[4]}/{sys.argv[3]}: {b/a:.2f}x (target <= 1.20x)')" "${RSS[$first]}" "${RSS[$last]}" "$first" "$last"
+fi
