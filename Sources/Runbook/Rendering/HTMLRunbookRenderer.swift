@@ -215,8 +215,7 @@ private struct PageWriter {
   }
 
   mutating func write(_ note: Note) throws {
-    let kind = note.kind.isWarning ? "note warning" : "note"
-    html += "<aside class=\"\(kind) \(note.kind.rawValue)\">"
+    html += "<aside class=\"note\(note.kind.isWarning ? " warning" : "") kind-\(note.kind.rawValue)\">"
     if document.isGeneric, let condition = note.condition { onlyWhen(condition) }
     html += "<p class=\"note-label\">\(escape(note.kind.label))</p>\n\(try filler.blockHTML(note.markdown))</aside>\n"
   }

@@ -4,6 +4,7 @@ import GuideKit
 import OnboardDiagnostics
 import OnboardSupport
 import Packets
+import Runbook
 
 extension OnboardCommand {
   /// `onboard packets`: one onboarding packet per seller of a roster.
@@ -47,6 +48,12 @@ extension OnboardCommand {
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
+
+    @Flag(name: .long, help: "Add runbook.pdf (the seller's printed runbook) to each packet; needs headless Chromium and takes a second or two per packet.")
+    var pdf = false
+
+    @Option(name: .long, help: ArgumentHelp("The browser that prints --pdf, a path or a name on PATH.", valueName: "path"))
+    var browser: String?
 
     func run() throws {
       let started = Date()
@@ -93,7 +100,7 @@ extension OnboardCommand {
 
       let options = PacketGenerator.Options(
         outputDirectory: out, embedScreenshots: embedScreenshots, force: force,
-        sellerIDs: sellers.isEmpty ? nil : Set(sellers), extras: packetExtras())
+        sellerIDs: sellers.isEmpty ? nil : Set(sellers), extras: try packetExtras(guide: model))
       let generator = PacketGenerator(guide: model, templates: templateSet, options: options)
 
       let checked: PacketGenerator.CheckResult
@@ -138,8 +145,15 @@ extension OnboardCommand {
     /// Extra files for every packet: the extension point for options such as `--pdf`. Each
     /// `PacketExtras` returned here adds files that the generator writes into the same atomic
     /// packet folder and lists in packet.json.
-    func packetExtras() -> [any PacketExtras] {
-      []
+    func packetExtras(guide: Guide) throws -> [any PacketExtras] {
+      guard pdf else { return [] }
+      do {
+        let printer = ChromiumPrinter(browser: try BrowserLocator.locate(explicit: browser))
+        return [RunbookPDFExtra(guide: guide, printer: printer, date: RunbookDate.today())]
+      } catch {
+        StandardError.write("error: \(error)\n")
+        throw ExitStatus.usage.exitCode
+      }
     }
 
     /// The guide's template set: `templates/<name>` in the current folder, then beside the

@@ -1,0 +1,495 @@
+"""The packet's checklist.html and the printed runbook, rendered in a real headless Chromium.
+
+Drives Debian's chromium through chromium-driver (/usr/bin/chromedriver, WebDriver) with selenium,
+and checks PDFs with poppler's pdfinfo, pdftotext and pdfimages (scripts/setup.sh installs all of
+them). Every assertion is on what the browser rendered or printed, not on the HTML source.
+
+The onboard binary is $ONBOARD_BIN, else $ONBOARD, else .build/debug/onboard (`make test` builds
+it). Screenshots come from ../shared/screenshots when it exists; otherwise generated stand-in PNGs
+with the guide's file names are used, so the tests pass without /work/shared.
+"""
+
+import hashlib
+import html.parser
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+ONBOARD = Path(os.environ.get("ONBOARD_BIN") or os.environ.get("ONBOARD") or ROOT / ".build" / "debug" / "onboard")
+GUIDE = ROOT / "guides" / "sp-api-self-authorisation.md"
+ROSTER = ROOT / "examples" / "sellers.yml"
+# $ONBOARD_SHARED_SCREENSHOTS overrides the folder (point it at a missing one to try the stand-ins).
+SHARED_SCREENSHOTS = Path(os.environ.get("ONBOARD_SHARED_SCREENSHOTS") or ROOT.parent / "shared" / "screenshots")
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+BROWSER = next((p for p in map(shutil.which, ["chromium", "chromium-headless-shell", "google-chrome"]) if p), None)
+DATE = "2025-03-31"
+
+# Canary credential values: format-valid for the guide's specs, so the roster is accepted, and
+# recognisable. They must never appear in a runbook, its PDF text, or anything onboard prints.
+CANARY_APP_ID = "amzn1.application-oa2-client.c0ffee00c0ffee00c0ffee00c0ffee00"
+CANARY_SECRET = "amzn1.oa2-cs.v1." + "deadbeef" * 8
+CANARY_TOKEN = "Atzr|CANARYrefreshTOKEN-0123456789_abcdefXYZ"
+CANARY_FRAGMENTS = ["c0ffee00c0ffee00", "deadbeefdeadbeef", "CANARYrefreshTOKEN"]
+
+NASTY_NAME = "<script>alert(1)</script> '; DROP \"quoted\"\nline # | ${HOME} .."
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def run_onboard(*args, env=None, check=True):
+    result = subprocess.run([str(ONBOARD), *map(str, args)], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(f"onboard {' '.join(map(str, args))} exited {result.returncode}:\n{result.stderr}")
+    return result
+
+
+def png_bytes(width, height, seed):
+    """A real RGB PNG with a pattern, so the PDF keeps it as an image of this size."""
+    rows = []
+    for y in range(height):
+        row = bytearray([0])
+        for x in range(width):
+            row += bytes(((x * seed + y) % 256, (x + y * seed) % 256, (seed * 53 + x // 8) % 256))
+        rows.append(bytes(row))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b"")
+
+
+def png_size(path):
+    data = Path(path).read_bytes()[:24]
+    return struct.unpack(">II", data[16:24])
+
+
+def normalise(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_text(path, layout=False):
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def pdf_pages(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pdf_images(path):
+    """(width, height) of every image in the PDF, without soft masks."""
+    listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    images = []
+    for line in listing.splitlines()[2:]:
+        fields = line.split()
+        if len(fields) > 5 and fields[2] == "image":
+            images.append((int(fields[3]), int(fields[4])))
+    return images
+
+
+class RunbookOutline(html.parser.HTMLParser):
+    """Stage titles, step titles and check count of a runbook's HTML (what the PDF must show)."""
+
+    def __init__(self):
+        super().__init__()
+        self.stages, self.steps, self.checks, self.figures = [], [], 0, 0
+        self._capture = None
+        self._depth = 0
+        self._text = ""
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self._capture:
+            self._depth += 1
+            return
+        if tag == "h2" and "stage-head" in classes:
+            self._capture, self._depth, self._text = "stage", 1, ""
+        elif tag == "span" and "step-title" in classes:
+            self._capture, self._depth, self._text = "step", 1, ""
+        elif "check-text" in classes:
+            self.checks += 1
+        elif tag == "figure":
+            self.figures += 1
+
+    def handle_endtag(self, tag):
+        if not self._capture:
+            return
+        self._depth -= 1
+        if self._depth == 0:
+            text = normalise(self._text)
+            if self._capture == "stage":
+                self.stages.append(re.sub(r"^Stage \d+ ", "", text))
+            else:
+                self.steps.append(text)
+            self._capture = None
+
+    def handle_data(self, data):
+        if self._capture:
+            self._text += data
+
+
+def outline(html_path):
+    parser = RunbookOutline()
+    parser.feed(Path(html_path).read_text(encoding="utf-8"))
+    return parser
+
+
+def make_driver(profile):
+    options = webdriver.ChromeOptions()
+    if BROWSER:
+        options.binary_location = BROWSER
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900",
+                     f"--user-data-dir={profile}", "--no-first-run", "--disable-extensions"]:
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+
+
+def wait_for_images(driver, timeout=20):
+    """Scrolls every image into view (the checklist loads them lazily) and waits until all are complete."""
+    script = """
+        const images = Array.from(document.images);
+        images.forEach(img => img.scrollIntoView());
+        return images.every(img => img.complete);
+    """
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(script))
+    return driver.execute_script("return Array.from(document.images).map(img => [img.getAttribute('alt'), img.naturalWidth, img.naturalHeight]);")
+
+
+def no_alert(driver):
+    try:
+        driver.switch_to.alert
+    except NoAlertPresentException:
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixtures
+
+
+@pytest.fixture(scope="session")
+def onboard():
+    if not ONBOARD.exists():
+        pytest.fail(f"{ONBOARD} does not exist; build it first (swift build, or make test), or set ONBOARD_BIN")
+    if not BROWSER or not Path(CHROMEDRIVER).exists():
+        pytest.fail("chromium and chromium-driver are needed; run scripts/setup.sh (sudo apt-get install chromium chromium-driver)")
+    return ONBOARD
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory):
+    """The real screenshots, or generated stand-ins with the guide's file names."""
+    names = sorted(set(re.findall(r"images/([A-Za-z0-9_.-]+\.png)", GUIDE.read_text(encoding="utf-8"))))
+    if SHARED_SCREENSHOTS.is_dir() and all((SHARED_SCREENSHOTS / name).exists() for name in names):
+        return SHARED_SCREENSHOTS
+    folder = tmp_path_factory.mktemp("screenshots")
+    for seed, name in enumerate(names, start=3):
+        (folder / name).write_bytes(png_bytes(320 + 40 * seed, 200 + 10 * seed, seed))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def packets(onboard, screenshots, tmp_path_factory):
+    out = tmp_path_factory.mktemp("packets") / "packets"
+    run_onboard("packets", GUIDE, "--roster", ROSTER, "--out", out, "--screenshots", screenshots)
+    return out
+
+
+@pytest.fixture(scope="session")
+def canary_roster(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("canary")
+    roster = folder / "sellers.yml"
+    roster.write_text(
+        "- id: canary-shop\n"
+        f"  name: {json.dumps(NASTY_NAME)}\n"
+        "  marketplace: DE\n"
+        "  owner: Ann Example <ann@example.com>\n"
+        "  credential_source: file\n"
+        "  credentials:\n"
+        f"    lwa_app_id: {CANARY_APP_ID}\n"
+        f"    lwa_client_secret: {CANARY_SECRET}\n"
+        f"    refresh_token: '{CANARY_TOKEN}'\n",
+        encoding="utf-8",
+    )
+    return roster
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    browser = make_driver(tmp_path_factory.mktemp("profile"))
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture(scope="module")
+def seller_runbook(onboard, screenshots, tmp_path_factory):
+    """HTML and PDF runbooks for one seller of the example roster (same input, printed twice)."""
+    folder = tmp_path_factory.mktemp("runbook")
+    common = [GUIDE, "--roster", ROSTER, "--seller", "north-trail-outfitters", "--screenshots", screenshots, "--date", DATE]
+    run_onboard("runbook", *common, "--format", "html", "-o", folder / "runbook.html")
+    run_onboard("runbook", *common, "--format", "pdf", "-o", folder / "runbook.pdf")
+    return folder
+
+
+# ---------------------------------------------------------------------------------------------
+# checklist.html
+
+
+def checklist_state(driver):
+    boxes = driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")
+    return [box.is_selected() for box in boxes], driver.find_element(By.ID, "progress-count").text
+
+
+def test_checklist_ticks_update_progress_and_persist_across_reload(driver, packets):
+    packet = packets / "north-trail-outfitters"
+    steps = json.loads((packet / "packet.json").read_text(encoding="utf-8"))["steps"]
+    driver.get((packet / "checklist.html").as_uri())
+    ticked, progress = checklist_state(driver)
+    assert len(ticked) == len(steps) and not any(ticked)
+    assert progress == f"0 of {len(steps)} steps done"
+
+    boxes = driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")
+    for index in (0, 2):
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", boxes[index])
+        boxes[index].click()
+    ticked, progress = checklist_state(driver)
+    assert ticked[0] and ticked[2] and not ticked[1]
+    assert progress == f"2 of {len(steps)} steps done"
+    assert "done" in boxes[0].find_element(By.XPATH, "./ancestor::article").get_attribute("class").split()
+
+    driver.refresh()
+    ticked, progress = checklist_state(driver)
+    assert ticked[0] and ticked[2] and sum(ticked) == 2
+    assert progress == f"2 of {len(steps)} steps done"
+
+    # Unticking is saved too; another seller's checklist keeps its own ticks.
+    box = driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")[2]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+    box.click()
+    driver.refresh()
+    ticked, progress = checklist_state(driver)
+    assert sum(ticked) == 1 and ticked[0]
+    assert progress == f"1 of {len(steps)} steps done"
+    driver.get((packets / "maple-leaf-home" / "checklist.html").as_uri())
+    ticked, progress = checklist_state(driver)
+    assert not any(ticked) and progress.startswith("0 of ")
+
+
+def test_checklist_ticks_survive_a_browser_restart_with_the_same_profile(packets, tmp_path):
+    profile = tmp_path / "profile"
+    page = (packets / "sakura-stationery" / "checklist.html").as_uri()
+    first = make_driver(profile)
+    try:
+        first.get(page)
+        box = first.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")[1]
+        first.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+        box.click()
+        assert checklist_state(first)[1].startswith("1 of ")
+    finally:
+        first.quit()
+    second = make_driver(profile)
+    try:
+        second.get(page)
+        ticked, progress = checklist_state(second)
+        assert ticked[1] and sum(ticked) == 1
+        assert progress.startswith("1 of ")
+    finally:
+        second.quit()
+
+
+def test_checklist_screenshots_load(driver, packets):
+    driver.get((packets / "north-trail-outfitters" / "checklist.html").as_uri())
+    images = wait_for_images(driver)
+    assert len(images) >= 3
+    for alt, width, height in images:
+        assert width > 0 and height > 0, f"screenshot {alt!r} did not load"
+
+
+def test_checklist_print_layout_keeps_steps_whole(driver, packets):
+    driver.get((packets / "north-trail-outfitters" / "checklist.html").as_uri())
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert driver.execute_script("return matchMedia('print').matches")
+        inside = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.step')).map(s => getComputedStyle(s).breakInside)")
+        assert inside and all(value == "avoid" for value in inside)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# ---------------------------------------------------------------------------------------------
+# The runbook in the browser
+
+
+def test_runbook_print_layout_starts_each_stage_on_a_new_page(driver, seller_runbook):
+    driver.get((seller_runbook / "runbook.html").as_uri())
+    style = """
+        return Array.from(document.querySelectorAll(arguments[0])).map(e => {
+          const s = getComputedStyle(e); return [s.breakBefore, s.breakInside, s.breakAfter];
+        });"""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert driver.execute_script("return matchMedia('print').matches")
+        stages = driver.execute_script(style, "section.stage")
+        assert len(stages) == 2
+        assert all(before == "page" for before, _, _ in stages)
+        assert all(inside == "avoid" for _, inside, _ in driver.execute_script(style, "article.step"))
+        assert driver.execute_script(style, "section.cover")[0][2] == "page"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_runbook_screenshots_load_from_data_uris(driver, seller_runbook, screenshots):
+    driver.get((seller_runbook / "runbook.html").as_uri())
+    images = wait_for_images(driver)
+    assert len(images) == outline(seller_runbook / "runbook.html").figures
+    sizes = {png_size(path) for path in Path(screenshots).glob("*.png")}
+    for alt, width, height in images:
+        assert (width, height) in sizes, f"screenshot {alt!r} did not load at its size"
+    assert driver.execute_script("return Array.from(document.images).every(i => i.src.startsWith('data:image/png;base64,'))")
+
+
+def test_runbook_without_screenshots_shows_named_frames(driver, onboard, tmp_path):
+    page = tmp_path / "generic.html"
+    run_onboard("runbook", GUIDE, "--date", DATE, "-o", page)
+    driver.get(page.as_uri())
+    frames = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.shot-missing')).map(f => [f.innerText, f.getBoundingClientRect().height]);")
+    assert len(frames) == outline(page).figures > 0
+    for text, height in frames:
+        assert re.fullmatch(r"Screenshot not found: \S+\.png", text) and height > 50
+    # Generic: every variable is a labelled blank, drawn as a line to write on.
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert "{{" not in body and "(the recipient's display name)" in body
+    widths = driver.execute_script("return Array.from(document.querySelectorAll('.blank')).map(b => b.getBoundingClientRect().width)")
+    assert widths and min(widths) > 40
+
+
+def test_runbook_shows_nasty_roster_values_as_exact_text(driver, onboard, canary_roster, tmp_path):
+    page = tmp_path / "nasty.html"
+    run_onboard("runbook", GUIDE, "--roster", canary_roster, "--seller", "canary-shop", "--date", DATE, "-o", page)
+    driver.get(page.as_uri())
+    assert no_alert(driver)
+    assert driver.execute_script("return document.scripts.length") == 0
+    seller = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.cover table.facts tr')).find(r => r.querySelector('th').textContent === 'Seller').querySelector('td').textContent")
+    assert seller == NASTY_NAME
+    assert normalise(NASTY_NAME) in normalise(driver.title)
+    assert driver.find_elements(By.CSS_SELECTOR, "#step-open-develop-apps")
+
+
+# ---------------------------------------------------------------------------------------------
+# The runbook PDF
+
+
+def test_runbook_pdf_pages_text_and_images(seller_runbook, screenshots):
+    pdf = seller_runbook / "runbook.pdf"
+    parts = outline(seller_runbook / "runbook.html")
+    pages = pdf_pages(pdf)
+    # Cover, contents, then at least one page per stage and the credentials page.
+    assert pages >= 2 + len(parts.stages) + 1
+
+    text = pdf_text(pdf)
+    flat = normalise(text)
+    assert "Initial authorisation — internal seller access" in flat
+    assert "North Trail Outfitters" in flat
+    for title in parts.stages + parts.steps:
+        assert normalise(title) in flat, f"{title!r} is not in the PDF"
+    assert flat.count("confirmed by") == parts.checks > 0
+    assert flat.count("stored in") >= 3
+    assert f"Page 1 of {pages}" in flat and f"Page {pages} of {pages}" in flat
+    assert "sp-api-self-authorisation · version 1" in flat
+
+    # Each stage title begins a page (after its "Stage N" label).
+    page_texts = text.split("\f")
+    for number, title in enumerate(parts.stages, start=1):
+        starts = [i for i, page in enumerate(page_texts) if normalise(page).startswith(f"STAGE {number} {normalise(title)}")]
+        assert len(starts) == 1, f"stage {number} does not begin a page"
+
+    # The screenshots are in the PDF at their own size.
+    sizes = [png_size(path) for path in Path(screenshots).glob("*.png")]
+    images = pdf_images(pdf)
+    used = {size for size in sizes if size in images}
+    assert len(images) >= parts.figures > 0
+    assert len(used) == len(set(sizes))
+
+
+def test_runbook_pdf_is_the_same_bytes_for_the_same_input(onboard, seller_runbook, screenshots, tmp_path):
+    again = tmp_path / "again.pdf"
+    run_onboard("runbook", GUIDE, "--roster", ROSTER, "--seller", "north-trail-outfitters", "--screenshots", screenshots,
+                "--date", DATE, "--format", "pdf", "-o", again)
+    assert again.read_bytes() == (seller_runbook / "runbook.pdf").read_bytes()
+    assert "D:20250331000000" in subprocess.run(["pdfinfo", "-rawdates", str(again)], capture_output=True, text=True).stdout
+
+
+def test_canary_credentials_never_reach_a_runbook(onboard, canary_roster, screenshots, tmp_path):
+    outputs = []
+    for fmt in ("html", "md", "pdf"):
+        path = tmp_path / f"runbook.{fmt}"
+        result = run_onboard("runbook", GUIDE, "--roster", canary_roster, "--seller", "canary-shop", "--screenshots", screenshots,
+                             "--date", DATE, "--format", fmt, "-o", path)
+        outputs += [result.stdout, result.stderr]
+        outputs.append(pdf_text(path) if fmt == "pdf" else path.read_text(encoding="utf-8"))
+    # The same seller's runbook through standard output, and a refused roster (its errors name no value).
+    outputs.append(run_onboard("runbook", GUIDE, "--roster", canary_roster, "--seller", "canary-shop", "--format", "md").stdout)
+    broken = tmp_path / "broken.yml"
+    broken.write_text(canary_roster.read_text(encoding="utf-8").replace(CANARY_TOKEN, "Atza|" + CANARY_TOKEN[5:]), encoding="utf-8")
+    refused = run_onboard("runbook", GUIDE, "--roster", broken, "--seller", "canary-shop", "--format", "md", check=False)
+    assert refused.returncode == 1
+    outputs += [refused.stdout, refused.stderr]
+    for output in outputs:
+        for value in [CANARY_APP_ID, CANARY_SECRET, CANARY_TOKEN, *CANARY_FRAGMENTS]:
+            assert value not in output
+    pdf = pdf_text(tmp_path / "runbook.pdf")
+    assert "stored in" in pdf and "The roster already has a value; it is not printed." in normalise(pdf)
+
+
+def test_packets_pdf_adds_a_runbook_to_each_packet(onboard, canary_roster, screenshots, tmp_path):
+    out = tmp_path / "packets"
+    run_onboard("packets", GUIDE, "--roster", ROSTER, "--out", out, "--screenshots", screenshots, "--seller", "maple-leaf-home", "--pdf")
+    for seller, name in (("maple-leaf-home", "Maple Leaf Home"),):
+        packet = out / seller
+        pdf = packet / "runbook.pdf"
+        manifest = json.loads((packet / "packet.json").read_text(encoding="utf-8"))
+        entry = next(f for f in manifest["files"] if f["path"] == "runbook.pdf")
+        assert entry["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+        text = normalise(pdf_text(pdf))
+        assert name in text and text.count("confirmed by") > 0
+        assert pdf_pages(pdf) >= 4
+    # A packet whose roster knows credentials: its runbook.pdf does not show them.
+    canary_out = tmp_path / "canary-packets"
+    run_onboard("packets", GUIDE, "--roster", canary_roster, "--out", canary_out, "--pdf")
+    text = pdf_text(canary_out / "canary-shop" / "runbook.pdf")
+    for value in [CANARY_APP_ID, CANARY_SECRET, CANARY_TOKEN, *CANARY_FRAGMENTS]:
+        assert value not in text
+
+
+def test_a_missing_browser_is_a_clear_error(onboard, tmp_path):
+    target = tmp_path / "runbook.pdf"
+    env = dict(os.environ, PATH=str(tmp_path))
+    result = run_onboard("runbook", GUIDE, "--format", "pdf", "-o", target, env=env, check=False)
+    assert result.returncode == 2
+    assert "sudo apt-get install chromium" in result.stderr
+    assert not target.exists()
+    result = run_onboard("runbook", GUIDE, "-o", target, "--browser", tmp_path / "no-such-browser", check=False)
+    assert result.returncode == 2 and "--browser" in result.stderr
+    result = run_onboard("packets", GUIDE, "--roster", ROSTER, "--out", tmp_path / "p", "--pdf", env=env, check=False)
+    assert result.returncode == 2 and "sudo apt-get install chromium" in result.stderr
+    assert not (tmp_path / "p").exists()
