@@ -16,8 +16,8 @@ struct YAMLBlockScanner {
     var text: String
     /// The key as PyYAML compares it (booleans and nulls folded to one spelling).
     var identity: String
-    /// The keys of the mappings it is nested in, outermost first (as identities).
-    var path: [String]
+    /// The index (in the scan) of the key whose mapping holds it; `nil` at the top level.
+    var parent: Int?
     /// The keys of the mappings it is nested in, as written.
     var displayPath: [String]
     /// Byte offsets of the key token.
@@ -65,11 +65,10 @@ struct YAMLBlockScanner {
         keys[open].lastLine = line
         keys[open].hasChildren = true
       }
-      let path = stack.map { keys[$0].identity }
       let displayPath = stack.map { keys[$0].text }
       keys.append(
         KeyLine(
-          line: line, indent: indent, text: key.text, identity: key.identity, path: path,
+          line: line, indent: indent, text: key.text, identity: key.identity, parent: stack.last,
           displayPath: displayPath, span: key.span, lastLine: line, hasChildren: false))
       stack.append(keys.count - 1)
     }

@@ -300,10 +300,12 @@ struct YAMLCredentialReader {
   // MARK: - Duplicates
 
   private func duplicateGroups(_ keys: [YAMLBlockScanner.KeyLine]) -> ([DuplicateKey], [ClosedRange<Int>]) {
+    // Keys are the same when they are in the same mapping (the same parent occurrence) and
+    // PyYAML compares them equal.
     var groups: [[String]: [Int]] = [:]
     var order: [[String]] = []
     for (index, key) in keys.enumerated() {
-      let identity = key.path + [key.identity]
+      let identity = [key.parent.map(String.init) ?? "-", key.identity]
       if groups[identity] == nil { order.append(identity) }
       groups[identity, default: []].append(index)
     }
@@ -313,7 +315,7 @@ struct YAMLCredentialReader {
       guard let members = groups[identity], members.count > 1, let last = members.last else { continue }
       let occurrences = members.map { keys[$0] }
       let winner = keys[last]
-      let isSection = layout.kind == .accountsYAML && winner.path.isEmpty
+      let isSection = layout.kind == .accountsYAML && winner.parent == nil
         && occurrences.contains { $0.hasChildren }
       duplicates.append(
         DuplicateKey(
