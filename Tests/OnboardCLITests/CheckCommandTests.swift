@@ -40,9 +40,9 @@ import Testing
     let path = try writeBroken()
     let result = try OnboardProcess.run(["check", path])
     #expect(result.status == 1)
-    #expect(result.stdout.contains("\(path):16:4: error: The id 'a' is already used at line 11"))
+    #expect(result.stdout.contains("\(path):15:1: error: The id 'a' is already used at line 11"))
     #expect(result.stdout.contains("[guide/duplicate-id]"))
-    #expect(result.stdout.contains("\(path):16:30: error:"))
+    #expect(result.stdout.contains("\(path):15:30: error:"))
     #expect(result.stdout.contains("[guide/unknown-link-target]"))
     #expect(result.stdout.contains("\(path):13:4: warning: Unknown attribute label 'Produce'; did you mean 'Produces'? [guide/unknown-attribute]"))
   }
@@ -62,7 +62,7 @@ import Testing
     #expect(result.status == 1)
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
-    #expect(diagnostics.contains { $0["rule"] as? String == "guide/duplicate-id" && $0["line"] as? Int == 16 })
+    #expect(diagnostics.contains { $0["rule"] as? String == "guide/duplicate-id" && $0["line"] as? Int == 15 })
     #expect((object?["summary"] as? [String: Int])?["errors"] == 2)
   }
 
@@ -82,7 +82,7 @@ import Testing
   @Test func githubFormatIsAutomaticInActions() throws {
     let path = try writeBroken()
     let result = try OnboardProcess.run(["check", path], environment: ["GITHUB_ACTIONS": "true"])
-    #expect(result.stdout.contains("::error file=\(path),line=16,col=4"))
+    #expect(result.stdout.contains("::error file=\(path),line=15,col=1"))
     #expect(result.stdout.contains("title=guide/duplicate-id::"))
   }
 
