@@ -24,7 +24,11 @@ if [ ! -x "$VENV/bin/python" ]; then
   echo "setup: creating $VENV" >&2
   python3 -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c "import sp_api, selenium, pytest, yamllint, dotenv" 2>/dev/null; then
+# Reinstall when scripts/requirements.txt changes (its hash is kept inside the venv).
+want=$(sha256sum scripts/requirements.txt | cut -d' ' -f1)
+have=$(cat "$VENV/.requirements.sha256" 2>/dev/null || true)
+if [ "$want" != "$have" ]; then
   echo "setup: installing Python packages into $VENV" >&2
   "$VENV/bin/pip" install -q --disable-pip-version-check -r scripts/requirements.txt
+  echo "$want" > "$VENV/.requirements.sha256"
 fi
