@@ -87,11 +87,15 @@ public struct AccountsYAMLFile {
           severity: .error, ruleID: Self.invalidRule, message: "The file is not UTF-8 text.",
           location: DiagnosticLocation(file: file, line: 1, column: 1)))
     }
-    var split = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    hasFinalNewline = text.hasSuffix("\n")
-    if hasFinalNewline || text.isEmpty { split.removeLast() }
+    // Split the bytes at line feeds (a Swift Character "\r\n" would not split at "\n"); a
+    // carriage return stays at the end of its line, so CRLF lines are kept as they are.
+    var split = content.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    hasFinalNewline = content.last == 0x0A
+    if hasFinalNewline || content.isEmpty { split.removeLast() }
     lines = split
-    let crlf = split.filter { $0.hasSuffix("\r") }.count
+    let crlf = split.filter { $0.utf8.last == 0x0D }.count
     usesCRLF = !split.isEmpty && crlf * 2 > split.count
 
     let position = YAMLPosition(file: file, text: text)
@@ -109,7 +113,9 @@ public struct AccountsYAMLFile {
           location: position.location(root.mark),
           reason: "the file's top level is \(Self.shape(of: root)), not a mapping of account names")
       }
-      guard mapping.style == .block || mapping.isEmpty else {
+      // Yams reports no usable style for a mapping, so look at where it starts: a flow
+      // mapping starts with '{'.
+      guard !Self.startsWithBrace(split, at: mapping.mark) else {
         throw EditError.unsupported(
           location: position.location(mapping.mark),
           reason: "the file's top level is a flow mapping ({...}); onboard edits block-style files only")
@@ -121,9 +127,11 @@ public struct AccountsYAMLFile {
             reason: "a top-level key is not a plain or quoted name at the start of a line")
         }
         found.append(Block(name: name, start: mark.line - 1, end: mark.line - 1))
-        if indent == nil, let nested = value.mapping, nested.style == .block,
-          let firstKey = nested.first?.key, let column = firstKey.mark?.column, column > 1
+        if indent == nil, let nested = value.mapping, let firstKey = nested.first?.key,
+          let nestedMark = firstKey.mark, nestedMark.line > mark.line, nestedMark.column > 1,
+          !Self.startsWithBrace(split, at: nested.mark)
         {
+          let column = nestedMark.column
           indent = column - 1
         }
       }
@@ -253,6 +261,13 @@ public struct AccountsYAMLFile {
   /// block: they introduce (or close) what follows.
   private static func belongsToWhatFollows(_ line: String) -> Bool {
     isBlank(line) || line.hasPrefix("#") || isDocumentEnd(line)
+  }
+
+  private static func startsWithBrace(_ lines: [String], at mark: Mark?) -> Bool {
+    guard let mark, mark.line >= 1, mark.line <= lines.count else { return false }
+    let scalars = Array(lines[mark.line - 1].unicodeScalars)
+    guard mark.column >= 1, mark.column <= scalars.count else { return false }
+    return scalars[mark.column - 1] == "{"
   }
 
   private static func lookup(_ mapping: Node.Mapping?, _ name: String) -> Node? {

@@ -6,7 +6,7 @@ import CredentialSpecs
 ///
 /// The cleaned value is what the walk checks and writes. The notices say what was removed and
 /// never show the value.
-public struct PastedValue: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct PastedValue: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
   /// The cleaned value. Secret.
   public let value: String
   /// What was removed, in words, for the person to see.
@@ -38,6 +38,7 @@ public struct PastedValue: Sendable, CustomStringConvertible, CustomDebugStringC
   /// Never the value: only its length.
   public var description: String { Redaction.describe(value) }
   public var debugDescription: String { Redaction.describe(value) }
+  public var customMirror: Mirror { Mirror(self, children: ["notices": notices]) }
 
   static func trimmingWhitespace(_ value: String) -> String {
     var scalars = Substring(value).unicodeScalars

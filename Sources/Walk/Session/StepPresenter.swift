@@ -56,10 +56,11 @@ struct StepPresenter {
       output += "  Compare with the screenshot: \(screenshot(reference))\n"
     }
     let produced = step.produces.compactMap { guide.credentials[key: $0.key] }.filter { !$0.isDeprecated }
-    if !produced.isEmpty {
-      output += "\n  This step gives you: " + produced.map { "\($0.title) (\($0.key))" }.joined(separator: ", ") + "\n"
-    }
     let consumed = step.consumes.compactMap { guide.credentials[key: $0.key] }.filter { !$0.isDeprecated }
+    if !produced.isEmpty || !consumed.isEmpty { output += "\n" }
+    if !produced.isEmpty {
+      output += "  This step gives you: " + produced.map { "\($0.title) (\($0.key))" }.joined(separator: ", ") + "\n"
+    }
     if !consumed.isEmpty {
       output += "  This step uses: " + consumed.map(\.key).joined(separator: ", ")
         + " (the walk collects them and writes them for you at the end)\n"

@@ -92,6 +92,19 @@ public final class WalkSession {
       account: plan.seller.account)
   }
 
+  /// Creates a session for a seller, planning the steps that apply to them.
+  /// - Throws: ``DiagnosticList`` when the guide's steps cannot be planned for the seller
+  ///   (a variable the seller does not have).
+  public convenience init(
+    setup: GuideSetup, seller: Seller, io: any WalkIO, options: WalkOptions, store: WalkProgressStore,
+    emitEnvironment: @escaping (String) -> Void = { StandardOutput.write($0) }
+  ) throws {
+    let plan = try PacketPlanner(guide: setup.guide).plan(seller).get()
+    self.init(
+      guide: setup.guide, plan: plan, layout: setup.layout, io: io, options: options, store: store,
+      emitEnvironment: emitEnvironment)
+  }
+
   /// The seller's account name.
   public var account: String { plan.seller.account }
 
@@ -197,7 +210,7 @@ public final class WalkSession {
     let heading = presenter.stepHeading(planned, stageNumber: stageNumber, position: position, total: total)
     if isConfirmed(step) {
       guard producesValues(step) else {
-        io.show("Step \(stageNumber).\(step.number) (\(position) of \(total)): \(presenter.text(step.title)): confirmed earlier.\n")
+        io.show("Step \(stageNumber).\(step.number) (\(position) of \(total)), confirmed earlier: \(presenter.text(step.title))\n")
         return
       }
       io.show(heading)
@@ -217,7 +230,7 @@ public final class WalkSession {
     io.show("\n")
     for (index, check) in step.checks.enumerated() {
       let label = step.checks.count == 1 ? "Check" : "Check \(index + 1) of \(step.checks.count)"
-      let question = "  \(label): \(presenter.text(check.text))"
+      let question = "  \(label): \(presenter.text(check.markdown))"
       if options.acceptChecks {
         io.show("\(question) [accepted with --yes]\n")
         continue

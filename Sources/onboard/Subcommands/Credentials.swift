@@ -1,12 +1,117 @@
 import ArgumentParser
+import Foundation
+import OnboardDiagnostics
+import OnboardSupport
+import Walk
 
 extension OnboardCommand {
-  /// Placeholder while the command is written.
+  /// `onboard credentials`: commands for filled-in credential files.
   struct Credentials: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+      abstract: "Work with filled-in credential files.",
+      subcommands: [Merge.self])
+  }
+}
+
+extension OnboardCommand.Credentials {
+  /// `onboard credentials merge`: merges returned per-seller credential files into one.
+  struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Merge per-seller credentials files into one credentials file.",
+      discussion: """
+        Takes the credentials.yml files that sellers send back (YAML, one section per \
+        account) and merges their accounts into the file given with --into, which is created \
+        when it does not exist.
+
+        Each input is linted first (as 'onboard lint' does, without the permissions check); \
+        if any has errors, the findings are printed (never values) and nothing is written. An \
+        account that is already in the target file is replaced only with --replace; an \
+        account that two inputs both hold is refused. Accounts and comments already in the \
+        target stay exactly as they were. Only the credential keys the guide specifies (and \
+        that are not deprecated) are carried over, each value single-quoted. The target is \
+        written atomically with mode 0600 and linted afterwards.
+
+        Exit codes: 0 merged; 1 an input has errors, an account conflicts, the target cannot \
+        be edited, or the merged file has lint errors; 2 usage or I/O error.
+        """)
+
+    @Argument(help: "The credentials files to merge.", completion: .file())
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("The credentials file to merge into.", valueName: "path"))
+    var into: String
+
+    @Flag(name: .long, help: "Replace accounts that the target file already has.")
+    var replace = false
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp("The guide whose credential specs apply (default: the only guide in guides/).", valueName: "path"))
+    var guide: String?
+
+    @Option(name: .long, help: ArgumentHelp("A template set folder (with layout.yml) instead of the guide's own.", valueName: "dir"))
+    var templates: String?
+
+    func validate() throws {
+      guard !files.isEmpty else { throw ValidationError("Name at least one credentials file to merge.") }
+    }
 
     func run() throws {
-      throw ValidationError("not implemented yet")
+      let terminal = Terminal.current()
+      let reporter = TextReporter(color: terminal.colorStderr)
+      func fail(_ message: String, _ status: ExitStatus) -> ExitCode {
+        StandardError.write("onboard credentials merge: \(message)\n")
+        return status.exitCode
+      }
+      guard let guidePath = guide ?? GuideSetup.defaultGuide() else {
+        throw fail("no guide given and none found in guides/; give one with --guide", .usage)
+      }
+      let setup: GuideSetup
+      do {
+        setup = try GuideSetup.load(guidePath: guidePath, templateSet: templates)
+      } catch let failure as GuideSetup.Failure {
+        if case .guideErrors(_, let diagnostics) = failure {
+          StandardError.write(reporter.report(Diagnostic.sortedForReport(diagnostics), rules: []))
+          throw fail(failure.description, .findings)
+        }
+        throw fail(failure.description, .usage)
+      }
+
+      let merger = CredentialMerger(specs: setup.guide.credentials, layout: setup.layout)
+      let report: CredentialMerger.Report
+      do {
+        report = try merger.merge(files, into: into, replace: replace)
+      } catch let failure as CredentialMerger.Failure {
+        throw fail(failure.description, .usage)
+      }
+      let rules = setup.linter().ruleDescriptors
+      if !report.inputFindings.isEmpty {
+        StandardError.write(reporter.report(report.inputFindings, rules: rules))
+      }
+      if let refusal = report.refusal {
+        switch refusal {
+        case .inputErrors(let count, let files):
+          throw fail(
+            "\(count) error\(count == 1 ? "" : "s") in \(files.joined(separator: ", ")); nothing was merged", .findings)
+        case .noAccounts:
+          throw fail("the files hold no accounts; nothing was merged", .findings)
+        case .conflicts(let conflicts):
+          for conflict in conflicts { StandardError.write("onboard credentials merge: \(conflict)\n") }
+          throw fail("nothing was merged", .findings)
+        case .unusableTarget(let message):
+          throw fail("\(message); nothing was merged", .findings)
+        }
+      }
+      var summary = "merged into \(into) (mode 0600):"
+      if !report.added.isEmpty { summary += " added \(report.added.map { "'\($0)'" }.joined(separator: ", "))" }
+      if !report.replaced.isEmpty {
+        summary += (report.added.isEmpty ? "" : ";") + " replaced \(report.replaced.map { "'\($0)'" }.joined(separator: ", "))"
+      }
+      StandardOutput.write(summary + "\n")
+      if !report.resultFindings.isEmpty {
+        StandardError.write("onboard lint on \(into):\n" + reporter.report(report.resultFindings, rules: rules))
+      }
+      if report.resultFindings.contains(where: { $0.severity == .error }) { throw ExitStatus.findings.exitCode }
     }
   }
 }

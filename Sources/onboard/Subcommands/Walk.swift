@@ -1,12 +1,195 @@
 import ArgumentParser
+import CredentialSpecs
+import Foundation
+import GuideKit
+import OnboardDiagnostics
+import OnboardSupport
+import Packets
+import Walk
 
 extension OnboardCommand {
-  /// Placeholder while the command is written.
+  /// `onboard walk`: an interactive, resumable walk through a guide for one seller.
   struct Walk: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+      abstract: "Walk through a guide in the terminal, one step at a time, and collect the credentials.",
+      discussion: """
+        Shows each step that applies to the seller (number, title, text, notes and warnings, \
+        and the screenshot to compare with, as a hyperlink on terminals that support OSC 8), \
+        asks each check as a yes/no question, and asks for every credential a step produces. \
+        Secret values are read without echo. A pasted value is trimmed of surrounding \
+        whitespace and quotes (with a notice), checked at once with the same rules as \
+        'onboard lint', and asked for again with the reason when it is wrong. No message \
+        shows a value.
+
+        At the end the values are merged into the seller's account section of the \
+        credentials file (--write PATH, default: the layout's file name in the current \
+        folder): other accounts and comments stay as they were, the file is written \
+        atomically with mode 0600 and then linted. --print-env prints export lines for the \
+        environment instead; those lines contain the values.
+
+        Progress (which steps are confirmed, never values) is saved after each step in \
+        <state>/<guide-id>/<seller>.json; running the same command again resumes, skipping \
+        confirmed steps (steps that give credentials ask for their values again). --restart \
+        starts over. The state folder is --state, else $ONBOARD_STATE_DIR, else \
+        $XDG_STATE_HOME/onboard/walks, else ~/.local/state/onboard/walks.
+
+        When standard input is not a terminal, answers are read line by line (one line per \
+        prompt), so a walk can be scripted. Ctrl-C, or the end of input at any prompt, stops \
+        the walk and leaves the credentials file as it was.
+
+        Exit codes: 0 written (or printed); 1 the written file has lint errors, the guide or \
+        the seller's row has errors, the file cannot be edited, or the input ended; 2 usage \
+        or I/O error; 130 Ctrl-C.
+        """)
+
+    @Argument(help: "The guide.", completion: .file(extensions: ["md"]))
+    var guide: String
+
+    @Option(name: .long, help: ArgumentHelp("The roster (.yml/.yaml list or .csv) that has the seller.", valueName: "file"))
+    var roster: String?
+
+    @Option(name: .long, help: ArgumentHelp("The seller's id in the roster.", valueName: "id"))
+    var seller: String?
+
+    @Option(
+      name: .customLong("set"),
+      help: ArgumentHelp(
+        "Without --roster: a seller field or guide variable (id, name, account, owner_name, owner_email, credential_source, or a variable the guide declares); repeatable. Declared variables not given are asked for.",
+        valueName: "name=value"))
+    var settings: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The credentials file to merge the values into.", valueName: "path"))
+    var write: String?
+
+    @Flag(name: .customLong("print-env"), help: "Print export lines for the environment instead of writing a file (they contain the values).")
+    var printEnvironment = false
+
+    @Flag(name: .long, help: "Replace the seller's account if the file already has it, without asking.")
+    var replace = false
+
+    @Flag(name: .long, help: "Accept every check without asking.")
+    var yes = false
+
+    @Flag(name: .long, help: "Forget the saved progress and start from the first step.")
+    var restart = false
+
+    @Option(name: .long, help: ArgumentHelp("The folder that keeps walk progress.", valueName: "dir"))
+    var state: String?
+
+    @Option(name: .long, help: ArgumentHelp("A template set folder (with layout.yml) instead of the guide's own.", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder to look for screenshots in (repeatable).", valueName: "dir"))
+    var screenshots: [String] = []
+
+    func validate() throws {
+      if write != nil && printEnvironment {
+        throw ValidationError("Give either --write or --print-env, not both.")
+      }
+      if roster != nil && seller == nil {
+        throw ValidationError("--roster needs --seller ID to pick the seller.")
+      }
+      if roster != nil && !settings.isEmpty {
+        throw ValidationError("--set describes a seller without a roster; with --roster, the roster row has the fields.")
+      }
+      for setting in settings where !setting.contains("=") {
+        throw ValidationError("--set takes NAME=VALUE (got '\(setting)').")
+      }
+    }
 
     func run() throws {
-      throw ValidationError("not implemented yet")
+      let environment = ProcessInfo.processInfo.environment
+      let terminal = Terminal.current()
+      let conversationToStderr = printEnvironment
+      let conversationIsTerminal = conversationToStderr ? terminal.stderrIsTerminal : terminal.stdoutIsTerminal
+      let say: (String) -> Void = { text in
+        if conversationToStderr { StandardError.write(text) } else { StandardOutput.write(text) }
+      }
+      func fail(_ message: String, _ status: ExitStatus) -> ExitCode {
+        StandardError.write("onboard walk: \(message)\n")
+        return status.exitCode
+      }
+
+      let setup: GuideSetup
+      do {
+        setup = try GuideSetup.load(guidePath: guide, templateSet: templates, screenshotFolders: screenshots)
+      } catch let failure as GuideSetup.Failure {
+        if case .guideErrors(_, let diagnostics) = failure {
+          StandardError.write(TextReporter(color: terminal.colorStderr).report(Diagnostic.sortedForReport(diagnostics), rules: []))
+          throw fail(failure.description, .findings)
+        }
+        throw fail(failure.description, .usage)
+      }
+
+      TerminalControl.installInterruptHandlers()
+      let io: any WalkIO =
+        terminal.stdinIsTerminal ? TerminalWalkIO(write: say) : LineWalkIO(source: StandardInputLines(), write: say)
+
+      do {
+        let chosen = try chooseSeller(setup: setup, io: io)
+        let destination: WalkOptions.Destination
+        if printEnvironment {
+          destination = .printEnvironment
+        } else if let write {
+          destination = .file(write)
+        } else if let accounts = setup.accountsFile {
+          destination = .file(setup.layout.fileName(accounts, account: chosen.account))
+        } else {
+          throw fail("the layout has no accounts file; give --write PATH or --print-env", .usage)
+        }
+        let options = WalkOptions(
+          destination: destination, acceptChecks: yes, replaceExisting: replace, restart: restart,
+          hyperlinks: TerminalText.supportsHyperlinks(outputIsTerminal: conversationIsTerminal, environment: environment))
+        let store = WalkProgressStore(root: state ?? WalkProgressStore.defaultRoot(environment: environment))
+        let session: WalkSession
+        do {
+          session = try WalkSession(
+            setup: setup, seller: chosen, io: io, options: options, store: store,
+            emitEnvironment: { lines in
+              if terminal.stdoutIsTerminal {
+                StandardError.write("warning: the lines below contain secret values; they are shown because you asked for --print-env\n")
+              }
+              StandardOutput.write(lines)
+            })
+        } catch let list as DiagnosticList {
+          StandardError.write(TextReporter(color: terminal.colorStderr).report(list.diagnostics, rules: RosterRules.descriptors))
+          throw fail("the guide's steps cannot be planned for this seller", .findings)
+        }
+        let result = try session.run()
+        if result.hasFailures { throw ExitStatus.findings.exitCode }
+      } catch WalkEnded.endOfInput {
+        throw fail("the input ended before the walk finished; the credentials file was not written (confirmed steps are kept for the next run)", .findings)
+      } catch let failure as WalkSession.Failure {
+        throw fail(failure.description, failure.isFinding ? .findings : .usage)
+      } catch let failure as WalkSeller.Failure {
+        if case .invalid(let diagnostics) = failure {
+          StandardError.write(TextReporter(color: terminal.colorStderr).report(diagnostics, rules: RosterRules.descriptors))
+          throw fail("\(failure.description) in \(roster ?? "the roster")", .findings)
+        }
+        throw fail(failure.description, failure.isNotFound ? .findings : .usage)
+      } catch let failure as WalkProgressStore.StoreError {
+        throw fail(failure.description, .usage)
+      }
     }
+
+    private func chooseSeller(setup: GuideSetup, io: any WalkIO) throws -> Seller {
+      if let roster, let seller {
+        return try WalkSeller.fromRoster(roster, id: seller, guide: setup.guide)
+      }
+      var fields: [String: String] = [:]
+      for setting in settings {
+        let parts = setting.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        fields[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+      }
+      if let seller, fields["id"] == nil { fields["id"] = seller }
+      return try WalkSeller.fromSettings(fields, guide: setup.guide, layout: setup.layout, io: io)
+    }
+  }
+}
+
+extension WalkSeller.Failure {
+  fileprivate var isNotFound: Bool {
+    if case .notFound = self { return true }
+    return false
   }
 }
