@@ -144,8 +144,12 @@ public struct CredentialNames: Sendable {
         guard isLetter || isDigit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
       }
     }
-    // Long runs of digits look like a pasted token, not a name.
+    // Many digits, or a long mix of upper case, lower case and digits, look like a pasted
+    // token rather than a name.
     if digits > 12 { return false }
+    let hasUpper = name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+    let hasLower = name.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
+    if name.utf8.count >= 12, hasUpper, hasLower, digits > 0 { return false }
     for spec in specs.specs {
       if let prefix = spec.publicPrefix, !prefix.isEmpty, name.hasPrefix(prefix) { return false }
       if spec.pattern?.matches(name) == true { return false }
