@@ -45,7 +45,8 @@ public enum TerminalControl {
     var hidden = settings
     hidden.c_lflag &= ~tcflag_t(ECHO)
     hidden.c_lflag |= tcflag_t(ECHONL)
-    guard tcsetattr(descriptor, TCSAFLUSH, &hidden) == 0 else {
+    // TCSANOW, not TCSAFLUSH: input typed ahead is kept, not thrown away.
+    guard tcsetattr(descriptor, TCSANOW, &hidden) == 0 else {
       terminalControlHasSaved = 0
       return false
     }
@@ -56,7 +57,7 @@ public enum TerminalControl {
   static func restoreEcho() {
     guard terminalControlHasSaved != 0 else { return }
     var saved = terminalControlSaved
-    _ = tcsetattr(terminalControlDescriptor, TCSAFLUSH, &saved)
+    _ = tcsetattr(terminalControlDescriptor, TCSANOW, &saved)
     terminalControlHasSaved = 0
   }
 }

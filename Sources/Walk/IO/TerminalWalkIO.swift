@@ -43,8 +43,9 @@ public final class TerminalWalkIO: WalkIO {
   }
 
   public func readSecret(_ prompt: String) throws -> String {
-    write(prompt)
+    // Echo goes off before the prompt shows, so that nothing typed after the prompt appears.
     let hidden = TerminalControl.disableEcho(inputDescriptor)
+    write(prompt)
     let line = input.nextLine()
     if hidden {
       TerminalControl.restoreEcho()

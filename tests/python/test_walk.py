@@ -1,0 +1,352 @@
+"""`onboard walk` under a real pseudo-terminal, and `onboard credentials merge` checked with
+python-amazon-sp-api's own CredentialProvider.
+
+The walk tests drive the binary through a pty (Python's standard `pty` module), so the binary
+sees a real terminal: they prove that a pasted secret is not echoed, that a wrong value is
+asked for again, and that Ctrl-C exits 130, restores the terminal and writes nothing.
+"""
+
+import errno
+import os
+import pty
+import re
+import select
+import signal
+import stat
+import subprocess
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GUIDE = ROOT / "guides" / "sp-api-self-authorisation.md"
+TEMPLATES = ROOT / "templates" / "sp-api"
+ROSTER = ROOT / "examples" / "sellers.yml"
+
+APP_ID = "amzn1.application-oa2-client.c0ffee11c0ffee11c0ffee11c0ffee11"
+SECRET = "amzn1.oa2-cs.v1." + "deadbeef" * 8
+TOKEN = "Atzr|IwEBCANARYSECRETTOKEN-0123456789_abcdefghijklmnopqrstuvwxyz"
+WRONG_APP_ID = "amzn1.sp.solution.0bf296b5-1111-2222-3333-c0ffee11c0ff"
+CANARIES = [APP_ID, SECRET, TOKEN, WRONG_APP_ID, "c0ffee11c0ffee11", "deadbeefdeadbeef", "CANARYSECRETTOKEN", "0bf296b5"]
+
+
+def onboard_binary() -> Path:
+    explicit = os.environ.get("ONBOARD_BIN")
+    binary = Path(explicit) if explicit else ROOT / ".build" / "debug" / "onboard"
+    if not binary.exists():
+        pytest.fail(f"{binary} does not exist; build with 'swift build' (or set ONBOARD_BIN)")
+    return binary
+
+
+def clean_env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not re.match(r"^(LWA_|SP_API_|PYTHON-SP-API)", k)}
+    env.update(extra)
+    return env
+
+
+def assert_no_canary(text: str):
+    for canary in CANARIES:
+        assert canary not in text, f"a secret value ({canary[:12]}…) appears in the output"
+
+
+class Terminal:
+    """A child process on a pseudo-terminal, with everything it wrote collected."""
+
+    def __init__(self, args, env, cwd):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child
+            try:
+                os.chdir(cwd)
+                os.execve(args[0], args, env)
+            finally:
+                os._exit(127)
+        self.output = b""
+        self.matched = 0
+        self.status = None
+
+    def _read(self, timeout):
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError as error:  # EIO: the child closed the terminal
+            if error.errno == errno.EIO:
+                return None
+            raise
+        if not chunk:
+            return None
+        self.output += chunk
+        return True
+
+    def expect(self, text: str, timeout: float = 20.0) -> None:
+        """Waits until `text` appears after what earlier expectations matched."""
+        deadline = time.monotonic() + timeout
+        wanted = text.encode()
+        while (found := self.output.find(wanted, self.matched)) < 0:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or self._read(remaining) is None:
+                tail = self.output[-1500:].decode(errors="replace")
+                raise AssertionError(f"did not see {text!r}; the terminal shows:\n{tail}")
+        self.matched = found + len(wanted)
+
+    def send(self, text: str) -> None:
+        os.write(self.fd, text.encode())
+
+    def wait(self, timeout: float = 20.0) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid == self.pid:
+                while self._read(0.1):
+                    pass
+                self.status = os.waitstatus_to_exitcode(status)
+                return self.status
+            self._read(0.1)
+        os.kill(self.pid, signal.SIGKILL)
+        raise AssertionError("the walk did not end")
+
+    @property
+    def text(self) -> str:
+        return self.output.decode(errors="replace")
+
+    def close(self):
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+
+@pytest.fixture
+def walk_args(tmp_path):
+    def build(*extra):
+        return [
+            str(onboard_binary()), "walk", str(GUIDE), "--roster", str(ROSTER), "--seller", "sakura-stationery",
+            "--state", str(tmp_path / "state"), "--yes", *extra,
+        ]
+
+    return build
+
+
+def load_with_sp_api(config_dir: Path, account: str, monkeypatch):
+    """What python-amazon-sp-api loads for an account from <config_dir>/credentials.yml."""
+    from sp_api.base.credential_provider import CredentialProvider, FromConfigFileCredentialProvider
+
+    for name in list(os.environ):
+        if name.startswith(("LWA_", "SP_API_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("PYTHON-SP-APIDIR", str(config_dir))
+    provider = CredentialProvider(account=account, credential_providers=(FromConfigFileCredentialProvider,))
+    config = provider.credentials
+    return {"lwa_app_id": config.lwa_app_id, "lwa_client_secret": config.lwa_client_secret, "refresh_token": config.refresh_token}
+
+
+def test_secret_is_not_echoed_and_a_wrong_value_is_asked_again(tmp_path, walk_args, monkeypatch):
+    target = tmp_path / "config" / "credentials.yml"
+    term = Terminal(walk_args("--write", str(target)), clean_env(TERM="xterm"), ROOT)
+    try:
+        term.expect("Paste the LWA client identifier (lwa_app_id)")
+        term.expect("Input is hidden: ")
+        term.send(WRONG_APP_ID + "\r")
+        term.expect("Not accepted: The value of 'lwa_app_id': this is the app's App ID")
+        term.expect("Paste the LWA client identifier (lwa_app_id) again. Input is hidden: ")
+        term.send("  '" + APP_ID + "'  \r")
+        term.expect("Note: Removed the quote characters around the pasted value.")
+        term.expect("Paste the LWA client secret (lwa_client_secret)")
+        term.expect("Input is hidden: ")
+        term.send(SECRET + "\r")
+        term.expect("Paste the refresh token (refresh_token)")
+        term.expect("Input is hidden: ")
+        term.send(TOKEN + "\r")
+        term.expect("All 7 steps confirmed.")
+        assert term.wait() == 0
+    finally:
+        term.close()
+    assert_no_canary(term.text)
+    # The screenshot is shown as an OSC 8 hyperlink only when its file was found; the path is always shown.
+    assert "Compare with the screenshot:" in term.text
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert load_with_sp_api(target.parent, "sakura_jp", monkeypatch) == {
+        "lwa_app_id": APP_ID, "lwa_client_secret": SECRET, "refresh_token": TOKEN,
+    }
+
+
+def test_screenshot_hyperlinks_on_a_terminal(tmp_path, walk_args):
+    shots = Path("/work/shared/screenshots")
+    if not (shots / "App_Overview.png").exists():
+        pytest.skip("the shared screenshots are not on this machine")
+    term = Terminal(walk_args("--print-env", "--screenshots", str(shots)), clean_env(TERM="xterm-256color"), ROOT)
+    try:
+        term.expect("Input is hidden: ")
+        link = "\x1b]8;;file://" + str(shots / "App_Overview.png") + "\x1b\\App_Overview.png\x1b]8;;\x1b\\"
+        assert link in term.text
+        term.send("\x03")
+        assert term.wait() == 130
+    finally:
+        term.close()
+
+
+def test_ctrl_c_at_a_hidden_prompt_restores_the_terminal_and_writes_nothing(tmp_path, walk_args):
+    target = tmp_path / "credentials.yml"
+    original = "# shared file\nother:\n  lwa_app_id: 'x'   # keep\n"
+    target.write_text(original)
+    target.chmod(0o644)
+    term = Terminal(walk_args("--write", str(target)), clean_env(TERM="xterm"), ROOT)
+    try:
+        term.expect("Paste the LWA client identifier (lwa_app_id)")
+        term.expect("Input is hidden: ")
+        term.send(APP_ID[:20])  # half a paste, then Ctrl-C
+        time.sleep(0.2)
+        before = termios.tcgetattr(term.fd)
+        assert not before[3] & termios.ECHO, "echo should be off at a hidden prompt"
+        term.send("\x03")
+        assert term.wait() == 130
+        after = termios.tcgetattr(term.fd)
+        assert after[3] & termios.ECHO, "the terminal's echo was not restored"
+    finally:
+        term.close()
+    assert target.read_text() == original
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name] == []
+    assert_no_canary(term.text)
+
+
+def run(args, stdin="", env=None):
+    return subprocess.run(
+        [str(onboard_binary()), *args], input=stdin, capture_output=True, text=True, cwd=ROOT,
+        env=env or clean_env(), timeout=60,
+    )
+
+
+def test_scripted_walk_through_a_pipe_prints_no_value(tmp_path):
+    target = tmp_path / "credentials.yml"
+    answers = ["y", "y", "y", "y", WRONG_APP_ID, APP_ID, SECRET, "y", TOKEN, "y", "y", "y"]
+    result = run(
+        ["walk", str(GUIDE), "--roster", str(ROSTER), "--seller", "sakura-stationery", "--write", str(target),
+         "--state", str(tmp_path / "state")],
+        stdin="\n".join(answers) + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Not accepted" in result.stdout
+    assert_no_canary(result.stdout + result.stderr)
+    assert TOKEN in target.read_text()
+
+
+def test_scripted_walk_end_of_input_writes_nothing(tmp_path):
+    target = tmp_path / "credentials.yml"
+    target.write_text("other:\n  lwa_app_id: 'x'\n")
+    result = run(
+        ["walk", str(GUIDE), "--roster", str(ROSTER), "--seller", "sakura-stationery", "--write", str(target),
+         "--state", str(tmp_path / "state"), "--yes"],
+        stdin=APP_ID + "\n" + SECRET + "\n",
+    )
+    assert result.returncode == 1
+    assert "the input ended before the walk finished" in result.stderr
+    assert target.read_text() == "other:\n  lwa_app_id: 'x'\n"
+    assert_no_canary(result.stdout + result.stderr)
+
+
+def test_print_env_prints_values_only_as_export_lines_on_stdout(tmp_path):
+    result = run(
+        ["walk", str(GUIDE), "--roster", str(ROSTER), "--seller", "sakura-stationery", "--print-env",
+         "--state", str(tmp_path / "state"), "--yes"],
+        stdin="\n".join([APP_ID, SECRET, TOKEN]) + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"export LWA_APP_ID_sakura_jp='{APP_ID}'",
+        f"export LWA_CLIENT_SECRET_sakura_jp='{SECRET}'",
+        f"export SP_API_REFRESH_TOKEN_sakura_jp='{TOKEN}'",
+    ]
+    assert_no_canary(result.stderr)
+    # The lines work in a shell and give python-amazon-sp-api the values.
+    probe = (
+        result.stdout
+        + "\nexec python3 -c 'import os; print(os.environ[\"SP_API_REFRESH_TOKEN_sakura_jp\"])'\n"
+    )
+    shell = subprocess.run(["sh", "-c", probe], capture_output=True, text=True, env=clean_env(), timeout=30)
+    assert shell.stdout.strip() == TOKEN
+
+
+def returned_file(account: str, app_id: str = APP_ID, secret: str = SECRET, token: str = TOKEN) -> str:
+    return (
+        f"# python-amazon-sp-api credentials for {account}\n"
+        "version: '1.0'\n\n"
+        f"{account}:\n"
+        "  # LWA client identifier\n"
+        f"  lwa_app_id: '{app_id}'\n"
+        f"  lwa_client_secret: '{secret}'\n"
+        f"  refresh_token: '{token}'\n"
+    )
+
+
+EXISTING = (
+    "# team credentials: do not reformat\n"
+    "version: '1.0'\n\n"
+    "# production\n"
+    "main:\n"
+    "  refresh_token: Atzr|IwEBmain   # plain, as someone typed it\n"
+    "  lwa_app_id: \"amzn1.application-oa2-client.0123456789abcdef0123456789abcdef\"\n"
+    "  lwa_client_secret: 'amzn1.oa2-cs.v1." + "0123456789abcdef" * 4 + "'\n"
+    "\n# end of file\n"
+)
+
+
+def test_merged_file_loads_with_python_amazon_sp_api_for_every_account(tmp_path, monkeypatch):
+    config = tmp_path / "python-sp-api"
+    config.mkdir()
+    target = config / "credentials.yml"
+    target.write_text(EXISTING)
+    (tmp_path / "de.yml").write_text(returned_file("shop_de", token="Atzr|IwEBde-fine_1"))
+    (tmp_path / "jp.yml").write_text(returned_file("shop_jp", token="Atzr|IwEBjp"))
+    result = run(
+        ["credentials", "merge", str(tmp_path / "de.yml"), str(tmp_path / "jp.yml"), "--into", str(target),
+         "--guide", str(GUIDE), "--templates", str(TEMPLATES)]
+    )
+    assert result.returncode == 0, result.stderr
+    assert "added 'shop_de', 'shop_jp'" in result.stdout
+    assert_no_canary(result.stdout + result.stderr)
+    merged = target.read_text()
+    assert merged.startswith(EXISTING)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert load_with_sp_api(config, "main", monkeypatch) == {
+        "lwa_app_id": "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef",
+        "lwa_client_secret": "amzn1.oa2-cs.v1." + "0123456789abcdef" * 4,
+        "refresh_token": "Atzr|IwEBmain",
+    }
+    assert load_with_sp_api(config, "shop_de", monkeypatch) == {
+        "lwa_app_id": APP_ID, "lwa_client_secret": SECRET, "refresh_token": "Atzr|IwEBde-fine_1",
+    }
+    assert load_with_sp_api(config, "shop_jp", monkeypatch)["refresh_token"] == "Atzr|IwEBjp"
+
+
+def test_merge_replace_and_refusals(tmp_path, monkeypatch):
+    config = tmp_path / "python-sp-api"
+    config.mkdir()
+    target = config / "credentials.yml"
+    target.write_text(EXISTING)
+    (tmp_path / "main.yml").write_text(returned_file("main"))
+    common = ["--guide", str(GUIDE), "--templates", str(TEMPLATES)]
+
+    refused = run(["credentials", "merge", str(tmp_path / "main.yml"), "--into", str(target), *common])
+    assert refused.returncode == 1
+    assert "account 'main' from" in refused.stderr and "pass --replace" in refused.stderr
+    assert target.read_text() == EXISTING
+
+    replaced = run(["credentials", "merge", str(tmp_path / "main.yml"), "--into", str(target), "--replace", *common])
+    assert replaced.returncode == 0, replaced.stderr
+    assert "replaced 'main'" in replaced.stdout
+    assert target.read_text().startswith("# team credentials: do not reformat\nversion: '1.0'\n\n# production\nmain:\n")
+    assert target.read_text().endswith("\n# end of file\n")
+    assert load_with_sp_api(config, "main", monkeypatch)["lwa_client_secret"] == SECRET
+
+    (tmp_path / "bad.yml").write_text(returned_file("bad", app_id=WRONG_APP_ID))
+    before = target.read_text()
+    bad = run(["credentials", "merge", str(tmp_path / "bad.yml"), "--into", str(target), *common])
+    assert bad.returncode == 1
+    assert "value/known-mistake" in bad.stderr
+    assert "nothing was merged" in bad.stderr
+    assert target.read_text() == before
+    assert_no_canary(bad.stdout + bad.stderr)
