@@ -14,6 +14,10 @@
 public enum TerminalControl {
   /// Installs the handlers. Call once, before the first prompt.
   public static func installInterruptHandlers() {
+    // Touch the globals first, so that the handler never runs their lazy initialisation.
+    terminalControlHasSaved = 0
+    terminalControlDescriptor = STDIN_FILENO
+    terminalControlSaved = termios()
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       signal(signalNumber, terminalControlHandleSignal)
     }
