@@ -7,7 +7,7 @@ struct AccountFallbackMixRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "schema/account-fallback-mix", summary: "An account silently mixes its own and shared credentials.",
     defaultSeverity: .warning,
-    help: "The consumer falls back from NAME_<account> to NAME credential by credential, so an account with an incomplete suffixed set quietly uses another account's values (a client id with someone else's secret, or another account's token). Sharing only the required app credentials while each account has its own optional token is the usual pattern and is not reported.")
+    help: "The consumer falls back from NAME_<account> to NAME credential by credential, so an account with an incomplete suffixed set quietly uses another account's values (a client id with someone else's secret, or another account's token). It is an error when the required credentials themselves are split (its own client id with the shared secret). Sharing only the required app credentials while each account has its own optional token is the usual pattern and is not reported.")
 
   var examples: [RuleExample] {
     [
@@ -32,13 +32,16 @@ struct AccountFallbackMixRule: LintRule {
       guard !own.isEmpty, !shared.isEmpty else { continue }
       // Shared app credentials with per-account optional credentials is the usual layout.
       if own.allSatisfy({ !$0.required }) && shared.allSatisfy(\.required) { continue }
+      // Required credentials split between the account and the shared set (a client id with
+      // another app's secret) cannot work together: an error.
+      let splitsRequired = own.contains(where: \.required) && shared.contains(where: \.required)
       let ownNames = own.map { "'\($0.env ?? $0.key)'" }.joined(separator: ", ")
       let sharedNames = shared.map { "'\($0.env ?? $0.key)'" }.joined(separator: ", ")
       found.append(
         diagnostic(
           context,
           "\(context.owner(account.name).capitalizedFirst) sets its own \(ownNames) but silently uses the unsuffixed \(sharedNames) of the shared set.",
-          at: account.anchor,
+          at: account.anchor, severity: splitsRequired ? .error : .warning,
           fix: "Add the account's own suffixed \(sharedNames), or remove its suffixed names to use the shared set whole."))
     }
     return found
