@@ -33,21 +33,3 @@ extension WalkIO {
     }
   }
 }
-
-/// Why a walk stopped before its end.
-public enum WalkEnded: Error, Equatable, Sendable {
-  /// Standard input ended (Ctrl-D, or the end of a script) at a prompt.
-  case endOfInput
-}
-
-/// Reads yes/no answers.
-public enum YesNo {
-  /// `true` for y/yes, `false` for n/no (trimmed, any case), `nil` otherwise.
-  public static func parse(_ answer: String) -> Bool? {
-    switch answer.trimmingCharacters(in: .whitespaces).lowercased() {
-    case "y", "yes": return true
-    case "n", "no": return false
-    default: return nil
-    }
-  }
-}
