@@ -7,7 +7,7 @@ public struct YAMLPosition: Sendable {
   /// The file the YAML is in.
   public var file: String
   /// The YAML text's lines, to turn scalar columns into byte columns.
-  public var lines: [Substring]
+  public var lines: [String]
   /// Lines before the YAML text in its file (0 when the YAML is the whole file).
   public var lineOffset: Int
   /// Bytes of indentation before each YAML line in its file (0 when it is the whole file).
@@ -16,7 +16,9 @@ public struct YAMLPosition: Sendable {
   /// Creates a mapper for `text` that starts at `lineOffset + 1` in `file`.
   public init(file: String, text: String, lineOffset: Int = 0, columnOffset: Int = 0) {
     self.file = file
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Split on the byte, not the Character: "\r\n" is one Character in Swift.
+    self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      .map { String(decoding: $0, as: UTF8.self) }
     self.lineOffset = lineOffset
     self.columnOffset = columnOffset
   }

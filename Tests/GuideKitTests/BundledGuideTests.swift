@@ -69,3 +69,30 @@ import Testing
     #expect(unspecified.contains(28))
   }
 }
+
+@Suite struct StepBodyTests {
+  /// A code span that starts a continuation line keeps its backticks in the step's Markdown.
+  @Test func codeSpanAtLineStartKeepsBackticks() throws {
+    let result = try load(
+      "---\nid: g\ntitle: G\nversion: 1\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   Copy the value into\n   `lwa_client_secret`. Then ``a `tick` here``.\n")
+    let step = try #require(result.guide?.step(id: "a"))
+    #expect(step.body.first?.markdown == "Copy the value into\n`lwa_client_secret`. Then ``a `tick` here``.")
+  }
+
+  /// An attribute continued on the next line keeps a space between the lines.
+  @Test func continuedCheckKeepsSpace() throws {
+    let result = try load(
+      "---\nid: g\ntitle: G\nversion: 1\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Check:** the first line\n   continues here.\n")
+    let step = try #require(result.guide?.step(id: "a"))
+    #expect(step.checks.first?.text == "the first line continues here.")
+  }
+
+  /// A stage-level condition guards every step in the stage.
+  @Test func stageConditionGuardsSteps() throws {
+    let result = try load(
+      "---\nid: g\ntitle: G\nversion: 1\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n**When:** credential_source == \"env\"\n\n1. <a id=\"a\"></a>A.\n")
+    let step = try #require(result.guide?.step(id: "a"))
+    #expect(try step.effectiveCondition?.evaluate(["credential_source": "env"]) == true)
+    #expect(try step.effectiveCondition?.evaluate(["credential_source": "file"]) == false)
+  }
+}

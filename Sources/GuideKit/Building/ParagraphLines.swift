@@ -22,7 +22,9 @@ struct ParagraphReader {
     var current: [MarkdownNode] = []
     func flush() {
       if let first = current.first(where: { $0.range != nil }), let range = first.range {
-        result.append(ParagraphLine(nodes: current, line: range.start.line, column: range.start.column))
+        var column = range.start.column
+        if case .code = first.kind { column = codeSpanStart(line: range.start.line, contentColumn: column) }
+        result.append(ParagraphLine(nodes: current, line: range.start.line, column: column))
       }
       current = []
     }
@@ -34,6 +36,19 @@ struct ParagraphReader {
     }
     flush()
     return result
+  }
+
+  /// cmark's range of a code span excludes its backticks (and one padding space); this is the
+  /// column of the opening backtick.
+  func codeSpanStart(line: Int, contentColumn: Int) -> Int {
+    let bytes = Array(source.line(line).utf8)
+    var index = min(max(contentColumn - 1, 0), bytes.count)
+    var probe = index
+    while probe > 0 && bytes[probe - 1] == 0x20 { probe -= 1 }
+    guard probe > 0 && bytes[probe - 1] == UInt8(ascii: "`") else { return contentColumn }
+    index = probe
+    while index > 0 && bytes[index - 1] == UInt8(ascii: "`") { index -= 1 }
+    return index + 1
   }
 
   /// The source text of a line from a byte column to its end.
