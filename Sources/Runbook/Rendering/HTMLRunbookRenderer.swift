@@ -276,7 +276,7 @@ private struct PageWriter {
         document.labelAndTitle(of: step.id).map { "\(escape($0.label)) \(filler.textHTML($0.title))" }
       }
       html += "<tr data-key=\"\(escape(spec.key))\"><td><strong>\(escape(spec.title))</strong><br><code>\(escape(spec.key))</code>\(spec.required ? "" : " (optional)")</td>"
-      html += "<td>\(producers.isEmpty ? "—" : producers.joined(separator: "<br>"))</td><td class=\"stored\"></td><td></td></tr>\n"
+      html += "<td>\(producers.isEmpty ? "—" : producers.joined(separator: "<br>"))</td><td class=\"stored\"></td><td class=\"checked\"></td></tr>\n"
     }
     html += "</table>\n</section>\n"
   }

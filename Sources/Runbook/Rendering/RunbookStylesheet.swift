@@ -99,7 +99,9 @@ enum RunbookStylesheet {
     .credentials-page { break-before: page; }
     table.credentials-table { border-collapse: collapse; width: 100%; }
     table.credentials-table th, table.credentials-table td { border: 0.8pt solid #333; padding: 2mm; text-align: left; vertical-align: top; }
-    table.credentials-table td.stored { width: 60mm; }
+    table.credentials-table td { height: 16mm; }
+    table.credentials-table td.stored { width: 55mm; }
+    table.credentials-table td.checked { width: 38mm; }
     """
   }
 }

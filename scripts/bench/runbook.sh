@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmark for `onboard runbook` (issue 5): the time to print one seller's runbook to PDF with
+# headless Chromium (a browser launch, layout and printing), which dominates `onboard packets
+# --pdf` (one print per packet). Also times the HTML alone, to show the browser's share.
+# Prints the median and the fastest of RUNS runs, in seconds.
+# Uses a release build (swift build -c release). Screenshots: ../shared/screenshots if present.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+RUNS=${RUNS:-5}
+SCRATCH=${SCRATCH:-.build}
+SELLER=${SELLER:-north-trail-outfitters}
+
+swift build -c release --scratch-path "$SCRATCH" --product onboard >&2
+ONBOARD="$SCRATCH/release/onboard"
+GUIDE=guides/sp-api-self-authorisation.md
+SHOTS=()
+[ -d ../shared/screenshots ] && SHOTS=(--screenshots ../shared/screenshots)
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+measure() { # label, then the onboard arguments; prints "label: median X s, fastest Y s"
+  local label=$1
+  shift
+  local times=()
+  for _ in $(seq "$RUNS"); do
+    local start end
+    start=$(date +%s.%N)
+    "$ONBOARD" "$@" >/dev/null
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc -l)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v runs="$RUNS" '
+    { t[NR] = $1 }
+    END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+          printf "%s: median %.2f s, fastest %.2f s (%d runs)\n", label, m, t[1], runs }'
+}
+
+COMMON=(runbook "$GUIDE" --roster examples/sellers.yml --seller "$SELLER" "${SHOTS[@]}" --date 2025-03-31)
+measure "runbook HTML for one seller" "${COMMON[@]}" --format html -o "$WORK/runbook.html"
+measure "runbook PDF for one seller " "${COMMON[@]}" --format pdf -o "$WORK/runbook.pdf"
+echo "PDF: $(pdfinfo "$WORK/runbook.pdf" | awk '/^Pages:/ { print $2 }') pages, $(stat -c %s "$WORK/runbook.pdf") bytes; browser: $(chromium --version 2>/dev/null | head -1)"
