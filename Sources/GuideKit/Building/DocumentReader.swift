@@ -288,9 +288,11 @@ struct DocumentReader {
       id: "\(stageID)/\(number)", hasExplicitID: false, stageID: stageID, number: number, title: "",
       titleMarkdown: "", location: location(item.range))
     let derivedID = step.id
+    let firstUse = screenshotUses.count
     readStepContent(children, into: &step, titleFromFirstParagraph: true)
     if step.id != derivedID {
-      for index in screenshotUses.indices where screenshotUses[index].stepID == derivedID {
+      // Only this step's uses, so that the pass stays linear in the guide's size.
+      for index in firstUse..<screenshotUses.count where screenshotUses[index].stepID == derivedID {
         screenshotUses[index].stepID = step.id
       }
       for index in step.checks.indices { step.checks[index].id = "\(step.id)#check-\(index + 1)" }

@@ -9,24 +9,40 @@ struct FrontMatter {
   /// The guide's text with the front matter replaced by blank lines, so line numbers stay true.
   var body: String
 
-  /// Splits front matter from the body.
+  /// Splits front matter from the body. Works on bytes: only the front matter's lines are
+  /// looked at, and the body is the rest of the text behind as many newlines.
   static func split(_ text: String) -> FrontMatter {
-    guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
+    let bytes = Array(text.utf8)
+    func lineEnd(from start: Int) -> Int {
+      var index = start
+      while index < bytes.count && bytes[index] != 0x0A { index += 1 }
+      return index
+    }
+    func isFence(_ start: Int, _ end: Int, allowDots: Bool) -> Bool {
+      var stop = end
+      if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+      let line = bytes[start..<stop]
+      return line.elementsEqual("---".utf8) || (allowDots && line.elementsEqual("...".utf8))
+    }
+    let firstEnd = lineEnd(from: 0)
+    guard firstEnd < bytes.count, isFence(0, firstEnd, allowDots: false) else {
       return FrontMatter(yaml: nil, body: text)
     }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    var closing: Int?
-    for index in 1..<lines.count {
-      let line = lines[index].hasSuffix("\r") ? lines[index].dropLast() : lines[index]
-      if line == "---" || line == "..." {
-        closing = index
-        break
+    var lineStart = firstEnd + 1
+    var newlines = 1
+    while lineStart <= bytes.count {
+      let end = lineEnd(from: lineStart)
+      if isFence(lineStart, end, allowDots: true) {
+        let yaml = String(decoding: bytes[(firstEnd + 1)..<max(firstEnd + 1, lineStart - 1)], as: UTF8.self)
+        let restStart = min(end, bytes.count)
+        let body = String(repeating: "\n", count: newlines) + String(decoding: bytes[restStart...], as: UTF8.self)
+        return FrontMatter(yaml: yaml, body: body)
       }
+      guard end < bytes.count else { break }
+      lineStart = end + 1
+      newlines += 1
     }
-    guard let closing else { return FrontMatter(yaml: nil, body: text) }
-    let yaml = lines[1..<closing].joined(separator: "\n")
-    for index in 0...closing { lines[index] = "" }
-    return FrontMatter(yaml: yaml, body: lines.joined(separator: "\n"))
+    return FrontMatter(yaml: nil, body: text)
   }
 
   static let knownFields: [String] = ["id", "title", "version", "data", "data-key", "templates", "variables"]

@@ -71,7 +71,9 @@ struct ParagraphReader {
   }
 
   /// Reads `**Label:** value` (or `**Label**: value`) at the start of a line.
-  func label(of line: ParagraphLine, allowed: Set<Attribute.Label> = Set(Attribute.Label.allCases))
+  static let allLabels = Set(Attribute.Label.allCases)
+
+  func label(of line: ParagraphLine, allowed: Set<Attribute.Label> = ParagraphReader.allLabels)
     -> LabelMatch
   {
     var nodes = line.nodes[...]

@@ -11,7 +11,7 @@ struct ScreenshotResolver {
     var order: [String] = []
     var byPath: [String: Screenshot] = [:]
     for use in uses {
-      if use.path.hasPrefix("data:") || use.path.contains("://") {
+      if Self.isEmbeddedOrRemote(use.path) {
         // Embedded or remote images are not files to find.
         if byPath[use.path] == nil {
           order.append(use.path)
@@ -37,10 +37,18 @@ struct ScreenshotResolver {
     return order.compactMap { byPath[$0] }
   }
 
+  /// `data:` URIs and `scheme://` URLs are not files to look for.
+  static func isEmbeddedOrRemote(_ path: String) -> Bool {
+    if path.hasPrefix("data:") { return true }
+    let bytes = path.utf8
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+    return bytes[colon...].starts(with: "://".utf8)
+  }
+
   /// The candidates, in search order: beside the guide, then each folder by relative path and
   /// by file name.
   func candidates(_ path: String) -> [String] {
-    guard !path.contains("://"), !path.hasPrefix("data:") else { return [] }
+    guard !Self.isEmbeddedOrRemote(path) else { return [] }
     let name = (path as NSString).lastPathComponent
     var result: [String] = []
     if path.hasPrefix("/") {

@@ -5,16 +5,19 @@ import OnboardDiagnostics
 enum Anchor {
   /// The id of an `<a id="…">` or `<a name="…">` tag, if `html` is one.
   static func id(in html: String) -> String? {
-    let trimmed = html.trimmingCharacters(in: " \t\n\r")
-    guard trimmed.hasPrefix("<a ") || trimmed.hasPrefix("<a\t") else { return nil }
+    let bytes = Array(html.utf8)
+    var start = 0
+    while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A) { start += 1 }
+    guard start + 2 < bytes.count, bytes[start] == UInt8(ascii: "<"), bytes[start + 1] == UInt8(ascii: "a"),
+      bytes[start + 2] == 0x20 || bytes[start + 2] == 0x09
+    else { return nil }
     for attribute in ["id", "name"] {
-      for quote in ["\"", "'"] {
-        let marker = " \(attribute)=\(quote)"
-        guard let start = trimmed.range(of: marker) else { continue }
-        let rest = trimmed[start.upperBound...]
-        guard let end = rest.firstIndex(of: Character(quote)) else { continue }
-        let id = String(rest[..<end])
-        return id.isEmpty ? nil : id
+      for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+        let marker = Array(" \(attribute)=".utf8) + [quote]
+        guard let found = find(marker, in: bytes, from: start) else { continue }
+        let valueStart = found + marker.count
+        guard let end = bytes[valueStart...].firstIndex(of: quote), end > valueStart else { continue }
+        return String(decoding: bytes[valueStart..<end], as: UTF8.self)
       }
     }
     return nil
@@ -22,13 +25,26 @@ enum Anchor {
 
   /// Removes `<a id="…"></a>` from the start of a Markdown line.
   static func strip(_ markdown: String) -> String {
-    var text = Substring(markdown)
-    if text.hasPrefix("<a "), let close = text.range(of: "</a>") {
-      text = text[close.upperBound...]
-    } else if text.hasPrefix("<a "), let end = text.firstIndex(of: ">") {
-      text = text[text.index(after: end)...]
+    let bytes = Array(markdown.utf8)
+    guard bytes.starts(with: "<a ".utf8) else { return markdown.trimmingCharacters(in: " \t") }
+    var rest = bytes.count
+    if let close = find(Array("</a>".utf8), in: bytes, from: 0) {
+      rest = close + 4
+    } else if let end = bytes.firstIndex(of: UInt8(ascii: ">")) {
+      rest = end + 1
     }
-    return String(text).trimmingCharacters(in: " \t")
+    return String(decoding: bytes[rest...], as: UTF8.self).trimmingCharacters(in: " \t")
+  }
+
+  /// The offset of the first occurrence of `needle` in `bytes` at or after `from`.
+  static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+    var index = from
+    while index + needle.count <= bytes.count {
+      if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index += 1
+    }
+    return nil
   }
 }
 

@@ -8,7 +8,7 @@ struct ScreenshotCheck: GuideCheck {
   func check(_ context: GuideCheckContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for screenshot in context.guide.screenshots {
-      if screenshot.resolvedPath == nil && !screenshot.path.contains("://") {
+      if screenshot.resolvedPath == nil {
         let guideFolder = context.searchedFolders.first ?? "."
         var looked = "\(guideFolder)/\(screenshot.path)"
         for folder in context.searchedFolders.dropFirst() {

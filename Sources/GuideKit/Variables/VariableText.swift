@@ -17,7 +17,7 @@ public enum VariableText {
 
   /// Replaces each `{{name}}` with `replacement(name)`. Text outside placeholders is unchanged.
   public static func substitute(_ text: String, _ replacement: (String) -> String) -> String {
-    guard text.contains("{{") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
     let bytes = Array(text.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
