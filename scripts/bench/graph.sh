@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Benchmark `onboard graph` (issue 2): generates a guide of MEGABYTES (default 5) with
+# scripts/bench/gen_guide.py, then times `onboard graph GUIDE --format json` against the cmark
+# command-line tool rendering the same file to HTML, in the same run, and prints the ratio.
+#
+# Target: onboard at most 1.5x cmark's time.
+# Usage: scripts/bench/graph.sh [MEGABYTES]    Environment: SCRATCH (default .build), RUNS (default 5)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+MEGABYTES=${1:-5}
+RUNS=${RUNS:-5}
+SCRATCH=${SCRATCH:-.build}
+command -v cmark >/dev/null || { echo "bench: cmark is missing (scripts/setup.sh installs it)" >&2; exit 2; }
+
+echo "bench: building onboard (release, $SCRATCH)" >&2
+swift build -c release --scratch-path "$SCRATCH" --product onboard >/dev/null
+ONBOARD="$SCRATCH/release/onboard"
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+python3 scripts/bench/gen_guide.py "$WORK/guide.md" "$MEGABYTES" >&2
+
+# Best of RUNS wall-clock times, in milliseconds.
+best() {
+  local best_ms=""
+  for _ in $(seq "$RUNS"); do
+    local start end ms
+    start=$(date +%s%N)
+    "$@" > /dev/null 2>&1 || true
+    end=$(date +%s%N)
+    ms=$(( (end - start) / 1000000 ))
+    if [ -z "$best_ms" ] || [ "$ms" -lt "$best_ms" ]; then best_ms=$ms; fi
+  done
+  echo "$best_ms"
+}
+
+onboard_ms=$(best "$ONBOARD" graph "$WORK/guide.md" --format json)
+cmark_ms=$(best cmark "$WORK/guide.md")
+ratio=$(python3 -c "print(f'{$onboard_ms / max($cmark_ms, 1):.2f}')")
+size=$(du -h "$WORK/guide.md" | cut -f1)
+echo "graph: onboard graph --format json on a $size guide: ${onboard_ms} ms (best of $RUNS)"
+echo "graph: cmark to HTML on the same file:            ${cmark_ms} ms (best of $RUNS)"
+echo "graph: ratio onboard/cmark: ${ratio}x (target <= 1.5x)"
+echo "RESULT graph_ms=$onboard_ms cmark_ms=$cmark_ms ratio=$ratio"
