@@ -10,7 +10,7 @@ import OnboardSupport
 /// credential values, planning), stopping before anything is written if a row is wrong; then
 /// to plan, render and write each packet in turn, keeping nothing per seller but the set of ids
 /// seen. Memory therefore stays flat in the roster's size.
-public final class PacketGenerator {
+public final class PacketGenerator: @unchecked Sendable {
   /// What to write and how.
   public struct Options: Sendable {
     /// The output folder (`packets`).
@@ -25,11 +25,13 @@ public final class PacketGenerator {
     public var extras: [any PacketExtras]
     /// `fsync` every file.
     public var durable: Bool
+    /// How many packets to render and write at once (`nil`: one per processor).
+    public var workers: Int?
 
     /// Creates options.
     public init(
       outputDirectory: String = "packets", embedScreenshots: Bool = false, force: Bool = false,
-      sellerIDs: Set<String>? = nil, extras: [any PacketExtras] = [], durable: Bool = false
+      sellerIDs: Set<String>? = nil, extras: [any PacketExtras] = [], durable: Bool = false, workers: Int? = nil
     ) {
       self.outputDirectory = outputDirectory
       self.embedScreenshots = embedScreenshots
@@ -37,6 +39,7 @@ public final class PacketGenerator {
       self.sellerIDs = sellerIDs
       self.extras = extras
       self.durable = durable
+      self.workers = workers
     }
   }
 
@@ -72,7 +75,8 @@ public final class PacketGenerator {
   private let planner: PacketPlanner
   private let decoder: SellerDecoder
   private let builder: PacketContextBuilder
-  private var imageDigests: [String: String] = [:]
+  private let screenshots: ScreenshotCatalog
+  private let imageDigests: [String: String]
 
   /// Creates a generator.
   public init(guide: Guide, templates: TemplateSet, options: Options) {
@@ -81,10 +85,23 @@ public final class PacketGenerator {
     self.options = options
     self.planner = PacketPlanner(guide: guide)
     self.decoder = SellerDecoder(credentialKeys: guide.credentials.keys)
+    let screenshots = ScreenshotCatalog(guide: guide, embed: options.embedScreenshots)
+    self.screenshots = screenshots
     self.builder = PacketContextBuilder(
-      guide: guide, layout: templates.layout,
-      screenshots: ScreenshotCatalog(guide: guide, embed: options.embedScreenshots),
-      embedScreenshots: options.embedScreenshots)
+      guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots)
+    var digests: [String: String] = [:]
+    for asset in screenshots.assets.values {
+      guard let source = asset.sourcePath, digests[source] == nil,
+        let data = FileManager.default.contents(atPath: source)
+      else { continue }
+      digests[source] = OnboardSupport.SHA256.hexDigest([UInt8](data))
+    }
+    self.imageDigests = digests
+  }
+
+  private func makeBuilder() -> PacketContextBuilder {
+    PacketContextBuilder(
+      guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots)
   }
 
   /// The first pass: checks every row of the roster and plans each selected seller.
@@ -120,54 +137,101 @@ public final class PacketGenerator {
     return CheckResult(diagnostics: diagnostics, sellerCount: count, selectedCount: selected, missingSellerIDs: missing)
   }
 
-  /// The second pass: plans, renders and writes each selected seller's packet.
-  /// - Parameter progress: called with the number of packets done after each one.
+  /// The second pass: plans, renders and writes each selected seller's packet. Rendering and
+  /// writing run on ``Options/workers`` threads fed through a short queue, so memory stays flat.
+  /// - Parameter progress: called on the calling thread with the number of packets done.
   /// - Throws: ``RosterIOError``, ``PacketWriter/WriteError`` (other than foreign folders),
-  ///   or an extra's error.
+  ///   or an extra's error (after the packets in flight are finished).
   public func write(
     roster path: String, displayPath: String? = nil, writer: PacketWriter? = nil,
     progress: (Int) -> Void = { _ in }
   ) throws -> WriteResult {
     let source = try RosterReader.open(path, displayPath: displayPath)
     let writer = try writer ?? PacketWriter(outputDirectory: options.outputDirectory, force: options.force, durable: options.durable)
-    var written = 0
-    var done = 0
-    var diagnostics: [Diagnostic] = []
+    let outcome = WriteOutcome()
+    let workerCount = max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount)
+    let queue = JobQueue<PacketPlan>(capacity: workerCount * 4)
+    let finished = DispatchGroup()
+    if workerCount > 1 {
+      for _ in 0..<workerCount {
+        finished.enter()
+        let thread = Thread { [self] in
+          let builder = makeBuilder()
+          while let plan = queue.pop() {
+            outcome.record(process(plan, builder: builder, writer: writer))
+          }
+          finished.leave()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+      }
+    }
+    var planningDiagnostics: [Diagnostic] = []
     while let item = source.next() {
       guard case .record(let record) = item, let seller = decoder.decode(record).seller, isSelected(seller) else {
         continue
       }
       switch planner.plan(seller) {
       case .failure(let list):
-        diagnostics += list.diagnostics
+        planningDiagnostics += list.diagnostics
+        outcome.record(.skipped)
       case .success(let plan):
-        do {
-          let files = try render(plan)
-          try writer.write(id: seller.id, files: files)
-          written += 1
-        } catch PacketWriter.WriteError.foreignFolder(let folder) {
-          diagnostics.append(
-            Diagnostic(
-              severity: .error, ruleID: Self.foreignFolderRule,
-              message: "Row \(seller.row): the folder \(folder) exists and was not written by onboard, so it is left alone.",
-              location: seller.location, fix: "Move the folder away, or pass --force to replace it."))
-        } catch let refused as MarkdownFiller.UnsafeLink {
-          diagnostics.append(
-            Diagnostic(
-              severity: .error, ruleID: RosterRules.unsafeLink,
-              message: "Row \(seller.row): the variable '\(refused.variable)' cannot be a link: \(refused.reason).",
-              location: seller.location))
+        if workerCount > 1 {
+          queue.push(plan)
+        } else {
+          outcome.record(process(plan, builder: builder, writer: writer))
         }
       }
-      done += 1
-      progress(done)
+      progress(outcome.done)
+      if outcome.failed { break }
     }
-    return WriteResult(written: written, diagnostics: diagnostics)
+    queue.close()
+    if workerCount > 1 { finished.wait() }
+    progress(outcome.done)
+    if let error = outcome.error { throw error }
+    let diagnostics = planningDiagnostics + outcome.diagnostics.sorted { $0.location < $1.location }
+    return WriteResult(written: outcome.written, diagnostics: diagnostics)
+  }
+
+  /// What became of one packet.
+  enum PacketResult {
+    case written
+    case refused(Diagnostic)
+    case failed(Error)
+    case skipped
+  }
+
+  /// Renders and writes one packet.
+  private func process(_ plan: PacketPlan, builder: PacketContextBuilder, writer: PacketWriter) -> PacketResult {
+    let seller = plan.seller
+    do {
+      let files = try render(plan, builder: builder)
+      try writer.write(id: seller.id, files: files)
+      return .written
+    } catch PacketWriter.WriteError.foreignFolder(let folder) {
+      return .refused(
+        Diagnostic(
+          severity: .error, ruleID: Self.foreignFolderRule,
+          message: "Row \(seller.row): the folder \(folder) exists and was not written by onboard, so it is left alone.",
+          location: seller.location, fix: "Move the folder away, or pass --force to replace it."))
+    } catch let refused as MarkdownFiller.UnsafeLink {
+      return .refused(
+        Diagnostic(
+          severity: .error, ruleID: RosterRules.unsafeLink,
+          message: "Row \(seller.row): the variable '\(refused.variable)' cannot be a link: \(refused.reason).",
+          location: seller.location))
+    } catch {
+      return .failed(error)
+    }
   }
 
   /// Renders one packet's files (templates, extras, images and packet.json).
   /// - Throws: ``MarkdownFiller/UnsafeLink`` or an extra's error.
   public func render(_ plan: PacketPlan) throws -> [PacketFile] {
+    try render(plan, builder: builder)
+  }
+
+  private func render(_ plan: PacketPlan, builder: PacketContextBuilder) throws -> [PacketFile] {
     let context = try builder.build(plan)
     var files: [PacketFile] = []
     for output in templates.outputs {
@@ -179,7 +243,7 @@ public final class PacketGenerator {
       files += try extra.files(for: RenderedPacket(plan: plan, files: files))
     }
     for asset in context.usedScreenshots {
-      guard let source = asset.sourcePath, let digest = imageDigest(source) else { continue }
+      guard let source = asset.sourcePath, let digest = imageDigests[source] else { continue }
       files.append(PacketFile(path: asset.packetPath, content: .image(sourcePath: source, sha256: digest)))
     }
     var entries: [PacketManifest.Entry] = []
@@ -206,13 +270,5 @@ public final class PacketGenerator {
 
   private func isSelected(_ seller: Seller) -> Bool {
     options.sellerIDs?.contains(seller.id) ?? true
-  }
-
-  private func imageDigest(_ path: String) -> String? {
-    if let digest = imageDigests[path] { return digest }
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    let digest = OnboardSupport.SHA256.hexDigest([UInt8](data))
-    imageDigests[path] = digest
-    return digest
   }
 }

@@ -16,7 +16,7 @@ struct PacketRun {
   let out: String
   let generator: PacketGenerator
 
-  init(force: Bool = false, embed: Bool = false, out: String? = nil) throws {
+  init(force: Bool = false, embed: Bool = false, out: String? = nil, workers: Int? = nil) throws {
     let shots = try TestSupport.temporaryFolder("shots")
     for name in ["App_Overview.png", "Create_App.png", "LWA_Credentials.png", "Authorise_Application.png"] {
       try Data(("fake png " + name).utf8).write(to: URL(fileURLWithPath: shots + "/" + name))
@@ -27,7 +27,7 @@ struct PacketRun {
     self.out = try out ?? TestSupport.temporaryFolder("out")
     self.generator = PacketGenerator(
       guide: guide, templates: try TestSupport.templates(),
-      options: .init(outputDirectory: self.out, embedScreenshots: embed, force: force))
+      options: .init(outputDirectory: self.out, embedScreenshots: embed, force: force, workers: workers))
   }
 
   @discardableResult
@@ -133,7 +133,7 @@ struct PacketWritingTests {
 
   @Test("A failure part-way leaves no half packet and keeps the old one")
   func atomic() throws {
-    let run = try PacketRun()
+    let run = try PacketRun(workers: 1)
     try run.run(example)
     let before = snapshot(run.out)
     let writer = try PacketWriter(outputDirectory: run.out)

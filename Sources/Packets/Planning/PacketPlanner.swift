@@ -133,7 +133,7 @@ public struct PacketPlanner {
     }
 
     mutating func checkText(_ text: String, _ subject: String, _ location: DiagnosticLocation) {
-      guard text.contains("{{") else { return }
+      guard TextScan.mayHavePlaceholder(text) else { return }
       let places = contexts.contexts(of: text)
       for occurrence in VariableText.occurrences(in: text) {
         guard let value = variables[occurrence.name] else {

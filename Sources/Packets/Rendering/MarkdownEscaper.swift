@@ -28,17 +28,17 @@ public struct MarkdownEscaper: ValueEscaper {
         atStart = false
       }
       switch scalar.value {
-      case 0x20 where leadingSpace, 0x09 where leadingSpace:
-        output += "&#32;"
+      case 0x20, 0x09:
+        output += leadingSpace ? "&#32;" : " "
       case 0x0A:
         if !previousWasCR { output += " " }
-      case 0x0D, 0x85, 0x2028, 0x2029, 0x09:
+      case 0x0D, 0x85, 0x2028, 0x2029:
         output += " "
       case 0x5C, 0x60, 0x2A, 0x5F, 0x7B, 0x7D, 0x5B, 0x5D, 0x28, 0x29, 0x3C, 0x3E, 0x21, 0x7C, 0x7E, 0x26, 0x24:
         output += "\\"
         output.unicodeScalars.append(scalar)
-      case 0x23, 0x2B, 0x2D, 0x3D where atStart:
-        output += "\\"
+      case 0x23, 0x2B, 0x2D, 0x3D:
+        if atStart { output += "\\" }
         output.unicodeScalars.append(scalar)
       case 0x2E where leadingDigits && !atStart:
         output += "\\"

@@ -30,7 +30,7 @@ public struct MarkdownFiller {
   /// Fills Markdown; unknown variables are left as they are (the planner reports them first).
   /// - Throws: ``UnsafeLink``.
   public func markdown(_ text: String) throws -> String {
-    guard text.contains("{{") else { return text }
+    guard TextScan.mayHavePlaceholder(text) else { return text }
     let bytes = Array(text.utf8)
     let places = contexts.contexts(of: text)
     var output: [UInt8] = []

@@ -225,15 +225,37 @@ final class PacketContextBuilder {
     return result
   }
 
+  private var staticCredentialEntries: [String: [String: Any]] = [:]
+
+  /// A credential's entry for a seller: the guide's facts (computed once per credential) and
+  /// the seller's `known`, `env_name` and which producing steps are in the packet.
   private func credentialEntry(_ spec: CredentialSpec, seller: Seller, stepIDs: Set<String>) -> [String: Any] {
-    let producers = guide.producers(of: spec.key)
-    let producerEntries: [[String: Any]] = producers.map { step in
-      let stageNumber = guide.stage(id: step.stageID)?.number ?? 0
-      return [
-        "id": step.id, "label": "\(stageNumber).\(step.number)", "title": step.title,
-        "in_packet": stepIDs.contains(step.id),
-      ]
+    var entry: [String: Any]
+    if let cached = staticCredentialEntries[spec.key] {
+      entry = cached
+    } else {
+      entry = staticCredentialEntry(spec)
+      staticCredentialEntries[spec.key] = entry
     }
+    let producers = guide.producers(of: spec.key)
+    entry["producers"] = listed(
+      producers.map { step in
+        [
+          "id": step.id, "label": "\(guide.stage(id: step.stageID)?.number ?? 0).\(step.number)", "title": step.title,
+          "in_packet": stepIDs.contains(step.id),
+        ]
+      })
+    entry["produced_here"] = producers.contains { stepIDs.contains($0.id) }
+    let envName = layout.map { $0.envName(spec.env ?? spec.key.uppercased(), account: seller.account) }
+      ?? (spec.env ?? spec.key.uppercased())
+    entry["env_name"] = Self.safeIdentifier(envName)
+    entry["known"] = seller.knownCredentials[spec.key] != nil
+    return entry
+  }
+
+  /// The parts of a credential's entry that are the same for every seller.
+  private func staticCredentialEntry(_ spec: CredentialSpec) -> [String: Any] {
+    let producers = guide.producers(of: spec.key)
     let producerComment: String
     if let step = producers.first {
       let stageNumber = guide.stage(id: step.stageID)?.number ?? 0
@@ -241,15 +263,10 @@ final class PacketContextBuilder {
     } else {
       producerComment = "no step of the guide"
     }
-    let envName = layout.map { $0.envName(spec.env ?? spec.key.uppercased(), account: seller.account) }
-      ?? (spec.env ?? spec.key.uppercased())
     var entry: [String: Any] = [
       "key": spec.key, "key_yaml_key": YAMLEscaper.key(spec.key), "key_comment": comment.escape(spec.key),
-      "title": spec.title, "title_comment": comment.escape(spec.title),
-      "env": spec.env ?? "", "env_name": Self.safeIdentifier(envName),
-      "known": seller.knownCredentials[spec.key] != nil, "required": spec.required, "secret": spec.secret,
-      "producers": producerEntries, "has_producers": !producers.isEmpty,
-      "produced_here": producers.contains { stepIDs.contains($0.id) },
+      "title": spec.title, "title_comment": comment.escape(spec.title), "env": spec.env ?? "",
+      "required": spec.required, "secret": spec.secret, "has_producers": !producers.isEmpty,
       "producer_comment": producerComment,
     ]
     if let example = spec.example {
@@ -281,7 +298,6 @@ final class PacketContextBuilder {
 
   /// Markdown with every non-empty line indented.
   static func indented(_ markdown: String, by indent: String) -> String {
-    markdown.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+    TextScan.indented(markdown, by: indent)
   }
 }

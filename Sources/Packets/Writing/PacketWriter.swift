@@ -15,7 +15,7 @@ import OnboardSupport
 /// onboard (no `packet.json` with onboard's `generator` marker) is refused unless `force` is
 /// set. Screenshots are stored once per output folder in `.shared-images/` (content-addressed)
 /// and hard-linked into each packet's `images/`, or copied where links are not possible.
-public final class PacketWriter {
+public final class PacketWriter: @unchecked Sendable {
   /// Why a packet was not written. Messages name paths and system reasons, never contents.
   public enum WriteError: Error, CustomStringConvertible, Sendable {
     /// The folder exists and onboard did not write it.
@@ -40,10 +40,11 @@ public final class PacketWriter {
   /// Whether to `fsync` every file and folder (slower; off by default).
   public var durable: Bool
   /// Called before each file is written, with its path inside the packet (a test hook to
-  /// simulate a failure part-way).
+  /// simulate a failure part-way). It runs on the writing thread; use one worker with it.
   public var beforeEachFile: ((String) throws -> Void)?
 
   private var sharedImages: [String: String] = [:]
+  private let sharedImagesLock = NSLock()
 
   /// The name of the shared screenshot folder inside the output folder.
   public static let sharedImagesFolder = ".shared-images"
@@ -154,6 +155,8 @@ public final class PacketWriter {
 
   /// The shared copy of an image in `.shared-images/`, named by content, made once.
   private func sharedCopy(source: String, sha256: String, fileName: String) throws -> String {
+    sharedImagesLock.lock()
+    defer { sharedImagesLock.unlock() }
     let key = sha256 + "/" + fileName
     if let path = sharedImages[key] { return path }
     let folder = (outputDirectory as NSString).appendingPathComponent(Self.sharedImagesFolder)
