@@ -7,34 +7,29 @@ struct ScreenshotResolver {
   var folders: [String]
 
   /// One ``Screenshot`` per path, in first-use order, with the steps it illustrates.
+  /// Linear in the number of uses: screenshots are updated in place, steps deduplicated by set.
   func resolve(_ uses: [ScreenshotUse]) -> [Screenshot] {
-    var order: [String] = []
-    var byPath: [String: Screenshot] = [:]
+    var screenshots: [Screenshot] = []
+    var indexByPath: [String: Int] = [:]
+    var stepsByPath: [Int: Set<String>] = [:]
     for use in uses {
-      if Self.isEmbeddedOrRemote(use.path) {
-        // Embedded or remote images are not files to find.
-        if byPath[use.path] == nil {
-          order.append(use.path)
-          byPath[use.path] = Screenshot(
-            path: use.path, caption: use.caption, resolvedPath: use.path, location: use.location,
-            illustrates: use.stepID.map { [$0] } ?? [])
-        } else if let step = use.stepID {
-          byPath[use.path]?.illustrates.append(step)
+      if let index = indexByPath[use.path] {
+        if let step = use.stepID, stepsByPath[index, default: []].insert(step).inserted {
+          screenshots[index].illustrates.append(step)
         }
+        if screenshots[index].caption.isEmpty { screenshots[index].caption = use.caption }
         continue
       }
-      if var existing = byPath[use.path] {
-        if let step = use.stepID, !existing.illustrates.contains(step) { existing.illustrates.append(step) }
-        if existing.caption.isEmpty { existing.caption = use.caption }
-        byPath[use.path] = existing
-      } else {
-        order.append(use.path)
-        byPath[use.path] = Screenshot(
-          path: use.path, caption: use.caption, resolvedPath: find(use.path), location: use.location,
-          illustrates: use.stepID.map { [$0] } ?? [])
-      }
+      let index = screenshots.count
+      indexByPath[use.path] = index
+      let resolved = Self.isEmbeddedOrRemote(use.path) ? use.path : find(use.path)
+      screenshots.append(
+        Screenshot(
+          path: use.path, caption: use.caption, resolvedPath: resolved, location: use.location,
+          illustrates: use.stepID.map { [$0] } ?? []))
+      if let step = use.stepID { stepsByPath[index] = [step] }
     }
-    return order.compactMap { byPath[$0] }
+    return screenshots
   }
 
   /// `data:` URIs and `scheme://` URLs are not files to look for.
