@@ -69,7 +69,8 @@ struct SupportTests {
     let html = try blanks.blockHTML("![shot of {{name}}](x/{{id}}.png) and qxblank literal {{motto}}")
     #expect(!html.contains("qxblankk"))
     #expect(html.contains("qxblank literal"))
-    #expect(html.contains("data-blank=\"______ (the recipient&#39;s id (also the packet folder&#39;s name))\" />"))
+    // Both blanks inside the image tag (its src and its alt) go into one data-blank attribute.
+    #expect(html.contains("<img src=\"x/.png\" alt=\"shot of \" data-blank=\"______ (the recipient&#39;s id (also the packet folder&#39;s name)) (the recipient&#39;s display name)\" />"))
     #expect(html.contains("<span class=\"blank\"></span> <span class=\"blank-label\">(the seller&#39;s motto)</span>"))
     #expect(blanks.plain("for {{name}}") == "for ______ (the recipient's display name)")
   }

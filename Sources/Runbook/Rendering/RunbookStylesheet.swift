@@ -35,7 +35,7 @@ enum RunbookStylesheet {
     pre { font-size: 8.2pt; background: #f4f4f4; border: 0.5pt solid #ccc; padding: 2mm 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; break-inside: avoid; }
     pre code { background: none; padding: 0; font-size: inherit; }
     a { color: inherit; text-decoration: underline; text-decoration-thickness: 0.4pt; }
-    a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 8pt; color: #444; overflow-wrap: anywhere; }
+    a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; color: #444; overflow-wrap: anywhere; }
     a[data-blank]::after { content: " " attr(data-blank); font-size: 8.5pt; color: #444; }
     .blank { display: inline-block; min-width: 24mm; border-bottom: 0.8pt solid #111; height: 1em; vertical-align: baseline; }
     .blank-label { font-size: 8.5pt; color: #444; font-style: italic; }

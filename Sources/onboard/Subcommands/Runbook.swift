@@ -31,9 +31,9 @@ extension OnboardCommand {
         given with --browser. Screenshots are embedded, so the HTML and PDF need no other file.
 
         Examples:
-          onboard runbook guides/sp-api-self-authorisation.md -o runbook.pdf
-          onboard runbook guides/sp-api-self-authorisation.md --roster examples/sellers.yml \\
-            --seller maple-leaf-home --screenshots images -o maple-leaf-home.pdf
+          onboard runbook GUIDE.md -o runbook.pdf
+          onboard runbook GUIDE.md --roster sellers.yml --seller shop-de -o shop-de.pdf
+          onboard runbook GUIDE.md --format md -o runbook.md
 
         Exit codes: 0 written; 1 guide or roster errors; 2 usage or I/O error, or no browser.
         """)
