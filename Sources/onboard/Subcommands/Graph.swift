@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GuideKit
 import OnboardDiagnostics
 import OnboardSupport
@@ -35,8 +36,13 @@ extension OnboardCommand {
         StandardError.write(TextReporter(color: Terminal.current().colorStderr).report(errors, rules: []))
       }
       guard let loaded = result.guide else { throw ExitStatus.usage.exitCode }
-      StandardOutput.write(format.renderer.render(StepGraph(guide: loaded)))
-      if !errors.isEmpty { throw ExitStatus.findings.exitCode }
+      let graph = StepGraph(guide: loaded)
+      StandardOutput.write(format.renderer.render(graph))
+      // A large guide's tree takes a noticeable share of the run to free; the process is about
+      // to end, so end it while the values are still alive.
+      withExtendedLifetime((result, graph)) {
+        Foundation.exit(errors.isEmpty ? ExitStatus.clean.rawValue : ExitStatus.findings.rawValue)
+      }
     }
   }
 }
