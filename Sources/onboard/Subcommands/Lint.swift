@@ -27,7 +27,12 @@ extension OnboardCommand {
     static let defaultGuide = "guides/sp-api-self-authorisation.md"
 
     @Argument(help: "Credential files to check.", completion: .file())
-    var files: [String]
+    var files: [String] = []
+
+    @Option(
+      name: .customLong("files-from"),
+      help: ArgumentHelp("Also check the files listed in this file, one path per line ('-' reads standard input).", valueName: "list"))
+    var filesFrom: String?
 
     @Option(name: .long, help: ArgumentHelp("The guide whose credential specs apply.", valueName: "path"))
     var guide: String?
@@ -49,12 +54,30 @@ extension OnboardCommand {
     var noPermissions = false
 
     func validate() throws {
-      guard !files.isEmpty else { throw ValidationError("Name at least one credential file.") }
+      guard !files.isEmpty || filesFrom != nil else { throw ValidationError("Name at least one credential file.") }
+    }
+
+    /// The files named on the command line, then those listed by --files-from.
+    private func allFiles() throws -> [String] {
+      guard let filesFrom else { return files }
+      let data: Data?
+      if filesFrom == "-" {
+        data = FileHandle.standardInput.readDataToEndOfFile()
+      } else {
+        data = FileManager.default.contents(atPath: filesFrom)
+      }
+      guard let data else { throw UsageError(message: "onboard lint: cannot read the file list \(filesFrom)") }
+      let listed = String(decoding: data, as: UTF8.self)
+        .split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\0" })
+        .map(String.init).filter { !$0.isEmpty }
+      return files + listed
     }
 
     func run() throws {
       let linter: CredentialLinter
+      let files: [String]
       do {
+        files = try allFiles()
         linter = try makeLinter()
       } catch let error as UsageError {
         StandardError.write(error.message + "\n")
