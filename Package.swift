@@ -5,7 +5,12 @@ let package = Package(
   name: "onboard",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "onboard", targets: ["onboard"])
+    .executable(name: "onboard", targets: ["onboard"]),
+    // Library products so the fuzz package in Fuzz/ can depend on the modules by path.
+    .library(name: "GuideKit", targets: ["GuideKit"]),
+    .library(name: "CredentialSpecs", targets: ["CredentialSpecs"]),
+    .library(name: "CredentialLint", targets: ["CredentialLint"]),
+    .library(name: "Packets", targets: ["Packets"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -271,8 +271,11 @@ struct YAMLCredentialReader {
 
   // MARK: - Yams
 
+  /// Composes with the basic resolver (types are predicted with PyYAML's rules, not Yams's,
+  /// and the default resolver runs regular expressions on every key) and an explicit UTF-8
+  /// encoding (the default one reads the whole environment on every call).
   private func compose(_ text: String) throws -> Node? {
-    try Yams.compose(yaml: text)
+    try Yams.compose(yaml: text, .basic, .default, .utf8)
   }
 
   private func errorMark(_ error: YamlError) -> Mark? {
