@@ -1,0 +1,190 @@
+import CredentialSpecs
+import OnboardDiagnostics
+import Testing
+
+/// A small spec set in the shape of the bundled guide's (patterns are the test's own).
+let specYAML = """
+  api_id:
+    title: API client id
+    env: API_ID
+    required: true
+    pattern: '^client\\.[0-9a-f]{8}$'
+    example: client. followed by 8 hex digits
+    public-prefix: client.
+    aliases: [api_client_id, apiid]
+    mistakes:
+      - pattern: '^app\\.'
+        message: this is the app id, not the client id
+  api_secret:
+    title: API secret
+    env: API_SECRET
+    required: true
+    pattern: '^secret\\.[0-9a-f]{16}$'
+    max-length: 40
+    mistakes:
+      - pattern: '^[0-9a-f]{16}$'
+        message: this is a legacy secret, due for rotation
+        severity: note
+  old_key:
+    title: Old key
+    deprecated: no longer read since v2
+  """
+
+func parseSpecs(_ yaml: String = specYAML) -> (CredentialSpecSet, [Diagnostic]) {
+  CredentialSpecParser.parse(yaml, position: YAMLPosition(file: "guide.md", text: yaml, lineOffset: 10, columnOffset: 0))
+}
+
+@Suite struct CredentialSpecParserTests {
+  @Test func readsEveryField() throws {
+    let (specs, diagnostics) = parseSpecs()
+    #expect(diagnostics.isEmpty)
+    #expect(specs.keys == ["api_id", "api_secret", "old_key"])
+    let id = try #require(specs[key: "api_id"])
+    #expect(id.title == "API client id")
+    #expect(id.env == "API_ID")
+    #expect(id.required)
+    #expect(id.secret)
+    #expect(id.aliases == ["api_client_id", "apiid"])
+    #expect(id.publicPrefix == "client.")
+    #expect(id.mistakes.first?.severity == .error)
+    #expect(specs[env: "API_SECRET"]?.maxLength == 40)
+    #expect(specs[key: "api_secret"]?.mistakes.first?.severity == .note)
+    #expect(specs[key: "old_key"]?.deprecated == "no longer read since v2")
+    #expect(specs.active.map(\.key) == ["api_id", "api_secret"])
+    // Positions are mapped into the guide: the block starts after line 10.
+    #expect(id.location?.line == 11)
+  }
+
+  @Test func badPatternIsReportedAtItsPosition() {
+    let (_, diagnostics) = parseSpecs("k:\n  pattern: '(['\n")
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.ruleID == CredentialSpecParser.Rule.malformed)
+    #expect(diagnostics.first?.location.line == 12)
+    #expect(diagnostics.first?.location.column == 12)
+  }
+
+  @Test func unknownFieldGetsDidYouMean() {
+    let (_, diagnostics) = parseSpecs("k:\n  titel: K\n")
+    #expect(diagnostics.first?.ruleID == CredentialSpecParser.Rule.unknownField)
+    #expect(diagnostics.first?.message.contains("did you mean 'title'") == true)
+  }
+
+  @Test func syntaxErrorNeverQuotesTheBlock() {
+    let canary = "CANARY-secret-123456"
+    let (_, diagnostics) = parseSpecs("k: [\(canary)\n  - x: {")
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.allSatisfy { !$0.message.contains(canary) && !($0.fix ?? "").contains(canary) })
+  }
+
+  @Test func duplicateKeyIsAnError() {
+    let (_, diagnostics) = parseSpecs("k:\n  title: A\nk:\n  title: B\n")
+    #expect(!diagnostics.isEmpty)
+  }
+}
+
+@Suite struct ValueValidatorTests {
+  let specs = parseSpecs().0
+  var validator: ValueValidator { ValueValidator(specs: specs) }
+
+  func rules(_ value: String, _ key: String) -> [String] {
+    guard let spec = specs[key: key] else { return ["no spec"] }
+    return validator.check(value, as: spec).map(\.ruleID)
+  }
+
+  @Test func validValuePasses() {
+    #expect(rules("client.0123abcd", "api_id").isEmpty)
+    #expect(rules("secret.0123456789abcdef", "api_secret").isEmpty)
+  }
+
+  @Test(arguments: ["", "  ", "<your id>", "your_api_id", "xxx", "...", "changeme", "TODO", "${API_ID}", "{{api_id}}", "client. followed by 8 hex digits", "client.0123…"])
+  func placeholders(_ value: String) {
+    #expect(rules(value, "api_id") == [ValueValidator.Rule.placeholder])
+  }
+
+  @Test func whitespaceQuotesAndInvisible() {
+    #expect(rules(" client.0123abcd", "api_id") == [ValueValidator.Rule.whitespace])
+    #expect(rules("client.0123abcd\n", "api_id") == [ValueValidator.Rule.whitespace])
+    #expect(rules("\"client.0123abcd\"", "api_id") == [ValueValidator.Rule.quotes])
+    #expect(rules("client.0123\u{200B}abcd", "api_id") == [ValueValidator.Rule.invisibleCharacter])
+    #expect(rules("client.01 23abcd", "api_id").contains(ValueValidator.Rule.whitespace))
+  }
+
+  @Test func knownMistakeSwappedAndFormat() {
+    #expect(rules("app.123", "api_id") == [ValueValidator.Rule.knownMistake])
+    #expect(rules("secret.0123456789abcdef", "api_id") == [ValueValidator.Rule.swapped])
+    #expect(rules("client.zz", "api_id") == [ValueValidator.Rule.format])
+    #expect(rules(String(repeating: "a", count: 41), "api_secret").contains(ValueValidator.Rule.tooLong))
+    let legacy = validator.check("0123456789abcdef", as: specs[key: "api_secret"] ?? CredentialSpec(key: "x", title: "x"))
+    #expect(legacy.map(\.severity) == [.note])
+  }
+
+  @Test func messagesNeverQuoteTheValue() {
+    let canary = "client.CANARY99"
+    for key in ["api_id", "api_secret"] {
+      guard let spec = specs[key: key] else { continue }
+      for value in [canary, " \(canary) ", "\"\(canary)\"", canary + "\u{200B}", "app.\(canary)"] {
+        for finding in validator.check(value, as: spec) {
+          #expect(!finding.message.contains("CANARY"), "\(finding.ruleID) quoted the value")
+          #expect(!(finding.fix ?? "").contains("CANARY"))
+        }
+      }
+    }
+  }
+}
+
+@Suite struct RedactionAndSuggestionTests {
+  @Test func redaction() throws {
+    let spec = try #require(parseSpecs().0[key: "api_id"])
+    #expect(Redaction.describe("client.0123abcd") == "<redacted, 15 chars>")
+    #expect(Redaction.preview("short", spec: spec) == "<redacted, 5 chars>")
+    #expect(Redaction.preview("client.0123456789abcdef", spec: spec) == "client.…ef (23 chars)")
+  }
+
+  @Test func didYouMean() {
+    #expect(NameSuggester.suggest("lws_app_id", among: ["lwa_app_id", "refresh_token"]) == "lwa_app_id")
+    #expect(NameSuggester.suggest("verison", among: ["version", "title"]) == "version")
+    #expect(NameSuggester.suggest("Title", among: ["title"]) == "title")
+    #expect(NameSuggester.suggest("xyz", among: ["title"]) == nil)
+    #expect(NameSuggester.editDistance("abc", "acb") == 1)
+  }
+}
+
+@Suite struct ServiceLayoutTests {
+  static let descriptor = """
+    service: example
+    default-account: default
+    env-suffix: '_{{account}}'
+    env-fallback: per-key
+    suffix-default-account: true
+    files:
+      - name: yaml
+        kind: accounts-yaml
+        file: credentials.yml
+        allowed-top-level-keys: [version]
+      - name: env
+        kind: dotenv
+        file: '{{account}}.env'
+    """
+
+  @Test func parsesAndNames() throws {
+    guard case .success(let layout) = ServiceLayout.parse(Self.descriptor, file: "layout.yml") else {
+      Issue.record("layout did not parse")
+      return
+    }
+    #expect(layout.files.map(\.kind) == [.accountsYAML, .dotenv])
+    #expect(layout.file(named: "yaml")?.allowedTopLevelKeys == ["version"])
+    #expect(layout.envName("API_ID", account: "shop") == "API_ID_shop")
+    #expect(layout.envName("API_ID", account: "default") == "API_ID_default")
+    if let env = layout.file(named: "env") { #expect(layout.fileName(env, account: "shop") == "shop.env") }
+  }
+
+  @Test func unknownKindIsADiagnostic() {
+    guard case .failure(let list) = ServiceLayout.parse("service: x\nfiles:\n  - {name: a, kind: toml, file: a.toml}\n", file: "layout.yml")
+    else {
+      Issue.record("expected a failure")
+      return
+    }
+    #expect(list.diagnostics.first?.location.line == 3)
+    #expect(list.diagnostics.first?.message.contains("toml") == true)
+  }
+}
