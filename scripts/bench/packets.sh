@@ -24,7 +24,11 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 echo "bench: building onboard (release, $SCRATCH)" >&2
-swift build -c release --scratch-path "$SCRATCH" --product onboard >/dev/null
+if ! swift build -c release --scratch-path "$SCRATCH" --product onboard >"$WORK/build.log" 2>&1; then
+  echo "bench: the release build failed:" >&2
+  tail -20 "$WORK/build.log" >&2
+  exit 2
+fi
 ONBOARD="$SCRATCH/release/onboard"
 
 generate() {
