@@ -5,12 +5,15 @@ public struct CredentialPattern: Hashable, Sendable, CustomStringConvertible {
   /// The pattern as written.
   public let source: String
   private let box: RegexBox
+  /// A faster matcher for simple patterns and ASCII values, when the pattern is simple.
+  private let simple: SimplePattern?
 
   /// Compiles a pattern.
   /// - Throws: ``InvalidPattern`` with the engine's reason (the pattern comes from a guide,
   ///   never from a credential value, so the reason may be shown).
   public init(_ source: String) throws {
     self.source = source
+    self.simple = SimplePattern(source)
     do {
       self.box = RegexBox(try NSRegularExpression(pattern: source, options: []))
     } catch {
@@ -20,6 +23,7 @@ public struct CredentialPattern: Hashable, Sendable, CustomStringConvertible {
 
   /// Whether the pattern matches somewhere in `value` (anchor it with `^…$` to match whole).
   public func matches(_ value: String) -> Bool {
+    if let simple, let matched = simple.matches(value) { return matched }
     let range = NSRange(value.startIndex..<value.endIndex, in: value)
     return box.regex.firstMatch(in: value, options: [], range: range) != nil
   }
