@@ -75,6 +75,12 @@ struct SupportTests {
     #expect(blanks.plain("for {{name}}") == "for ______ (the recipient's display name)")
   }
 
+  @Test("printed pages keep in-page and absolute links, and drop relative ones")
+  func printableLinks() {
+    let html = ##"<a href="#setup">a</a> <a href="https://x.example/?q=1" title="t">b</a> <a href="docs/x.md">c</a> <a href="">d</a> <a href="mailto:a@example.com">e</a> <a href="1x:y">f</a>"##
+    #expect(PrintableLinks.rewrite(html) == ##"<a href="#setup">a</a> <a href="https://x.example/?q=1" title="t">b</a> <a>c</a> <a>d</a> <a href="mailto:a@example.com">e</a> <a>f</a>"##)
+  }
+
   @Test("relative paths between folders")
   func relativePaths() {
     #expect(RelativePath.from(directory: "/a/b/out", to: "/a/b/images/x.png") == "../images/x.png")

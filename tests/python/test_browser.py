@@ -392,7 +392,7 @@ def test_runbook_shows_nasty_roster_values_as_exact_text(driver, onboard, canary
         "return Array.from(document.querySelectorAll('.cover table.facts tr')).find(r => r.querySelector('th').textContent === 'Seller').querySelector('td').textContent")
     assert seller == NASTY_NAME
     assert normalise(NASTY_NAME) in normalise(driver.title)
-    assert driver.find_elements(By.CSS_SELECTOR, "#step-open-develop-apps")
+    assert driver.find_elements(By.CSS_SELECTOR, "article.step#open-develop-apps")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -436,6 +436,7 @@ def test_runbook_pdf_is_the_same_bytes_for_the_same_input(onboard, seller_runboo
     run_onboard("runbook", GUIDE, "--roster", ROSTER, "--seller", "north-trail-outfitters", "--screenshots", screenshots,
                 "--date", DATE, "--format", "pdf", "-o", again)
     assert again.read_bytes() == (seller_runbook / "runbook.pdf").read_bytes()
+    assert b"file://" not in again.read_bytes()  # no link into the folder the browser printed from
     assert "D:20250331000000" in subprocess.run(["pdfinfo", "-rawdates", str(again)], capture_output=True, text=True).stdout
 
 

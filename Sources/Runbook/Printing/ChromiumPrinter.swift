@@ -7,19 +7,24 @@ import OnboardSupport
   import Darwin
 #endif
 
-/// Prints an HTML page to PDF with headless Chromium.
+/// Prints HTML pages to PDF with headless Chromium, one browser for many pages.
 ///
-/// Each print runs the browser once: the page is written to a fresh temporary folder, which
-/// also holds the browser's profile (`--user-data-dir`), and Chromium is started with
-/// `--headless --no-sandbox --disable-gpu --print-to-pdf=… --no-pdf-header-footer`. The page's
-/// own `@page` rules set the paper, margins and footer. What the browser prints on standard
-/// error (it is noisy) is kept only to explain a failure. The temporary folder is removed
-/// afterwards. A browser that has not finished within ``timeout`` seconds is stopped.
-public struct ChromiumPrinter: Sendable {
+/// The first print starts the browser (`--headless --no-sandbox --disable-gpu
+/// --remote-debugging-pipe`, with a profile in a fresh temporary folder) and later prints reuse
+/// it, which saves the browser's start-up on every packet of `onboard packets --pdf`. Each page
+/// is written to the temporary folder, opened in a new tab, printed with the DevTools protocol's
+/// `Page.printToPDF` (paper, margins and footer come from the page's own `@page` rules:
+/// `preferCSSPageSize`, no browser header or footer), and the tab is closed. What the browser
+/// prints on standard error (it is noisy) is kept only to explain a failure. ``close()`` (or
+/// releasing the printer) stops the browser and removes the folder. A print that takes longer
+/// than ``timeout`` seconds stops the browser and fails.
+///
+/// One printer prints one page at a time; it is safe to share between threads.
+public final class ChromiumPrinter: @unchecked Sendable {
   /// The browser's path (see ``BrowserLocator``).
-  public var browser: String
-  /// How long one print may take, in seconds.
-  public var timeout: Double
+  public let browser: String
+  /// How long one print may take (the first includes the browser's start), in seconds.
+  public let timeout: Double
 
   /// The oldest Chromium major version that draws `@page` margin boxes (the footer).
   public static let marginBoxesSince = 131
@@ -32,54 +37,141 @@ public struct ChromiumPrinter: Sendable {
     public var description: String { reason }
   }
 
-  /// Creates a printer.
+  private let lock = NSLock()
+  private var folder: String?
+  private var session: DevToolsPipe?
+  private var pages = 0
+
+  /// Creates a printer; the browser starts at the first print.
   public init(browser: String, timeout: Double = 120) {
     self.browser = browser
     self.timeout = timeout
   }
 
+  deinit {
+    shutDown()
+  }
+
   /// Prints `html` and returns the PDF, with its dates set to `date` (see ``PDFDateStamp``).
   /// - Throws: ``PrintError``.
   public func print(html: String, date: RunbookDate) throws -> [UInt8] {
-    let folder = try Self.makeTemporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let page = folder + "/runbook.html"
-    let output = folder + "/runbook.pdf"
-    let errors = folder + "/browser-stderr.txt"
+    lock.lock()
+    defer { lock.unlock() }
+    let deadline = DispatchTime.now() + timeout
+    let folder = try workFolder()
+    pages += 1
+    let page = folder + "/page-\(pages).html"
     do {
       try AtomicFile.write(html, to: page, mode: 0o600)
     } catch {
       throw PrintError(reason: "cannot write a temporary file for the browser: \(error)")
     }
-    let arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-      "--user-data-dir=\(folder)/profile", "--no-first-run", "--no-default-browser-check",
-      "--disable-extensions", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
-      "--no-pdf-header-footer", "--print-to-pdf-no-header", "--print-to-pdf=\(output)",
-      URL(fileURLWithPath: page).absoluteString,
-    ]
-    let status = try run(arguments, stderrPath: errors)
-    guard let data = FileManager.default.contents(atPath: output), data.count > 5,
-      data.prefix(5).elementsEqual(Array("%PDF-".utf8))
-    else {
-      var reason = "the browser \(browser) did not print the runbook"
-      reason += status == 0 ? " (it exited without writing a PDF)" : " (exit status \(status))"
-      let detail = Self.meaningfulLines(ofFile: errors)
+    defer { unlink(page) }
+    do {
+      let pipe = try running(in: folder)
+      let encoded = try printPage(URL(fileURLWithPath: page).absoluteString, with: pipe, deadline: deadline)
+      guard let data = Data(base64Encoded: encoded), data.count > 5, data.prefix(5).elementsEqual(Array("%PDF-".utf8)) else {
+        throw PrintError(reason: "the browser \(browser) did not return a PDF")
+      }
+      return PDFDateStamp.stamp([UInt8](data), date: date)
+    } catch let failure as DevToolsPipe.Failure {
+      if let session {
+        session.stop(grace: 0)
+        ExitCleanup.forget(processGroup: session.pid)
+      }
+      session = nil
+      var reason = "the browser \(browser) could not print the runbook: \(failure.description)"
+      let detail = Self.meaningfulLines(ofFile: folder + "/browser-stderr.txt")
       if !detail.isEmpty { reason += "; it said:\n  " + detail.joined(separator: "\n  ") }
       throw PrintError(reason: reason)
     }
-    return PDFDateStamp.stamp([UInt8](data), date: date)
+  }
+
+  /// Stops the browser and removes the temporary folder. The next print starts a new browser.
+  public func close() {
+    lock.lock()
+    defer { lock.unlock() }
+    shutDown()
+  }
+
+  private func shutDown() {
+    if let session {
+      session.stop(grace: 5)
+      ExitCleanup.forget(processGroup: session.pid)
+    }
+    session = nil
+    if let folder {
+      try? FileManager.default.removeItem(atPath: folder)
+      ExitCleanup.forget(folder: folder)
+    }
+    folder = nil
+  }
+
+  /// Opens the page in a new tab, waits for it to load, prints it and closes the tab.
+  /// - Returns: the PDF, base64-encoded.
+  private func printPage(_ url: String, with pipe: DevToolsPipe, deadline: DispatchTime) throws -> String {
+    let target = try pipe.call("Target.createTarget", ["url": "about:blank"], deadline: deadline)
+    guard let targetID = target["targetId"] as? String else { throw DevToolsPipe.Failure(description: "no tab was opened") }
+    defer { _ = try? pipe.call("Target.closeTarget", ["targetId": targetID], deadline: DispatchTime.now() + 10) }
+    let attached = try pipe.call("Target.attachToTarget", ["targetId": targetID, "flatten": true], deadline: deadline)
+    guard let session = attached["sessionId"] as? String else { throw DevToolsPipe.Failure(description: "the tab could not be attached") }
+    pipe.forgetEvents()
+    try pipe.call("Page.enable", session: session, deadline: deadline)
+    let navigation = try pipe.call("Page.navigate", ["url": url], session: session, deadline: deadline)
+    if let error = navigation["errorText"] as? String, !error.isEmpty {
+      throw DevToolsPipe.Failure(description: "the page did not open (\(error))")
+    }
+    try pipe.waitForEvent("Page.loadEventFired", session: session, deadline: deadline)
+    let printed = try pipe.call(
+      "Page.printToPDF",
+      [
+        "printBackground": true, "preferCSSPageSize": true, "displayHeaderFooter": false, "generateTaggedPDF": true,
+      ], session: session, deadline: deadline)
+    guard let data = printed["data"] as? String else { throw DevToolsPipe.Failure(description: "the print had no data") }
+    return data
+  }
+
+  /// The running browser, started if need be.
+  private func running(in folder: String) throws -> DevToolsPipe {
+    if let session, session.isRunning { return session }
+    if let session {
+      session.stop(grace: 0)
+      ExitCleanup.forget(processGroup: session.pid)
+    }
+    let started = try DevToolsPipe(
+      browser: browser,
+      arguments: [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(folder)/profile",
+        "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
+        "about:blank",
+      ], stderrPath: folder + "/browser-stderr.txt")
+    session = started
+    ExitCleanup.remember(processGroup: started.pid)
+    return started
+  }
+
+  private func workFolder() throws -> String {
+    if let folder { return folder }
+    let made = try Self.makeTemporaryFolder()
+    folder = made
+    ExitCleanup.remember(folder: made)
+    return made
   }
 
   /// The browser's major version (`chromium --version`), or `nil` when it does not say.
   public func majorVersion() -> Int? {
-    guard let folder = try? Self.makeTemporaryFolder() else { return nil }
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let outputPath = folder + "/version.txt"
-    guard (try? run(["--version"], stderrPath: folder + "/stderr.txt", stdoutPath: outputPath, limit: 20)) == 0,
-      let data = FileManager.default.contents(atPath: outputPath)
-    else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: browser)
+    process.arguments = ["--version"]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
     return Self.majorVersion(in: String(decoding: data, as: UTF8.self))
   }
 
@@ -91,48 +183,6 @@ public struct ChromiumPrinter: Sendable {
       if parts.count >= 2, let major = Int(parts[0]), parts.dropFirst().allSatisfy({ Int($0) != nil }) { return major }
     }
     return nil
-  }
-
-  // MARK: - Running the browser
-
-  /// Runs the browser and waits, up to `limit` (or ``timeout``) seconds.
-  /// - Returns: the exit status.
-  private func run(_ arguments: [String], stderrPath: String, stdoutPath: String? = nil, limit: Double? = nil) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = arguments
-    _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-    guard let errorHandle = FileHandle(forWritingAtPath: stderrPath) else {
-      throw PrintError(reason: "cannot create a temporary file for the browser's messages")
-    }
-    defer { try? errorHandle.close() }
-    process.standardError = errorHandle
-    var outputHandle: FileHandle?
-    if let stdoutPath {
-      _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-      outputHandle = FileHandle(forWritingAtPath: stdoutPath)
-    }
-    defer { try? outputHandle?.close() }
-    process.standardOutput = outputHandle ?? FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    do {
-      try process.run()
-    } catch {
-      throw PrintError(reason: "cannot start the browser \(browser): \(error.localizedDescription)")
-    }
-    let seconds = limit ?? timeout
-    if finished.wait(timeout: .now() + seconds) == .timedOut {
-      let pid = process.processIdentifier
-      kill(pid, SIGTERM)
-      if finished.wait(timeout: .now() + 5) == .timedOut {
-        kill(pid, SIGKILL)
-        _ = finished.wait(timeout: .now() + 5)
-      }
-      throw PrintError(reason: "the browser \(browser) did not finish printing within \(Int(seconds)) seconds and was stopped")
-    }
-    return process.terminationStatus
   }
 
   private static func makeTemporaryFolder() throws -> String {
@@ -151,7 +201,7 @@ public struct ChromiumPrinter: Sendable {
   /// The browser's error lines without its usual noise (D-Bus, GPU, sandbox chatter), last ten.
   static func meaningfulLines(ofFile path: String) -> [String] {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
-    let noise = ["dbus", "D-Bus", "unexpected operator", "bytes written to file", "gpu", "GPU", "Fontconfig", "sandbox"]
+    let noise = ["dbus", "D-Bus", "unexpected operator", "bytes written to file", "gpu", "GPU", "Fontconfig", "sandbox", "DevTools listening"]
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { line in
       !line.trimmingCharacters(in: .whitespaces).isEmpty && !noise.contains { line.contains($0) }
     }

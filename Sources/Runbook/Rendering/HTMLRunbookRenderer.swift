@@ -12,7 +12,9 @@ import Packets
 /// The footer (guide id and version, who the runbook is for, page X of Y) is drawn by `@page`
 /// margin boxes; see ``RunbookStylesheet``.
 ///
-/// Guide Markdown goes through cmark's safe renderer after the seller's values are filled in
+/// Sections and steps carry the guide's own ids, so the guide's links to them (`#configure`)
+/// work in the page and in the PDF; relative links to other files are turned into plain text
+/// (see ``PrintableLinks``). Guide Markdown goes through cmark's safe renderer after the seller's values are filled in
 /// (escaped for where each sits); other values are HTML-escaped. Screenshots are `data:` URIs
 /// and the page allows nothing else to load (Content-Security-Policy), and has no script.
 public struct HTMLRunbookRenderer: RunbookRenderer {
@@ -31,7 +33,7 @@ public struct HTMLRunbookRenderer: RunbookRenderer {
       document.seller == nil ? BlankFiller(guide: document.guide) : SellerFiller(variables: document.variables)
     var page = PageWriter(document: document, filler: filler, images: images)
     try page.write()
-    return page.html
+    return PrintableLinks.rewrite(page.html)
   }
 }
 
@@ -143,13 +145,13 @@ private struct PageWriter {
   mutating func contents() throws {
     html += "<section class=\"toc-page\">\n<nav class=\"toc\">\n<h2>Contents</h2>\n<ol>\n"
     for stage in document.stages {
-      html += "<li><a href=\"#stage-\(escape(stage.stage.id))\"><span class=\"toc-label\">\(stage.stage.number).</span> \(filler.textHTML(stage.stage.title))</a>\n<ol>\n"
+      html += "<li><a href=\"#\(escape(stage.stage.id))\"><span class=\"toc-label\">\(stage.stage.number).</span> \(filler.textHTML(stage.stage.title))</a>\n<ol>\n"
       for step in stage.steps {
-        html += "<li><a href=\"#step-\(escape(step.step.id))\"><span class=\"toc-label\">\(escape(step.label))</span> \(filler.textHTML(step.step.title))</a></li>\n"
+        html += "<li><a href=\"#\(escape(step.step.id))\"><span class=\"toc-label\">\(escape(step.label))</span> \(filler.textHTML(step.step.title))</a></li>\n"
       }
       html += "</ol>\n</li>\n"
     }
-    html += "<li><a href=\"#credentials\">Credentials</a></li>\n</ol>\n</nav>\n"
+    html += "<li><a href=\"#runbook-credentials\">Credentials</a></li>\n</ol>\n</nav>\n"
     if !document.introduction.isEmpty {
       html += "<div class=\"intro\">\n"
       for block in document.introduction { html += try blockHTML(block) }
@@ -162,7 +164,7 @@ private struct PageWriter {
 
   mutating func write(_ stage: RunbookStage) throws {
     let id = escape(stage.stage.id)
-    html += "<section class=\"stage\" id=\"stage-\(id)\">\n"
+    html += "<section class=\"stage\" id=\"\(id)\">\n"
     html += "<h2 class=\"stage-head\"><span class=\"stage-number\">Stage \(stage.stage.number)</span> \(filler.textHTML(stage.stage.title))</h2>\n"
     meta(who: stage.stage.who, duration: stage.stage.duration)
     if let condition = stage.shownCondition { onlyWhen(condition) }
@@ -177,7 +179,7 @@ private struct PageWriter {
 
   mutating func write(_ planned: RunbookStep) throws {
     let step = planned.step
-    html += "<article class=\"step\" id=\"step-\(escape(step.id))\">\n"
+    html += "<article class=\"step\" id=\"\(escape(step.id))\">\n"
     html += "<div class=\"step-head\"><span class=\"tick\" role=\"img\" aria-label=\"tick box\"></span>"
     html += "<span class=\"step-label\">\(escape(planned.label))</span>"
     html += "<span class=\"step-title\">\(try filler.inlineHTML(step.titleMarkdown))</span>"
@@ -267,7 +269,7 @@ private struct PageWriter {
   // MARK: - Credentials page
 
   mutating func credentialsPage() {
-    html += "<section class=\"credentials-page\" id=\"credentials\">\n<h2>Credentials</h2>\n"
+    html += "<section class=\"credentials-page\" id=\"runbook-credentials\">\n<h2>Credentials</h2>\n"
     html += "<p>Write down where each value is stored, never the value itself.</p>\n"
     html += "<table class=\"credentials-table\">\n<tr><th>Credential</th><th>From step</th><th>Stored in</th><th>Checked by / date</th></tr>\n"
     let printed = Set(document.steps.map(\.step.id))

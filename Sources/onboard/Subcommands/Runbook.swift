@@ -160,6 +160,7 @@ extension OnboardCommand {
             StandardError.write("warning: \(printer.browser) is version \(major); the footer (page numbers, guide id) needs Chromium \(ChromiumPrinter.marginBoxesSince) or later\n")
           }
           let html = try HTMLRunbookRenderer(images: RunbookImages(guide: model)).render(document)
+          defer { printer.close() }
           bytes = try printer.print(html: html, date: runbookDate)
         }
       } catch let refused as MarkdownFiller.UnsafeLink {
