@@ -16,6 +16,7 @@ SIZES=("$@")
 SCRATCH="${SCRATCH:-.build}"
 SCREENSHOTS="${SCREENSHOTS:-../shared/screenshots}"
 WORK="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/onboard-bench.XXXXXX")}"
+mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 
 if [ ! -x /usr/bin/time ]; then
