@@ -68,12 +68,18 @@ struct SimplePattern: Sendable {
   }
 
   private let alternatives: [[Item]]
+  /// Whether every alternative starts with `^`, so only position 0 can match.
+  private let anchoredAtStart: Bool
 
   /// Compiles `source`, or returns `nil` when it uses syntax this matcher does not handle.
   init?(_ source: String) {
     var parser = Parser(bytes: Array(source.utf8))
     guard let alternatives = parser.parseAlternatives(), parser.index == parser.bytes.count else { return nil }
     self.alternatives = alternatives
+    self.anchoredAtStart = alternatives.allSatisfy { sequence in
+      if case .start = sequence.first?.node { return true }
+      return false
+    }
   }
 
   /// Whether the pattern matches somewhere in `value`, or `nil` when `value` is not ASCII.
@@ -85,7 +91,7 @@ struct SimplePattern: Sendable {
   private func match(_ input: UnsafeBufferPointer<UInt8>) -> Bool? {
     for byte in input where byte >= 0x80 { return nil }
     let matcher = Matcher(input: input)
-    for start in 0...input.count {
+    for start in 0...(anchoredAtStart ? 0 : input.count) {
       for sequence in alternatives where matcher.matchSequence(sequence[...], start, { _ in true }) { return true }
     }
     return false
