@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark for `onboard runbook` (issue 5): the time to print one seller's runbook to PDF with
-# headless Chromium (a browser launch, layout and printing), which dominates `onboard packets
-# --pdf` (one print per packet). Also times the HTML alone, to show the browser's share.
-# Prints the median and the fastest of RUNS runs, in seconds.
+# headless Chromium (the browser's start, layout and printing), and the HTML alone to show the
+# browser's share. Prints the median and the fastest of RUNS runs, in seconds. Then times
+# `onboard packets --pdf` for the example roster, which starts the browser once and prints every
+# packet's runbook through it, and prints the seconds per packet.
 # Uses a release build (swift build -c release). Screenshots: ../shared/screenshots if present.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,4 +41,9 @@ measure() { # label, then the onboard arguments; prints "label: median X s, fast
 COMMON=(runbook "$GUIDE" --roster examples/sellers.yml --seller "$SELLER" "${SHOTS[@]}" --date 2025-03-31)
 measure "runbook HTML for one seller" "${COMMON[@]}" --format html -o "$WORK/runbook.html"
 measure "runbook PDF for one seller " "${COMMON[@]}" --format pdf -o "$WORK/runbook.pdf"
+start=$(date +%s.%N)
+"$ONBOARD" packets "$GUIDE" --roster examples/sellers.yml --out "$WORK/packets" "${SHOTS[@]}" --pdf --quiet
+end=$(date +%s.%N)
+count=$(ls "$WORK"/packets/*/runbook.pdf | wc -l)
+echo "$end $start $count" | awk '{ printf "packets --pdf: %d packets in %.2f s, %.2f s per packet (one browser)\n", $3, $1 - $2, ($1 - $2) / $3 }'
 echo "PDF: $(pdfinfo "$WORK/runbook.pdf" | awk '/^Pages:/ { print $2 }') pages, $(stat -c %s "$WORK/runbook.pdf") bytes; browser: $(chromium --version 2>/dev/null | head -1)"
