@@ -156,18 +156,34 @@ public struct CredentialLinter: Sendable {
     return checks
   }
 
-  /// Reads a file's bytes and permission bits.
+  /// Reads a file's bytes and permission bits: one open, one fstat, reads into one buffer.
   static func read(_ path: String) throws -> ([UInt8], UInt16) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+    defer { close(descriptor) }
     var info = stat()
-    guard stat(path, &info) == 0 else {
+    guard fstat(descriptor, &info) == 0 else {
       throw ReadError(path: path, reason: String(cString: strerror(errno)))
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
       throw ReadError(path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "it is a directory" : "it is not a regular file")
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ReadError(path: path, reason: "it is not readable")
+    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+    var filled = 0
+    while true {
+      if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(bytes.count, 4096))) }
+      let result = bytes.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Foundation.read(descriptor, base + filled, buffer.count - filled)
+      }
+      if result < 0 {
+        if errno == EINTR { continue }
+        throw ReadError(path: path, reason: String(cString: strerror(errno)))
+      }
+      if result == 0 { break }
+      filled += result
     }
-    return ([UInt8](data), UInt16(info.st_mode & 0o7777))
+    bytes.removeSubrange(filled...)
+    return (bytes, UInt16(info.st_mode & 0o7777))
   }
 }

@@ -68,6 +68,18 @@ struct SimplePattern: Sendable {
   }
 
   private let alternatives: [[Item]]
+  /// The alternatives with every plain group expanded, when that is possible: sequences of
+  /// sets and anchors that match without closures (the common case, and the fast one).
+  private let flat: [[FlatItem]]?
+
+  /// One step of a flattened sequence.
+  struct FlatItem: Sendable {
+    enum Kind: UInt8, Sendable { case set, start, end }
+    var kind: Kind
+    var set: ByteSet
+    var min: Int
+    var max: Int
+  }
   /// Whether every alternative starts with `^`, so only position 0 can match.
   private let anchoredAtStart: Bool
 
@@ -76,6 +88,7 @@ struct SimplePattern: Sendable {
     var parser = Parser(bytes: Array(source.utf8))
     guard let alternatives = parser.parseAlternatives(), parser.index == parser.bytes.count else { return nil }
     self.alternatives = alternatives
+    self.flat = Self.flatten(alternatives, budget: 64)
     self.anchoredAtStart = alternatives.allSatisfy { sequence in
       if case .start = sequence.first?.node { return true }
       return false
@@ -88,8 +101,47 @@ struct SimplePattern: Sendable {
     return text.withUTF8 { match($0) }
   }
 
+  /// Expands groups that occur once (`^(a|b)c$` → `^ac$`, `^bc$`) into flat sequences, up
+  /// to `budget` alternatives; `nil` when a group repeats or there would be too many.
+  static func flatten(_ alternatives: [[Item]], budget: Int) -> [[FlatItem]]? {
+    var result: [[FlatItem]] = []
+    for sequence in alternatives {
+      var partial: [[FlatItem]] = [[]]
+      for item in sequence {
+        switch item.node {
+        case .set(let set):
+          for index in partial.indices { partial[index].append(FlatItem(kind: .set, set: set, min: item.min, max: item.max)) }
+        case .start:
+          for index in partial.indices { partial[index].append(FlatItem(kind: .start, set: ByteSet(), min: 1, max: 1)) }
+        case .end:
+          for index in partial.indices { partial[index].append(FlatItem(kind: .end, set: ByteSet(), min: 1, max: 1)) }
+        case .group(let inner):
+          guard item.min == 1, item.max == 1, let expanded = flatten(inner, budget: budget) else { return nil }
+          var next: [[FlatItem]] = []
+          for prefix in partial {
+            for tail in expanded { next.append(prefix + tail) }
+          }
+          guard next.count <= budget else { return nil }
+          partial = next
+        }
+      }
+      result += partial
+      guard result.count <= budget else { return nil }
+    }
+    return result
+  }
+
   private func match(_ input: UnsafeBufferPointer<UInt8>) -> Bool? {
     for byte in input where byte >= 0x80 { return nil }
+    if let flat {
+      for start in 0...(anchoredAtStart ? 0 : input.count) {
+        for sequence in flat {
+          let matched = sequence.withUnsafeBufferPointer { Self.matchFlat($0, 0, input, start) }
+          if matched { return true }
+        }
+      }
+      return false
+    }
     let matcher = Matcher(input: input)
     for start in 0...(anchoredAtStart ? 0 : input.count) {
       for sequence in alternatives where matcher.matchSequence(sequence[...], start, { _ in true }) { return true }
@@ -98,6 +150,36 @@ struct SimplePattern: Sendable {
   }
 
   // MARK: - Matching
+
+  /// Backtracking over a flat sequence, without closures.
+  private static func matchFlat(
+    _ items: UnsafeBufferPointer<FlatItem>, _ index: Int, _ input: UnsafeBufferPointer<UInt8>, _ position: Int
+  ) -> Bool {
+    guard index < items.count else { return true }
+    let item = items[index]
+    switch item.kind {
+    case .start:
+      return position == 0 && matchFlat(items, index + 1, input, position)
+    case .end:
+      let remaining = input.count - position
+      let atEnd =
+        remaining == 0
+        || (remaining == 1 && (0x0A...0x0D).contains(input[position]))
+        || (remaining == 2 && input[position] == 0x0D && input[position + 1] == 0x0A)
+      return atEnd && matchFlat(items, index + 1, input, position)
+    case .set:
+      var run = 0
+      while run < item.max, position + run < input.count, item.set.contains(input[position + run]) { run += 1 }
+      guard run >= item.min else { return false }
+      if index + 1 == items.count { return true }
+      var count = run
+      while count >= item.min {
+        if matchFlat(items, index + 1, input, position + count) { return true }
+        count -= 1
+      }
+      return false
+    }
+  }
 
   private struct Matcher {
     let input: UnsafeBufferPointer<UInt8>

@@ -83,10 +83,16 @@ public enum FormatDetector {
 
   /// Whether a file name matches a layout's file name, where `{{account}}` matches anything.
   static func matches(_ name: String, pattern: String) -> Bool {
-    guard let range = pattern.range(of: "{{account}}") else { return name == pattern }
-    let head = String(pattern[..<range.lowerBound])
-    let tail = String(pattern[range.upperBound...])
-    return name.count > head.count + tail.count && name.hasPrefix(head) && name.hasSuffix(tail)
+    let marker = Array("{{account}}".utf8)
+    let bytes = Array(pattern.utf8)
+    guard bytes.count >= marker.count,
+      let at = (0...(bytes.count - marker.count)).first(where: { Array(bytes[$0..<($0 + marker.count)]) == marker })
+    else { return name == pattern }
+    let head = bytes[..<at]
+    let tail = bytes[(at + marker.count)...]
+    let nameBytes = Array(name.utf8)
+    return nameBytes.count > head.count + tail.count && nameBytes.starts(with: head)
+      && nameBytes.reversed().starts(with: tail.reversed())
   }
 }
 
