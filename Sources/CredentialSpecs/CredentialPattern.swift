@@ -14,8 +14,14 @@ public struct CredentialPattern: Hashable, Sendable, CustomStringConvertible {
   public init(_ source: String) throws {
     self.source = source
     self.simple = SimplePattern(source)
+    if simple != nil {
+      // A pattern the simple matcher reads is valid ICU syntax; ICU compiles it only if a
+      // value needs it (a non-ASCII value), which keeps start-up fast.
+      self.box = RegexBox(source: source, regex: nil)
+      return
+    }
     do {
-      self.box = RegexBox(try NSRegularExpression(pattern: source, options: []))
+      self.box = RegexBox(source: source, regex: try NSRegularExpression(pattern: source, options: []))
     } catch {
       throw InvalidPattern(pattern: source, reason: "it is not a valid regular expression")
     }
@@ -24,8 +30,9 @@ public struct CredentialPattern: Hashable, Sendable, CustomStringConvertible {
   /// Whether the pattern matches somewhere in `value` (anchor it with `^…$` to match whole).
   public func matches(_ value: String) -> Bool {
     if let simple, let matched = simple.matches(value) { return matched }
+    guard let regex = box.regex else { return false }
     let range = NSRange(value.startIndex..<value.endIndex, in: value)
-    return box.regex.firstMatch(in: value, options: [], range: range) != nil
+    return regex.firstMatch(in: value, options: [], range: range) != nil
   }
 
   public var description: String { source }
@@ -45,8 +52,22 @@ public struct CredentialPattern: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// `NSRegularExpression` is immutable and thread-safe once built.
+/// `NSRegularExpression` is immutable and thread-safe once built; it is built on first use when
+/// the simple matcher made it unnecessary at first.
 private final class RegexBox: @unchecked Sendable {
-  let regex: NSRegularExpression
-  init(_ regex: NSRegularExpression) { self.regex = regex }
+  private let source: String
+  private let lock = NSLock()
+  private var compiled: NSRegularExpression?
+
+  init(source: String, regex: NSRegularExpression?) {
+    self.source = source
+    self.compiled = regex
+  }
+
+  var regex: NSRegularExpression? {
+    lock.lock()
+    defer { lock.unlock() }
+    if compiled == nil { compiled = try? NSRegularExpression(pattern: source, options: []) }
+    return compiled
+  }
 }
