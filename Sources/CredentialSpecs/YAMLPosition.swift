@@ -7,7 +7,9 @@ public struct YAMLPosition: Sendable {
   /// The file the YAML is in.
   public var file: String
   /// The YAML text's lines, to turn scalar columns into byte columns.
-  public var lines: [String]
+  public var lines: [String] {
+    didSet { checkpoints = Self.checkpoints(lines) }
+  }
   /// Lines before the YAML text in its file (0 when the YAML is the whole file).
   public var lineOffset: Int
   /// Bytes of indentation before each YAML line in its file (0 when it is the whole file).
@@ -17,8 +19,10 @@ public struct YAMLPosition: Sendable {
   public init(file: String, text: String, lineOffset: Int = 0, columnOffset: Int = 0) {
     self.file = file
     // Split on the byte, not the Character: "\r\n" is one Character in Swift.
-    self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       .map { String(decoding: $0, as: UTF8.self) }
+    self.lines = lines
+    self.checkpoints = Self.checkpoints(lines)
     self.lineOffset = lineOffset
     self.columnOffset = columnOffset
   }
@@ -35,16 +39,61 @@ public struct YAMLPosition: Sendable {
   public func location(line: Int, scalarColumn: Int) -> DiagnosticLocation {
     var byteColumn = scalarColumn
     if line >= 1, line <= lines.count {
+      // Scalars before the column, and the bytes they take. A line of ASCII has one byte per
+      // scalar; on other lines the walk starts at the nearest checkpoint, so each call takes at
+      // most 64 steps however long the line is (a flow mapping of many keys on one line).
+      let wanted = scalarColumn - 1
       var bytes = 0
       var scalars = 0
-      for scalar in lines[line - 1].unicodeScalars {
-        if scalars >= scalarColumn - 1 { break }
-        bytes += String(scalar).utf8.count
-        scalars += 1
+      if let marks = checkpoints[line - 1] {
+        let utf8 = lines[line - 1].utf8
+        if wanted > 0 {
+          let mark = min(wanted / 64, marks.count - 1)
+          bytes = marks[mark]
+          scalars = mark * 64
+        }
+        var index = utf8.index(utf8.startIndex, offsetBy: bytes)
+        while scalars < wanted, index < utf8.endIndex {
+          let width = Self.width(leadByte: utf8[index])
+          bytes += width
+          scalars += 1
+          index = utf8.index(index, offsetBy: width)
+        }
+      } else {
+        scalars = min(max(wanted, 0), lines[line - 1].utf8.count)
+        bytes = scalars
       }
-      byteColumn = bytes + 1 + max(0, scalarColumn - 1 - scalars)
+      byteColumn = bytes + 1 + max(0, wanted - scalars)
     }
     return DiagnosticLocation(file: file, line: line + lineOffset, column: byteColumn + columnOffset)
+  }
+
+  /// For each line (0-based) that is not all ASCII: the UTF-8 offset of its scalars 0, 64,
+  /// 128, … (every 64th). ASCII lines have no entry.
+  private var checkpoints: [Int: [Int]]
+
+  private static func checkpoints(_ lines: [String]) -> [Int: [Int]] {
+    var result: [Int: [Int]] = [:]
+    for (number, line) in lines.enumerated() where !line.utf8.allSatisfy({ $0 < 0x80 }) {
+      var marks: [Int] = []
+      var bytes = 0
+      for (index, scalar) in line.unicodeScalars.enumerated() {
+        if index % 64 == 0 { marks.append(bytes) }
+        bytes += UTF8.width(scalar)
+      }
+      result[number] = marks
+    }
+    return result
+  }
+
+  /// The length of the UTF-8 sequence a (valid) lead byte starts.
+  private static func width(leadByte: UInt8) -> Int {
+    switch leadByte {
+    case 0xF0...0xFF: return 4
+    case 0xE0...0xEF: return 3
+    case 0xC0...0xDF: return 2
+    default: return 1
+    }
   }
 
   /// A diagnostic for a YAML syntax error, built from the error's position only: Yams's own

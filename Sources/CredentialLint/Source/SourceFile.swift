@@ -14,6 +14,10 @@ public struct SourceFile: Sendable {
   public let bomLength: Int
   /// The byte offset where each line starts (line 1 starts after the BOM).
   public let lineStarts: [Int]
+  /// For each line holding a byte above 0x7F: the byte offset of its scalars 1, 65, 129, …
+  /// (every 64th), so ``offset(line:scalarColumn:)`` takes at most 64 steps however long the
+  /// line is. Lines of ASCII need none: there a scalar column is a byte column.
+  private let scalarCheckpoints: [Int: [Int]]
 
   /// Creates a source file from its bytes.
   public init(path: String, bytes: [UInt8]) {
@@ -30,6 +34,32 @@ public struct SourceFile: Sendable {
       index += 1
     }
     self.lineStarts = starts
+    self.scalarCheckpoints = Self.checkpoints(bytes, lineStarts: starts)
+  }
+
+  /// The scalar checkpoints of every line that is not all ASCII, stepping through each line's
+  /// content (up to ``lineContentEnd(_:)``) the way ``offset(line:scalarColumn:)`` steps.
+  private static func checkpoints(_ bytes: [UInt8], lineStarts: [Int]) -> [Int: [Int]] {
+    var result: [Int: [Int]] = [:]
+    for line in 1...lineStarts.count {
+      let start = lineStarts[line - 1]
+      var end = bytes.count
+      if line < lineStarts.count {
+        end = lineStarts[line] - 1
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+      }
+      guard bytes[start..<end].contains(where: { $0 >= 0x80 }) else { continue }
+      var marks = [start]
+      var offset = start
+      var scalars = 1
+      while offset < end {
+        offset += scalarLength(leadByte: bytes[offset])
+        scalars += 1
+        if scalars % 64 == 1 && offset < end { marks.append(offset) }
+      }
+      result[line] = marks
+    }
+    return result
   }
 
   /// The number of lines (a final line break does not start another line with content, but
@@ -74,6 +104,14 @@ public struct SourceFile: Sendable {
     var offset = lineStarts[line - 1]
     var scalars = 1
     let end = lineContentEnd(line)
+    guard let marks = scalarCheckpoints[line] else {
+      return min(offset + min(max(scalarColumn - 1, 0), end - offset), bytes.count)
+    }
+    if scalarColumn > 1 {
+      let mark = min((scalarColumn - 1) / 64, marks.count - 1)
+      offset = marks[mark]
+      scalars = mark * 64 + 1
+    }
     while scalars < scalarColumn, offset < end {
       offset += Self.scalarLength(leadByte: bytes[offset])
       scalars += 1

@@ -45,6 +45,11 @@ struct StrictJSONParser {
   private let count: Int
   private let start: Int
 
+  /// How deep arrays and objects may nest. Deeper input is a syntax error: the parser recurses
+  /// once per level (100,000 levels overflowed the stack), and no credential file nests more
+  /// than a few levels (Python's `json` gives up at about 1,000).
+  static let maximumDepth = 256
+
   /// Parses `bytes` from `start` (after a byte-order mark, which the file rules report).
   init(bytes: [UInt8], start: Int) {
     self.bytes = bytes
@@ -62,10 +67,12 @@ struct StrictJSONParser {
       }
       let rootStart = index
       if bytes[index] == UInt8(ascii: "{") {
-        index = try parseObject(at: index, path: [], topLevel: &result.members, duplicates: &result.duplicates)
+        index = try parseObject(
+          at: index, path: [], depth: 1, topLevel: &result.members, duplicates: &result.duplicates)
       } else {
         var ignored: [Member] = []
-        let (end, type, _) = try parseValue(at: index, path: [], members: &ignored, duplicates: &result.duplicates)
+        let (end, type, _) = try parseValue(
+          at: index, path: [], depth: 0, members: &ignored, duplicates: &result.duplicates)
         index = end
         result.rootShape = type.phrase
       }
@@ -89,19 +96,27 @@ struct StrictJSONParser {
 
   // MARK: - Values
 
+  /// Parses the value at `index`, which sits inside `depth` arrays and objects.
   private func parseValue(
-    at index: Int, path: [String], members: inout [Member], duplicates: inout [Duplicate]
+    at index: Int, path: [String], depth: Int, members: inout [Member], duplicates: inout [Duplicate]
   ) throws -> (end: Int, type: LoadedType, string: String?) {
     guard index < count else {
       throw Failure(offset: index, problem: "the file ends where a value belongs")
     }
+    if bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") {
+      guard depth < Self.maximumDepth else {
+        throw Failure(
+          offset: index, problem: "arrays and objects nest more than \(Self.maximumDepth) levels deep here",
+          fix: "Write the credentials as one flat object of \"NAME\": \"value\" members.")
+      }
+    }
     switch bytes[index] {
     case UInt8(ascii: "{"):
       var nested: [Member] = []
-      let end = try parseObject(at: index, path: path, topLevel: &nested, duplicates: &duplicates)
+      let end = try parseObject(at: index, path: path, depth: depth + 1, topLevel: &nested, duplicates: &duplicates)
       return (end, .mapping, nil)
     case UInt8(ascii: "["):
-      return (try parseArray(at: index, path: path, duplicates: &duplicates), .list, nil)
+      return (try parseArray(at: index, path: path, depth: depth + 1, duplicates: &duplicates), .list, nil)
     case UInt8(ascii: "\""):
       let (end, text) = try parseString(at: index)
       return (end, .string, text)
@@ -128,7 +143,7 @@ struct StrictJSONParser {
   }
 
   private func parseObject(
-    at open: Int, path: [String], topLevel members: inout [Member], duplicates: inout [Duplicate]
+    at open: Int, path: [String], depth: Int, topLevel members: inout [Member], duplicates: inout [Duplicate]
   ) throws -> Int {
     var index = try skipWhitespace(from: open + 1)
     var seen: [String: Int] = [:]
@@ -165,7 +180,7 @@ struct StrictJSONParser {
       let valueStart = index
       var nested: [Member] = []
       let (valueEnd, type, text) = try parseValue(
-        at: index, path: path + [key], members: &nested, duplicates: &duplicates)
+        at: index, path: path + [key], depth: depth, members: &nested, duplicates: &duplicates)
       if let existing = seen[key] {
         spans[existing].append(keySpan)
       } else {
@@ -201,7 +216,7 @@ struct StrictJSONParser {
     return index
   }
 
-  private func parseArray(at open: Int, path: [String], duplicates: inout [Duplicate]) throws -> Int {
+  private func parseArray(at open: Int, path: [String], depth: Int, duplicates: inout [Duplicate]) throws -> Int {
     var index = try skipWhitespace(from: open + 1)
     if index < count, bytes[index] == UInt8(ascii: "]") { return index + 1 }
     while true {
@@ -212,7 +227,7 @@ struct StrictJSONParser {
         throw Failure(offset: index, problem: "a trailing comma before ']' is not allowed in JSON", fix: "Remove the comma.")
       }
       var ignored: [Member] = []
-      let (end, _, _) = try parseValue(at: index, path: path, members: &ignored, duplicates: &duplicates)
+      let (end, _, _) = try parseValue(at: index, path: path, depth: depth, members: &ignored, duplicates: &duplicates)
       index = try skipWhitespace(from: end)
       guard index < count else {
         throw Failure(offset: open, problem: "the array opened here is never closed", fix: "Add the closing ']'.")

@@ -26,8 +26,11 @@ struct CredentialGroups {
         guard document.yaml.rootShape == nil else { return [] }
         return [Group(account: nil, anchor: .point(document.source.bomLength), entries: effective)]
       }
+      // One pass over the entries, not one per account (a file of many accounts stays linear).
+      var byAccount: [String?: [CredentialEntry]] = [:]
+      for entry in effective { byAccount[entry.account, default: []].append(entry) }
       return document.accounts.filter(\.isMapping).map { account in
-        Group(account: account.name, anchor: account.span, entries: effective.filter { $0.account == account.name })
+        Group(account: account.name, anchor: account.span, entries: byAccount[account.name] ?? [])
       }
     case .json:
       guard let root = document.accounts.first else { return [] }

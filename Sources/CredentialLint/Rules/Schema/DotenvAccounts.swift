@@ -23,6 +23,12 @@ struct DotenvAccounts {
     var resolutions: [(spec: CredentialSpec, resolution: Resolution)]
   }
 
+  /// An account (`nil`: unsuffixed) and a spec key.
+  private struct NameKey: Hashable {
+    var account: String?
+    var specKey: String
+  }
+
   static func accounts(_ context: LintContext) -> [Account] {
     guard context.format == .dotenv, !context.document.isUnreadable else { return [] }
     let effective = context.document.effectiveEntries.filter { $0.specKey != nil }
@@ -33,15 +39,18 @@ struct DotenvAccounts {
       order.append(account)
       anchors[account] = entry.keySpan
     }
+    // The last entry per (account, spec key), found in one pass (many accounts stay linear).
+    var last: [NameKey: CredentialEntry] = [:]
+    for entry in effective {
+      if let key = entry.specKey { last[NameKey(account: entry.account, specKey: key)] = entry }
+    }
     let fallbackAllowed = context.layout.envFallbackPerKey
     return order.map { account in
       let resolutions = context.specs.active.map { spec -> (CredentialSpec, Resolution) in
-        if let own = effective.last(where: { $0.account == account && $0.specKey == spec.key }) {
+        if let own = last[NameKey(account: account, specKey: spec.key)] {
           return (spec, own.isEmpty ? .empty(own) : .own(own))
         }
-        if fallbackAllowed, let shared = effective.last(where: { $0.account == nil && $0.specKey == spec.key }),
-          !shared.isEmpty
-        {
+        if fallbackAllowed, let shared = last[NameKey(account: nil, specKey: spec.key)], !shared.isEmpty {
           return (spec, .fallback(shared))
         }
         return (spec, .missing)
