@@ -1,0 +1,14 @@
+import FuzzSupport
+
+/// Fuzz target: the YAML roster reader (then decoding and validation of every row against the
+/// bundled guide, as `onboard packets` does before it writes anything). The input is the file.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRosterYAML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  RosterFuzzing.run(FuzzEnvironment.bytes(data, size), extension: "yml")
+  return 0
+}
+
+@_cdecl("FuzzRosterYAML_main")
+public func fuzzRosterYAMLMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  FuzzEnvironment.run(argc, argv)
+}
