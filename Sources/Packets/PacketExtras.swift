@@ -24,4 +24,13 @@ public protocol PacketExtras: Sendable {
   /// Files to add to a packet.
   /// - Throws: any error; the packet is then not written and the error is reported.
   func files(for packet: RenderedPacket) throws -> [PacketFile]
+
+  /// Whether ``files(for:)`` may run for several packets at once on different threads. When any
+  /// extra says no (the default), the generator renders and writes one packet at a time.
+  var supportsConcurrentUse: Bool { get }
+}
+
+extension PacketExtras {
+  /// By default an extra is called for one packet at a time.
+  public var supportsConcurrentUse: Bool { false }
 }

@@ -25,7 +25,8 @@ public final class PacketGenerator: @unchecked Sendable {
     public var extras: [any PacketExtras]
     /// `fsync` every file.
     public var durable: Bool
-    /// How many packets to render and write at once (`nil`: one per processor).
+    /// How many packets to render and write at once (`nil`: one per processor). Extras that do
+    /// not support concurrent use make it one.
     public var workers: Int?
 
     /// Creates options.
@@ -149,7 +150,8 @@ public final class PacketGenerator: @unchecked Sendable {
     let source = try RosterReader.open(path, displayPath: displayPath)
     let writer = try writer ?? PacketWriter(outputDirectory: options.outputDirectory, force: options.force, durable: options.durable)
     let outcome = WriteOutcome()
-    let workerCount = max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount)
+    let extrasAllowConcurrency = options.extras.allSatisfy(\.supportsConcurrentUse)
+    let workerCount = extrasAllowConcurrency ? max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
     let queue = JobQueue<PacketPlan>(capacity: workerCount * 4)
     let finished = DispatchGroup()
     if workerCount > 1 {

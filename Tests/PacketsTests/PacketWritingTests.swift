@@ -196,3 +196,39 @@ struct PacketWritingTests {
     return result
   }
 }
+
+/// An extra that adds one file and records how many packets it is called for at once.
+final class RecordingExtra: PacketExtras, @unchecked Sendable {
+  private let lock = NSLock()
+  private var active = 0
+  private(set) var maximumActive = 0
+
+  func files(for packet: RenderedPacket) throws -> [PacketFile] {
+    lock.withLock {
+      active += 1
+      maximumActive = max(maximumActive, active)
+    }
+    Thread.sleep(forTimeInterval: 0.01)
+    lock.withLock { active -= 1 }
+    let hasChecklist = packet.text(of: "checklist.md") != nil
+    return [PacketFile(path: "extra.txt", text: "extra for \(packet.plan.seller.id) \(hasChecklist)\n")]
+  }
+}
+
+@Suite("Packet extras")
+struct PacketExtrasTests {
+  @Test("An extra's files go into the packet and packet.json, one packet at a time")
+  func extras() throws {
+    let extra = RecordingExtra()
+    let out = try TestSupport.temporaryFolder("extras")
+    let guide = try PacketRun().guide
+    let generator = PacketGenerator(
+      guide: guide, templates: try TestSupport.templates(),
+      options: .init(outputDirectory: out, extras: [extra], workers: 4))
+    let result = try generator.write(roster: TestSupport.root + "/examples/sellers.yml")
+    #expect(result.written == 5)
+    #expect(TestSupport.text(out + "/thames_tea/extra.txt") == "extra for thames_tea true\n")
+    #expect(TestSupport.text(out + "/thames_tea/packet.json").contains("\"path\": \"extra.txt\""))
+    #expect(extra.maximumActive == 1)
+  }
+}
