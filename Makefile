@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ONBOARD = .build/debug/onboard
 
-.PHONY: setup build demo test test-swift test-python bench clean
+.PHONY: setup build demo test test-swift test-python bench fuzz gates clean
 
 setup:
 	bash scripts/setup.sh
@@ -18,6 +18,19 @@ demo: build
 test: build
 	$(SWIFT) test --parallel
 	.venv/bin/python -m pytest -q tests/python
+
+## bench: every benchmark in one report (installs cmark and yamllint itself, builds release once).
+bench:
+	bash scripts/bench/all.sh
+
+## fuzz: build the libFuzzer targets in Fuzz/ and run each for FUZZ_SECONDS (default 60).
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## gates: the CI gates (swift-format, warnings, ASan, TSan, fuzzing), one after the other, timed.
+gates: setup
+	bash scripts/gates/ci.sh
 
 clean:
 	rm -rf .build packets

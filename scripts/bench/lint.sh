@@ -80,6 +80,7 @@ ms=$(( (end - start) / 1000000 ))
 [ "$ms" -gt 0 ] || ms=1
 findings=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['diagnostics']))" "$WORK/report.json")
 echo "batch: $N files in ${ms} ms = $(( N * 1000 / ms )) files/s (target >= 5000), $findings findings"
+RESULT="files=$N batch_ms=$ms files_per_s=$(( N * 1000 / ms ))"
 
 # 2. Start-up cost on one small file, onboard vs yamllint.
 SMALL="$WORK/small.yml"
@@ -99,3 +100,5 @@ if [ -x "$YAMLLINT" ]; then
 else
   echo "one small file: onboard ${onboard_us} us per run; yamllint not found at $YAMLLINT (run scripts/setup.sh)"
 fi
+# One machine-readable line for scripts/bench/all.sh.
+echo "RESULT $RESULT onboard_startup_us=$onboard_us yamllint_startup_us=${yamllint_us:-none}"

@@ -50,6 +50,7 @@ PY
 }
 
 declare -A RSS
+RESULT=()
 for size in "${SIZES[@]}"; do
   roster="$WORK/roster-$size.yml"
   out="$WORK/out-$size"
@@ -66,6 +67,7 @@ for size in "${SIZES[@]}"; do
   RSS[$size]=$rss
   written=$(find "$out" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | wc -l)
   python3 -c "import sys; n,s,r=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]); print(f'{n:>7} sellers: {s:7.2f} s, {n/s:8.0f} packets/s, peak memory {r/1024:7.1f} MiB')" "$written" "$seconds" "$rss"
+  RESULT+=("packets_per_s_$size=$(python3 -c "import sys; print(round(int(sys.argv[1]) / float(sys.argv[2])))" "$written" "$seconds")" "peak_kb_$size=$rss")
   rm -rf "$out"
 done
 
@@ -73,4 +75,7 @@ if [ ${#SIZES[@]} -ge 2 ]; then
   first=${SIZES[0]}
   last=${SIZES[${#SIZES[@]}-1]}
   python3 -c "import sys; a,b=int(sys.argv[1]),int(sys.argv[2]); print(f'peak memory ratio {sys.argv[4]}/{sys.argv[3]}: {b/a:.2f}x (target <= 1.20x)')" "${RSS[$first]}" "${RSS[$last]}" "$first" "$last"
+  RESULT+=("peak_ratio=$(python3 -c "import sys; print(f'{int(sys.argv[2]) / int(sys.argv[1]):.2f}')" "${RSS[$first]}" "${RSS[$last]}")")
 fi
+# One machine-readable line for scripts/bench/all.sh.
+echo "RESULT ${RESULT[*]}"

@@ -32,18 +32,26 @@ measure() { # label, then the onboard arguments; prints "label: median X s, fast
     end=$(date +%s.%N)
     times+=("$(echo "$end - $start" | bc -l)")
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v runs="$RUNS" '
+  local line
+  line=$(printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v runs="$RUNS" '
     { t[NR] = $1 }
     END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-          printf "%s: median %.2f s, fastest %.2f s (%d runs)\n", label, m, t[1], runs }'
+          printf "%s: median %.2f s, fastest %.2f s (%d runs)\n", label, m, t[1], runs }')
+  echo "$line"
+  MEDIAN=$(sed -nE 's/.*median ([0-9.]+) s.*/\1/p' <<<"$line")
 }
 
 COMMON=(runbook "$GUIDE" --roster examples/sellers.yml --seller "$SELLER" "${SHOTS[@]}" --date 2025-03-31)
 measure "runbook HTML for one seller" "${COMMON[@]}" --format html -o "$WORK/runbook.html"
+html_median=$MEDIAN
 measure "runbook PDF for one seller " "${COMMON[@]}" --format pdf -o "$WORK/runbook.pdf"
+pdf_median=$MEDIAN
 start=$(date +%s.%N)
 "$ONBOARD" packets "$GUIDE" --roster examples/sellers.yml --out "$WORK/packets" "${SHOTS[@]}" --pdf --quiet
 end=$(date +%s.%N)
 count=$(ls "$WORK"/packets/*/runbook.pdf | wc -l)
 echo "$end $start $count" | awk '{ printf "packets --pdf: %d packets in %.2f s, %.2f s per packet (one browser)\n", $3, $1 - $2, ($1 - $2) / $3 }'
+per_packet=$(echo "$end $start $count" | awk '{ printf "%.2f", ($1 - $2) / $3 }')
 echo "PDF: $(pdfinfo "$WORK/runbook.pdf" | awk '/^Pages:/ { print $2 }') pages, $(stat -c %s "$WORK/runbook.pdf") bytes; browser: $(chromium --version 2>/dev/null | head -1)"
+# One machine-readable line for scripts/bench/all.sh.
+echo "RESULT html_median_s=$html_median pdf_median_s=$pdf_median packets_pdf_s_per_packet=$per_packet"
