@@ -120,7 +120,8 @@ struct PathologicalCredentialFileTests {
 
   @Test("JSON nested 100,000 deep is a syntax error, not a stack overflow")
   func deepJSON() throws {
-    let arrays = "{\"LWA_APP_ID\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}\n"
+    let arrays =
+      "{\"LWA_APP_ID\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}\n"
     let objects = String(repeating: "{\"a\": ", count: 100_000) + "1" + String(repeating: "}", count: 100_000) + "\n"
     for text in [arrays, objects] {
       let syntax = try Self.lintBundled(text, "secret.json").filter { $0.ruleID == "json/syntax" }
@@ -131,9 +132,12 @@ struct PathologicalCredentialFileTests {
 
   @Test("YAML and dotenv nested 100,000 deep end with a diagnostic")
   func deepYAMLAndDotenv() throws {
-    let yaml = "default:\n  refresh_token: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+    let yaml =
+      "default:\n  refresh_token: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+      + "\n"
     #expect(try Self.lintBundled(yaml, "credentials.yml").contains { $0.ruleID == "yaml/syntax" })
-    let dotenv = "SP_API_REFRESH_TOKEN=" + String(repeating: "${", count: 100_000) + String(repeating: "}", count: 100_000) + "\n"
+    let dotenv =
+      "SP_API_REFRESH_TOKEN=" + String(repeating: "${", count: 100_000) + String(repeating: "}", count: 100_000) + "\n"
     #expect(try Self.lintBundled(dotenv, "shop.env").contains { $0.ruleID == "env/interpolation" })
   }
 }

@@ -34,7 +34,8 @@ struct PathologicalGuideTests {
 
   @Test("block quotes nested 100,000 deep inside a step load, and the step keeps its body")
   func deepBlockQuotes() throws {
-    let result = Self.load(Self.guide("1. <a id=\"deep\"></a>Deep step.\n\n   " + String(repeating: "> ", count: 100_000) + "bottom\n"))
+    let result = Self.load(
+      Self.guide("1. <a id=\"deep\"></a>Deep step.\n\n   " + String(repeating: "> ", count: 100_000) + "bottom\n"))
     let guide = try #require(result.guide)
     #expect(guide.steps.map(\.id) == ["deep"])
     #expect(guide.steps.first?.body.contains { $0.markdown.contains("bottom") } == true)
@@ -44,7 +45,8 @@ struct PathologicalGuideTests {
 
   @Test("lists nested 100,000 deep on one line load as one step's body")
   func deepLists() throws {
-    let bullets = Self.load(Self.guide("1. <a id=\"deep\"></a>Deep step.\n\n   " + String(repeating: "- ", count: 100_000) + "bottom\n"))
+    let bullets = Self.load(
+      Self.guide("1. <a id=\"deep\"></a>Deep step.\n\n   " + String(repeating: "- ", count: 100_000) + "bottom\n"))
     #expect(try #require(bullets.guide).steps.map(\.id) == ["deep"])
     let ordered = Self.load(Self.guide(String(repeating: "1. ", count: 100_000) + "bottom\n"))
     let guide = try #require(ordered.guide)
@@ -56,10 +58,14 @@ struct PathologicalGuideTests {
   func deepInlines() throws {
     let depth = 100_000
     let emphasis = Self.load(
-      Self.guide("1. <a id=\"e\"></a>Step " + String(repeating: "*", count: depth) + "x" + String(repeating: "*", count: depth) + "\n"))
+      Self.guide(
+        "1. <a id=\"e\"></a>Step " + String(repeating: "*", count: depth) + "x" + String(repeating: "*", count: depth)
+          + "\n"))
     #expect(try #require(emphasis.guide).steps.map(\.id) == ["e"])
     let brackets = Self.load(
-      Self.guide("1. <a id=\"b\"></a>Step " + String(repeating: "[", count: depth) + "x" + String(repeating: "](#b)", count: depth) + "\n"))
+      Self.guide(
+        "1. <a id=\"b\"></a>Step " + String(repeating: "[", count: depth) + "x"
+          + String(repeating: "](#b)", count: depth) + "\n"))
     #expect(try #require(brackets.guide).steps.map(\.id) == ["b"])
   }
 

@@ -60,6 +60,7 @@ enum GuideTemplate {
 }
 
 @_cdecl("FuzzCredentialsBlock_main")
-public func fuzzCredentialsBlockMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+public func fuzzCredentialsBlockMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt
+{
   FuzzEnvironment.run(argc, argv)
 }

@@ -9,9 +9,14 @@ public enum Invariants {
   public static func checkLocations(_ diagnostics: [Diagnostic], lineCount: Int, context: String) {
     for diagnostic in diagnostics {
       let location = diagnostic.location
-      require(location.line >= 1 && location.column >= 1, "\(context): \(diagnostic.ruleID) at \(location.line):\(location.column)")
-      require(location.line <= lineCount + 1, "\(context): \(diagnostic.ruleID) at line \(location.line) of \(lineCount)")
-      require(!diagnostic.ruleID.isEmpty && !diagnostic.message.isEmpty, "\(context): a diagnostic without rule id or message")
+      require(
+        location.line >= 1 && location.column >= 1,
+        "\(context): \(diagnostic.ruleID) at \(location.line):\(location.column)")
+      require(
+        location.line <= lineCount + 1, "\(context): \(diagnostic.ruleID) at line \(location.line) of \(lineCount)")
+      require(
+        !diagnostic.ruleID.isEmpty && !diagnostic.message.isEmpty, "\(context): a diagnostic without rule id or message"
+      )
     }
   }
 

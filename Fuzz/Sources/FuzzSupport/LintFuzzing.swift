@@ -21,7 +21,8 @@ public enum LintFuzzing {
     let outcome = CredentialFixer(specs: linter.specs).plan(document, diagnostics: diagnostics)
     if outcome.bytes != bytes {
       let again = linter.lint(linter.parse(bytes: outcome.bytes, file: file, layout: fileLayout), permissions: nil)
-      Invariants.checkLocations(again, lineCount: Invariants.lineCount(outcome.bytes), context: "lint \(layoutName) after fix")
+      Invariants.checkLocations(
+        again, lineCount: Invariants.lineCount(outcome.bytes), context: "lint \(layoutName) after fix")
     }
   }
 }

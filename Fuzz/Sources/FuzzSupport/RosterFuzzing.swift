@@ -20,7 +20,9 @@ public enum RosterFuzzing {
         case .problem(let diagnostic):
           Invariants.checkLocations([diagnostic], lineCount: lineCount, context: "roster")
         case .record(let record):
-          Invariants.require(record.location.line >= 1 && record.location.line <= lineCount + 1, "roster: row at line \(record.location.line)")
+          Invariants.require(
+            record.location.line >= 1 && record.location.line <= lineCount + 1,
+            "roster: row at line \(record.location.line)")
         }
       }
       let checked = try generator.check(roster: path, displayPath: "roster.\(pathExtension)")
