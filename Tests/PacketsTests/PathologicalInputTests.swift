@@ -91,7 +91,7 @@ struct PathologicalRosterTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/roster.csv"
     // Written in chunks and read one row at a time: neither side holds the roster.
-    FileManager.default.createFile(atPath: path, contents: Data("id,marketplace\n".utf8))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data("id,marketplace\n".utf8)))
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     try handle.seekToEnd()
     for chunk in 0..<100 {
