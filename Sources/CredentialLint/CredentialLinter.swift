@@ -78,6 +78,28 @@ public struct CredentialLinter: Sendable {
     try lintFile(path, as: layoutName).diagnostics
   }
 
+  /// Lints many files on disk, on `workers` threads; the results are in the order of `paths`.
+  /// - Returns: each file's findings, or the error that stopped it (``ReadError``,
+  ///   ``FormatDetector/UnknownFormat``).
+  public func lintFiles(
+    _ paths: [String], as layoutName: String? = nil,
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) -> [Result<[Diagnostic], any Error>] {
+    let workerCount = max(1, min(workers, 16, paths.count / 32))
+    guard workerCount > 1 else { return paths.map { path in Result { try lint(file: path, as: layoutName) } } }
+    let results = BatchResults(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+      var local: [(Int, Result<[Diagnostic], any Error>)] = []
+      var index = worker
+      while index < paths.count {
+        local.append((index, Result { try self.lint(file: paths[index], as: layoutName) }))
+        index += workerCount
+      }
+      results.store(local)
+    }
+    return results.collected()
+  }
+
   /// Lints a file on disk and returns the parsed document too (for `--fix`).
   public func lintFile(_ path: String, as layoutName: String? = nil) throws -> (document: CredentialDocument, diagnostics: [Diagnostic]) {
     let (bytes, mode) = try Self.read(path)
@@ -185,5 +207,27 @@ public struct CredentialLinter: Sendable {
     }
     bytes.removeSubrange(filled...)
     return (bytes, UInt16(info.st_mode & 0o7777))
+  }
+}
+
+/// The results of a parallel batch, filled by the workers under a lock.
+private final class BatchResults: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [Result<[Diagnostic], any Error>?]
+
+  init(count: Int) {
+    results = Array(repeating: nil, count: count)
+  }
+
+  func store(_ batch: [(Int, Result<[Diagnostic], any Error>)]) {
+    lock.lock()
+    defer { lock.unlock() }
+    for (index, result) in batch { results[index] = result }
+  }
+
+  func collected() -> [Result<[Diagnostic], any Error>] {
+    lock.lock()
+    defer { lock.unlock() }
+    return results.map { $0 ?? .success([]) }
   }
 }

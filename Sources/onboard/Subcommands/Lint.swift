@@ -88,7 +88,25 @@ extension OnboardCommand {
       var diagnostics: [Diagnostic] = []
       var ioFailure = false
       var fixReport = ""
-      for file in files {
+      if !fix {
+        // Check-only: lint on every core; report in file order.
+        for result in linter.lintFiles(files, as: layoutName) {
+          switch result {
+          case .success(let found):
+            diagnostics += found
+          case .failure(let error as FormatDetector.UnknownFormat):
+            StandardError.write("onboard lint: \(error.description)\n")
+            throw ExitStatus.usage.exitCode
+          case .failure(let error as CredentialLinter.ReadError):
+            StandardError.write("onboard lint: \(error.description)\n")
+            ioFailure = true
+          case .failure:
+            StandardError.write("onboard lint: a file could not be checked\n")
+            ioFailure = true
+          }
+        }
+      }
+      for file in files where fix {
         do {
           var (document, found) = try linter.lintFile(file, as: layoutName)
           if fix {
