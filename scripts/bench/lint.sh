@@ -97,6 +97,21 @@ if [ -x "$YAMLLINT" ]; then
   yamllint_us=$(time_runs "$YAMLLINT" "$SMALL")
   echo "one small file: onboard ${onboard_us} us, yamllint ${yamllint_us} us per run ($RUNS runs each)"
   awk -v o="$onboard_us" -v y="$yamllint_us" 'BEGIN { printf "ratio: onboard is %.1fx faster than yamllint (target >= 10x)\n", y / o }'
+  # CPU time (user + system) per run, which a busy machine inflates less than wall time.
+  if [ -x /usr/bin/time ]; then
+    cpu_ms() {
+      local total=0 t
+      for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%U %S" -o "$WORK/cpu" "$@" > /dev/null 2>&1 || true
+        t=$(tail -1 "$WORK/cpu" | awk '{ printf "%d", ($1 + $2) * 1000 }')
+        total=$(( total + ${t:-0} ))
+      done
+      echo $(( total / RUNS ))
+    }
+    onboard_cpu=$(cpu_ms "$ONBOARD" lint --guide "$GUIDE" "$SMALL")
+    yamllint_cpu=$(cpu_ms "$YAMLLINT" "$SMALL")
+    echo "cpu per run: onboard ${onboard_cpu} ms, yamllint ${yamllint_cpu} ms (load average: $(cut -d' ' -f1 /proc/loadavg))"
+  fi
 else
   echo "one small file: onboard ${onboard_us} us per run; yamllint not found at $YAMLLINT (run scripts/setup.sh)"
 fi
