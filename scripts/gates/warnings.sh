@@ -25,8 +25,8 @@ if [ "$status" -ne 0 ]; then
   echo "warnings: the build failed (exit $status)"
   exit 2
 fi
-ours=$(grep -E "^($PWD/)?(Sources|Tests)/[^:]+:[0-9]+:[0-9]+: warning:" "$LOG" | sed "s|^$PWD/||" | sort -u || true)
-others=$(grep -E ': warning:' "$LOG" | grep -vE "^($PWD/)?(Sources|Tests)/" | sort -u | wc -l)
+ours=$({ grep -E "^($PWD/)?(Sources|Tests)/[^:]+:[0-9]+:[0-9]+: warning:" "$LOG" || true; } | sed "s|^$PWD/||" | sort -u)
+others=$({ grep -E ': warning:' "$LOG" || true; } | { grep -vE "^($PWD/)?(Sources|Tests)/" || true; } | sort -u | wc -l)
 count=$(printf '%s' "$ours" | grep -c . || true)
 echo "warnings: $count in Sources/ and Tests/ ($others elsewhere, not counted)"
 if [ "$count" -gt 0 ]; then
