@@ -101,7 +101,9 @@ public struct CredentialLinter: Sendable {
   }
 
   /// Lints a file on disk and returns the parsed document too (for `--fix`).
-  public func lintFile(_ path: String, as layoutName: String? = nil) throws -> (document: CredentialDocument, diagnostics: [Diagnostic]) {
+  public func lintFile(_ path: String, as layoutName: String? = nil) throws -> (
+    document: CredentialDocument, diagnostics: [Diagnostic]
+  ) {
     let (bytes, mode) = try Self.read(path)
     let layoutFile = try chooseLayout(path: path, bytes: bytes, as: layoutName)
     let document = parse(bytes: bytes, file: path, layout: layoutFile)
@@ -114,7 +116,9 @@ public struct CredentialLinter: Sendable {
   ///   - file: the path shown in findings (it also picks the format when `layoutName` is nil).
   ///   - layoutName: `--as`: a layout name; detected when `nil`.
   ///   - permissions: the file's mode bits, to check them; `nil` skips the check.
-  public func lint(bytes: [UInt8], file: String, as layoutName: String? = nil, permissions: UInt16? = nil) throws -> [Diagnostic] {
+  public func lint(bytes: [UInt8], file: String, as layoutName: String? = nil, permissions: UInt16? = nil) throws
+    -> [Diagnostic]
+  {
     let layoutFile = try chooseLayout(path: file, bytes: bytes, as: layoutName)
     return lint(parse(bytes: bytes, file: file, layout: layoutFile), permissions: permissions)
   }
@@ -151,7 +155,8 @@ public struct CredentialLinter: Sendable {
       }
     }
     for index in document.yaml.strayEntries.indices {
-      document.yaml.strayEntries[index].specKey = names.match(document.yaml.strayEntries[index].name, format: .yaml)?.key
+      document.yaml.strayEntries[index].specKey =
+        names.match(document.yaml.strayEntries[index].name, format: .yaml)?.key
     }
     return document
   }
@@ -188,7 +193,8 @@ public struct CredentialLinter: Sendable {
       throw ReadError(path: path, reason: String(cString: strerror(errno)))
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
-      throw ReadError(path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "it is a directory" : "it is not a regular file")
+      throw ReadError(
+        path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "it is a directory" : "it is not a regular file")
     }
     var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
     var filled = 0

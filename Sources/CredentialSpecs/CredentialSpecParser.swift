@@ -179,12 +179,14 @@ public enum CredentialSpecParser {
               diagnostics.append(
                 Diagnostic(
                   severity: .warning, ruleID: Rule.unknownField,
-                  message: "Unknown mistake field '\(entryKey.scalar?.string ?? "")' in '\(key)'; use pattern, message, severity or fix.",
+                  message:
+                    "Unknown mistake field '\(entryKey.scalar?.string ?? "")' in '\(key)'; use pattern, message, severity or fix.",
                   location: position.location(entryKey.mark)))
             }
           }
           if let mistakePattern, let message {
-            spec.mistakes.append(CredentialMistake(pattern: mistakePattern, message: message, severity: severity, fix: fix))
+            spec.mistakes.append(
+              CredentialMistake(pattern: mistakePattern, message: message, severity: severity, fix: fix))
           } else if mistakePattern == nil || message == nil {
             fail("Each mistake of '\(key)' needs both a pattern and a message.", item)
           }

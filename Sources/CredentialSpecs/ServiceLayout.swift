@@ -106,7 +106,8 @@ public struct ServiceLayout: Hashable, Sendable {
     do {
       root = try Yams.compose(yaml: yaml)
     } catch {
-      return .failure(DiagnosticList([position.syntaxDiagnostic(error, ruleID: malformedRule, what: "The layout descriptor")]))
+      return .failure(
+        DiagnosticList([position.syntaxDiagnostic(error, ruleID: malformedRule, what: "The layout descriptor")]))
     }
     guard let mapping = root?.mapping else {
       return .failure(

@@ -35,7 +35,11 @@ struct SimplePattern: Sendable {
       return result
     }
 
-    static let digits: ByteSet = { var set = ByteSet(); set.insert(0x30...0x39); return set }()
+    static let digits: ByteSet = {
+      var set = ByteSet()
+      set.insert(0x30...0x39)
+      return set
+    }()
     static let word: ByteSet = {
       var set = digits
       set.insert(0x41...0x5A)
@@ -110,7 +114,9 @@ struct SimplePattern: Sendable {
       for item in sequence {
         switch item.node {
         case .set(let set):
-          for index in partial.indices { partial[index].append(FlatItem(kind: .set, set: set, min: item.min, max: item.max)) }
+          for index in partial.indices {
+            partial[index].append(FlatItem(kind: .set, set: set, min: item.min, max: item.max))
+          }
         case .start:
           for index in partial.indices { partial[index].append(FlatItem(kind: .start, set: ByteSet(), min: 1, max: 1)) }
         case .end:
@@ -213,7 +219,8 @@ struct SimplePattern: Sendable {
     }
 
     /// Greedy repetition of a group with backtracking.
-    func matchGroup(_ alternatives: [[Item]], _ item: Item, count: Int, _ position: Int, _ next: (Int) -> Bool) -> Bool {
+    func matchGroup(_ alternatives: [[Item]], _ item: Item, count: Int, _ position: Int, _ next: (Int) -> Bool) -> Bool
+    {
       if count < item.max {
         for sequence in alternatives {
           let advanced = matchSequence(sequence[...], position) { end in
@@ -310,7 +317,8 @@ struct SimplePattern: Sendable {
       case UInt8(ascii: "d"): return .digits
       case UInt8(ascii: "w"): return .word
       default:
-        let isPunctuation = (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte)
+        let isPunctuation =
+          (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte)
           || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
         guard isPunctuation else { return nil }
         var set = ByteSet()

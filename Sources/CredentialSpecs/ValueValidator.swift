@@ -22,7 +22,9 @@ public struct ValueValidator: Sendable {
     RuleDescriptor(
       id: Rule.placeholder, summary: "A placeholder is left where the value belongs.",
       defaultSeverity: .error,
-      help: "Values such as '', <...>, your_..., xxx, ..., changeme, TODO, ${...}, {{...}} or the guide's own example are placeholders. Paste the real value."),
+      help:
+        "Values such as '', <...>, your_..., xxx, ..., changeme, TODO, ${...}, {{...}} or the guide's own example are placeholders. Paste the real value."
+    ),
     RuleDescriptor(
       id: Rule.whitespace, summary: "The value has spaces or line breaks in it or around it.",
       defaultSeverity: .error,
@@ -35,10 +37,13 @@ public struct ValueValidator: Sendable {
       id: Rule.invisibleCharacter,
       summary: "The value contains an invisible or typographic character.",
       defaultSeverity: .error,
-      help: "Zero-width spaces, byte-order marks, non-breaking spaces and smart quotes come from copying out of documents. Delete them."),
+      help:
+        "Zero-width spaces, byte-order marks, non-breaking spaces and smart quotes come from copying out of documents. Delete them."
+    ),
     RuleDescriptor(
       id: Rule.knownMistake, summary: "The value is a known wrong kind of value for this key.",
-      defaultSeverity: .error, help: "The guide lists this mistake; its message says what the value is and what belongs here."),
+      defaultSeverity: .error,
+      help: "The guide lists this mistake; its message says what the value is and what belongs here."),
     RuleDescriptor(
       id: Rule.swapped, summary: "The value has the format of another credential.",
       defaultSeverity: .error, help: "Two values were probably pasted into each other's places. Swap them."),
@@ -108,7 +113,8 @@ public struct ValueValidator: Sendable {
       findings.append(
         ValueFinding(
           ruleID: Rule.tooLong, severity: .error,
-          message: "The value of \(name) is \(candidate.utf8.count) bytes long; a \(spec.title) is at most \(maxLength).",
+          message:
+            "The value of \(name) is \(candidate.utf8.count) bytes long; a \(spec.title) is at most \(maxLength).",
           fix: "Copy the value again; part of it may be pasted twice."))
     }
     if let mistake = spec.mistakes.first(where: { $0.pattern.matches(candidate) }) {
@@ -153,7 +159,9 @@ public struct ValueValidator: Sendable {
     if text.hasPrefix("{{") && text.hasSuffix("}}") { return "{{...}}" }
     if lower.hasPrefix("your_") || lower.hasPrefix("your-") || lower.hasPrefix("your ") { return "your_..." }
     if lower.hasPrefix("insert_") || lower.hasPrefix("insert-") { return "insert_..." }
-    if ["changeme", "change_me", "change-me", "todo", "tbd", "fixme", "none", "null", "placeholder", "secret", "redacted"].contains(lower) {
+    if [
+      "changeme", "change_me", "change-me", "todo", "tbd", "fixme", "none", "null", "placeholder", "secret", "redacted",
+    ].contains(lower) {
       return lower
     }
     if lower.count >= 3, lower.allSatisfy({ $0 == "x" || $0 == "*" }) { return "xxx" }
@@ -183,7 +191,8 @@ public struct ValueValidator: Sendable {
       return String(value.dropFirst().dropLast())
     }
     if first == "\"" || first == "'" || last == "\"" || last == "'" {
-      return String(value.drop(while: { $0 == "\"" || $0 == "'" }).reversed().drop(while: { $0 == "\"" || $0 == "'" }).reversed())
+      return String(
+        value.drop(while: { $0 == "\"" || $0 == "'" }).reversed().drop(while: { $0 == "\"" || $0 == "'" }).reversed())
     }
     return nil
   }

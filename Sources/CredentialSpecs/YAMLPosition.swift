@@ -123,7 +123,9 @@ public struct YAMLPosition: Sendable {
     return Diagnostic(
       severity: .error, ruleID: ruleID, message: "\(what) is not valid YAML: \(problem).",
       location: location(line: line, scalarColumn: column),
-      fix: "Check the indentation and quoting at this line; quote values that contain ': ' or start with a special character.")
+      fix:
+        "Check the indentation and quoting at this line; quote values that contain ': ' or start with a special character."
+    )
   }
 
   /// libyaml's problem strings are fixed phrases ("mapping values are not allowed in this

@@ -148,10 +148,13 @@ public final class PacketGenerator: @unchecked Sendable {
     progress: (Int) -> Void = { _ in }
   ) throws -> WriteResult {
     let source = try RosterReader.open(path, displayPath: displayPath)
-    let writer = try writer ?? PacketWriter(outputDirectory: options.outputDirectory, force: options.force, durable: options.durable)
+    let writer =
+      try writer
+      ?? PacketWriter(outputDirectory: options.outputDirectory, force: options.force, durable: options.durable)
     let outcome = WriteOutcome()
     let extrasAllowConcurrency = options.extras.allSatisfy(\.supportsConcurrentUse)
-    let workerCount = extrasAllowConcurrency ? max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
+    let workerCount =
+      extrasAllowConcurrency ? max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
     let queue = JobQueue<PacketPlan>(capacity: workerCount * 4)
     let finished = DispatchGroup()
     if workerCount > 1 {
@@ -214,7 +217,8 @@ public final class PacketGenerator: @unchecked Sendable {
       return .refused(
         Diagnostic(
           severity: .error, ruleID: Self.foreignFolderRule,
-          message: "Row \(seller.row): the folder \(folder) exists and was not written by onboard, so it is left alone.",
+          message:
+            "Row \(seller.row): the folder \(folder) exists and was not written by onboard, so it is left alone.",
           location: seller.location, fix: "Move the folder away, or pass --force to replace it."))
     } catch let refused as MarkdownFiller.UnsafeLink {
       return .refused(

@@ -15,20 +15,26 @@ import Testing
   }
 
   @Test func didYouMeanFromTheGuidesAliases() throws {
-    for (typo, intended) in [("lws_app_id", "lwa_app_id"), ("lwa_client_id", "lwa_app_id"), ("client_secret", "lwa_client_secret")] {
+    for (typo, intended) in [
+      ("lws_app_id", "lwa_app_id"), ("lwa_client_id", "lwa_app_id"), ("client_secret", "lwa_client_secret"),
+    ] {
       let text = "default:\n  \(typo): \(Fake.appID)\n  lwa_client_secret: \(Fake.clientSecret)\n"
       let unknown = try #require(try findings(text, "credentials.yml").first { $0.ruleID == "schema/unknown-key" })
       #expect(unknown.message.contains("Did you mean '\(intended)'?"), "\(typo): \(unknown.message)")
     }
-    let env = try findings("LWA_REFRESH_TOKEN='\(Fake.refreshToken)'\nLWA_APP_ID=\(Fake.appID)\nLWA_CLIENT_SECRET=\(Fake.clientSecret)\n", "x.env")
+    let env = try findings(
+      "LWA_REFRESH_TOKEN='\(Fake.refreshToken)'\nLWA_APP_ID=\(Fake.appID)\nLWA_CLIENT_SECRET=\(Fake.clientSecret)\n",
+      "x.env")
     #expect(env.contains { $0.ruleID == "schema/unknown-key" && $0.message.contains("'SP_API_REFRESH_TOKEN'") })
-    let suffixed = try findings("LWA_CLIENT_ID_shop=\(Fake.appID)\nLWA_CLIENT_SECRET_shop=\(Fake.clientSecret)\n", "shop.env")
+    let suffixed = try findings(
+      "LWA_CLIENT_ID_shop=\(Fake.appID)\nLWA_CLIENT_SECRET_shop=\(Fake.clientSecret)\n", "shop.env")
     #expect(suffixed.contains { $0.ruleID == "schema/unknown-key" && $0.message.contains("'LWA_APP_ID_shop'") })
   }
 
   @Test func theGuidesKnownMistakes() throws {
     let appID = "amzn1.sp.solution.0bf296b5-36a6-4942-a13e-1234567890ab"
-    let text = "default:\n  refresh_token: Atza|IwEBexpiresinanhour\n  lwa_app_id: \(appID)\n  lwa_client_secret: \(String(repeating: "ab", count: 32))\n"
+    let text =
+      "default:\n  refresh_token: Atza|IwEBexpiresinanhour\n  lwa_app_id: \(appID)\n  lwa_client_secret: \(String(repeating: "ab", count: 32))\n"
     let found = try findings(text, "credentials.yml").filter { $0.ruleID == "value/known-mistake" }
     #expect(found.count == 3)
     #expect(found.contains { $0.message.contains("App ID") && $0.severity == .error })
@@ -38,11 +44,14 @@ import Testing
   }
 
   @Test func deprecatedAndFormatAndSwapped() throws {
-    let text = "default:\n  refresh_token: \(Fake.refreshToken)\n  lwa_app_id: \(Fake.clientSecret)\n  lwa_client_secret: \(Fake.appID)\n  role_arn: arn:aws:iam::123456789012:role/x\n"
+    let text =
+      "default:\n  refresh_token: \(Fake.refreshToken)\n  lwa_app_id: \(Fake.clientSecret)\n  lwa_client_secret: \(Fake.appID)\n  role_arn: arn:aws:iam::123456789012:role/x\n"
     let rules = try findings(text, "credentials.yml").map(\.ruleID)
     #expect(rules.filter { $0 == "value/swapped" }.count == 2)
     #expect(rules.contains("schema/deprecated-key"))
-    let short = try findings("{\"LWA_APP_ID\": \"amzn1.application-oa2-client.7b18\", \"LWA_CLIENT_SECRET\": \"\(Fake.clientSecret)\"}", "secret.json")
+    let short = try findings(
+      "{\"LWA_APP_ID\": \"amzn1.application-oa2-client.7b18\", \"LWA_CLIENT_SECRET\": \"\(Fake.clientSecret)\"}",
+      "secret.json")
     let format = try #require(short.first { $0.ruleID == "value/format" })
     #expect(format.message.contains("LWA client identifier"))
   }
@@ -50,12 +59,17 @@ import Testing
   @Test func theTemplateUnfilledIsFlagged() throws {
     let text = "version: '1.0'\ndefault:\n  refresh_token: ''\n  lwa_app_id: ''\n  lwa_client_secret: ''\n"
     let found = try findings(text, "credentials.yml")
-    #expect(positions(found) == ["2:1 schema/optional-absent", "4:15 schema/missing-required", "5:22 schema/missing-required"])
+    #expect(
+      positions(found) == [
+        "2:1 schema/optional-absent", "4:15 schema/missing-required", "5:22 schema/missing-required",
+      ])
   }
 
   @Test func placeholdersAreFlagged() throws {
-    for placeholder in ["'<your refresh token>'", "your_refresh_token", "xxx", "...", "changeme", "TODO", "'${TOKEN}'"] {
-      let text = "default:\n  refresh_token: \(placeholder)\n  lwa_app_id: \(Fake.appID)\n  lwa_client_secret: \(Fake.clientSecret)\n"
+    for placeholder in ["'<your refresh token>'", "your_refresh_token", "xxx", "...", "changeme", "TODO", "'${TOKEN}'"]
+    {
+      let text =
+        "default:\n  refresh_token: \(placeholder)\n  lwa_app_id: \(Fake.appID)\n  lwa_client_secret: \(Fake.clientSecret)\n"
       #expect(try findings(text, "credentials.yml").contains { $0.ruleID == "value/placeholder" }, "\(placeholder)")
     }
   }

@@ -47,7 +47,8 @@ import Testing
     ("cs.01234567 #89abcdef", "cs.c0ffee15 #deadbeef"), ("cs.0123${X}456789abcdef", "cs.c0ff${X}ee15deadbeef"),
     ("cs.0123$456789abcdef", "cs.c0ff$ee15deadbeef"),
     ("cid.0123abcd", "cid.ca7a1e55"), ("cid.0123abce", "cid.ca7a1e56"), ("cid.0123abcf", "cid.ca7a1e57"),
-    ("cid.0123 # abcd", "cid.ca7a # 1e55"), ("tk|AbCdEf012345", "tk|CANARYq7Zx92"), ("tk|AbCdEf012346", "tk|CANARYq7Zx93"),
+    ("cid.0123 # abcd", "cid.ca7a # 1e55"), ("tk|AbCdEf012345", "tk|CANARYq7Zx92"),
+    ("tk|AbCdEf012346", "tk|CANARYq7Zx93"),
     ("tk|Ab'CdEf012345", "tk|CAN'ARYq7Zx92"), ("app.12345678", "app.CANARY01"),
   ]
 
@@ -67,8 +68,14 @@ import Testing
 
   /// Extra files where a canary is a key, an account name or a dotenv name.
   static let demoExtraFiles: [(String, String)] = [
-    ("credentials.yml", "cs.c0ffee15deadbeef:\n  client_id: cid.ca7a1e55\ntk|CANARYq7Zx92: x\ndefault:\n  cid.ca7a1e55: 1\n  client_secret: cs.c0ffee15deadbeef\n"),
-    (".env", "cs.c0ffee15deadbeef=1\nDEMO_CLIENT_ID_tkCANARYq7Zx92=cid.ca7a1e55\ncid.ca7a1e55\nDEMO_CLIENT_IDca7a1e55=x\n"),
+    (
+      "credentials.yml",
+      "cs.c0ffee15deadbeef:\n  client_id: cid.ca7a1e55\ntk|CANARYq7Zx92: x\ndefault:\n  cid.ca7a1e55: 1\n  client_secret: cs.c0ffee15deadbeef\n"
+    ),
+    (
+      ".env",
+      "cs.c0ffee15deadbeef=1\nDEMO_CLIENT_ID_tkCANARYq7Zx92=cid.ca7a1e55\ncid.ca7a1e55\nDEMO_CLIENT_IDca7a1e55=x\n"
+    ),
     ("secret.json", "{\"cs.c0ffee15deadbeef\": \"x\", \"DEMO_CLIENT_ID\": \"cid.ca7a1e55\"}"),
     ("credentials.yml", "default:\n  client_id: cid.ca7a1e55\n\tclient_secret: cs.c0ffee15deadbeef\n"),
     ("credentials.yml", "default: {client_id: cid.ca7a1e55, client_id: cs.c0ffee15deadbeef}\n"),
@@ -76,19 +83,25 @@ import Testing
 
   @Test func everyRuleExampleWithCanaries() throws {
     var fired: Set<String> = []
-    var files = LintRuleCatalogue.all.flatMap { rule in rule.examples.map { ($0.fileName, Self.canaryize($0.text), $0.mode) } }
+    var files = LintRuleCatalogue.all.flatMap { rule in
+      rule.examples.map { ($0.fileName, Self.canaryize($0.text), $0.mode) }
+    }
     files += Self.demoExtraFiles.map { ($0.0, $0.1, UInt16(0o644)) }
     var checked = 0
     for (name, text, mode) in files {
       let diagnostics = try demoLinter.lint(bytes: Array(text.utf8), file: name, permissions: mode)
       fired.formUnion(diagnostics.map(\.ruleID))
       for (format, reporter) in Self.reporters {
-        Self.expectClean(reporter.report(diagnostics, rules: demoLinter.ruleDescriptors), Self.demoCanaries, "\(format) report of \(name)")
+        Self.expectClean(
+          reporter.report(diagnostics, rules: demoLinter.ruleDescriptors), Self.demoCanaries,
+          "\(format) report of \(name)")
       }
       let document = demoLinter.parse(
-        bytes: Array(text.utf8), file: name, layout: try demoLinter.chooseLayout(path: name, bytes: Array(text.utf8), as: nil))
+        bytes: Array(text.utf8), file: name,
+        layout: try demoLinter.chooseLayout(path: name, bytes: Array(text.utf8), as: nil))
       let plan = CredentialFixer(specs: demoSpecs).plan(document, diagnostics: diagnostics)
-      Self.expectClean(plan.changes.map(\.description).joined(separator: "\n"), Self.demoCanaries, "fix report of \(name)")
+      Self.expectClean(
+        plan.changes.map(\.description).joined(separator: "\n"), Self.demoCanaries, "fix report of \(name)")
       checked += 1
     }
     #expect(checked > 100)
@@ -98,18 +111,26 @@ import Testing
 
   // MARK: - The bundled guide: real formats, files on disk, the command line
 
-  static let appID = Canary(value: "amzn1.application-oa2-client.ca1a2ca3ca4ca5ca6ca7ca8ca9caacab", publicPrefix: "amzn1.application-oa2-client.")
+  static let appID = Canary(
+    value: "amzn1.application-oa2-client.ca1a2ca3ca4ca5ca6ca7ca8ca9caacab",
+    publicPrefix: "amzn1.application-oa2-client.")
   static let secret = Canary(
-    value: "amzn1.oa2-cs.v1.c0ffee00c0ffee01c0ffee02c0ffee03c0ffee04c0ffee05c0ffee06c0ffee07", publicPrefix: "amzn1.oa2-cs.v1.")
-  static let token = Canary(value: "Atzr|CANARY-Zq81TkW0ppXr5vLmN3bC7dE2fG4hJ6kL8mN0pQ2rS4tU6vW8xY0z_" + String(repeating: "Qw7Er9Ty1Ui3", count: 20), publicPrefix: "Atzr|")
+    value: "amzn1.oa2-cs.v1.c0ffee00c0ffee01c0ffee02c0ffee03c0ffee04c0ffee05c0ffee06c0ffee07",
+    publicPrefix: "amzn1.oa2-cs.v1.")
+  static let token = Canary(
+    value: "Atzr|CANARY-Zq81TkW0ppXr5vLmN3bC7dE2fG4hJ6kL8mN0pQ2rS4tU6vW8xY0z_"
+      + String(repeating: "Qw7Er9Ty1Ui3", count: 20), publicPrefix: "Atzr|")
   static let accessToken = Canary(value: "Atza|CANARYACCESS0k9Q2w8E7r6T5y4U3i2O1p0", publicPrefix: "Atza|")
-  static let legacySecret = Canary(value: "ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a", publicPrefix: "")
+  static let legacySecret = Canary(
+    value: "ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a7ca9a", publicPrefix: "")
   static let awsKey = Canary(value: "AKIACANARY7Q2W8E4R6T", publicPrefix: "AKIA")
   static let realCanaries = [appID, secret, token, accessToken, legacySecret, awsKey]
 
   /// Files in the bundled guide's layouts that together trigger every rule that applies to it.
   static var realFiles: [(name: String, text: String, mode: Int)] {
-    let a = appID.value, s = secret.value, t = token.value
+    let a = appID.value
+    let s = secret.value
+    let t = token.value
     return [
       (
         "credentials.yml",
@@ -155,7 +176,11 @@ import Testing
           + "LWA_CLIENT_SECRET_outlet='\(s)\r\n",
         0o646
       ),
-      ("secret.json", "{\"LWA_APP_ID\": \"\(a)\", \"LWA_APP_ID\": \"\(s)\", \"LWA_CLIENT_SECRET\": 12, \"lwa_client_secret\": \"\(s)\", \"\(t)\": \"\(t)\", \"LWA_REFRESH_TOKEN\": \"\(t)\"}", 0o644),
+      (
+        "secret.json",
+        "{\"LWA_APP_ID\": \"\(a)\", \"LWA_APP_ID\": \"\(s)\", \"LWA_CLIENT_SECRET\": 12, \"lwa_client_secret\": \"\(s)\", \"\(t)\": \"\(t)\", \"LWA_REFRESH_TOKEN\": \"\(t)\"}",
+        0o644
+      ),
       ("bad.json", "{\"LWA_APP_ID\": \"\(a)\", \"LWA_CLIENT_SECRET\": \"\(s)\", // \(t)\n}", 0o600),
       ("bom.json", "\u{FEFF}{\"LWA_APP_ID\": \"\(a)\", \"LWA_CLIENT_SECRET\": \"\(s)\"}", 0o600),
     ]
@@ -170,10 +195,14 @@ import Testing
       let (document, diagnostics) = try linter.lintFile(path)
       fired.formUnion(diagnostics.map(\.ruleID))
       for (format, reporter) in Self.reporters {
-        Self.expectClean(reporter.report(diagnostics, rules: linter.ruleDescriptors), Self.realCanaries, "\(format) report of \(file.name)")
+        Self.expectClean(
+          reporter.report(diagnostics, rules: linter.ruleDescriptors), Self.realCanaries,
+          "\(format) report of \(file.name)")
       }
-      let changes = try CredentialFixer(specs: linter.specs).fix(document, diagnostics: diagnostics, mode: UInt16(file.mode))
-      Self.expectClean(changes.map(\.description).joined(separator: "\n"), Self.realCanaries, "fix report of \(file.name)")
+      let changes = try CredentialFixer(specs: linter.specs).fix(
+        document, diagnostics: diagnostics, mode: UInt16(file.mode))
+      Self.expectClean(
+        changes.map(\.description).joined(separator: "\n"), Self.realCanaries, "fix report of \(file.name)")
       let after = try linter.lint(file: path)
       Self.expectClean(TextReporter().report(after, rules: []), Self.realCanaries, "report after fixing \(file.name)")
     }
@@ -194,7 +223,9 @@ import Testing
     return nil
   }
 
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
     guard let executable = onboardExecutable() else { throw TestError.setup("the onboard executable is not built") }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -246,10 +277,12 @@ import Testing
     #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
     #expect(clean.stdout.isEmpty)
     let warning = try writeFile(
-      "LWA_APP_ID=\(Fake.appID)\nLWA_CLIENT_SECRET=\(Fake.clientSecret)\nSP_API_REFRESH_TOKEN=\(Fake.refreshToken)\n", named: "w.env", in: folder)
+      "LWA_APP_ID=\(Fake.appID)\nLWA_CLIENT_SECRET=\(Fake.clientSecret)\nSP_API_REFRESH_TOKEN=\(Fake.refreshToken)\n",
+      named: "w.env", in: folder)
     #expect(try Self.run(["lint", warning]).status == 0)
     #expect(try Self.run(["lint", "--strict", warning]).status == 1)
-    let loose = try writeFile("LWA_APP_ID=\(Fake.appID)\nLWA_CLIENT_SECRET=\(Fake.clientSecret)\n", named: "l.env", in: folder, mode: 0o644)
+    let loose = try writeFile(
+      "LWA_APP_ID=\(Fake.appID)\nLWA_CLIENT_SECRET=\(Fake.clientSecret)\n", named: "l.env", in: folder, mode: 0o644)
     #expect(try Self.run(["lint", "--strict", loose]).status == 1)
     #expect(try Self.run(["lint", "--strict", "--no-permissions", loose]).status == 0)
     #expect(try Self.run(["lint", folder + "/missing.yml"]).status == 2)

@@ -13,8 +13,10 @@ import Testing
     ("0b101", .integer), ("-12", .integer), ("+1_000", .integer), ("1:20", .integer), ("1:70", .string),
     ("089", .string), ("12e45", .string), ("1.0", .float), ("1.5e+3", .float), ("1.5e3", .string), (".5", .float),
     ("-.inf", .float), (".NaN", .float), ("1:20.5", .float), ("2024-01-02", .timestamp),
-    ("2024-1-2 10:00:00", .timestamp), ("2024-01-02T10:00:00Z", .timestamp), ("2024-01-02T10:00:00.5+01:00", .timestamp),
-    ("2024-01-2", .string), ("<<", .other("a merge key ('<<')")), ("=", .other("the YAML 'value' type, which the loader cannot build")),
+    ("2024-1-2 10:00:00", .timestamp), ("2024-01-02T10:00:00Z", .timestamp),
+    ("2024-01-02T10:00:00.5+01:00", .timestamp),
+    ("2024-01-2", .string), ("<<", .other("a merge key ('<<')")),
+    ("=", .other("the YAML 'value' type, which the loader cannot build")),
     ("Atzr|abc", .string), ("amzn1.application-oa2-client.0a", .string), ("0", .integer), ("0.", .float),
     ("1__", .integer), ("0b", .string), ("._1", .string), ("+.5", .string),
   ])
@@ -26,7 +28,8 @@ import Testing
   @Test(arguments: [
     ("K=abc", "abc"), ("K = abc", "abc"), ("export K=abc", "abc"), ("K=abc # comment", "abc"),
     ("K=abc#notcomment", "abc#notcomment"), ("K='a b'", "a b"), ("K=\"a\\nb\"", "a\nb"), ("K='a\\'b'", "a'b"),
-    ("K='a\\\\b'", "a\\b"), ("K=\"a\\\"b\"", "a\"b"), ("K=", ""), ("K= # only a comment", ""), ("K=#novalue", "#novalue"),
+    ("K='a\\\\b'", "a\\b"), ("K=\"a\\\"b\"", "a\"b"), ("K=", ""), ("K= # only a comment", ""),
+    ("K=#novalue", "#novalue"),
     ("K=abc   ", "abc"), ("K='abc' # c", "abc"), ("'K'=abc", "abc"), ("K=a=b", "a=b"), ("K=Atzr|abc", "Atzr|abc"),
     ("K=\"a\\x\"", "a\\x"), ("K=\"a\\tb\"", "a\tb"),
   ])
@@ -92,7 +95,11 @@ import Testing
       bytes: Array(text.utf8), file: "credentials.yml",
       layout: try FormatDetector.layout(named: "yaml", in: demoLayout))
     let values = document.entries.map { "\($0.account ?? "-")/\($0.name)=\($0.value)" }
-    #expect(values == ["default/client_id=it's", "default/client_secret=a\tb", "default/token=folded text", "shop/client_id=plain value"])
+    #expect(
+      values == [
+        "default/client_id=it's", "default/client_secret=a\tb", "default/token=folded text",
+        "shop/client_id=plain value",
+      ])
     #expect(document.entries[0].style == .singleQuoted)
     #expect(document.entries[2].style == .folded)
     #expect(document.entries[3].trailingComment != nil)

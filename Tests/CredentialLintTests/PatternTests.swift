@@ -18,9 +18,12 @@ import Testing
 
   static let values: [String] = {
     var values = [
-      "", "a", "abc", "xabcx", "a\nc", "abc\n", "abc\r\n", "abc\r", "abc\n\n", "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef",
-      "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef\n", "amzn1.application-oa2-client.0123456789ABCDEF0123456789abcdef",
-      "amzn1.oa2-cs.v1." + String(repeating: "0123456789abcdef", count: 4), String(repeating: "0123456789abcdef", count: 4),
+      "", "a", "abc", "xabcx", "a\nc", "abc\n", "abc\r\n", "abc\r", "abc\n\n",
+      "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef",
+      "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef\n",
+      "amzn1.application-oa2-client.0123456789ABCDEF0123456789abcdef",
+      "amzn1.oa2-cs.v1." + String(repeating: "0123456789abcdef", count: 4),
+      String(repeating: "0123456789abcdef", count: 4),
       "Atzr|IwEB-_abc", "Atzr|IwEB abc", "Atzr|", "Atza|x", "AKIAABCDEFGHIJKLMNOP", "ASIA0123456789ABCDEF",
       "arn:aws:iam::123456789012:role/Selling-Partner_API", "arn:aws:iam::12345678901:role/x", "amzn1.sp.solution.x",
       "cid.0123abcd", "tk|abcdefgh", "app.x", "abbc", "abc", "ac", "xxy", "xxxxy", "ABC", "abab b", "b", "aab", "_w1",
@@ -40,7 +43,8 @@ import Testing
     let fast = try CredentialPattern(pattern)
     let reference = try NSRegularExpression(pattern: pattern)
     for value in Self.values {
-      let expected = reference.firstMatch(in: value, range: NSRange(value.startIndex..<value.endIndex, in: value)) != nil
+      let expected =
+        reference.firstMatch(in: value, range: NSRange(value.startIndex..<value.endIndex, in: value)) != nil
       #expect(fast.matches(value) == expected, "\(pattern) on \(value.debugDescription)")
     }
   }

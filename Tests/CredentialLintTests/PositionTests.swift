@@ -57,7 +57,8 @@ import Testing
 
   @Test func yamlMultibyteColumnsCountBytes() throws {
     // "é" is two bytes: the value after it starts at byte column 16, not 15.
-    let text = "default:\n  # café\n  client_id: \"cid.0123abcd\u{200B}\"\n  client_secret: cs.0123456789abcdef\n  token: tk|é\n"
+    let text =
+      "default:\n  # café\n  client_id: \"cid.0123abcd\u{200B}\"\n  client_secret: cs.0123456789abcdef\n  token: tk|é\n"
     let found = try lint(text, "credentials.yml")
     #expect(positions(found).contains("3:14 value/invisible-char"))
     #expect(positions(found).contains("5:10 value/format"))
@@ -90,20 +91,21 @@ import Testing
       """
     let found = try lint(text, ".env")
     #expect(
-      positions(found) == [
-        "1:15 env/space-around-equals",
-        "2:47 env/inline-comment",
-        "3:14 env/shell-unsafe",
-        "4:1 env/unparsable",
-        "5:1 schema/key-case",
-        "6:1 env/duplicate-key",
-        "6:27 env/interpolation",
-        "6:20 value/format",
-      ].sorted { lhs, rhs in
-        let l = lhs.split(separator: " ")[0].split(separator: ":").map { Int($0) ?? 0 }
-        let r = rhs.split(separator: " ")[0].split(separator: ":").map { Int($0) ?? 0 }
-        return (l[0], l[1], String(lhs)) < (r[0], r[1], String(rhs))
-      })
+      positions(found)
+        == [
+          "1:15 env/space-around-equals",
+          "2:47 env/inline-comment",
+          "3:14 env/shell-unsafe",
+          "4:1 env/unparsable",
+          "5:1 schema/key-case",
+          "6:1 env/duplicate-key",
+          "6:27 env/interpolation",
+          "6:20 value/format",
+        ].sorted { lhs, rhs in
+          let l = lhs.split(separator: " ")[0].split(separator: ":").map { Int($0) ?? 0 }
+          let r = rhs.split(separator: " ")[0].split(separator: ":").map { Int($0) ?? 0 }
+          return (l[0], l[1], String(lhs)) < (r[0], r[1], String(rhs))
+        })
     let interpolation = try #require(found.first { $0.ruleID == "env/interpolation" })
     #expect(interpolation.severity == .error)
     #expect(interpolation.location.endColumn == 34)
@@ -129,10 +131,12 @@ import Testing
   }
 
   @Test func jsonPositions() throws {
-    let text = "{\n  \"DEMO_CLIENT_ID\": 123,\n  \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\",\n  \"DEMO_CLIENT_ID\": \"cid.0123abcd\"\n}\n"
+    let text =
+      "{\n  \"DEMO_CLIENT_ID\": 123,\n  \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\",\n  \"DEMO_CLIENT_ID\": \"cid.0123abcd\"\n}\n"
     let found = try lint(text, "secret.json")
     #expect(positions(found) == ["1:1 schema/optional-absent", "4:3 json/duplicate-key"])
-    let nonString = try lint("{\"DEMO_CLIENT_ID\": 123, \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}", "secret.json")
+    let nonString = try lint(
+      "{\"DEMO_CLIENT_ID\": 123, \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}", "secret.json")
     #expect(positions(nonString) == ["1:1 schema/optional-absent", "1:20 json/non-string"])
     #expect(nonString[0].severity == .note)
     let trailing = try lint("{\n  \"DEMO_CLIENT_ID\": \"cid.0123abcd\",\n}\n", "secret.json")
@@ -142,8 +146,10 @@ import Testing
   }
 
   @Test func fileLevelPositions() throws {
-    let found = try lint("DEMO_CLIENT_ID=cid.0123abcd\r\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\r\n", ".env", mode: 0o664)
-      .filter { $0.ruleID != "schema/optional-absent" }
+    let found = try lint(
+      "DEMO_CLIENT_ID=cid.0123abcd\r\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\r\n", ".env", mode: 0o664
+    )
+    .filter { $0.ruleID != "schema/optional-absent" }
     #expect(positions(found) == ["1:1 file/permissions", "1:28 file/crlf"])
     #expect(found[0].severity == .error)
     #expect(found[1].message.hasPrefix("2 lines end with CRLF"))

@@ -19,7 +19,8 @@ import Testing
     if example.triggers {
       #expect(!fired.isEmpty, "\(ruleID) example \(index) should trigger:\n\(example.text)\nfound: \(positions(found))")
     } else {
-      #expect(fired.isEmpty, "\(ruleID) example \(index) should not trigger:\n\(example.text)\nfound: \(positions(fired))")
+      #expect(
+        fired.isEmpty, "\(ruleID) example \(index) should not trigger:\n\(example.text)\nfound: \(positions(fired))")
     }
   }
 
@@ -66,9 +67,12 @@ import Testing
   }
 
   @Test func goodFilesInEveryFormatAreClean() throws {
-    let yaml = "version: '1.0'\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: tk|AbCdEf012345\n"
-    let env = "DEMO_CLIENT_ID=cid.0123abcd\nexport DEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN='tk|AbCdEf012345'\n"
-    let json = "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\", \"DEMO_TOKEN\": \"tk|AbCdEf012345\"}\n"
+    let yaml =
+      "version: '1.0'\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: tk|AbCdEf012345\n"
+    let env =
+      "DEMO_CLIENT_ID=cid.0123abcd\nexport DEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN='tk|AbCdEf012345'\n"
+    let json =
+      "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\", \"DEMO_TOKEN\": \"tk|AbCdEf012345\"}\n"
     for (text, name) in [(yaml, "credentials.yml"), (env, ".env"), (json, "secret.json")] {
       let found = try lint(text, name)
       #expect(found.isEmpty, "\(name): \(positions(found))")

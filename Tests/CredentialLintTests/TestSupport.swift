@@ -47,7 +47,9 @@ func bundledLinter(checkPermissions: Bool = true) throws -> CredentialLinter {
 }
 
 /// Lints text as a file called `name`.
-func lint(_ text: String, _ name: String, linter: CredentialLinter = demoLinter, mode: UInt16? = 0o600, as layout: String? = nil)
+func lint(
+  _ text: String, _ name: String, linter: CredentialLinter = demoLinter, mode: UInt16? = 0o600, as layout: String? = nil
+)
   throws -> [Diagnostic]
 {
   try linter.lint(bytes: Array(text.utf8), file: name, as: layout, permissions: mode)

@@ -31,7 +31,8 @@ let specYAML = """
   """
 
 func parseSpecs(_ yaml: String = specYAML) -> (CredentialSpecSet, [Diagnostic]) {
-  CredentialSpecParser.parse(yaml, position: YAMLPosition(file: "guide.md", text: yaml, lineOffset: 10, columnOffset: 0))
+  CredentialSpecParser.parse(
+    yaml, position: YAMLPosition(file: "guide.md", text: yaml, lineOffset: 10, columnOffset: 0))
 }
 
 @Suite struct CredentialSpecParserTests {
@@ -96,7 +97,10 @@ func parseSpecs(_ yaml: String = specYAML) -> (CredentialSpecSet, [Diagnostic]) 
     #expect(rules("secret.0123456789abcdef", "api_secret").isEmpty)
   }
 
-  @Test(arguments: ["", "  ", "<your id>", "your_api_id", "xxx", "...", "changeme", "TODO", "${API_ID}", "{{api_id}}", "client. followed by 8 hex digits", "client.0123…"])
+  @Test(arguments: [
+    "", "  ", "<your id>", "your_api_id", "xxx", "...", "changeme", "TODO", "${API_ID}", "{{api_id}}",
+    "client. followed by 8 hex digits", "client.0123…",
+  ])
   func placeholders(_ value: String) {
     #expect(rules(value, "api_id") == [ValueValidator.Rule.placeholder])
   }
@@ -114,7 +118,8 @@ func parseSpecs(_ yaml: String = specYAML) -> (CredentialSpecSet, [Diagnostic]) 
     #expect(rules("secret.0123456789abcdef", "api_id") == [ValueValidator.Rule.swapped])
     #expect(rules("client.zz", "api_id") == [ValueValidator.Rule.format])
     #expect(rules(String(repeating: "a", count: 41), "api_secret").contains(ValueValidator.Rule.tooLong))
-    let legacy = validator.check("0123456789abcdef", as: specs[key: "api_secret"] ?? CredentialSpec(key: "x", title: "x"))
+    let legacy = validator.check(
+      "0123456789abcdef", as: specs[key: "api_secret"] ?? CredentialSpec(key: "x", title: "x"))
     #expect(legacy.map(\.severity) == [.note])
   }
 
@@ -179,7 +184,9 @@ func parseSpecs(_ yaml: String = specYAML) -> (CredentialSpecSet, [Diagnostic]) 
   }
 
   @Test func unknownKindIsADiagnostic() {
-    guard case .failure(let list) = ServiceLayout.parse("service: x\nfiles:\n  - {name: a, kind: toml, file: a.toml}\n", file: "layout.yml")
+    guard
+      case .failure(let list) = ServiceLayout.parse(
+        "service: x\nfiles:\n  - {name: a, kind: toml, file: a.toml}\n", file: "layout.yml")
     else {
       Issue.record("expected a failure")
       return

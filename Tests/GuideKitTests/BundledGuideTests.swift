@@ -25,7 +25,9 @@ import Testing
     }
     let names = Set(guide.screenshots.map(\.fileName))
     #expect(names == ["App_Overview.png", "Create_App.png", "Authorise_Application.png", "LWA_Credentials.png"])
-    for screenshot in guide.screenshots { #expect(!screenshot.illustrates.isEmpty, "\(screenshot.path) illustrates a step") }
+    for screenshot in guide.screenshots {
+      #expect(!screenshot.illustrates.isEmpty, "\(screenshot.path) illustrates a step")
+    }
     if sharedScreenshots != nil {
       #expect(guide.screenshots.allSatisfy { $0.resolvedPath != nil })
     }
@@ -53,7 +55,8 @@ import Testing
 @Suite struct BriefExampleTests {
   /// The example from the format brief reads into the graph the brief describes.
   @Test func briefExampleBuildsItsGraph() throws {
-    let url = try #require(Bundle.module.url(forResource: "brief-example", withExtension: "md", subdirectory: "Fixtures"))
+    let url = try #require(
+      Bundle.module.url(forResource: "brief-example", withExtension: "md", subdirectory: "Fixtures"))
     let result = GuideLoader().load(file: url.path)
     let guide = try #require(result.guide)
     #expect(guide.stages.map(\.id) == ["seller-central", "configure"])
@@ -74,7 +77,8 @@ import Testing
   /// A code span that starts a continuation line keeps its backticks in the step's Markdown.
   @Test func codeSpanAtLineStartKeepsBackticks() throws {
     let result = try load(
-      "---\nid: g\ntitle: G\nversion: 1\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   Copy the value into\n   `lwa_client_secret`. Then ``a `tick` here``.\n")
+      "---\nid: g\ntitle: G\nversion: 1\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   Copy the value into\n   `lwa_client_secret`. Then ``a `tick` here``.\n"
+    )
     let step = try #require(result.guide?.step(id: "a"))
     #expect(step.body.first?.markdown == "Copy the value into\n`lwa_client_secret`. Then ``a `tick` here``.")
   }
@@ -82,7 +86,8 @@ import Testing
   /// An attribute continued on the next line keeps a space between the lines.
   @Test func continuedCheckKeepsSpace() throws {
     let result = try load(
-      "---\nid: g\ntitle: G\nversion: 1\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Check:** the first line\n   continues here.\n")
+      "---\nid: g\ntitle: G\nversion: 1\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Check:** the first line\n   continues here.\n"
+    )
     let step = try #require(result.guide?.step(id: "a"))
     #expect(step.checks.first?.text == "the first line continues here.")
   }
@@ -90,7 +95,8 @@ import Testing
   /// A stage-level condition guards every step in the stage.
   @Test func stageConditionGuardsSteps() throws {
     let result = try load(
-      "---\nid: g\ntitle: G\nversion: 1\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n**When:** credential_source == \"env\"\n\n1. <a id=\"a\"></a>A.\n")
+      "---\nid: g\ntitle: G\nversion: 1\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n**When:** credential_source == \"env\"\n\n1. <a id=\"a\"></a>A.\n"
+    )
     let step = try #require(result.guide?.step(id: "a"))
     #expect(try step.effectiveCondition?.evaluate(["credential_source": "env"]) == true)
     #expect(try step.effectiveCondition?.evaluate(["credential_source": "file"]) == false)

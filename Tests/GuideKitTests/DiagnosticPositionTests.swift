@@ -34,20 +34,24 @@ import Testing
       line: 13, column: 19),
     Case(
       rule: GuideRules.unspecifiedCredential,
-      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `token`\n", line: 13, column: 19),
+      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `token`\n", line: 13,
+      column: 19),
     Case(
       rule: GuideRules.neverProduced,
-      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n## C\n\n```yaml credentials\nkey_one:\n  title: K\n```\n",
+      guide: header
+        + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n## C\n\n```yaml credentials\nkey_one:\n  title: K\n```\n",
       line: 16, column: 1),
     Case(
       rule: GuideRules.missingScreenshot,
-      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   ![Shot](images/none.png)\n", line: 13, column: 4),
+      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   ![Shot](images/none.png)\n", line: 13,
+      column: 4),
     Case(
       rule: GuideRules.imageWithoutAlt,
       guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   ![](images/none.png)\n", line: 13, column: 4),
     Case(
       rule: GuideRules.unusedScreenshot,
-      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n## Gallery\n\n![Alone](alone.png)\n", line: 15, column: 1),
+      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n## Gallery\n\n![Alone](alone.png)\n", line: 15,
+      column: 1),
     Case(
       rule: GuideRules.unknownAttribute,
       guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produce:** `k`\n", line: 13, column: 4),
@@ -56,17 +60,20 @@ import Testing
       guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **When:** id == \n", line: 13, column: 19),
     Case(
       rule: GuideRules.malformedCredentials,
-      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n## C\n\n```yaml credentials\nk:\n  pattern: '(['\n```\n",
+      guide: header
+        + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n## C\n\n```yaml credentials\nk:\n  pattern: '(['\n```\n",
       line: 17, column: 12),
     Case(
       rule: GuideRules.unknownVariable,
       guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>Open {{seler_url}} now.\n", line: 11, column: 23),
     Case(
       rule: GuideRules.sectionWithoutSteps,
-      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n## <a id=\"x\"></a>X\n\nProse.\n", line: 13, column: 1),
+      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n## <a id=\"x\"></a>X\n\nProse.\n", line: 13,
+      column: 1),
     Case(
       rule: GuideRules.unclosedCondition,
-      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   <!-- when: id == \"x\" -->\n\n   X only.\n", line: 13, column: 4),
+      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   <!-- when: id == \"x\" -->\n\n   X only.\n",
+      line: 13, column: 4),
     Case(
       rule: GuideRules.noStages,
       guide: header + "Just prose.\n", line: 1, column: 1),
@@ -94,6 +101,8 @@ import Testing
   @Test func utf8ByteColumns() throws {
     // "é" is two bytes: the link starts at byte column 24, not character column 23.
     let result = try load(Self.header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>Café [x](#nope).\n")
-    #expect(result.findings(GuideRules.unknownLinkTarget).first.map { "\($0.location.line):\($0.location.column)" } == "11:24")
+    #expect(
+      result.findings(GuideRules.unknownLinkTarget).first.map { "\($0.location.line):\($0.location.column)" } == "11:24"
+    )
   }
 }

@@ -42,7 +42,8 @@ import Testing
 
   @Test func deeplyNestedBlockQuote() throws {
     let depth = 50_000
-    let text = "---\nid: x\ntitle: X\nversion: 1\n---\n# X\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n"
+    let text =
+      "---\nid: x\ntitle: X\nversion: 1\n---\n# X\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n"
       + String(repeating: "> ", count: depth) + "deep\n"
     let result = loadBytes(Array(text.utf8))
     let guide = try #require(result.guide)

@@ -30,7 +30,9 @@ import Testing
   @Test func everyRuleHasAnExampleOrAReason() {
     for entry in Self.entries where entry.triggering.isEmpty {
       // Rules about bytes (not UTF-8) and I/O are tested with files in GuideInputTests.
-      #expect([GuideRules.notUTF8, GuideRules.io].contains(entry.descriptor.id), "\(entry.descriptor.id) needs a triggering example")
+      #expect(
+        [GuideRules.notUTF8, GuideRules.io].contains(entry.descriptor.id),
+        "\(entry.descriptor.id) needs a triggering example")
     }
   }
 }

@@ -14,7 +14,9 @@ let bundledGuidePath = repositoryRoot + "/guides/sp-api-self-authorisation.md"
 
 /// ../shared/screenshots when it exists (tests must pass without it).
 let sharedScreenshots: String? = {
-  let path = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared/screenshots").path
+  let path = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent(
+    "shared/screenshots"
+  ).path
   return FileManager.default.fileExists(atPath: path) ? path : nil
 }()
 

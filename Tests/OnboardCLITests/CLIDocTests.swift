@@ -10,6 +10,7 @@ import Testing
     let help = try OnboardProcess.run(arguments, environment: ["COLUMNS": "100"])
     #expect(help.status == 0)
     let doc = try String(contentsOfFile: OnboardProcess.repositoryRoot + "/docs/cli.md", encoding: .utf8)
-    #expect(doc.contains(help.stdout), "docs/cli.md is out of date for 'onboard \(command)'; run scripts/gen-cli-doc.sh")
+    #expect(
+      doc.contains(help.stdout), "docs/cli.md is out of date for 'onboard \(command)'; run scripts/gen-cli-doc.sh")
   }
 }

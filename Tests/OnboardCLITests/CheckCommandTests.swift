@@ -44,13 +44,16 @@ import Testing
     #expect(result.stdout.contains("[guide/duplicate-id]"))
     #expect(result.stdout.contains("\(path):15:30: error:"))
     #expect(result.stdout.contains("[guide/unknown-link-target]"))
-    #expect(result.stdout.contains("\(path):13:4: warning: Unknown attribute label 'Produce'; did you mean 'Produces'? [guide/unknown-attribute]"))
+    #expect(
+      result.stdout.contains(
+        "\(path):13:4: warning: Unknown attribute label 'Produce'; did you mean 'Produces'? [guide/unknown-attribute]"))
   }
 
   @Test func strictTurnsWarningsIntoFailure() throws {
     let folder = try OnboardProcess.temporaryFolder()
     let path = folder + "/warn.md"
-    let guide = "---\nid: w\ntitle: W\nversion: 1\n---\n\n# W\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Chek:** it works.\n"
+    let guide =
+      "---\nid: w\ntitle: W\nversion: 1\n---\n\n# W\n\n## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Chek:** it works.\n"
     try Data(guide.utf8).write(to: URL(fileURLWithPath: path))
     #expect(try OnboardProcess.run(["check", path]).status == 0)
     #expect(try OnboardProcess.run(["check", path, "--strict"]).status == 1)
@@ -105,8 +108,13 @@ import Testing
     #expect(kinds.isSuperset(of: ["stage", "step", "credential", "screenshot", "check", "note", "precondition"]))
     let edges = object?["edges"] as? [[String: Any]] ?? []
     let edgeKinds = Set(edges.compactMap { $0["kind"] as? String })
-    #expect(edgeKinds.isSuperset(of: ["next", "contains", "requires", "produces", "consumes", "illustrates", "checks"]))
-    #expect(edges.contains { $0["from"] as? String == "lwa-credentials" && $0["to"] as? String == "credential:lwa_app_id" && $0["kind"] as? String == "produces" })
+    #expect(
+      edgeKinds.isSuperset(of: ["next", "contains", "requires", "produces", "consumes", "illustrates", "checks"]))
+    #expect(
+      edges.contains {
+        $0["from"] as? String == "lwa-credentials" && $0["to"] as? String == "credential:lwa_app_id"
+          && $0["kind"] as? String == "produces"
+      })
     for node in nodes {
       let source = node["source"] as? [String: Any]
       #expect((source?["line"] as? Int ?? 0) >= 1)

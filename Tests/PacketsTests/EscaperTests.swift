@@ -64,7 +64,9 @@ struct EscaperTests {
     #expect(!inner.contains("<"))
     let expected = value.replacingOccurrences(of: "\r\n", with: " ")
       .map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{2028}" ? " " : String($0) }.joined()
-    #expect(String(inner) == "Seller: " + HTMLEscaper().escape(expected).replacingOccurrences(of: "&#39;", with: "'") + " end")
+    #expect(
+      String(inner) == "Seller: " + HTMLEscaper().escape(expected).replacingOccurrences(of: "&#39;", with: "'") + " end"
+    )
   }
 
   @Test("Markdown escaping at a line start makes no block")

@@ -6,7 +6,9 @@ import Yams
 @testable import Packets
 
 /// The issue's nasty values, in a roster name, must come out inert and exact in every file.
-let nastyNames = ["<script>alert(1)</script>", "'; DROP", "\"quoted\"", "line one\nline two", "a # b", "a | b", "${HOME}", ".."]
+let nastyNames = [
+  "<script>alert(1)</script>", "'; DROP", "\"quoted\"", "line one\nline two", "a # b", "a | b", "${HOME}", "..",
+]
 
 @Suite("Escaping in packets")
 struct EscapingInPacketsTests {
@@ -14,7 +16,8 @@ struct EscapingInPacketsTests {
     var yaml = ""
     for (index, name) in names.enumerated() {
       yaml += "- id: s\(index)\n  name: \(YAMLEscaper().escape(name))\n  marketplace: DE\n"
-      yaml += "  owner: \(YAMLEscaper().escape(name + " <o@example.com>"))\n  credential_source: \(["file", "env", "code"][index % 3])\n"
+      yaml +=
+        "  owner: \(YAMLEscaper().escape(name + " <o@example.com>"))\n  credential_source: \(["file", "env", "code"][index % 3])\n"
       yaml += "  team: \(YAMLEscaper().escape(name))\n"
     }
     return yaml
@@ -49,7 +52,9 @@ struct EscapingInPacketsTests {
       // credentials.py: comments stay comments.
       for line in TestSupport.text(folder + "/credentials.py").split(separator: "\n") {
         let trimmed = line.drop { $0 == " " }
-        #expect(trimmed.hasPrefix("#") || trimmed.hasPrefix("'") || ["credentials = {", "}"].contains(trimmed) || trimmed.hasPrefix("account = "), "\(line)")
+        #expect(
+          trimmed.hasPrefix("#") || trimmed.hasPrefix("'") || ["credentials = {", "}"].contains(trimmed)
+            || trimmed.hasPrefix("account = "), "\(line)")
       }
 
       // Markdown files: the escaped form, and cmark sees plain text.
@@ -70,7 +75,8 @@ struct EscapingInPacketsTests {
   @Test("Roster values filled into guide text are escaped for Markdown and HTML")
   func filledGuideText() throws {
     let name = "<script>alert(1)</script> *x* [l](javascript:alert(1))"
-    let path = try TestSupport.file("- id: s\n  name: \(YAMLEscaper().escape(name))\n  marketplace: US\n", named: "n.yml")
+    let path = try TestSupport.file(
+      "- id: s\n  name: \(YAMLEscaper().escape(name))\n  marketplace: US\n", named: "n.yml")
     let run = try PacketRun()
     try run.run(path)
     let html = TestSupport.text(run.out + "/s/checklist.html")
@@ -92,7 +98,9 @@ struct EscapingInPacketsTests {
     let plan = try run.generator.plan(seller).get()
     let files = try run.generator.render(plan)
     func text(_ path: String) -> String {
-      for file in files where file.path == path { if case .bytes(let bytes) = file.content { return String(decoding: bytes, as: UTF8.self) } }
+      for file in files where file.path == path {
+        if case .bytes(let bytes) = file.content { return String(decoding: bytes, as: UTF8.self) }
+      }
       return ""
     }
     let node = try #require(try Yams.compose(yaml: text("credentials.yml")))
@@ -110,7 +118,9 @@ struct EscapingInPacketsTests {
       "refresh_token": "Atzr|CANARYrefreshTOKENvalue_42-zz",
     ]
     var yaml = "- id: canary\n  marketplace: JP\n  credential_source: env\n  credentials:\n"
-    for (key, value) in secrets.sorted(by: { $0.key < $1.key }) { yaml += "    \(key): \(YAMLEscaper().escape(value))\n" }
+    for (key, value) in secrets.sorted(by: { $0.key < $1.key }) {
+      yaml += "    \(key): \(YAMLEscaper().escape(value))\n"
+    }
     yaml += "- id: other\n  marketplace: US\n"
     let path = try TestSupport.file(yaml, named: "canary.yml")
     let run = try PacketRun(embed: true)

@@ -6,9 +6,11 @@ import Testing
 
 @Suite("Planning")
 struct PlanningTests {
-  @Test("The bundled guide keeps the configuration step for each credential_source", arguments: [
-    ("file", "credentials-file"), ("env", "environment"), ("code", "code"),
-  ])
+  @Test(
+    "The bundled guide keeps the configuration step for each credential_source",
+    arguments: [
+      ("file", "credentials-file"), ("env", "environment"), ("code", "code"),
+    ])
   func credentialSource(source: String, step: String) throws {
     let guide = try TestSupport.bundledGuide()
     let seller = Seller(id: "s", credentialSource: source, fields: ["marketplace": "DE"])
@@ -26,7 +28,9 @@ struct PlanningTests {
   func blockConditions() throws {
     let guide = try TestSupport.bundledGuide()
     for (source, fragment) in [("code", "credentials=credentials"), ("file", "account=")] {
-      let plan = try PacketPlanner(guide: guide).plan(Seller(id: "s", credentialSource: source, fields: ["marketplace": "US"])).get()
+      let plan = try PacketPlanner(guide: guide).plan(
+        Seller(id: "s", credentialSource: source, fields: ["marketplace": "US"])
+      ).get()
       let verify = try #require(plan.steps.first { $0.step.id == "verify" })
       let text = verify.blocks.map(\.markdown).joined(separator: "\n")
       #expect(text.contains("Sellers(" + fragment))
@@ -48,7 +52,9 @@ struct PlanningTests {
   @Test("Conditions on blocks and steps follow the seller's variables")
   func conditions() throws {
     let guide = try SyntheticGuide.make()
-    let plan = try PacketPlanner(guide: guide).plan(Seller(id: "s", credentialSource: "env", fields: ["x": "YES", "region": "EU"])).get()
+    let plan = try PacketPlanner(guide: guide).plan(
+      Seller(id: "s", credentialSource: "env", fields: ["x": "YES", "region": "EU"])
+    ).get()
     #expect(plan.steps.map(\.step.id) == ["a1", "a2", "b1", "b2"])
     #expect(plan.steps[0].applies && plan.steps[1].applies)
     #expect(plan.steps.first { $0.step.id == "b1" }?.blocks.count == 2)
@@ -72,7 +78,9 @@ struct PlanningTests {
   @Test("An unknown variable in text names the step")
   func unknownTextVariable() throws {
     let guide = try SyntheticGuide.make(b1Text: "Do b1 for {{nickname}}.")
-    guard case .failure(let list) = PacketPlanner(guide: guide).plan(Seller(id: "s", fields: ["x": "yes", "region": "eu"])) else {
+    guard
+      case .failure(let list) = PacketPlanner(guide: guide).plan(Seller(id: "s", fields: ["x": "yes", "region": "eu"]))
+    else {
       Issue.record("planning should fail")
       return
     }

@@ -9,7 +9,8 @@ struct RosterValidationTests {
   func check(_ yaml: String) throws -> [Diagnostic] {
     let guide = try TestSupport.bundledGuide()
     let path = try TestSupport.file(yaml, named: "roster.yml")
-    let generator = PacketGenerator(guide: guide, templates: try TestSupport.templates(), options: .init(outputDirectory: "/nonexistent"))
+    let generator = PacketGenerator(
+      guide: guide, templates: try TestSupport.templates(), options: .init(outputDirectory: "/nonexistent"))
     return try generator.check(roster: path).diagnostics
   }
 
@@ -31,7 +32,9 @@ struct RosterValidationTests {
     #expect(diagnostic.message.contains("Row 2") && diagnostic.message.contains("row 1"))
   }
 
-  @Test("Unsafe folder names are refused", arguments: ["..", ".hidden", "a/b", "a b", String(repeating: "x", count: 65), "tab\there", "é"])
+  @Test(
+    "Unsafe folder names are refused",
+    arguments: ["..", ".hidden", "a/b", "a b", String(repeating: "x", count: 65), "tab\there", "é"])
   func unsafeID(id: String) throws {
     let diagnostics = try check("- id: \(YAMLEscaper().escape(id))\n  marketplace: US\n")
     #expect(diagnostics.map(\.ruleID) == [RosterRules.unsafeID])
@@ -67,7 +70,8 @@ struct RosterValidationTests {
   @Test("A known credential value that fails its spec is reported without the value")
   func badCredential() throws {
     let secret = "amzn1.sp.solution.CANARY-4f1c2e"
-    let diagnostics = try check("- id: a\n  marketplace: US\n  credentials:\n    lwa_app_id: '\(secret)'\n    refresh_token: 'Atzr|ok${HOME}'\n")
+    let diagnostics = try check(
+      "- id: a\n  marketplace: US\n  credentials:\n    lwa_app_id: '\(secret)'\n    refresh_token: 'Atzr|ok${HOME}'\n")
     let app = try #require(diagnostics.first { $0.message.contains("lwa_app_id") })
     #expect(app.ruleID == RosterRules.credentialValue)
     #expect(app.location.line == 4 && app.location.column == 17)
@@ -90,7 +94,8 @@ struct RosterValidationTests {
   @Test("The example roster is clean")
   func exampleClean() throws {
     let guide = try TestSupport.bundledGuide()
-    let generator = PacketGenerator(guide: guide, templates: try TestSupport.templates(), options: .init(outputDirectory: "/nonexistent"))
+    let generator = PacketGenerator(
+      guide: guide, templates: try TestSupport.templates(), options: .init(outputDirectory: "/nonexistent"))
     for file in ["sellers.yml", "sellers.csv"] {
       let result = try generator.check(roster: TestSupport.root + "/examples/" + file)
       #expect(result.diagnostics.isEmpty, "\(file): \(result.diagnostics.map(\.message))")
@@ -100,7 +105,8 @@ struct RosterValidationTests {
 
   @Test("Owner as 'Name <email>' text")
   func ownerText() {
-    #expect(SellerDecoder.parseOwner("Ann Lee <ann@example.com>") == Seller.Owner(name: "Ann Lee", email: "ann@example.com"))
+    #expect(
+      SellerDecoder.parseOwner("Ann Lee <ann@example.com>") == Seller.Owner(name: "Ann Lee", email: "ann@example.com"))
     #expect(SellerDecoder.parseOwner("ann@example.com") == Seller.Owner(email: "ann@example.com"))
     #expect(SellerDecoder.parseOwner("Ann") == Seller.Owner(name: "Ann"))
   }

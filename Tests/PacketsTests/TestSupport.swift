@@ -20,7 +20,9 @@ enum TestSupport {
   /// The bundled guide, loaded with the real builder.
   static func bundledGuide() throws -> Guide {
     let result = GuideLoader(screenshotFolders: [sharedScreenshots]).load(file: guidePath)
-    guard let guide = result.guide else { throw Failure("the bundled guide did not load: \(result.diagnostics.map(\.message))") }
+    guard let guide = result.guide else {
+      throw Failure("the bundled guide did not load: \(result.diagnostics.map(\.message))")
+    }
     return guide
   }
 
@@ -55,7 +57,8 @@ enum TestSupport {
     var result: [String] = []
     while let path = enumerator.nextObject() as? String {
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue
+      {
         result.append(path)
       }
     }
@@ -71,11 +74,15 @@ enum TestSupport {
 /// A small synthetic guide for planning tests: stage A (a1, a2 when x == "yes"), stage B (b1
 /// requires a2 and has a block only for region eu, b2 when credential_source == "env").
 enum SyntheticGuide {
-  static func location(_ line: Int) -> DiagnosticLocation { DiagnosticLocation(file: "synthetic.md", line: line, column: 1) }
+  static func location(_ line: Int) -> DiagnosticLocation {
+    DiagnosticLocation(file: "synthetic.md", line: line, column: 1)
+  }
 
   static func make(b1Text: String = "Do b1 for {{name}}.") throws -> Guide {
     let metadata = GuideMetadata(id: "synthetic", title: "Synthetic", version: "2", location: location(1))
-    let a1 = Step(id: "a1", hasExplicitID: true, stageID: "A", number: 1, title: "First", titleMarkdown: "First", location: location(10))
+    let a1 = Step(
+      id: "a1", hasExplicitID: true, stageID: "A", number: 1, title: "First", titleMarkdown: "First",
+      location: location(10))
     let a2 = Step(
       id: "a2", hasExplicitID: true, stageID: "A", number: 2, title: "Second", titleMarkdown: "Second",
       location: location(12), condition: try ConditionParser.parse("x == \"yes\""))
@@ -84,14 +91,18 @@ enum SyntheticGuide {
       location: location(20),
       body: [
         Block(markdown: "Everyone reads this.", location: location(21)),
-        Block(markdown: "Only EU reads this.", condition: try ConditionParser.parse("region == \"eu\""), location: location(23)),
+        Block(
+          markdown: "Only EU reads this.", condition: try ConditionParser.parse("region == \"eu\""),
+          location: location(23)),
       ],
       requires: [Reference(target: "a2", location: location(22))])
     let b2 = Step(
       id: "b2", hasExplicitID: true, stageID: "B", number: 2, title: "Fourth", titleMarkdown: "Fourth",
       location: location(30), condition: try ConditionParser.parse("credential_source == \"env\""))
-    let stageA = Stage(id: "A", hasExplicitID: true, title: "Stage A", number: 1, location: location(9), steps: [a1, a2])
-    let stageB = Stage(id: "B", hasExplicitID: true, title: "Stage B", number: 2, location: location(19), steps: [b1, b2])
+    let stageA = Stage(
+      id: "A", hasExplicitID: true, title: "Stage A", number: 1, location: location(9), steps: [a1, a2])
+    let stageB = Stage(
+      id: "B", hasExplicitID: true, title: "Stage B", number: 2, location: location(19), steps: [b1, b2])
     return Guide(file: "synthetic.md", metadata: metadata, title: "Synthetic", stages: [stageA, stageB])
   }
 }

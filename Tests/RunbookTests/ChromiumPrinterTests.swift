@@ -24,7 +24,10 @@ struct ChromiumPrinterTests {
     #expect(throws: ChromiumPrinter.PrintError.self) { try printer.print(html: "<p>x</p>", date: RunbookFixtures.date) }
     #expect(Date().timeIntervalSince(started) < 10)
     printer.close()
-    let pid = try #require(Int32(String(decoding: FileManager.default.contents(atPath: marker) ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+    let pid = try #require(
+      Int32(
+        String(decoding: FileManager.default.contents(atPath: marker) ?? Data(), as: UTF8.self).trimmingCharacters(
+          in: .whitespacesAndNewlines)))
     #expect(kill(pid, 0) != 0)  // gone
   }
 

@@ -37,7 +37,8 @@ struct HTMLRunbookRendererTests {
     let html = try sellerHTML("plain")  // credential_source env: file-step is left out
     #expect(html.contains("<h2>Contents</h2>"))
     #expect(html.contains("<a href=\"#setup\"><span class=\"toc-label\">1.</span> Set up the shop</a>"))
-    #expect(html.contains("<a href=\"#env-step\"><span class=\"toc-label\">2.2</span> Put the key in the environment.</a>"))
+    #expect(
+      html.contains("<a href=\"#env-step\"><span class=\"toc-label\">2.2</span> Put the key in the environment.</a>"))
     #expect(!html.contains("file-step"))
     #expect(html.contains("<section class=\"stage\" id=\"setup\">"))
     #expect(html.contains("<article class=\"step\" id=\"env-step\">"))
@@ -59,18 +60,30 @@ struct HTMLRunbookRendererTests {
   @Test("checks get confirmed-by and date lines; notes and warnings are set apart")
   func checksAndNotes() throws {
     let html = try sellerHTML("plain")
-    #expect(RunbookFixtures.count("<div class=\"confirm\"><span>confirmed by</span><span class=\"fill\"></span><span>date</span>", in: html) == 2)
+    #expect(
+      RunbookFixtures.count(
+        "<div class=\"confirm\"><span>confirmed by</span><span class=\"fill\"></span><span>date</span>", in: html) == 2)
     #expect(html.contains("<div class=\"check-text\">The key starts with <code>k-</code>.</div>"))
-    #expect(html.contains("<aside class=\"note warning kind-warning\"><p class=\"note-label\">Warning</p>\n<p>Never tell anyone hello.</p>"))
-    #expect(html.contains("<aside class=\"note kind-note\"><p class=\"note-label\">Note</p>\n<p>Use a shell profile.</p>"))
+    #expect(
+      html.contains(
+        "<aside class=\"note warning kind-warning\"><p class=\"note-label\">Warning</p>\n<p>Never tell anyone hello.</p>"
+      ))
+    #expect(
+      html.contains("<aside class=\"note kind-note\"><p class=\"note-label\">Note</p>\n<p>Use a shell profile.</p>"))
   }
 
   @Test("a found screenshot is embedded as a data: URI with its caption; a missing one is a named frame")
   func screenshots() throws {
     let html = try sellerHTML("plain")
     let base64 = Data(RunbookFixtures.pngBytes).base64EncodedString()
-    #expect(html.contains("<figure><img src=\"data:image/png;base64,\(base64)\" alt=\"The shop front\"><figcaption>The shop front</figcaption></figure>"))
-    #expect(html.contains("<div class=\"shot-missing\" data-missing=\"missing.png\">Screenshot not found: missing.png</div><figcaption>The key page</figcaption>"))
+    #expect(
+      html.contains(
+        "<figure><img src=\"data:image/png;base64,\(base64)\" alt=\"The shop front\"><figcaption>The shop front</figcaption></figure>"
+      ))
+    #expect(
+      html.contains(
+        "<div class=\"shot-missing\" data-missing=\"missing.png\">Screenshot not found: missing.png</div><figcaption>The key page</figcaption>"
+      ))
     #expect(!html.contains("src=\"images/"))
     #expect(html.contains("img-src data:"))
   }
@@ -78,7 +91,10 @@ struct HTMLRunbookRendererTests {
   @Test("credentials are boxes for where they are stored, never the values")
   func credentialBoxes() throws {
     let html = try sellerHTML("nasty")
-    #expect(html.contains("<div class=\"credential\" data-key=\"api_key\"><div class=\"credential-name\">API key <code>api_key</code></div><div class=\"stored-in\"><span>stored in:</span><span class=\"fill\"></span></div>"))
+    #expect(
+      html.contains(
+        "<div class=\"credential\" data-key=\"api_key\"><div class=\"credential-name\">API key <code>api_key</code></div><div class=\"stored-in\"><span>stored in:</span><span class=\"fill\"></span></div>"
+      ))
     #expect(html.contains("The roster already has a value; it is not printed."))
     #expect(html.contains("<tr data-key=\"api_key\">"))
     #expect(!html.contains(RunbookFixtures.canary))
@@ -97,7 +113,9 @@ struct HTMLRunbookRendererTests {
     #expect(html.contains("&quot;quoted&quot;"))
     #expect(html.contains("${HOME}"))
     // In a code span the motto is literal text (escaped once for HTML).
-    #expect(html.contains("<code>`${HOME}` | &lt;i&gt;#1&lt;/i&gt;</code>") || html.contains("<code>｀${HOME}｀ | &lt;i&gt;#1&lt;/i&gt;</code>"))
+    #expect(
+      html.contains("<code>`${HOME}` | &lt;i&gt;#1&lt;/i&gt;</code>")
+        || html.contains("<code>｀${HOME}｀ | &lt;i&gt;#1&lt;/i&gt;</code>"))
     // The link is percent-encoded, never a raw quote or angle bracket in the attribute.
     #expect(html.contains("href=\"https://shop.example.com/?q=%3Cb%3E&amp;x=%22y%22\""))
   }
@@ -105,10 +123,12 @@ struct HTMLRunbookRendererTests {
   @Test("the footer's CSS string cannot end the string or the style element")
   func footerEscaping() throws {
     let html = try sellerHTML("nasty")
-    let style = try #require(html.components(separatedBy: "<style>").dropFirst().first?.components(separatedBy: "</style>").first)
+    let style = try #require(
+      html.components(separatedBy: "<style>").dropFirst().first?.components(separatedBy: "</style>").first)
     #expect(!style.contains("<"))
     #expect(!style.contains("alert(1)\""))
-    let center = try #require(style.components(separatedBy: "@bottom-center { content: ").dropFirst().first?.components(separatedBy: ";").first)
+    let center = try #require(
+      style.components(separatedBy: "@bottom-center { content: ").dropFirst().first?.components(separatedBy: ";").first)
     #expect(center.hasPrefix("\"") && center.hasSuffix("\""))
     #expect(!center.dropFirst().dropLast().contains("\""))
     #expect(center.contains("\\3c script\\3e alert(1)"))
@@ -119,9 +139,17 @@ struct HTMLRunbookRendererTests {
     let html = try genericHTML()
     #expect(RunbookFixtures.count("<article class=\"step\"", in: html) == 4)
     #expect(html.contains("<p class=\"only-when\">Only when credential_source == &quot;file&quot;</p>"))
-    #expect(html.contains("<tr><th>Seller</th><td><span class=\"blank\"></span> <span class=\"blank-label\">(the recipient&#39;s display name)</span></td></tr>"))
-    #expect(html.contains("Open the shop for <span class=\"blank\"></span> <span class=\"blank-label\">(the recipient&#39;s display name)</span>."))
-    #expect(html.contains("<code><span class=\"blank\"></span> <span class=\"blank-label\">(the seller&#39;s motto)</span></code>"))
+    #expect(
+      html.contains(
+        "<tr><th>Seller</th><td><span class=\"blank\"></span> <span class=\"blank-label\">(the recipient&#39;s display name)</span></td></tr>"
+      ))
+    #expect(
+      html.contains(
+        "Open the shop for <span class=\"blank\"></span> <span class=\"blank-label\">(the recipient&#39;s display name)</span>."
+      ))
+    #expect(
+      html.contains(
+        "<code><span class=\"blank\"></span> <span class=\"blank-label\">(the seller&#39;s motto)</span></code>"))
     // A link to a variable keeps its text and prints the blank after it.
     // (An empty href would point into the folder the browser prints from, so it is dropped.)
     #expect(html.contains("<a data-blank=\"______ (the shop&#39;s web address)\">the shop</a>"))
@@ -144,6 +172,7 @@ struct HTMLRunbookRendererTests {
     #expect(RunbookFixtures.count("<p class=\"pulled\">Included because", in: html) == pulled.count)
     #expect(RunbookFixtures.count("<section class=\"stage\"", in: html) == plan.stages.count)
     #expect(RunbookFixtures.count("<article class=\"step\"", in: html) == plan.steps.count)
-    #expect(RunbookFixtures.count("<div class=\"confirm\">", in: html) == plan.steps.reduce(0) { $0 + $1.step.checks.count })
+    #expect(
+      RunbookFixtures.count("<div class=\"confirm\">", in: html) == plan.steps.reduce(0) { $0 + $1.step.checks.count })
   }
 }

@@ -24,10 +24,12 @@ struct MarkdownRunbookRendererTests {
     let document = MarkdownDocument.parse(markdown)
     let headings = document.root.descendants.filter { if case .heading = $0.kind { return true } else { return false } }
       .map(\.plainText)
-    #expect(headings == [
-      "Runbook: Shop onboarding", "Sign-off", "Contents", "Stage 1: Set up the shop", "1.1 Open the shop for Plain Shop.",
-      "1.2 Get the key.", "Stage 2: Use the key", "2.2 Put the key in the environment.", "Credentials",
-    ])
+    #expect(
+      headings == [
+        "Runbook: Shop onboarding", "Sign-off", "Contents", "Stage 1: Set up the shop",
+        "1.1 Open the shop for Plain Shop.",
+        "1.2 Get the key.", "Stage 2: Use the key", "2.2 Put the key in the environment.", "Credentials",
+      ])
     #expect(markdown.contains("- **Date:** 2025-03-31\n"))
     #expect(RunbookFixtures.count("- [ ] Done (step `", in: markdown) == 3)
     #expect(RunbookFixtures.count("confirmed by \\_", in: markdown) == 2)

@@ -128,7 +128,8 @@ enum RunbookFixtures {
   /// A YAML roster with one nasty seller (known key: the canary) and one plain seller.
   static func roster(source: String = "file") throws -> String {
     func quoted(_ value: String) -> String {
-      "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      "\""
+        + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
     let text = """

@@ -33,18 +33,18 @@ struct SellerRunbookPlannerTests {
     let path = folder + "/roster.yml"
     let secret = "not-a-key-SECRETVALUE"
     try """
-      - id: shop
-        shop_url: https://a.example.com
-        motto: hi
-        api_key: \(secret)
-      - id: other
-        shop_url: https://b.example.com
-        motto: hi
-      - id: shop
-        shop_url: https://c.example.com
-        motto: hi
+    - id: shop
+      shop_url: https://a.example.com
+      motto: hi
+      api_key: \(secret)
+    - id: other
+      shop_url: https://b.example.com
+      motto: hi
+    - id: shop
+      shop_url: https://c.example.com
+      motto: hi
 
-      """.write(toFile: path, atomically: true, encoding: .utf8)
+    """.write(toFile: path, atomically: true, encoding: .utf8)
     let outcome = try SellerRunbookPlanner(guide: guide).plan(sellerID: "shop", roster: path)
     guard case .problems(let diagnostics) = outcome else {
       Issue.record("expected problems, got \(outcome)")

@@ -7,10 +7,12 @@ import Testing
 
 @Suite("Runbook support")
 struct SupportTests {
-  @Test("dates are YYYY-MM-DD and must exist", arguments: [
-    ("2025-03-31", true), ("2024-02-29", true), ("2023-02-29", false), ("2025-13-01", false),
-    ("2025-3-31", false), ("25-03-31", false), ("2025-03-31T00", false), ("", false), ("２０２５-03-31", false),
-  ])
+  @Test(
+    "dates are YYYY-MM-DD and must exist",
+    arguments: [
+      ("2025-03-31", true), ("2024-02-29", true), ("2023-02-29", false), ("2025-13-01", false),
+      ("2025-3-31", false), ("25-03-31", false), ("2025-03-31T00", false), ("", false), ("２０２５-03-31", false),
+    ])
   func dates(text: String, valid: Bool) {
     #expect((RunbookDate(text) != nil) == valid)
     if valid { #expect(RunbookDate(text)?.description == text) }
@@ -19,7 +21,9 @@ struct SupportTests {
   @Test("the PDF dates are stamped in place")
   func stamp() throws {
     let date = try #require(RunbookDate("2025-03-31"))
-    let pdf = Array("%PDF-1.4\n1 0 obj\n<</CreationDate (D:20261129015950+00'00')\n/ModDate (D:20261129015951+00'00')>>\n%%EOF\n".utf8)
+    let pdf = Array(
+      "%PDF-1.4\n1 0 obj\n<</CreationDate (D:20261129015950+00'00')\n/ModDate (D:20261129015951+00'00')>>\n%%EOF\n".utf8
+    )
     let stamped = PDFDateStamp.stamp(pdf, date: date)
     #expect(stamped.count == pdf.count)
     let text = String(decoding: stamped, as: UTF8.self)
@@ -48,16 +52,21 @@ struct SupportTests {
       #expect("\(error)".contains("sudo apt-get install chromium"))
     }
     let fake = folder + "/chromium-headless-shell"
-    _ = FileManager.default.createFile(atPath: fake, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+    _ = FileManager.default.createFile(
+      atPath: fake, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
     #expect(try BrowserLocator.locate(environment: ["PATH": "/nonexistent:" + folder]) == fake)
     #expect(try BrowserLocator.locate(explicit: fake, environment: [:]) == fake)
-    #expect(throws: BrowserLocator.NotFound.self) { try BrowserLocator.locate(explicit: folder + "/nope", environment: [:]) }
+    #expect(throws: BrowserLocator.NotFound.self) {
+      try BrowserLocator.locate(explicit: folder + "/nope", environment: [:])
+    }
   }
 
-  @Test("the major version is read from --version output", arguments: [
-    ("Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)", 156),
-    ("Google Chrome 131.0.6778.85 ", 131), ("HeadlessChrome/120.0.6099.0", 120), ("no version", nil),
-  ] as [(String, Int?)])
+  @Test(
+    "the major version is read from --version output",
+    arguments: [
+      ("Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)", 156),
+      ("Google Chrome 131.0.6778.85 ", 131), ("HeadlessChrome/120.0.6099.0", 120), ("no version", nil),
+    ] as [(String, Int?)])
   func versions(text: String, major: Int?) {
     #expect(ChromiumPrinter.majorVersion(in: text) == major)
   }
@@ -70,15 +79,22 @@ struct SupportTests {
     #expect(!html.contains("qxblankk"))
     #expect(html.contains("qxblank literal"))
     // Both blanks inside the image tag (its src and its alt) go into one data-blank attribute.
-    #expect(html.contains("<img src=\"x/.png\" alt=\"shot of \" data-blank=\"______ (the recipient&#39;s id (also the packet folder&#39;s name)) (the recipient&#39;s display name)\" />"))
+    #expect(
+      html.contains(
+        "<img src=\"x/.png\" alt=\"shot of \" data-blank=\"______ (the recipient&#39;s id (also the packet folder&#39;s name)) (the recipient&#39;s display name)\" />"
+      ))
     #expect(html.contains("<span class=\"blank\"></span> <span class=\"blank-label\">(the seller&#39;s motto)</span>"))
     #expect(blanks.plain("for {{name}}") == "for ______ (the recipient's display name)")
   }
 
   @Test("printed pages keep in-page and absolute links, and drop relative ones")
   func printableLinks() {
-    let html = ##"<a href="#setup">a</a> <a href="https://x.example/?q=1" title="t">b</a> <a href="docs/x.md">c</a> <a href="">d</a> <a href="mailto:a@example.com">e</a> <a href="1x:y">f</a>"##
-    #expect(PrintableLinks.rewrite(html) == ##"<a href="#setup">a</a> <a href="https://x.example/?q=1" title="t">b</a> <a>c</a> <a>d</a> <a href="mailto:a@example.com">e</a> <a>f</a>"##)
+    let html =
+      ##"<a href="#setup">a</a> <a href="https://x.example/?q=1" title="t">b</a> <a href="docs/x.md">c</a> <a href="">d</a> <a href="mailto:a@example.com">e</a> <a href="1x:y">f</a>"##
+    #expect(
+      PrintableLinks.rewrite(html)
+        == ##"<a href="#setup">a</a> <a href="https://x.example/?q=1" title="t">b</a> <a>c</a> <a>d</a> <a href="mailto:a@example.com">e</a> <a>f</a>"##
+    )
   }
 
   @Test("relative paths between folders")

@@ -81,7 +81,10 @@ import Yams
 
   @Test func replacingTheLastAccountKeepsTheTrailingComment() throws {
     let result = try Self.edit(Self.existing, [Self.account("sakura jp")])
-    #expect(result.hasSuffix("'sakura jp':\n  lwa_app_id: '\(Canary.appID)'\n  lwa_client_secret: '\(Canary.secret)'\n  refresh_token: '\(Canary.token)'\n# trailing remark about the file\n"))
+    #expect(
+      result.hasSuffix(
+        "'sakura jp':\n  lwa_app_id: '\(Canary.appID)'\n  lwa_client_secret: '\(Canary.secret)'\n  refresh_token: '\(Canary.token)'\n# trailing remark about the file\n"
+      ))
   }
 
   @Test func quotesAreEscapedAndKeysQuotedWhenNeeded() throws {
@@ -99,9 +102,15 @@ import Yams
   }
 
   @Test func fileWithoutFinalLineBreakOrWithOnlyComments() throws {
-    #expect(try Self.edit("a:\n  k: 'v'", [AccountCredentials(name: "b", values: [("k", "w")])]) == "a:\n  k: 'v'\n\nb:\n  k: 'w'\n")
-    #expect(try Self.edit("# nothing yet\n", [AccountCredentials(name: "b", values: [("k", "w")])]) == "# nothing yet\n\nb:\n  k: 'w'\n")
-    #expect(try Self.edit("---\na: 1\n...\n", [AccountCredentials(name: "b", values: [("k", "w")])]) == "---\na: 1\n\nb:\n  k: 'w'\n...\n")
+    #expect(
+      try Self.edit("a:\n  k: 'v'", [AccountCredentials(name: "b", values: [("k", "w")])])
+        == "a:\n  k: 'v'\n\nb:\n  k: 'w'\n")
+    #expect(
+      try Self.edit("# nothing yet\n", [AccountCredentials(name: "b", values: [("k", "w")])])
+        == "# nothing yet\n\nb:\n  k: 'w'\n")
+    #expect(
+      try Self.edit("---\na: 1\n...\n", [AccountCredentials(name: "b", values: [("k", "w")])])
+        == "---\na: 1\n\nb:\n  k: 'w'\n...\n")
   }
 
   @Test(arguments: [

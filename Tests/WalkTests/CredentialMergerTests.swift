@@ -68,8 +68,12 @@ import Yams
     #expect(report.added == ["shop_de"])
     let attributes = try FileManager.default.attributesOfItem(atPath: target)
     #expect(attributes[.posixPermissions] as? Int == 0o600)
-    let loaded = try #require(try Yams.load(yaml: try String(contentsOfFile: target, encoding: .utf8)) as? [String: [String: String]])
-    #expect(loaded == ["shop_de": ["lwa_app_id": Canary.appID, "lwa_client_secret": Canary.secret, "refresh_token": Canary.token]])
+    let loaded = try #require(
+      try Yams.load(yaml: try String(contentsOfFile: target, encoding: .utf8)) as? [String: [String: String]])
+    #expect(
+      loaded == [
+        "shop_de": ["lwa_app_id": Canary.appID, "lwa_client_secret": Canary.secret, "refresh_token": Canary.token]
+      ])
   }
 
   @Test func anExistingAccountIsReplacedOnlyWithReplace() throws {
@@ -82,13 +86,18 @@ import Yams
       Issue.record("expected a conflict")
       return
     }
-    #expect(conflicts == ["account 'main' from \(folder.file("main.yml")):5:1 is already in \(folder.file("target.yml")):5:1; pass --replace to replace it"])
+    #expect(
+      conflicts == [
+        "account 'main' from \(folder.file("main.yml")):5:1 is already in \(folder.file("target.yml")):5:1; pass --replace to replace it"
+      ])
     #expect(folder.read("target.yml") == Self.target)
 
     let replaced = try Self.merger().merge([folder.file("main.yml")], into: folder.file("target.yml"), replace: true)
     #expect(replaced.replaced == ["main"])
     let merged = try #require(folder.read("target.yml"))
-    #expect(merged.hasPrefix("# team credentials\nversion: '1.0'\n\n# production (keep)\nmain:\n  lwa_app_id: '\(Canary.appID)'\n"))
+    #expect(
+      merged.hasPrefix(
+        "# team credentials\nversion: '1.0'\n\n# production (keep)\nmain:\n  lwa_app_id: '\(Canary.appID)'\n"))
     #expect(!merged.contains("2024"))
   }
 
@@ -127,7 +136,8 @@ import Yams
     defer { folder.cleanUp() }
     try folder.write("a.yml", returnedFile(account: "shop"))
     try folder.write("b.yml", returnedFile(account: "shop"))
-    let report = try Self.merger().merge([folder.file("a.yml"), folder.file("b.yml")], into: folder.file("t.yml"), replace: true)
+    let report = try Self.merger().merge(
+      [folder.file("a.yml"), folder.file("b.yml")], into: folder.file("t.yml"), replace: true)
     guard case .conflicts(let conflicts) = report.refusal else {
       Issue.record("expected a conflict")
       return
@@ -156,11 +166,13 @@ import Yams
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     try folder.write("real.yml", Self.target)
-    try FileManager.default.createSymbolicLink(atPath: folder.file("link.yml"), withDestinationPath: folder.file("real.yml"))
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.file("link.yml"), withDestinationPath: folder.file("real.yml"))
     try folder.write("a.yml", returnedFile(account: "shop"))
     let report = try Self.merger().merge([folder.file("a.yml")], into: folder.file("link.yml"), replace: false)
     #expect(report.added == ["shop"])
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.file("link.yml")) == folder.file("real.yml"))
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: folder.file("link.yml")) == folder.file("real.yml"))
     #expect(try #require(folder.read("real.yml")).contains("shop:"))
     #expect(folder.mode("real.yml") == 0o600)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

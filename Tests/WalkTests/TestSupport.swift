@@ -112,7 +112,9 @@ func runWalk(
 }
 
 /// A file the way `onboard packets` writes a seller's credentials.yml, filled in by the seller.
-func returnedFile(account: String, appID: String = Canary.appID, secret: String = Canary.secret, token: String = Canary.token)
+func returnedFile(
+  account: String, appID: String = Canary.appID, secret: String = Canary.secret, token: String = Canary.token
+)
   -> String
 {
   """

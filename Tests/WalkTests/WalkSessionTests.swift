@@ -11,7 +11,8 @@ import Yams
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     let run = try runWalk(
-      fileSellerAnswers(), setup: setup, destination: .file(folder.file("credentials.yml")), state: folder.file("state"))
+      fileSellerAnswers(), setup: setup, destination: .file(folder.file("credentials.yml")), state: folder.file("state")
+    )
     let result = try run.result.get()
     #expect(result.outcome == .written(path: folder.file("credentials.yml"), replaced: false))
     #expect(result.lintFindings.isEmpty)
@@ -64,7 +65,9 @@ import Yams
     let run = try runWalk(
       [Canary.appID, Canary.secret, Canary.token], setup: setup, destination: .file(folder.file("c.yml")),
       state: folder.file("state"), acceptChecks: true, hyperlinks: true)
-    #expect(run.transcript.text.contains("\u{1B}]8;;file:///work/shared/screenshots/App_Overview.png\u{1B}\\App_Overview.png\u{1B}]8;;\u{1B}\\"))
+    #expect(
+      run.transcript.text.contains(
+        "\u{1B}]8;;file:///work/shared/screenshots/App_Overview.png\u{1B}\\App_Overview.png\u{1B}]8;;\u{1B}\\"))
   }
 
   @Test func wrongValueIsAskedAgainWithTheReason() throws {
@@ -107,7 +110,10 @@ import Yams
     #expect(!Canary.appears(in: text))
     let written = try #require(folder.read("c.yml"))
     let loaded = try #require(try Yams.load(yaml: written) as? [String: [String: String]])
-    #expect(loaded["shop_de"] == ["lwa_app_id": Canary.appID, "lwa_client_secret": Canary.secret, "refresh_token": Canary.token])
+    #expect(
+      loaded["shop_de"] == [
+        "lwa_app_id": Canary.appID, "lwa_client_secret": Canary.secret, "refresh_token": Canary.token,
+      ])
   }
 
   @Test func checksAreYesNoQuestionsAndNoExplainsAndAsksAgain() throws {
@@ -151,7 +157,9 @@ import Yams
     let result = try session.run()
     #expect(result.outcome == .written(path: folder.file("c.yml"), replaced: false))
     #expect(transcript.text.contains("the roster has it and it passes the checks; using it"))
-    #expect(try #require(folder.read("c.yml")).hasPrefix("north_trail:\n  lwa_app_id: 'amzn1.application-oa2-client.0123456789abcdef"))
+    #expect(
+      try #require(folder.read("c.yml")).hasPrefix(
+        "north_trail:\n  lwa_app_id: 'amzn1.application-oa2-client.0123456789abcdef"))
   }
 
   @Test func declaredVariablesAreAskedForWithoutARoster() throws {

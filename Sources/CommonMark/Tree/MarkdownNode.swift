@@ -86,8 +86,9 @@ public struct MarkdownNode: Hashable, Sendable {
     let root: MarkdownNode
 
     public func makeIterator() -> Iterator {
-      Iterator(storage: root.storage, rootIndex: root.index,
-               current: root.storage.records[Int(root.index)].firstChild)
+      Iterator(
+        storage: root.storage, rootIndex: root.index,
+        current: root.storage.records[Int(root.index)].firstChild)
     }
 
     /// Pre-order walk using parent links: constant extra memory, no recursion.

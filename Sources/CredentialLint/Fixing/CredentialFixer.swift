@@ -62,7 +62,8 @@ public struct CredentialFixer: Sendable {
     var changes = applied.map(\.change)
     if source.bomLength > 0, diagnostics.contains(where: { $0.ruleID == "file/bom" }) {
       bytes.removeFirst(3)
-      changes.insert(FixChange(file: source.path, line: 1, what: "removed the byte-order mark", ruleID: "file/bom"), at: 0)
+      changes.insert(
+        FixChange(file: source.path, line: 1, what: "removed the byte-order mark", ruleID: "file/bom"), at: 0)
     }
     if diagnostics.contains(where: { $0.ruleID == "file/crlf" }) {
       let before = bytes.count
@@ -117,23 +118,31 @@ public struct CredentialFixer: Sendable {
   private func yamlEdits(_ document: CredentialDocument, wants: (String, SourceSpan) -> Bool) -> [TextEdit] {
     var edits: [TextEdit] = []
     let bytes = document.source.bytes
-    for entry in document.effectiveEntries where entry.style == .plain && !entry.loadedType.isString
+    for entry in document.effectiveEntries
+    where entry.style == .plain && !entry.loadedType.isString
       && entry.loadedType != .null
     {
       guard let span = entry.valueSpan, span.end > span.start, entry.specKey != nil,
         wants("yaml/implicit-type", span)
       else { continue }
       edits.append(
-        quoting(span, bytes: bytes, document: document, rule: "yaml/implicit-type", what: "put the value of \(label(entry)) in single quotes"))
+        quoting(
+          span, bytes: bytes, document: document, rule: "yaml/implicit-type",
+          what: "put the value of \(label(entry)) in single quotes"))
     }
     for key in document.yaml.nonStringKeys where key.isAccount {
       guard key.span.end > key.span.start, wants("yaml/implicit-type", key.span) else { continue }
-      edits.append(quoting(key.span, bytes: bytes, document: document, rule: "yaml/implicit-type", what: "put the account name in single quotes"))
+      edits.append(
+        quoting(
+          key.span, bytes: bytes, document: document, rule: "yaml/implicit-type",
+          what: "put the account name in single quotes"))
     }
     for setting in document.yaml.settings where setting.style == .plain && !setting.loadedType.isString {
       guard let span = setting.valueSpan, span.end > span.start, wants("yaml/version-type", span) else { continue }
       edits.append(
-        quoting(span, bytes: bytes, document: document, rule: "yaml/version-type", what: "put the value of '\(setting.name)' in single quotes"))
+        quoting(
+          span, bytes: bytes, document: document, rule: "yaml/version-type",
+          what: "put the value of '\(setting.name)' in single quotes"))
     }
     return edits
   }
@@ -149,13 +158,17 @@ public struct CredentialFixer: Sendable {
         edits.append(
           TextEdit(
             span: before, replacement: [],
-            change: FixChange(file: path, line: binding.line, what: "removed the spaces before '=' for \(name)", ruleID: "env/space-around-equals")))
+            change: FixChange(
+              file: path, line: binding.line, what: "removed the spaces before '=' for \(name)",
+              ruleID: "env/space-around-equals")))
       }
       if let after = binding.spaceAfterEquals, !value.isEmpty, wants("env/space-around-equals", after) {
         edits.append(
           TextEdit(
             span: after, replacement: [],
-            change: FixChange(file: path, line: binding.line, what: "removed the spaces after '=' for \(name)", ruleID: "env/space-around-equals")))
+            change: FixChange(
+              file: path, line: binding.line, what: "removed the spaces after '=' for \(name)",
+              ruleID: "env/space-around-equals")))
       }
       guard let span = binding.valueSpan, span.end > span.start else { continue }
       let raw = bytes[span.start..<span.end]
@@ -182,7 +195,8 @@ public struct CredentialFixer: Sendable {
           TextEdit(
             span: span, replacement: replacement,
             change: FixChange(
-              file: path, line: binding.line, what: "changed the double quotes around the value of \(name) to single quotes",
+              file: path, line: binding.line,
+              what: "changed the double quotes around the value of \(name) to single quotes",
               ruleID: "env/interpolation")))
       }
     }
@@ -221,7 +235,9 @@ public struct CredentialFixer: Sendable {
     return edits
   }
 
-  private func quoting(_ span: SourceSpan, bytes: [UInt8], document: CredentialDocument, rule: String, what: String) -> TextEdit {
+  private func quoting(_ span: SourceSpan, bytes: [UInt8], document: CredentialDocument, rule: String, what: String)
+    -> TextEdit
+  {
     var replacement: [UInt8] = [UInt8(ascii: "'")]
     for byte in bytes[span.start..<span.end] {
       replacement.append(byte)
@@ -237,7 +253,8 @@ public struct CredentialFixer: Sendable {
 
   private func label(_ entry: CredentialEntry) -> String {
     if let key = entry.specKey, let spec = specs[key: key] {
-      return entry.name == spec.key || entry.name == spec.env ? "'\(entry.name)'" : "'\(spec.env ?? spec.key)' (with its account suffix)"
+      return entry.name == spec.key || entry.name == spec.env
+        ? "'\(entry.name)'" : "'\(spec.env ?? spec.key)' (with its account suffix)"
     }
     return label(entry.name)
   }

@@ -73,11 +73,14 @@ public enum FormatDetector {
     if let file = layout.files.first(where: { CredentialFileFormat(kind: $0.kind) == format }) { return file }
     switch format {
     case .yaml:
-      return ServiceLayout.FileLayout(name: "yaml", kind: .accountsYAML, file: "credentials.yml", allowedTopLevelKeys: [], description: "")
+      return ServiceLayout.FileLayout(
+        name: "yaml", kind: .accountsYAML, file: "credentials.yml", allowedTopLevelKeys: [], description: "")
     case .dotenv:
-      return ServiceLayout.FileLayout(name: "env", kind: .dotenv, file: ".env", allowedTopLevelKeys: [], description: "")
+      return ServiceLayout.FileLayout(
+        name: "env", kind: .dotenv, file: ".env", allowedTopLevelKeys: [], description: "")
     case .json:
-      return ServiceLayout.FileLayout(name: "json", kind: .flatJSON, file: "secret.json", allowedTopLevelKeys: [], description: "")
+      return ServiceLayout.FileLayout(
+        name: "json", kind: .flatJSON, file: "secret.json", allowedTopLevelKeys: [], description: "")
     }
   }
 

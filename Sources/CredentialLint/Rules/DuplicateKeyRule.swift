@@ -27,19 +27,34 @@ struct DuplicateKeyRule: LintRule {
     switch format {
     case .yaml:
       return [
-        .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  client_id: cid.0123abce\n"),
-        .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\ndefault:\n  client_id: cid.0123abce\n  client_secret: cs.0123456789abcdee\n"),
-        .passing("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\nshop:\n  client_id: cid.0123abce\n  client_secret: cs.0123456789abcdee\n"),
+        .triggering(
+          "credentials.yml",
+          "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  client_id: cid.0123abce\n"),
+        .triggering(
+          "credentials.yml",
+          "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\ndefault:\n  client_id: cid.0123abce\n  client_secret: cs.0123456789abcdee\n"
+        ),
+        .passing(
+          "credentials.yml",
+          "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\nshop:\n  client_id: cid.0123abce\n  client_secret: cs.0123456789abcdee\n"
+        ),
       ]
     case .dotenv:
       return [
-        .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID=cid.0123abce\n"),
-        .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID_shop=cid.0123abce\n"),
+        .triggering(
+          ".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID=cid.0123abce\n"),
+        .passing(
+          ".env",
+          "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID_shop=cid.0123abce\n"),
       ]
     case .json:
       return [
-        .triggering("secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\", \"DEMO_CLIENT_ID\": \"cid.0123abce\"}\n"),
-        .passing("secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
+        .triggering(
+          "secret.json",
+          "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\", \"DEMO_CLIENT_ID\": \"cid.0123abce\"}\n"
+        ),
+        .passing(
+          "secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
       ]
     }
   }
@@ -56,9 +71,11 @@ struct DuplicateKeyRule: LintRule {
         if duplicate.name.isEmpty {
           message = "A key is written twice in one mapping; PyYAML keeps the last silently."
         } else if duplicate.isAccountSection {
-          message = "\(context.names.accountPhrase(duplicate.name).capitalizedFirst) is defined more than once (lines \(lines)); PyYAML keeps only the last section and drops the others whole."
+          message =
+            "\(context.names.accountPhrase(duplicate.name).capitalizedFirst) is defined more than once (lines \(lines)); PyYAML keeps only the last section and drops the others whole."
         } else if let account = duplicate.account {
-          message = "\(name) is set more than once in \(context.names.accountPhrase(account)) (lines \(lines)); PyYAML keeps the last."
+          message =
+            "\(name) is set more than once in \(context.names.accountPhrase(account)) (lines \(lines)); PyYAML keeps the last."
         } else {
           message = "\(name) is written more than once (lines \(lines)); PyYAML keeps the last."
         }
@@ -67,7 +84,9 @@ struct DuplicateKeyRule: LintRule {
       case .json:
         message = "\(name) appears more than once (lines \(lines)); JSON parsers disagree on which value wins."
       }
-      let at = duplicate.occurrences.count > 1 ? duplicate.occurrences[duplicate.occurrences.count - 1] : duplicate.occurrences.first
+      let at =
+        duplicate.occurrences.count > 1
+        ? duplicate.occurrences[duplicate.occurrences.count - 1] : duplicate.occurrences.first
       found.append(
         diagnostic(
           context, message, at: at ?? .point(0),

@@ -97,7 +97,9 @@ struct DocumentReader {
     let stageID = explicitID ?? Slug.make(headingTitle)
     let headingLocation = location(heading.range)
 
-    let hasListSteps = blocks.contains { if case .list(let info) = $0.kind { return info.ordered } else { return false } }
+    let hasListSteps = blocks.contains {
+      if case .list(let info) = $0.kind { return info.ordered } else { return false }
+    }
     let hasHeadingSteps = blocks.contains { if case .heading(3) = $0.kind { return true } else { return false } }
 
     guard hasListSteps || hasHeadingSteps else {
@@ -113,7 +115,8 @@ struct DocumentReader {
       diagnostics.append(
         Diagnostic(
           severity: .note, ruleID: GuideRules.derivedID,
-          message: "The stage '\(headingTitle)' has no explicit id; '\(stageID)' is derived from its heading and changes if the heading does.",
+          message:
+            "The stage '\(headingTitle)' has no explicit id; '\(stageID)' is derived from its heading and changes if the heading does.",
           location: headingLocation,
           fix: "Start the heading with <a id=\"\(stageID)\"></a>."))
     }
@@ -197,7 +200,8 @@ struct DocumentReader {
       diagnostics.append(
         Diagnostic(
           severity: .warning, ruleID: GuideRules.sectionWithoutSteps,
-          message: "The section '\(title)' has a **\(attribute.label.rawValue):** attribute but no steps, so it is not a stage and the attribute does nothing.",
+          message:
+            "The section '\(title)' has a **\(attribute.label.rawValue):** attribute but no steps, so it is not a stage and the attribute does nothing.",
           location: attribute.location,
           fix: "Add the steps as an ordered list (1. …) or ### headings, or remove the attribute."))
     } else if let explicitID {
@@ -252,7 +256,9 @@ struct DocumentReader {
       }
       if !rest.isEmpty {
         stage.body.append(
-          Block(markdown: rest.map(paragraphs.markdown).joined(separator: "\n"), condition: condition, location: location(block.range)))
+          Block(
+            markdown: rest.map(paragraphs.markdown).joined(separator: "\n"), condition: condition,
+            location: location(block.range)))
       }
       collectGallery(block)
       return
@@ -268,7 +274,9 @@ struct DocumentReader {
       stage.requires += references
       if let precondition { stage.preconditions.append(precondition) }
     case .when:
-      if let condition = readCondition(attribute) { stage.condition = stage.condition.map { .and($0, condition) } ?? condition }
+      if let condition = readCondition(attribute) {
+        stage.condition = stage.condition.map { .and($0, condition) } ?? condition
+      }
     case .who: stage.who = attribute.plainText
     case .duration: stage.duration = attribute.plainText
     case .produces, .consumes, .check, .screenshot:
@@ -316,7 +324,8 @@ struct DocumentReader {
     diagnostics.append(
       Diagnostic(
         severity: .note, ruleID: GuideRules.derivedID,
-        message: "Step \(step.number) of '\(stageID)' has no explicit id; '\(step.id)' is derived from its position and changes if steps move.",
+        message:
+          "Step \(step.number) of '\(stageID)' has no explicit id; '\(step.id)' is derived from its position and changes if steps move.",
         location: step.location,
         fix: "Start the step with <a id=\"…\"></a> naming what it does."))
   }
@@ -448,7 +457,9 @@ struct DocumentReader {
       }
       if !found { reportEmpty(attribute, expected: "a link to an image file, like [Caption](images/file.png)") }
     case .when:
-      if let condition = readCondition(attribute) { step.condition = step.condition.map { .and($0, condition) } ?? condition }
+      if let condition = readCondition(attribute) {
+        step.condition = step.condition.map { .and($0, condition) } ?? condition
+      }
     case .who: step.who = attribute.plainText
     case .duration: step.duration = attribute.plainText
     }
@@ -584,7 +595,8 @@ struct DocumentReader {
       guard case .image(let sourcePath, _) = node.kind else { continue }
       let caption = node.plainText.trimmingCharacters(in: " \t")
       if caption.isEmpty { reportMissingAlt(node) }
-      screenshotUses.append(ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: nil))
+      screenshotUses.append(
+        ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: nil))
     }
   }
 
@@ -671,7 +683,8 @@ struct DocumentReader {
       Diagnostic(
         severity: .warning, ruleID: GuideRules.unknownAttribute,
         message: "Unknown attribute label '\(text)'; did you mean '\(close.rawValue)'?", location: at,
-        fix: "Write **\(close.rawValue):** — known labels are " + Attribute.Label.allCases.map(\.rawValue).joined(separator: ", ") + "."))
+        fix: "Write **\(close.rawValue):** — known labels are "
+          + Attribute.Label.allCases.map(\.rawValue).joined(separator: ", ") + "."))
   }
 
   mutating func reportEmpty(_ attribute: Attribute, expected: String? = nil) {

@@ -79,7 +79,8 @@ struct GuideBuilder {
     }
     diagnostics += GuideChecker(
       guide: guide, source: source, links: reader.links, variableUses: reader.variableUses,
-      conditionUses: reader.conditionUses, searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders
+      conditionUses: reader.conditionUses,
+      searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders
     ).check()
     return GuideLoadResult(guide: guide, diagnostics: Diagnostic.sortedForReport(diagnostics))
   }

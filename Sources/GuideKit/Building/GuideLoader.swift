@@ -40,7 +40,8 @@ public struct GuideLoader: Sendable {
         guide: nil,
         diagnostics: [
           Diagnostic(
-            severity: .error, ruleID: GuideRules.io, message: "The guide cannot be read (it does not exist or is not readable).",
+            severity: .error, ruleID: GuideRules.io,
+            message: "The guide cannot be read (it does not exist or is not readable).",
             location: DiagnosticLocation(file: path, line: 1, column: 1))
         ])
     }

@@ -52,9 +52,12 @@ public struct DOTGraphRenderer: GraphRenderer {
   private func declaration(_ node: StepGraph.Node) -> String {
     let label = wrap(node.title)
     switch node.kind {
-    case .step: return "\(quote(node.id)) [shape=box, style=\"rounded,filled\", fillcolor=\"#e8f0fb\", label=\(quote(label))];"
-    case .credential: return "\(quote(node.id)) [shape=note, style=filled, fillcolor=\"#fff4c2\", label=\(quote(label))];"
-    case .screenshot: return "\(quote(node.id)) [shape=tab, style=filled, fillcolor=\"#eeeeee\", label=\(quote(label))];"
+    case .step:
+      return "\(quote(node.id)) [shape=box, style=\"rounded,filled\", fillcolor=\"#e8f0fb\", label=\(quote(label))];"
+    case .credential:
+      return "\(quote(node.id)) [shape=note, style=filled, fillcolor=\"#fff4c2\", label=\(quote(label))];"
+    case .screenshot:
+      return "\(quote(node.id)) [shape=tab, style=filled, fillcolor=\"#eeeeee\", label=\(quote(label))];"
     case .check: return "\(quote(node.id)) [shape=box, style=dashed, fontsize=9, label=\(quote("✓ " + label))];"
     case .note: return "\(quote(node.id)) [shape=octagon, fontsize=9, label=\(quote(label))];"
     case .precondition: return "\(quote(node.id)) [shape=parallelogram, fontsize=9, label=\(quote(label))];"

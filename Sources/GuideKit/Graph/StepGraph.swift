@@ -66,7 +66,9 @@ public struct StepGraph: Sendable {
     }
     func credentialNode(_ key: String, _ location: DiagnosticLocation) -> String {
       let id = "credential:\(key)"
-      add(Node(id: id, kind: .credential, title: guide.credentials[key: key]?.title ?? key, source: location, stageID: nil))
+      add(
+        Node(
+          id: id, kind: .credential, title: guide.credentials[key: key]?.title ?? key, source: location, stageID: nil))
       return id
     }
     let stepIDs = Set(guide.steps.map(\.id))
@@ -83,7 +85,8 @@ public struct StepGraph: Sendable {
       }
       for (index, precondition) in stage.preconditions.enumerated() {
         let id = "\(stage.id)#requires-\(index + 1)"
-        add(Node(id: id, kind: .precondition, title: precondition.text, source: precondition.location, stageID: stage.id))
+        add(
+          Node(id: id, kind: .precondition, title: precondition.text, source: precondition.location, stageID: stage.id))
         edges.append(Edge(from: stage.id, to: id, kind: .requires))
       }
       for reference in stage.requires where stepIDs.contains(reference.target) || stageIDs.contains(reference.target) {
@@ -100,7 +103,9 @@ public struct StepGraph: Sendable {
         }
         for (index, precondition) in step.preconditions.enumerated() {
           let id = "\(step.id)#requires-\(index + 1)"
-          add(Node(id: id, kind: .precondition, title: precondition.text, source: precondition.location, stageID: stage.id))
+          add(
+            Node(
+              id: id, kind: .precondition, title: precondition.text, source: precondition.location, stageID: stage.id))
           edges.append(Edge(from: step.id, to: id, kind: .requires))
         }
         for reference in step.produces {
@@ -125,7 +130,10 @@ public struct StepGraph: Sendable {
     }
     for screenshot in guide.screenshots {
       let id = "screenshot:\(screenshot.path)"
-      add(Node(id: id, kind: .screenshot, title: screenshot.caption.isEmpty ? screenshot.fileName : screenshot.caption, source: screenshot.location, stageID: nil))
+      add(
+        Node(
+          id: id, kind: .screenshot, title: screenshot.caption.isEmpty ? screenshot.fileName : screenshot.caption,
+          source: screenshot.location, stageID: nil))
       for step in screenshot.illustrates { edges.append(Edge(from: id, to: step, kind: .illustrates)) }
     }
   }

@@ -12,7 +12,8 @@ struct CredentialFlowCheck: GuideCheck {
     let guide = context.guide
     var diagnostics: [Diagnostic] = []
     var producedAt: [String: (step: String, location: DiagnosticLocation)] = [:]
-    let producers = Dictionary(grouping: guide.steps.flatMap { step in step.produces.map { ($0.key, step.id) } }, by: \.0)
+    let producers = Dictionary(
+      grouping: guide.steps.flatMap { step in step.produces.map { ($0.key, step.id) } }, by: \.0)
     let specKeys = guide.credentials.keys
     for step in guide.steps {
       for reference in step.consumes + step.produces where guide.credentials[key: reference.key] == nil {
@@ -22,7 +23,8 @@ struct CredentialFlowCheck: GuideCheck {
             severity: .error, ruleID: GuideRules.unspecifiedCredential,
             message: "The credential '\(reference.key)' is not specified in the guide's `yaml credentials` block"
               + (suggestion.map { "; did you mean '\($0)'?" } ?? "."),
-            location: reference.location, fix: "Add a spec for '\(reference.key)' to the credentials block, or fix the name."))
+            location: reference.location,
+            fix: "Add a spec for '\(reference.key)' to the credentials block, or fix the name."))
       }
       let ownKeys = Set(step.produces.map(\.key))
       for reference in step.consumes where producedAt[reference.key] == nil && !ownKeys.contains(reference.key) {
@@ -46,7 +48,8 @@ struct CredentialFlowCheck: GuideCheck {
           diagnostics.append(
             Diagnostic(
               severity: .warning, ruleID: GuideRules.producedTwice,
-              message: "'\(reference.key)' is produced again here; step '\(earlier.step)' (line \(earlier.location.line)) already produces it.",
+              message:
+                "'\(reference.key)' is produced again here; step '\(earlier.step)' (line \(earlier.location.line)) already produces it.",
               location: reference.location, fix: "Keep **Produces:** on the step where the value first appears."))
         } else if producedAt[reference.key] == nil {
           producedAt[reference.key] = (step.id, reference.location)
@@ -57,7 +60,8 @@ struct CredentialFlowCheck: GuideCheck {
       diagnostics.append(
         Diagnostic(
           severity: .warning, ruleID: GuideRules.neverProduced,
-          message: "The credential '\(spec.key)' is specified but no step produces it, so no one is told where to get it.",
+          message:
+            "The credential '\(spec.key)' is specified but no step produces it, so no one is told where to get it.",
           location: spec.location ?? DiagnosticLocation(file: guide.file, line: 1, column: 1),
           fix: "Add **Produces:** `\(spec.key)` to the step that yields it, or mark the spec deprecated."))
     }

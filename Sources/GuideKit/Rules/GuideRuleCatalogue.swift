@@ -55,7 +55,10 @@ public enum GuideRuleCatalogue {
     entry(
       GuideRules.frontMatter, .error, "The front matter is missing, malformed, or lacks id, title or version.",
       "Start the guide with --- lines holding id, title and version (and optionally data, data-key, templates, variables).",
-      triggering: ["# T\n\n" + validStage, "---\nid: x\ntitle: [unclosed\n---\n# T\n\n" + validStage, "---\nid: x\ntitle: T\n---\n# T\n\n" + validStage],
+      triggering: [
+        "# T\n\n" + validStage, "---\nid: x\ntitle: [unclosed\n---\n# T\n\n" + validStage,
+        "---\nid: x\ntitle: T\n---\n# T\n\n" + validStage,
+      ],
       nonTriggering: [guide(validStage)]),
     entry(
       GuideRules.noTitle, .warning, "The guide has no # title heading.", "Add a # heading after the front matter.",
@@ -65,7 +68,8 @@ public enum GuideRuleCatalogue {
       "A stage is a ## section with an ordered list of steps or ### step headings.",
       triggering: [guide("## Background\n\nJust prose.\n")], nonTriggering: [guide(validStage)]),
     entry(
-      GuideRules.duplicateID, .error, "Two stages, steps or sections share an id.", "Ids must be unique in a guide; rename one.",
+      GuideRules.duplicateID, .error, "Two stages, steps or sections share an id.",
+      "Ids must be unique in a guide; rename one.",
       triggering: [guide(validStage + "\n2. <a id=\"a\"></a>Again.\n")], nonTriggering: [guide(validStage)]),
     entry(
       GuideRules.derivedID, .note, "A stage or step has no explicit id.",
@@ -81,52 +85,68 @@ public enum GuideRuleCatalogue {
       "Remove one **Requires:** link so one step can be done first.",
       triggering: [
         guide(
-          "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Requires:** [b](#b)\n\n2. <a id=\"b\"></a>B.\n\n   **Requires:** [a](#a)\n")
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Requires:** [b](#b)\n\n2. <a id=\"b\"></a>B.\n\n   **Requires:** [a](#a)\n"
+        )
       ],
-      nonTriggering: [guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n2. <a id=\"b\"></a>B.\n\n   **Requires:** [a](#a)\n")]),
+      nonTriggering: [
+        guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n2. <a id=\"b\"></a>B.\n\n   **Requires:** [a](#a)\n")
+      ]),
     entry(
-      GuideRules.consumedBeforeProduced, .error, "A credential is consumed before (or without) a step that produces it.",
+      GuideRules.consumedBeforeProduced, .error,
+      "A credential is consumed before (or without) a step that produces it.",
       "Produce a credential in an earlier step than the one that consumes it.",
       triggering: [
         guide(
-          "## <a id=\"s\"></a>S\n\n1. <a id=\"use\"></a>Use.\n\n   **Consumes:** `k`\n\n2. <a id=\"get\"></a>Get.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n")
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"use\"></a>Use.\n\n   **Consumes:** `k`\n\n2. <a id=\"get\"></a>Get.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n"
+        )
       ],
       nonTriggering: [
         guide(
-          "## <a id=\"s\"></a>S\n\n1. <a id=\"get\"></a>Get.\n\n   **Produces:** `k`\n\n2. <a id=\"use\"></a>Use.\n\n   **Consumes:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n")
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"get\"></a>Get.\n\n   **Produces:** `k`\n\n2. <a id=\"use\"></a>Use.\n\n   **Consumes:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n"
+        )
       ]),
     entry(
       GuideRules.producedTwice, .warning, "Two steps produce the same credential.",
       "Keep **Produces:** on the step where the value first appears.",
       triggering: [
         guide(
-          "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n2. <a id=\"b\"></a>B.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n")
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n2. <a id=\"b\"></a>B.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n"
+        )
       ],
       nonTriggering: [
-        guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n")
+        guide(
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n"
+        )
       ]),
     entry(
       GuideRules.producedByMismatch, .warning, "A spec's produced-by names a step that does not produce it.",
       "Make `produced-by` name the step whose **Produces:** lists the credential, or drop the field.",
       triggering: [
-        guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n  produced-by: b\n```\n")
+        guide(
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n  produced-by: b\n```\n"
+        )
       ],
       nonTriggering: [
-        guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n  produced-by: a\n```\n")
+        guide(
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n  produced-by: a\n```\n"
+        )
       ]),
     entry(
       GuideRules.unspecifiedCredential, .error, "A credential named in Produces or Consumes has no spec.",
       "Add the key to the `yaml credentials` block, or fix its name.",
       triggering: [guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n")],
       nonTriggering: [
-        guide("## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n")
+        guide(
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **Produces:** `k`\n\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n"
+        )
       ]),
     entry(
       GuideRules.neverProduced, .warning, "A specified credential is produced by no step.",
       "Say which step yields it with **Produces:**, or mark the spec deprecated.",
       triggering: [guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n```\n")],
       nonTriggering: [
-        guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n  deprecated: no longer used\n```\n")
+        guide(
+          validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  title: K\n  deprecated: no longer used\n```\n")
       ]),
     entry(
       GuideRules.malformedCredentials, .error, "The credentials block is not a valid mapping of specs.",
@@ -135,12 +155,18 @@ public enum GuideRuleCatalogue {
         guide(validStage + "\n## Credentials\n\n```yaml credentials\nk: [unclosed\n```\n"),
         guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  pattern: '(['\n```\n"),
       ],
-      nonTriggering: [guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  pattern: '^x$'\n  deprecated: true\n```\n")]),
+      nonTriggering: [
+        guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  pattern: '^x$'\n  deprecated: true\n```\n")
+      ]),
     entry(
       GuideRules.unknownCredentialField, .warning, "A credential spec has a field onboard does not know.",
       "Known fields: title, env, required, secret, pattern, example, mistakes, deprecated, produced-by, aliases, max-length, public-prefix, description.",
-      triggering: [guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  patern: '^x$'\n  deprecated: true\n```\n")],
-      nonTriggering: [guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  pattern: '^x$'\n  deprecated: true\n```\n")]),
+      triggering: [
+        guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  patern: '^x$'\n  deprecated: true\n```\n")
+      ],
+      nonTriggering: [
+        guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  pattern: '^x$'\n  deprecated: true\n```\n")
+      ]),
     entry(
       GuideRules.missingScreenshot, .warning, "A screenshot file cannot be found.",
       "Put the file beside the guide at its path, or pass --screenshots DIR.",
@@ -154,20 +180,27 @@ public enum GuideRuleCatalogue {
       GuideRules.unusedScreenshot, .warning, "A screenshot illustrates no step.",
       "Use it in the step it shows, as an image or a **Screenshot:** link.",
       triggering: [guide(validStage + "\n## Gallery\n\n![Lonely](images/lonely.png)\n")],
-      nonTriggering: [guide(validStage + "\n\n   ![Used](images/used.png)\n\n## Gallery\n\n![Used](images/used.png)\n")]),
+      nonTriggering: [guide(validStage + "\n\n   ![Used](images/used.png)\n\n## Gallery\n\n![Used](images/used.png)\n")]
+    ),
     entry(
-      GuideRules.unknownAttribute, .warning, "A bold label looks like a misspelt attribute, or an attribute is out of place.",
+      GuideRules.unknownAttribute, .warning,
+      "A bold label looks like a misspelt attribute, or an attribute is out of place.",
       "Known labels: Requires, Produces, Consumes, Check, Screenshot, When, Who, Duration.",
       triggering: [guide(validStage + "\n\n   **Produce:** `k`\n")],
       nonTriggering: [guide(validStage + "\n\n   **Important:** read this.\n")]),
     entry(
       GuideRules.emptyAttribute, .warning, "An attribute has no value.", "Give the attribute its value, or remove it.",
-      triggering: [guide(validStage + "\n\n   **Check:**\n")], nonTriggering: [guide(validStage + "\n\n   **Check:** it works.\n")]),
+      triggering: [guide(validStage + "\n\n   **Check:**\n")],
+      nonTriggering: [guide(validStage + "\n\n   **Check:** it works.\n")]),
     entry(
       GuideRules.malformedCondition, .error, "A condition cannot be parsed.",
       "Use ==, !=, in [...], and, or, not, and parentheses: marketplace in [UK, DE] and not region == \"fe\".",
-      triggering: [guide(validStage + "\n\n   **When:** marketplace in UK\n", frontMatter: "variables:\n  marketplace: code\n")],
-      nonTriggering: [guide(validStage + "\n\n   **When:** marketplace in [UK]\n", frontMatter: "variables:\n  marketplace: code\n")]),
+      triggering: [
+        guide(validStage + "\n\n   **When:** marketplace in UK\n", frontMatter: "variables:\n  marketplace: code\n")
+      ],
+      nonTriggering: [
+        guide(validStage + "\n\n   **When:** marketplace in [UK]\n", frontMatter: "variables:\n  marketplace: code\n")
+      ]),
     entry(
       GuideRules.unclosedCondition, .error, "A <!-- when: --> region is not closed, or an <!-- end --> closes nothing.",
       "Close each <!-- when: … --> with <!-- end --> inside the same step or stage.",

@@ -36,8 +36,9 @@ struct LinkTargetCheck: GuideCheck {
             ? "**Requires:** links to '#\(reference.target)', which is not the id of any stage or step"
               + (suggestion.map { "; did you mean '#\($0)'?" } ?? ".")
             : "The link points to '#\(reference.target)', which is not the id of any stage, step or section"
-            + (suggestion.map { "; did you mean '#\($0)'?" } ?? "."),
-          location: reference.location, fix: "Link to an existing id, or add <a id=\"\(reference.target)\"></a> where it should point."))
+              + (suggestion.map { "; did you mean '#\($0)'?" } ?? "."),
+          location: reference.location,
+          fix: "Link to an existing id, or add <a id=\"\(reference.target)\"></a> where it should point."))
     }
     return diagnostics
   }

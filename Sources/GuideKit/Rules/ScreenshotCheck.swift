@@ -19,7 +19,9 @@ struct ScreenshotCheck: GuideCheck {
             severity: .warning, ruleID: GuideRules.missingScreenshot,
             message: "The screenshot '\(screenshot.path)' was not found; looked at \(looked).",
             location: screenshot.location,
-            fix: "Put the file at \(context.searchedFolders.first ?? ".")/\(screenshot.path), or pass --screenshots DIR naming the folder that holds \(screenshot.fileName)."))
+            fix:
+              "Put the file at \(context.searchedFolders.first ?? ".")/\(screenshot.path), or pass --screenshots DIR naming the folder that holds \(screenshot.fileName)."
+          ))
       }
       if screenshot.illustrates.isEmpty {
         diagnostics.append(

@@ -18,7 +18,8 @@ struct VariableCheck: GuideCheck {
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: GuideRules.unknownVariable,
-          message: "The variable '\(use.name)' is not a standard roster field, not declared under `variables:` in the front matter, and not a column of the data table"
+          message:
+            "The variable '\(use.name)' is not a standard roster field, not declared under `variables:` in the front matter, and not a column of the data table"
             + (suggestion.map { "; did you mean '\($0)'?" } ?? "."),
           location: use.location,
           fix: "Declare it in the front matter (variables: {\(use.name): what it is}) or fix the name."))

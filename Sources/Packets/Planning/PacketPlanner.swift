@@ -66,14 +66,20 @@ public struct PacketPlanner {
       var planned: [PacketPlan.PlannedStep] = []
       for position in positions where included[position] {
         let step = allSteps[position]
-        let blocks = step.body.filter { problems.evaluate($0.condition, where: "a block of step '\(step.id)'", at: $0.location) }
-        let notes = step.notes.filter { problems.evaluate($0.condition, where: "a note of step '\(step.id)'", at: $0.location) }
+        let blocks = step.body.filter {
+          problems.evaluate($0.condition, where: "a block of step '\(step.id)'", at: $0.location)
+        }
+        let notes = step.notes.filter {
+          problems.evaluate($0.condition, where: "a note of step '\(step.id)'", at: $0.location)
+        }
         let subject = "step '\(step.id)'"
         problems.checkText(step.titleMarkdown, subject, step.location)
         for block in blocks { problems.checkText(block.markdown, subject, block.location) }
         for note in notes { problems.checkText(note.markdown, subject, note.location) }
         for check in step.checks { problems.checkText(check.markdown, subject, check.location) }
-        for precondition in step.preconditions { problems.checkText(precondition.markdown, subject, precondition.location) }
+        for precondition in step.preconditions {
+          problems.checkText(precondition.markdown, subject, precondition.location)
+        }
         planned.append(
           PacketPlan.PlannedStep(
             step: step, blocks: blocks, notes: notes, applies: applies[position],
@@ -84,7 +90,9 @@ public struct PacketPlanner {
       let notes = stage.notes.filter { problems.evaluate($0.condition, where: stageSubject, at: $0.location) }
       for block in blocks { problems.checkText(block.markdown, stageSubject, block.location) }
       for note in notes { problems.checkText(note.markdown, stageSubject, note.location) }
-      for precondition in stage.preconditions { problems.checkText(precondition.markdown, stageSubject, precondition.location) }
+      for precondition in stage.preconditions {
+        problems.checkText(precondition.markdown, stageSubject, precondition.location)
+      }
       stages.append(PacketPlan.PlannedStage(stage: stage, blocks: blocks, notes: notes, steps: planned))
     }
     let introduction = guide.introduction.filter {
@@ -147,7 +155,8 @@ public struct PacketPlanner {
           diagnostics.append(
             Diagnostic(
               severity: .error, ruleID: RosterRules.unsafeLink,
-              message: "Row \(seller.row) ('\(seller.id)'): \(subject) links to the variable '\(occurrence.name)', whose value cannot be a link: \(reason).",
+              message:
+                "Row \(seller.row) ('\(seller.id)'): \(subject) links to the variable '\(occurrence.name)', whose value cannot be a link: \(reason).",
               location: seller.location(of: occurrence.name), fix: "Give '\(occurrence.name)' an https: address.",
               notes: ["The \(subject) is at \(location)."]))
         }
@@ -165,7 +174,8 @@ public struct PacketPlanner {
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: RosterRules.unknownVariable,
-          message: "Row \(seller.row) ('\(seller.id)'): \(subject) uses the variable '\(name)' in \(usage), which the seller does not have.",
+          message:
+            "Row \(seller.row) ('\(seller.id)'): \(subject) uses the variable '\(name)' in \(usage), which the seller does not have.",
           location: seller.location, fix: fix + ".",
           notes: ["The \(subject) is at \(location)."]))
     }

@@ -26,7 +26,9 @@ public struct DotenvEscaper: ValueEscaper {
     if value.contains("${") {
       return "python-dotenv would expand the '${' it contains as a variable"
     }
-    if value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\0" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+    if value.unicodeScalars.contains(where: {
+      $0 == "\r" || $0 == "\0" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}"
+    }) {
       return "it contains a carriage return, NUL or Unicode line separator, which a .env file cannot carry exactly"
     }
     return nil

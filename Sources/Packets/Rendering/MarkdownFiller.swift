@@ -85,7 +85,8 @@ public struct MarkdownFiller {
     while index > 0 {
       let byte = bytes[index - 1]
       if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "[")
-        || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "<")
+        || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "(")
+        || byte == UInt8(ascii: "<")
       {
         break
       }

@@ -120,7 +120,9 @@ final class PacketContextBuilder {
         let body = try blocks(plannedStep.blocks)
         let checks: [[String: Any]] = try step.checks.map { check in
           let markdown = try filler.markdown(check.markdown)
-          return ["id": check.id, "text": filler.plain(check.text), "html": cache.inlineHTML(markdown), "markdown": markdown]
+          return [
+            "id": check.id, "text": filler.plain(check.text), "html": cache.inlineHTML(markdown), "markdown": markdown,
+          ]
         }
         checkCount += checks.count
         let shots = screenshotEntries(step.screenshots)
@@ -134,9 +136,10 @@ final class PacketContextBuilder {
           "checks": checks, "has_checks": !checks.isEmpty,
           "notes": try notes(plannedStep.notes), "has_notes": !plannedStep.notes.isEmpty,
           "screenshots": shots, "has_screenshots": !shots.isEmpty,
-          "produces": listed(step.produces.compactMap { reference in
-            guide.credentials[key: reference.key].map { credentialEntry($0, seller: seller, stepIDs: []) }
-          }),
+          "produces": listed(
+            step.produces.compactMap { reference in
+              guide.credentials[key: reference.key].map { credentialEntry($0, seller: seller, stepIDs: []) }
+            }),
           "consumes": listed(step.consumes.map { credentialReference($0.key) }),
           "has_produces": !step.produces.isEmpty, "has_consumes": !step.consumes.isEmpty,
           "preconditions": try preconditions(step.preconditions), "has_preconditions": !step.preconditions.isEmpty,
@@ -246,7 +249,8 @@ final class PacketContextBuilder {
         ]
       })
     entry["produced_here"] = producers.contains { stepIDs.contains($0.id) }
-    let envName = layout.map { $0.envName(spec.env ?? spec.key.uppercased(), account: seller.account) }
+    let envName =
+      layout.map { $0.envName(spec.env ?? spec.key.uppercased(), account: seller.account) }
       ?? (spec.env ?? spec.key.uppercased())
     entry["env_name"] = Self.safeIdentifier(envName)
     entry["known"] = seller.knownCredentials[spec.key] != nil

@@ -41,7 +41,9 @@ public enum PlaceholderContext: Sendable, Hashable {
       while indent < lineEnd && indent - lineStart < 4 && bytes[indent] == 0x20 { indent += 1 }
       var run = 0
       var runByte: UInt8 = 0
-      if indent - lineStart <= 3 && indent < lineEnd && (bytes[indent] == UInt8(ascii: "`") || bytes[indent] == UInt8(ascii: "~")) {
+      if indent - lineStart <= 3 && indent < lineEnd
+        && (bytes[indent] == UInt8(ascii: "`") || bytes[indent] == UInt8(ascii: "~"))
+      {
         runByte = bytes[indent]
         while indent + run < lineEnd && bytes[indent + run] == runByte { run += 1 }
       }

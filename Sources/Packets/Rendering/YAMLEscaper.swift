@@ -24,7 +24,8 @@ public struct YAMLEscaper: ValueEscaper {
     let isIdentifier =
       !bytes.isEmpty && !(bytes[0] >= 0x30 && bytes[0] <= 0x39)
       && bytes.allSatisfy { byte in
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+          || byte == 0x5F
       }
     if isIdentifier && !reserved.contains(text.lowercased()) { return text }
     return YAMLEscaper().escape(text)
@@ -53,7 +54,8 @@ public struct YAMLEscaper: ValueEscaper {
       case "\0": output += "\\0"
       default:
         if Self.needsDoubleQuotes(scalar) {
-          output += scalar.value <= 0xFF
+          output +=
+            scalar.value <= 0xFF
             ? "\\x" + EscapeSupport.hex(scalar.value, width: 2)
             : "\\u" + EscapeSupport.hex(scalar.value, width: 4)
         } else {

@@ -141,7 +141,8 @@ public final class CSVRosterReader: RosterSource {
               severity: .error, ruleID: RosterRules.syntax,
               message: "A quoted cell is not closed before the end of the file.",
               location: DiagnosticLocation(file: file, line: startLine, column: startColumn),
-              fix: "Add the closing double quote; write a quote inside a quoted cell as \"\"."))
+              fix: "Add the closing double quote; write a quote inside a quoted cell as \"\".")
+          )
         }
         if let after = reader.peek(), after != UInt8(ascii: ","), after != 0x0A, after != 0x0D {
           let problem = Diagnostic(
@@ -164,7 +165,12 @@ public final class CSVRosterReader: RosterSource {
       case UInt8(ascii: ","):
         continue
       case 0x0D:
-        if reader.peek() == 0x0A { _ = take() } else { line += 1; column = 1 }
+        if reader.peek() == 0x0A {
+          _ = take()
+        } else {
+          line += 1
+          column = 1
+        }
         return (cells, nil)
       default:
         return (cells, nil)

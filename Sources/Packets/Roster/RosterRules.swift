@@ -21,38 +21,57 @@ public enum RosterRules {
 
   /// Descriptors of every rule above.
   public static let descriptors: [RuleDescriptor] = [
-    RuleDescriptor(id: syntax, summary: "The roster file is not valid YAML or CSV.", defaultSeverity: .error,
+    RuleDescriptor(
+      id: syntax, summary: "The roster file is not valid YAML or CSV.", defaultSeverity: .error,
       help: "Fix the quoting or indentation at the position shown."),
-    RuleDescriptor(id: shape, summary: "A roster row is not a mapping of fields.", defaultSeverity: .error,
+    RuleDescriptor(
+      id: shape, summary: "A roster row is not a mapping of fields.", defaultSeverity: .error,
       help: "A YAML roster is a list of mappings; a CSV roster has a header row and one seller per line."),
-    RuleDescriptor(id: missingID, summary: "A seller has no id.", defaultSeverity: .error,
+    RuleDescriptor(
+      id: missingID, summary: "A seller has no id.", defaultSeverity: .error,
       help: "Every row needs an id; it is also the packet's folder name."),
-    RuleDescriptor(id: duplicateID, summary: "Two sellers have the same id.", defaultSeverity: .error,
+    RuleDescriptor(
+      id: duplicateID, summary: "Two sellers have the same id.", defaultSeverity: .error,
       help: "Ids name packet folders, so they must be unique."),
-    RuleDescriptor(id: unsafeID, summary: "An id is not a safe folder name.", defaultSeverity: .error,
+    RuleDescriptor(
+      id: unsafeID, summary: "An id is not a safe folder name.", defaultSeverity: .error,
       help: "Use ASCII letters, digits, '.', '_' and '-', at most 64 characters, not starting with '.'."),
-    RuleDescriptor(id: unsafeAccount, summary: "An account name cannot be used in credential files.",
+    RuleDescriptor(
+      id: unsafeAccount, summary: "An account name cannot be used in credential files.",
       defaultSeverity: .error,
-      help: "Use ASCII letters, digits and '_', at most 64 characters; it becomes a YAML key, a file name and an environment variable suffix."),
-    RuleDescriptor(id: unknownDataKey, summary: "A seller's data-key field (such as marketplace) is not a row of the guide's data table.",
+      help:
+        "Use ASCII letters, digits and '_', at most 64 characters; it becomes a YAML key, a file name and an environment variable suffix."
+    ),
+    RuleDescriptor(
+      id: unknownDataKey,
+      summary: "A seller's data-key field (such as marketplace) is not a row of the guide's data table.",
       defaultSeverity: .error, help: "Use one of the codes the guide's data table lists."),
-    RuleDescriptor(id: missingDataKey, summary: "A seller lacks the field that picks its row in the guide's data table.",
+    RuleDescriptor(
+      id: missingDataKey, summary: "A seller lacks the field that picks its row in the guide's data table.",
       defaultSeverity: .error, help: "Add the field (such as marketplace) to the row."),
-    RuleDescriptor(id: invalidCredentialSource, summary: "credential_source is not file, env or code.",
+    RuleDescriptor(
+      id: invalidCredentialSource, summary: "credential_source is not file, env or code.",
       defaultSeverity: .error, help: "Use file, env or code."),
-    RuleDescriptor(id: invalidField, summary: "A field has a value of the wrong shape.", defaultSeverity: .error,
+    RuleDescriptor(
+      id: invalidField, summary: "A field has a value of the wrong shape.", defaultSeverity: .error,
       help: "Fields are text; owner may be a mapping of name and email, credentials a mapping of key to value."),
-    RuleDescriptor(id: duplicateField, summary: "A field is given twice in one row.", defaultSeverity: .error,
+    RuleDescriptor(
+      id: duplicateField, summary: "A field is given twice in one row.", defaultSeverity: .error,
       help: "Give each field once (a credential either at top level or under credentials:)."),
-    RuleDescriptor(id: unknownCredential, summary: "A credentials: entry names no credential of the guide.",
+    RuleDescriptor(
+      id: unknownCredential, summary: "A credentials: entry names no credential of the guide.",
       defaultSeverity: .error, help: "Use a key from the guide's credentials block."),
-    RuleDescriptor(id: credentialValue, summary: "A known credential value fails its spec.", defaultSeverity: .error,
+    RuleDescriptor(
+      id: credentialValue, summary: "A known credential value fails its spec.", defaultSeverity: .error,
       help: "The message says what is wrong with the value's shape; the value itself is never shown."),
-    RuleDescriptor(id: unrepresentable, summary: "A known credential value cannot be written exactly into a credential file.",
+    RuleDescriptor(
+      id: unrepresentable, summary: "A known credential value cannot be written exactly into a credential file.",
       defaultSeverity: .error, help: "For example python-dotenv expands '${' even in quotes."),
-    RuleDescriptor(id: unknownVariable, summary: "A guide condition or text uses a variable the seller does not have.",
+    RuleDescriptor(
+      id: unknownVariable, summary: "A guide condition or text uses a variable the seller does not have.",
       defaultSeverity: .error, help: "Add the field to the roster row, or declare it in the guide's front matter."),
-    RuleDescriptor(id: unsafeLink, summary: "A variable in a link destination holds a dangerous link.",
+    RuleDescriptor(
+      id: unsafeLink, summary: "A variable in a link destination holds a dangerous link.",
       defaultSeverity: .error, help: "javascript:, vbscript:, data: and file: links are refused."),
   ]
 }

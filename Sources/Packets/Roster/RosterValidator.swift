@@ -91,7 +91,9 @@ public struct RosterValidator {
           let keys = table.rows.map(\.key)
           var message = "\(row): '\(CommentEscaper().escape(value))' is not a \(dataKey) in the guide's data table."
           if let suggestion = NameSuggester.suggest(value, among: keys) { message += " Did you mean '\(suggestion)'?" }
-          error(RosterRules.unknownDataKey, message, seller.location(of: dataKey), fix: "Use one of: \(keys.joined(separator: ", ")).")
+          error(
+            RosterRules.unknownDataKey, message, seller.location(of: dataKey),
+            fix: "Use one of: \(keys.joined(separator: ", ")).")
         }
       } else {
         error(

@@ -44,7 +44,9 @@ public struct SellerDecoder: Sendable {
         if let suggestion = NameSuggester.suggest(key, among: credentialKeys) {
           message += " Did you mean '\(suggestion)'?"
         }
-        error(RosterRules.unknownCredential, message, location, fix: "Use one of: \(credentialKeys.joined(separator: ", ")).")
+        error(
+          RosterRules.unknownCredential, message, location,
+          fix: "Use one of: \(credentialKeys.joined(separator: ", ")).")
         return
       }
       guard known[key] == nil else {
@@ -104,9 +106,12 @@ public struct SellerDecoder: Sendable {
         locations[name] = field.valueLocation
       case (let name, .mapping):
         let hint = name == "credentials" || name == "owner" ? "" : " Only owner and credentials may be mappings."
-        error(RosterRules.invalidField, "\(rowName): the field '\(name)' must be text, not a mapping.\(hint)", field.valueLocation)
+        error(
+          RosterRules.invalidField, "\(rowName): the field '\(name)' must be text, not a mapping.\(hint)",
+          field.valueLocation)
       case (let name, .unsupported(let kind)):
-        error(RosterRules.invalidField, "\(rowName): the field '\(name)' must be text, not \(kind).", field.valueLocation)
+        error(
+          RosterRules.invalidField, "\(rowName): the field '\(name)' must be text, not \(kind).", field.valueLocation)
       }
     }
 

@@ -198,7 +198,8 @@ public final class YAMLRosterReader: RosterSource {
   /// A duplicate key, located at its second occurrence (Yams names the key but places the
   /// error at the mapping's start). Keys are field names, never values.
   static func duplicateKeyProblem(_ error: Error, lines: [[UInt8]], startLine: Int, file: String) -> Diagnostic? {
-    guard case .duplicatedKeysInMapping(let duplicates, _)? = error as? YamlError, let key = duplicates.sorted().first else {
+    guard case .duplicatedKeysInMapping(let duplicates, _)? = error as? YamlError, let key = duplicates.sorted().first
+    else {
       return nil
     }
     var seen = 0
@@ -233,7 +234,8 @@ public final class YAMLRosterReader: RosterSource {
       location: location)
   }
 
-  private func record(from item: Node, row: Int, rowLocation: DiagnosticLocation, position: YAMLPosition) -> RosterItem {
+  private func record(from item: Node, row: Int, rowLocation: DiagnosticLocation, position: YAMLPosition) -> RosterItem
+  {
     guard let mapping = item.mapping else {
       return .problem(shapeProblem(row: row, location: position.location(item.mark)))
     }

@@ -13,7 +13,8 @@ import Foundation
 /// new one, never none. Where that is not available it renames the old folder aside and the
 /// new one into place: a reader may then briefly see no folder, but never half of one.
 enum FolderExchange {
-  private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+  private typealias Renameat2 =
+    @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
   private static let renameat2: Renameat2? = {
     #if os(Linux)

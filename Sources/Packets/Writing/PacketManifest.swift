@@ -43,14 +43,17 @@ public struct PacketManifest: Sendable {
     var text = "{\n"
     text += "  \"generator\": \(escape.escape(Self.generator)),\n"
     text += "  \"onboard_version\": \(escape.escape(OnboardVersion.current)),\n"
-    text += "  \"guide\": {\"id\": \(escape.escape(guideID)), \"version\": \(escape.escape(guideVersion)), \"title\": \(escape.escape(guideTitle))},\n"
-    text += "  \"seller\": {\"id\": \(escape.escape(sellerID)), \"name\": \(escape.escape(sellerName)), \"account\": \(escape.escape(account))},\n"
+    text +=
+      "  \"guide\": {\"id\": \(escape.escape(guideID)), \"version\": \(escape.escape(guideVersion)), \"title\": \(escape.escape(guideTitle))},\n"
+    text +=
+      "  \"seller\": {\"id\": \(escape.escape(sellerID)), \"name\": \(escape.escape(sellerName)), \"account\": \(escape.escape(account))},\n"
     text += "  \"steps\": [" + steps.map { escape.escape($0) }.joined(separator: ", ") + "],\n"
     text += "  \"files\": [\n"
     let sorted = files.sorted { $0.path < $1.path }
     for (index, file) in sorted.enumerated() {
       let mode = String(file.mode, radix: 8)
-      text += "    {\"path\": \(escape.escape(file.path)), \"sha256\": \(escape.escape(file.sha256)), \"mode\": \(escape.escape("0" + mode))}"
+      text +=
+        "    {\"path\": \(escape.escape(file.path)), \"sha256\": \(escape.escape(file.sha256)), \"mode\": \(escape.escape("0" + mode))}"
       text += index == sorted.count - 1 ? "\n" : ",\n"
     }
     text += "  ]\n}\n"

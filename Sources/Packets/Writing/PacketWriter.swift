@@ -26,7 +26,8 @@ public final class PacketWriter: @unchecked Sendable {
     public var description: String {
       switch self {
       case .foreignFolder(let path):
-        return "\(path) exists and was not written by onboard (it has no onboard packet.json); use --force to replace it"
+        return
+          "\(path) exists and was not written by onboard (it has no onboard packet.json); use --force to replace it"
       case .io(let path, let reason):
         return "cannot write \(path): \(reason)"
       }
@@ -94,7 +95,9 @@ public final class PacketWriter: @unchecked Sendable {
       case .bytes(let bytes):
         try writeFile(bytes, to: destination, mode: file.mode)
       case .image(let source, let sha256):
-        try linkImage(source: source, sha256: sha256, fileName: (file.path as NSString).lastPathComponent, to: destination, mode: file.mode)
+        try linkImage(
+          source: source, sha256: sha256, fileName: (file.path as NSString).lastPathComponent, to: destination,
+          mode: file.mode)
       }
     }
     if durable { Self.syncPath(temporary) }
@@ -144,7 +147,8 @@ public final class PacketWriter: @unchecked Sendable {
   }
 
   /// Hard-links the shared copy of an image into the packet, copying when linking fails.
-  private func linkImage(source: String, sha256: String, fileName: String, to destination: String, mode: mode_t) throws {
+  private func linkImage(source: String, sha256: String, fileName: String, to destination: String, mode: mode_t) throws
+  {
     let shared = try sharedCopy(source: source, sha256: sha256, fileName: fileName)
     if link(shared, destination) == 0 { return }
     guard let data = FileManager.default.contents(atPath: shared) else {

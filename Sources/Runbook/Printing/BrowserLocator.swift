@@ -21,9 +21,11 @@ public enum BrowserLocator {
 
     public var description: String {
       if let explicit {
-        return "the browser \(explicit) was not found or is not executable; pass the path of Chromium or Chrome to --browser, or install Chromium with: \(BrowserLocator.installCommand)"
+        return
+          "the browser \(explicit) was not found or is not executable; pass the path of Chromium or Chrome to --browser, or install Chromium with: \(BrowserLocator.installCommand)"
       }
-      return "printing a PDF needs headless Chromium, and none was found on PATH (looked for \(BrowserLocator.candidates.joined(separator: ", "))); install it with: \(BrowserLocator.installCommand) (or pass --browser PATH)"
+      return
+        "printing a PDF needs headless Chromium, and none was found on PATH (looked for \(BrowserLocator.candidates.joined(separator: ", "))); install it with: \(BrowserLocator.installCommand) (or pass --browser PATH)"
     }
   }
 

@@ -70,7 +70,8 @@ public final class ChromiumPrinter: @unchecked Sendable {
     do {
       let pipe = try running(in: folder)
       let encoded = try printPage(URL(fileURLWithPath: page).absoluteString, with: pipe, deadline: deadline)
-      guard let data = Data(base64Encoded: encoded), data.count > 5, data.prefix(5).elementsEqual(Array("%PDF-".utf8)) else {
+      guard let data = Data(base64Encoded: encoded), data.count > 5, data.prefix(5).elementsEqual(Array("%PDF-".utf8))
+      else {
         throw PrintError(reason: "the browser \(browser) did not return a PDF")
       }
       return PDFDateStamp.stamp([UInt8](data), date: date)
@@ -111,10 +112,14 @@ public final class ChromiumPrinter: @unchecked Sendable {
   /// - Returns: the PDF, base64-encoded.
   private func printPage(_ url: String, with pipe: DevToolsPipe, deadline: DispatchTime) throws -> String {
     let target = try pipe.call("Target.createTarget", ["url": "about:blank"], deadline: deadline)
-    guard let targetID = target["targetId"] as? String else { throw DevToolsPipe.Failure(description: "no tab was opened") }
+    guard let targetID = target["targetId"] as? String else {
+      throw DevToolsPipe.Failure(description: "no tab was opened")
+    }
     defer { _ = try? pipe.call("Target.closeTarget", ["targetId": targetID], deadline: DispatchTime.now() + 10) }
     let attached = try pipe.call("Target.attachToTarget", ["targetId": targetID, "flatten": true], deadline: deadline)
-    guard let session = attached["sessionId"] as? String else { throw DevToolsPipe.Failure(description: "the tab could not be attached") }
+    guard let session = attached["sessionId"] as? String else {
+      throw DevToolsPipe.Failure(description: "the tab could not be attached")
+    }
     pipe.forgetEvents()
     try pipe.call("Page.enable", session: session, deadline: deadline)
     let navigation = try pipe.call("Page.navigate", ["url": url], session: session, deadline: deadline)
@@ -127,7 +132,9 @@ public final class ChromiumPrinter: @unchecked Sendable {
       [
         "printBackground": true, "preferCSSPageSize": true, "displayHeaderFooter": false, "generateTaggedPDF": true,
       ], session: session, deadline: deadline)
-    guard let data = printed["data"] as? String else { throw DevToolsPipe.Failure(description: "the print had no data") }
+    guard let data = printed["data"] as? String else {
+      throw DevToolsPipe.Failure(description: "the print had no data")
+    }
     return data
   }
 
@@ -201,7 +208,10 @@ public final class ChromiumPrinter: @unchecked Sendable {
   /// The browser's error lines without its usual noise (D-Bus, GPU, sandbox chatter), last ten.
   static func meaningfulLines(ofFile path: String) -> [String] {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
-    let noise = ["dbus", "D-Bus", "unexpected operator", "bytes written to file", "gpu", "GPU", "Fontconfig", "sandbox", "DevTools listening"]
+    let noise = [
+      "dbus", "D-Bus", "unexpected operator", "bytes written to file", "gpu", "GPU", "Fontconfig", "sandbox",
+      "DevTools listening",
+    ]
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { line in
       !line.trimmingCharacters(in: .whitespaces).isEmpty && !noise.contains { line.contains($0) }
     }

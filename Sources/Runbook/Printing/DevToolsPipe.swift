@@ -87,7 +87,9 @@ final class DevToolsPipe {
   /// - Returns: the answer's `result`.
   /// - Throws: ``Failure`` for an error answer, a dead browser or the deadline.
   @discardableResult
-  func call(_ method: String, _ parameters: [String: Any] = [:], session: String? = nil, deadline: DispatchTime) throws -> [String: Any] {
+  func call(_ method: String, _ parameters: [String: Any] = [:], session: String? = nil, deadline: DispatchTime) throws
+    -> [String: Any]
+  {
     nextID += 1
     let id = nextID
     var message: [String: Any] = ["id": id, "method": method, "params": parameters]
@@ -111,7 +113,9 @@ final class DevToolsPipe {
     let key = Self.key(method, session)
     while !firedEvents.contains(key) {
       let message = try receive(deadline: deadline, waitingFor: method)
-      if let event = message["method"] as? String { firedEvents.insert(Self.key(event, message["sessionId"] as? String)) }
+      if let event = message["method"] as? String {
+        firedEvents.insert(Self.key(event, message["sessionId"] as? String))
+      }
     }
   }
 
@@ -123,7 +127,9 @@ final class DevToolsPipe {
     guard !exited else { return }
     if grace > 0, socket >= 0 {
       nextID += 1
-      if let data = try? JSONSerialization.data(withJSONObject: ["id": nextID, "method": "Browser.close", "params": [:]] as [String: Any]) {
+      if let data = try? JSONSerialization.data(
+        withJSONObject: ["id": nextID, "method": "Browser.close", "params": [:]] as [String: Any])
+      {
         try? send(data)
       }
     }
@@ -183,14 +189,16 @@ final class DevToolsPipe {
         let message = Array(buffer[..<end])
         buffer.removeSubrange(...end)
         scanned = 0
-        guard let object = try? JSONSerialization.jsonObject(with: Data(message)), let dictionary = object as? [String: Any]
+        guard let object = try? JSONSerialization.jsonObject(with: Data(message)),
+          let dictionary = object as? [String: Any]
         else { throw Failure(description: "the browser sent a message that is not JSON") }
         return dictionary
       }
       scanned = buffer.count
       let now = DispatchTime.now()
       guard now < deadline else { throw Failure(description: "the browser did not answer \(what) in time") }
-      let milliseconds = Int32(min(Double(Int32.max), Double(deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1_000_000))
+      let milliseconds = Int32(
+        min(Double(Int32.max), Double(deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1_000_000))
       var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
       let ready = poll(&descriptor, 1, max(1, milliseconds))
       if ready < 0 {

@@ -107,7 +107,8 @@ struct BlankFiller: RunbookFiller {
     var tagLabels: [String] = []
     var index = html.startIndex
     while index < html.endIndex {
-      if html[index...].hasPrefix(token.prefix), let (position, after) = Self.parseToken(html, at: index, token: token) {
+      if html[index...].hasPrefix(token.prefix), let (position, after) = Self.parseToken(html, at: index, token: token)
+      {
         let name = token.names[position]
         if inTag {
           tagLabels.append(label(name))

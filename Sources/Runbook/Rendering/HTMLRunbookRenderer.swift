@@ -95,10 +95,13 @@ private struct PageWriter {
   mutating func cover() {
     html += "<section class=\"cover\">\n<p class=\"kind\">Runbook</p>\n<h1>\(escape(guide.title))</h1>\n"
     if document.isGeneric {
-      html += "<p class=\"generic\">Generic runbook: it has every step of the guide. Fill in the blanks by hand, and follow the steps marked “only when” only when their condition holds.</p>\n"
+      html +=
+        "<p class=\"generic\">Generic runbook: it has every step of the guide. Fill in the blanks by hand, and follow the steps marked “only when” only when their condition holds.</p>\n"
     }
     html += "<table class=\"facts\">\n"
-    fact("Guide", "\(escape(guide.title))<br><code>\(escape(guide.metadata.id))</code>, version \(escape(guide.metadata.version))")
+    fact(
+      "Guide",
+      "\(escape(guide.title))<br><code>\(escape(guide.metadata.id))</code>, version \(escape(guide.metadata.version))")
     if let seller = document.seller {
       fact("Seller", escape(seller.name))
       fact("Seller id", "<code>\(escape(seller.id))</code>")
@@ -118,7 +121,10 @@ private struct PageWriter {
     fact("Date", "<time datetime=\"\(document.date)\">\(document.date)</time>")
     let steps = document.steps.count
     let checks = document.steps.reduce(0) { $0 + $1.step.checks.count }
-    fact("Steps", "\(steps) step\(steps == 1 ? "" : "s") in \(document.stages.count) stage\(document.stages.count == 1 ? "" : "s"), \(checks) check\(checks == 1 ? "" : "s")")
+    fact(
+      "Steps",
+      "\(steps) step\(steps == 1 ? "" : "s") in \(document.stages.count) stage\(document.stages.count == 1 ? "" : "s"), \(checks) check\(checks == 1 ? "" : "s")"
+    )
     html += "</table>\n"
     html += """
       <div class="signoff">
@@ -139,15 +145,16 @@ private struct PageWriter {
     html += "<tr><th>\(escape(label))</th><td>\(valueHTML)</td></tr>\n"
   }
 
-
   // MARK: - Contents and introduction
 
   mutating func contents() throws {
     html += "<section class=\"toc-page\">\n<nav class=\"toc\">\n<h2>Contents</h2>\n<ol>\n"
     for stage in document.stages {
-      html += "<li><a href=\"#\(escape(stage.stage.id))\"><span class=\"toc-label\">\(stage.stage.number).</span> \(filler.textHTML(stage.stage.title))</a>\n<ol>\n"
+      html +=
+        "<li><a href=\"#\(escape(stage.stage.id))\"><span class=\"toc-label\">\(stage.stage.number).</span> \(filler.textHTML(stage.stage.title))</a>\n<ol>\n"
       for step in stage.steps {
-        html += "<li><a href=\"#\(escape(step.step.id))\"><span class=\"toc-label\">\(escape(step.label))</span> \(filler.textHTML(step.step.title))</a></li>\n"
+        html +=
+          "<li><a href=\"#\(escape(step.step.id))\"><span class=\"toc-label\">\(escape(step.label))</span> \(filler.textHTML(step.step.title))</a></li>\n"
       }
       html += "</ol>\n</li>\n"
     }
@@ -165,7 +172,8 @@ private struct PageWriter {
   mutating func write(_ stage: RunbookStage) throws {
     let id = escape(stage.stage.id)
     html += "<section class=\"stage\" id=\"\(id)\">\n"
-    html += "<h2 class=\"stage-head\"><span class=\"stage-number\">Stage \(stage.stage.number)</span> \(filler.textHTML(stage.stage.title))</h2>\n"
+    html +=
+      "<h2 class=\"stage-head\"><span class=\"stage-number\">Stage \(stage.stage.number)</span> \(filler.textHTML(stage.stage.title))</h2>\n"
     meta(who: stage.stage.who, duration: stage.stage.duration)
     if let condition = stage.shownCondition { onlyWhen(condition) }
     for precondition in stage.stage.preconditions {
@@ -209,7 +217,8 @@ private struct PageWriter {
       html += "<ol class=\"checks\">\n"
       for check in step.checks {
         html += "<li><div class=\"check-text\">\(try filler.inlineHTML(check.markdown))</div>"
-        html += "<div class=\"confirm\"><span>confirmed by</span><span class=\"fill\"></span><span>date</span><span class=\"fill short\"></span></div></li>\n"
+        html +=
+          "<div class=\"confirm\"><span>confirmed by</span><span class=\"fill\"></span><span>date</span><span class=\"fill short\"></span></div></li>\n"
       }
       html += "</ol>\n"
     }
@@ -223,14 +232,16 @@ private struct PageWriter {
   }
 
   mutating func figure(_ reference: ScreenshotReference) {
-    let caption = reference.caption.isEmpty ? (guide.screenshot(path: reference.path)?.caption ?? "") : reference.caption
+    let caption =
+      reference.caption.isEmpty ? (guide.screenshot(path: reference.path)?.caption ?? "") : reference.caption
     let captionHTML = filler.textHTML(caption)
     html += "<figure>"
     switch images.image(for: reference.path) {
     case .embedded(let uri):
       html += "<img src=\"\(escape(uri))\" alt=\"\(escape(filler.plain(caption)))\">"
     case .missing(let fileName):
-      html += "<div class=\"shot-missing\" data-missing=\"\(escape(fileName))\">Screenshot not found: \(escape(fileName))</div>"
+      html +=
+        "<div class=\"shot-missing\" data-missing=\"\(escape(fileName))\">Screenshot not found: \(escape(fileName))</div>"
     }
     if !caption.isEmpty { html += "<figcaption>\(captionHTML)</figcaption>" }
     html += "</figure>\n"
@@ -263,7 +274,8 @@ private struct PageWriter {
   private func blockHTML(_ block: Block) throws -> String {
     let rendered = try filler.blockHTML(block.markdown)
     guard document.isGeneric, let condition = block.condition else { return rendered }
-    return "<div class=\"conditional\"><p class=\"only-when\">Only when \(escape(condition.description))</p>\n\(rendered)</div>\n"
+    return
+      "<div class=\"conditional\"><p class=\"only-when\">Only when \(escape(condition.description))</p>\n\(rendered)</div>\n"
   }
 
   // MARK: - Credentials page
@@ -271,14 +283,17 @@ private struct PageWriter {
   mutating func credentialsPage() {
     html += "<section class=\"credentials-page\" id=\"runbook-credentials\">\n<h2>Credentials</h2>\n"
     html += "<p>Write down where each value is stored, never the value itself.</p>\n"
-    html += "<table class=\"credentials-table\">\n<tr><th>Credential</th><th>From step</th><th>Stored in</th><th>Checked by / date</th></tr>\n"
+    html +=
+      "<table class=\"credentials-table\">\n<tr><th>Credential</th><th>From step</th><th>Stored in</th><th>Checked by / date</th></tr>\n"
     let printed = Set(document.steps.map(\.step.id))
     for spec in guide.credentials.specs where !spec.isDeprecated {
       let producers = guide.producers(of: spec.key).filter { printed.contains($0.id) }.compactMap { step in
         document.labelAndTitle(of: step.id).map { "\(escape($0.label)) \(filler.textHTML($0.title))" }
       }
-      html += "<tr data-key=\"\(escape(spec.key))\"><td><strong>\(escape(spec.title))</strong><br><code>\(escape(spec.key))</code>\(spec.required ? "" : " (optional)")</td>"
-      html += "<td>\(producers.isEmpty ? "—" : producers.joined(separator: "<br>"))</td><td class=\"stored\"></td><td class=\"checked\"></td></tr>\n"
+      html +=
+        "<tr data-key=\"\(escape(spec.key))\"><td><strong>\(escape(spec.title))</strong><br><code>\(escape(spec.key))</code>\(spec.required ? "" : " (optional)")</td>"
+      html +=
+        "<td>\(producers.isEmpty ? "—" : producers.joined(separator: "<br>"))</td><td class=\"stored\"></td><td class=\"checked\"></td></tr>\n"
     }
     html += "</table>\n</section>\n"
   }

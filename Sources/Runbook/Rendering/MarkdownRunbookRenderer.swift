@@ -67,9 +67,11 @@ private struct MarkdownWriter {
   mutating func cover() {
     text += "# Runbook: \(escaper.escape(guide.title))\n\n"
     if document.isGeneric {
-      text += "Generic runbook: it has every step of the guide. Fill in the blanks by hand, and follow the steps marked *only when* only when their condition holds.\n\n"
+      text +=
+        "Generic runbook: it has every step of the guide. Fill in the blanks by hand, and follow the steps marked *only when* only when their condition holds.\n\n"
     }
-    text += "- **Guide:** \(escaper.escape(guide.title)) (\(code(guide.metadata.id)), version \(escaper.escape(guide.metadata.version)))\n"
+    text +=
+      "- **Guide:** \(escaper.escape(guide.title)) (\(code(guide.metadata.id)), version \(escaper.escape(guide.metadata.version)))\n"
     let blanks = BlankFiller(guide: guide)
     func blank(_ name: String) -> String { BlankFiller.markdownBlank + " " + escaper.escape(blanks.label(name)) }
     if let seller = document.seller {
@@ -92,14 +94,14 @@ private struct MarkdownWriter {
     text += "- **Date:** \(document.date)\n"
     let steps = document.steps.count
     let checks = document.steps.reduce(0) { $0 + $1.step.checks.count }
-    text += "- **Steps:** \(steps) step\(steps == 1 ? "" : "s") in \(document.stages.count) stage\(document.stages.count == 1 ? "" : "s"), \(checks) check\(checks == 1 ? "" : "s")\n\n"
+    text +=
+      "- **Steps:** \(steps) step\(steps == 1 ? "" : "s") in \(document.stages.count) stage\(document.stages.count == 1 ? "" : "s"), \(checks) check\(checks == 1 ? "" : "s")\n\n"
     text += "## Sign-off\n\n"
     for role in ["Carried out by", "Checked by", "Signed off by"] {
       text += "- \(role): \(line) signature: \(line) date: \(shortLine)\n"
     }
     text += "\n"
   }
-
 
   mutating func contents() {
     text += "## Contents\n\n"
@@ -136,7 +138,8 @@ private struct MarkdownWriter {
         guard let found = document.labelAndTitle(of: id) else { return escaper.escape(id) }
         return "\(found.label) (\(filler.textMarkdown(found.title)))"
       }
-      text += "*Included because \(requirers.isEmpty ? "a later step" : "step " + requirers.joined(separator: ", ")) requires it.*\n\n"
+      text +=
+        "*Included because \(requirers.isEmpty ? "a later step" : "step " + requirers.joined(separator: ", ")) requires it.*\n\n"
     }
     for precondition in step.preconditions {
       text += Self.quoted(try filler.markdown(precondition.markdown), label: "**Requires:** ") + "\n\n"
@@ -149,7 +152,8 @@ private struct MarkdownWriter {
     for reference in step.screenshots { figure(reference) }
     for reference in step.produces {
       let title = guide.credentials[key: reference.key]?.title ?? reference.key
-      text += "**Credential:** \(escaper.escape(title)) (\(code(reference.key))), stored in: \(line) (write where it is kept, never the value)\n\n"
+      text +=
+        "**Credential:** \(escaper.escape(title)) (\(code(reference.key))), stored in: \(line) (write where it is kept, never the value)\n\n"
     }
     for check in step.checks {
       let markdown = try filler.markdown(check.markdown).split(whereSeparator: \.isNewline).joined(separator: " ")
@@ -197,7 +201,8 @@ private struct MarkdownWriter {
         document.labelAndTitle(of: step.id).map { "\($0.label) \(filler.textMarkdown($0.title))" }
       }
       let from = producers.isEmpty ? "" : ", from step \(producers.joined(separator: "; "))"
-      text += "- **\(escaper.escape(spec.title))** (\(code(spec.key))\(spec.required ? "" : ", optional")\(from)): stored in \(line) checked by \(shortLine) date \(shortLine)\n"
+      text +=
+        "- **\(escaper.escape(spec.title))** (\(code(spec.key))\(spec.required ? "" : ", optional")\(from)): stored in \(line) checked by \(shortLine) date \(shortLine)\n"
     }
     text += "\n"
   }

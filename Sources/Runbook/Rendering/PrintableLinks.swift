@@ -32,7 +32,9 @@ enum PrintableLinks {
 
   /// Whether a URL starts with a scheme (`letter (letter | digit | + | - | .)* :`).
   static func hasScheme(_ url: Substring) -> Bool {
-    guard let first = url.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+    guard let first = url.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else {
+      return false
+    }
     for scalar in url.unicodeScalars {
       if scalar == ":" { return true }
       let isSchemeCharacter =

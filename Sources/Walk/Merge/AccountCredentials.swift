@@ -4,7 +4,9 @@ import CredentialSpecs
 /// name and its keys and values, in order.
 ///
 /// Printing or dumping it shows the account, the keys and the value lengths, never a value.
-public struct AccountCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+public struct AccountCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+  CustomReflectable
+{
   /// The account name (the top-level key).
   public var name: String
   /// The credential keys and values, in the order they are written. Values are secret.

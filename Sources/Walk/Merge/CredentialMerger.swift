@@ -143,7 +143,8 @@ public struct CredentialMerger {
       firstSeen[name] = account
       if !replace, let existing = file.account(named: name) {
         conflicts.append(
-          "account '\(name)' from \(account.location) is already in \(target):\(existing.line):1; pass --replace to replace it")
+          "account '\(name)' from \(account.location) is already in \(target):\(existing.line):1; pass --replace to replace it"
+        )
       }
     }
     if !conflicts.isEmpty {

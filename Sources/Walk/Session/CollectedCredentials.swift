@@ -40,7 +40,8 @@ public struct CollectedCredentials: Sendable, CustomStringConvertible, CustomDeb
   }
 
   public var description: String {
-    "CollectedCredentials(" + order.map { "\($0): \(Redaction.describe(values[$0] ?? ""))" }.joined(separator: ", ") + ")"
+    "CollectedCredentials(" + order.map { "\($0): \(Redaction.describe(values[$0] ?? ""))" }.joined(separator: ", ")
+      + ")"
   }
 
   public var debugDescription: String { description }

@@ -1,5 +1,5 @@
-import Foundation
 import CredentialSpecs
+import Foundation
 
 /// The `export NAME=value` lines of a service's environment layout for one account, as
 /// `--print-env` prints them: names from the specs' `env` with the layout's account suffix,

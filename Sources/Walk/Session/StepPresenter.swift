@@ -62,7 +62,8 @@ struct StepPresenter {
       output += "  This step gives you: " + produced.map { "\($0.title) (\($0.key))" }.joined(separator: ", ") + "\n"
     }
     if !consumed.isEmpty {
-      output += "  This step uses: " + consumed.map(\.key).joined(separator: ", ")
+      output +=
+        "  This step uses: " + consumed.map(\.key).joined(separator: ", ")
         + " (the walk collects them and writes them for you at the end)\n"
     }
     return output
@@ -86,7 +87,8 @@ struct StepPresenter {
     let resolved = guide.screenshot(path: reference.path)?.resolvedPath
     let name = guide.screenshot(path: reference.path)?.fileName ?? reference.path
     guard let resolved else {
-      return "\(TerminalText.inert(reference.path)) (\(caption)); the file was not found, give its folder with --screenshots"
+      return
+        "\(TerminalText.inert(reference.path)) (\(caption)); the file was not found, give its folder with --screenshots"
     }
     let shown = hyperlinks ? TerminalText.fileHyperlink(path: resolved, label: name) : TerminalText.inert(name)
     return "\(shown) (\(caption))\n    file: \(TerminalText.inert(resolved))"

@@ -36,7 +36,8 @@ public final class WalkSession {
       switch self {
       case .unusableFile(let message): return message
       case .noAccountsLayout(let service):
-        return "the layout of \(service) has no accounts-yaml file, so the walk cannot write the values into one; use --print-env"
+        return
+          "the layout of \(service) has no accounts-yaml file, so the walk cannot write the values into one; use --print-env"
       case .fileSystem(let message): return message
       }
     }
@@ -186,15 +187,19 @@ public final class WalkSession {
   private func introduce() {
     let steps = plan.steps
     let seller = plan.seller
-    var text = "\(TerminalText.inert(guide.title)) (guide \(TerminalText.inert(guide.metadata.id)), version \(TerminalText.inert(guide.metadata.version)))\n"
-    text += "For \(TerminalText.inert(seller.name)) (seller \(TerminalText.inert(seller.id)), account '\(TerminalText.inert(account))'): \(steps.count) step\(steps.count == 1 ? "" : "s").\n"
+    var text =
+      "\(TerminalText.inert(guide.title)) (guide \(TerminalText.inert(guide.metadata.id)), version \(TerminalText.inert(guide.metadata.version)))\n"
+    text +=
+      "For \(TerminalText.inert(seller.name)) (seller \(TerminalText.inert(seller.id)), account '\(TerminalText.inert(account))'): \(steps.count) step\(steps.count == 1 ? "" : "s").\n"
     switch options.destination {
     case .file(let path):
-      text += "At the end, the credentials are written to \(TerminalText.inert(path)) as account '\(TerminalText.inert(account))'.\n"
+      text +=
+        "At the end, the credentials are written to \(TerminalText.inert(path)) as account '\(TerminalText.inert(account))'.\n"
     case .printEnvironment:
       text += "At the end, the credentials are printed as export lines on standard output.\n"
     }
-    text += "Progress is saved after each step, never the values. Ctrl-C stops the walk and writes nothing; run the same command to go on.\n"
+    text +=
+      "Progress is saved after each step, never the values. Ctrl-C stops the walk and writes nothing; run the same command to go on.\n"
     let confirmed = steps.filter { isConfirmed($0.step) }.count
     if confirmed > 0 {
       text += "Resuming: \(confirmed) of \(steps.count) steps were confirmed earlier and are skipped. "
@@ -210,7 +215,9 @@ public final class WalkSession {
     let heading = presenter.stepHeading(planned, stageNumber: stageNumber, position: position, total: total)
     if isConfirmed(step) {
       guard producesValues(step) else {
-        io.show("Step \(stageNumber).\(step.number) (\(position) of \(total)), confirmed earlier: \(presenter.text(step.title))\n")
+        io.show(
+          "Step \(stageNumber).\(step.number) (\(position) of \(total)), confirmed earlier: \(presenter.text(step.title))\n"
+        )
         return
       }
       io.show(heading)
@@ -307,7 +314,9 @@ public final class WalkSession {
       var file = try parseDestination(path)
       if file.account(named: account) != nil && !replacing {
         // The account appeared while the walk ran; the person asked for this account's values.
-        io.show("Note: \(TerminalText.inert(path)) gained an account '\(TerminalText.inert(account))' during the walk; it is replaced.\n")
+        io.show(
+          "Note: \(TerminalText.inert(path)) gained an account '\(TerminalText.inert(account))' during the walk; it is replaced.\n"
+        )
       }
       let replaced = file.account(named: account) != nil
       file.upsert(AccountCredentials(name: account, values: ordered))
@@ -325,7 +334,8 @@ public final class WalkSession {
       }
       markCompleted()
       io.show(
-        "\(replaced ? "Replaced" : "Added") account '\(TerminalText.inert(account))' in \(TerminalText.inert(path)) (mode 0600).\n")
+        "\(replaced ? "Replaced" : "Added") account '\(TerminalText.inert(account))' in \(TerminalText.inert(path)) (mode 0600).\n"
+      )
       let findings = lint(path)
       return WalkResult(outcome: .written(path: path, replaced: replaced), lintFindings: findings)
     }
@@ -340,7 +350,9 @@ public final class WalkSession {
       if findings.isEmpty {
         io.show("onboard lint finds no problems in \(TerminalText.inert(path)).\n")
       } else {
-        io.show("onboard lint on \(TerminalText.inert(path)):\n" + TextReporter().report(findings, rules: linter.ruleDescriptors))
+        io.show(
+          "onboard lint on \(TerminalText.inert(path)):\n"
+            + TextReporter().report(findings, rules: linter.ruleDescriptors))
       }
       return findings
     } catch {

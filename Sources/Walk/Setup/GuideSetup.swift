@@ -37,7 +37,9 @@ public struct GuideSetup: Sendable {
   ///     or `nil` for the guide's own (front matter `templates:`), looked for as
   ///     `templates/<name>` in the current folder, beside the guide's folder, then inside it.
   ///   - screenshotFolders: extra folders to look for screenshots in.
-  public static func load(guidePath: String, templateSet: String?, screenshotFolders: [String] = []) throws -> GuideSetup {
+  public static func load(guidePath: String, templateSet: String?, screenshotFolders: [String] = []) throws
+    -> GuideSetup
+  {
     guard FileManager.default.isReadableFile(atPath: guidePath) else {
       throw Failure.usage("cannot read the guide \(guidePath)")
     }
@@ -51,7 +53,8 @@ public struct GuideSetup: Sendable {
     }
     guard let folder = templateSet ?? templateFolder(for: guide) else {
       throw Failure.usage(
-        "the guide \(guidePath) names no template set that exists (front matter 'templates:'); give one with --templates DIR")
+        "the guide \(guidePath) names no template set that exists (front matter 'templates:'); give one with --templates DIR"
+      )
     }
     let layoutPath = (folder as NSString).appendingPathComponent("layout.yml")
     guard let data = FileManager.default.contents(atPath: layoutPath) else {
@@ -87,7 +90,8 @@ public struct GuideSetup: Sendable {
     ]
     return candidates.first { path in
       var isDirectory: ObjCBool = false
-      return FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("layout.yml"), isDirectory: &isDirectory)
+      return FileManager.default.fileExists(
+        atPath: (path as NSString).appendingPathComponent("layout.yml"), isDirectory: &isDirectory)
         && !isDirectory.boolValue
     }
   }
@@ -102,7 +106,9 @@ public struct GuideSetup: Sendable {
       folder = folder.deletingLastPathComponent()
     }
     for candidate in folders {
-      let guides = ((try? FileManager.default.contentsOfDirectory(atPath: candidate)) ?? []).filter { $0.hasSuffix(".md") }
+      let guides = ((try? FileManager.default.contentsOfDirectory(atPath: candidate)) ?? []).filter {
+        $0.hasSuffix(".md")
+      }
       if guides.count == 1 { return (candidate as NSString).appendingPathComponent(guides[0]) }
       if guides.count > 1 { return nil }
     }

@@ -46,10 +46,13 @@ extension OnboardCommand.Credentials {
 
     @Option(
       name: .long,
-      help: ArgumentHelp("The guide whose credential specs apply (default: the only guide in guides/).", valueName: "path"))
+      help: ArgumentHelp(
+        "The guide whose credential specs apply (default: the only guide in guides/).", valueName: "path"))
     var guide: String?
 
-    @Option(name: .long, help: ArgumentHelp("A template set folder (with layout.yml) instead of the guide's own.", valueName: "dir"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp("A template set folder (with layout.yml) instead of the guide's own.", valueName: "dir"))
     var templates: String?
 
     func validate() throws {
@@ -105,7 +108,8 @@ extension OnboardCommand.Credentials {
       var summary = "merged into \(into) (mode 0600):"
       if !report.added.isEmpty { summary += " added \(report.added.map { "'\($0)'" }.joined(separator: ", "))" }
       if !report.replaced.isEmpty {
-        summary += (report.added.isEmpty ? "" : ";") + " replaced \(report.replaced.map { "'\($0)'" }.joined(separator: ", "))"
+        summary +=
+          (report.added.isEmpty ? "" : ";") + " replaced \(report.replaced.map { "'\($0)'" }.joined(separator: ", "))"
       }
       StandardOutput.write(summary + "\n")
       if !report.resultFindings.isEmpty {

@@ -31,7 +31,8 @@ extension OnboardCommand {
 
     @Option(
       name: .customLong("files-from"),
-      help: ArgumentHelp("Also check the files listed in this file, one path per line ('-' reads standard input).", valueName: "list"))
+      help: ArgumentHelp(
+        "Also check the files listed in this file, one path per line ('-' reads standard input).", valueName: "list"))
     var filesFrom: String?
 
     @Option(name: .long, help: ArgumentHelp("The guide whose credential specs apply.", valueName: "path"))
@@ -42,7 +43,9 @@ extension OnboardCommand {
       help: ArgumentHelp("The template sets folder (default: templates/ beside the guide's folder).", valueName: "dir"))
     var templates: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Read every file as this layout: yaml, env or json.", valueName: "format"))
+    @Option(
+      name: .customLong("as"),
+      help: ArgumentHelp("Read every file as this layout: yaml, env or json.", valueName: "format"))
     var layoutName: String?
 
     @OptionGroup var report: ReportOptions
@@ -155,15 +158,22 @@ extension OnboardCommand {
         throw UsageError(message: message)
       }
       guard !guide.credentials.isEmpty else {
-        throw UsageError(message: "onboard lint: the guide \(guidePath) specifies no credentials (a ```yaml credentials block).")
+        throw UsageError(
+          message: "onboard lint: the guide \(guidePath) specifies no credentials (a ```yaml credentials block).")
       }
       guard let templateSet = guide.metadata.templates.first else {
-        throw UsageError(message: "onboard lint: the guide \(guidePath) names no template set (templates: in its front matter), so its credential layout is unknown.")
+        throw UsageError(
+          message:
+            "onboard lint: the guide \(guidePath) names no template set (templates: in its front matter), so its credential layout is unknown."
+        )
       }
       let templatesFolder = templates ?? Self.templatesFolder(besideGuide: guidePath)
       let layoutPath = (templatesFolder as NSString).appendingPathComponent("\(templateSet)/layout.yml")
       guard let data = FileManager.default.contents(atPath: layoutPath) else {
-        throw UsageError(message: "onboard lint: cannot read the layout descriptor \(layoutPath); give the templates folder with --templates.")
+        throw UsageError(
+          message:
+            "onboard lint: cannot read the layout descriptor \(layoutPath); give the templates folder with --templates."
+        )
       }
       switch ServiceLayout.parse(String(decoding: data, as: UTF8.self), file: layoutPath) {
       case .success(let layout):

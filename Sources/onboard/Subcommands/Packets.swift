@@ -49,10 +49,15 @@ extension OnboardCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(name: .long, help: "Add runbook.pdf (the seller's printed runbook) to each packet; needs headless Chromium and takes a second or two per packet.")
+    @Flag(
+      name: .long,
+      help:
+        "Add runbook.pdf (the seller's printed runbook) to each packet; needs headless Chromium and takes a second or two per packet."
+    )
     var pdf = false
 
-    @Option(name: .long, help: ArgumentHelp("The browser that prints --pdf, a path or a name on PATH.", valueName: "path"))
+    @Option(
+      name: .long, help: ArgumentHelp("The browser that prints --pdf, a path or a name on PATH.", valueName: "path"))
     var browser: String?
 
     func run() throws {
@@ -70,7 +75,9 @@ extension OnboardCommand {
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
           folders.append(folder)
         } else if !quiet {
-          StandardError.write("warning: the screenshot folder \(folder) does not exist; packets will link to screenshots they cannot include\n")
+          StandardError.write(
+            "warning: the screenshot folder \(folder) does not exist; packets will link to screenshots they cannot include\n"
+          )
         }
       }
 
@@ -118,7 +125,8 @@ extension OnboardCommand {
         throw ExitStatus.findings.exitCode
       }
       if !checked.missingSellerIDs.isEmpty {
-        throw fail("no seller in \(roster) has the id \(checked.missingSellerIDs.map { "'\($0)'" }.joined(separator: ", "))")
+        throw fail(
+          "no seller in \(roster) has the id \(checked.missingSellerIDs.map { "'\($0)'" }.joined(separator: ", "))")
       }
 
       let bar = ProgressBar(total: checked.selectedCount, label: "packets", terminal: terminal)
@@ -136,7 +144,8 @@ extension OnboardCommand {
       if !quiet && (terminal.stdoutIsTerminal || terminal.stderrIsTerminal) {
         let seconds = Date().timeIntervalSince(started)
         let folder = out.hasSuffix("/") ? out : out + "/"
-        let line = "wrote \(result.written) packet\(result.written == 1 ? "" : "s") to \(folder) in \(String(format: "%.2f", seconds)) s\n"
+        let line =
+          "wrote \(result.written) packet\(result.written == 1 ? "" : "s") to \(folder) in \(String(format: "%.2f", seconds)) s\n"
         if terminal.stdoutIsTerminal { StandardOutput.write(line) } else { StandardError.write(line) }
       }
       if !result.diagnostics.isEmpty { throw ExitStatus.findings.exitCode }

@@ -56,13 +56,15 @@ extension OnboardCommand {
 
     @Option(
       name: [.short, .customLong("output")],
-      help: ArgumentHelp("The file to write; '-' or none writes HTML or Markdown to standard output.", valueName: "file"))
+      help: ArgumentHelp(
+        "The file to write; '-' or none writes HTML or Markdown to standard output.", valueName: "file"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("A folder to look for screenshots in (repeatable).", valueName: "dir"))
     var screenshots: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The browser that prints the PDF, a path or a name on PATH.", valueName: "path"))
+    @Option(
+      name: .long, help: ArgumentHelp("The browser that prints the PDF, a path or a name on PATH.", valueName: "path"))
     var browser: String?
 
     @Option(name: .long, help: ArgumentHelp("The date on the cover, YYYY-MM-DD (default: today).", valueName: "date"))
@@ -70,7 +72,8 @@ extension OnboardCommand {
 
     func validate() throws {
       if (roster == nil) != (seller == nil) {
-        throw ValidationError("--roster and --seller go together: give both for one seller's runbook, or neither for a generic one.")
+        throw ValidationError(
+          "--roster and --seller go together: give both for one seller's runbook, or neither for a generic one.")
       }
       if let date, RunbookDate(date) == nil {
         throw ValidationError("--date takes a date written YYYY-MM-DD, such as 2025-03-31.")
@@ -153,11 +156,14 @@ extension OnboardCommand {
           bytes = Array(try HTMLRunbookRenderer(images: RunbookImages(guide: model)).render(document).utf8)
         case .md:
           let folder = destination.map { ($0 as NSString).deletingLastPathComponent } ?? "."
-          bytes = Array(try MarkdownRunbookRenderer(outputDirectory: folder.isEmpty ? "." : folder).render(document).utf8)
+          bytes = Array(
+            try MarkdownRunbookRenderer(outputDirectory: folder.isEmpty ? "." : folder).render(document).utf8)
         case .pdf:
           guard let printer else { throw fail("no browser to print with") }
           if let major = printer.majorVersion(), major < ChromiumPrinter.marginBoxesSince {
-            StandardError.write("warning: \(printer.browser) is version \(major); the footer (page numbers, guide id) needs Chromium \(ChromiumPrinter.marginBoxesSince) or later\n")
+            StandardError.write(
+              "warning: \(printer.browser) is version \(major); the footer (page numbers, guide id) needs Chromium \(ChromiumPrinter.marginBoxesSince) or later\n"
+            )
           }
           let html = try HTMLRunbookRenderer(images: RunbookImages(guide: model)).render(document)
           defer { printer.close() }
@@ -184,7 +190,8 @@ extension OnboardCommand {
       if terminal.stderrIsTerminal {
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         let who = document.seller.map { "'\($0.id)'" } ?? "generic"
-        StandardError.write("wrote \(destination) (\(format.rawValue), \(who), \(document.steps.count) steps) in \(seconds) s\n")
+        StandardError.write(
+          "wrote \(destination) (\(format.rawValue), \(who), \(document.steps.count) steps) in \(seconds) s\n")
       }
     }
   }

@@ -45,7 +45,8 @@ extension OnboardCommand {
     @Argument(help: "The guide.", completion: .file(extensions: ["md"]))
     var guide: String
 
-    @Option(name: .long, help: ArgumentHelp("The roster (.yml/.yaml list or .csv) that has the seller.", valueName: "file"))
+    @Option(
+      name: .long, help: ArgumentHelp("The roster (.yml/.yaml list or .csv) that has the seller.", valueName: "file"))
     var roster: String?
 
     @Option(name: .long, help: ArgumentHelp("The seller's id in the roster.", valueName: "id"))
@@ -61,7 +62,9 @@ extension OnboardCommand {
     @Option(name: .long, help: ArgumentHelp("The credentials file to merge the values into.", valueName: "path"))
     var write: String?
 
-    @Flag(name: .customLong("print-env"), help: "Print export lines for the environment instead of writing a file (they contain the values).")
+    @Flag(
+      name: .customLong("print-env"),
+      help: "Print export lines for the environment instead of writing a file (they contain the values).")
     var printEnvironment = false
 
     @Flag(name: .long, help: "Replace the seller's account if the file already has it, without asking.")
@@ -76,7 +79,9 @@ extension OnboardCommand {
     @Option(name: .long, help: ArgumentHelp("The folder that keeps walk progress.", valueName: "dir"))
     var state: String?
 
-    @Option(name: .long, help: ArgumentHelp("A template set folder (with layout.yml) instead of the guide's own.", valueName: "dir"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp("A template set folder (with layout.yml) instead of the guide's own.", valueName: "dir"))
     var templates: String?
 
     @Option(name: .long, help: ArgumentHelp("A folder to look for screenshots in (repeatable).", valueName: "dir"))
@@ -90,7 +95,8 @@ extension OnboardCommand {
         throw ValidationError("--roster needs --seller ID to pick the seller.")
       }
       if roster != nil && !settings.isEmpty {
-        throw ValidationError("--set describes a seller without a roster; with --roster, the roster row has the fields.")
+        throw ValidationError(
+          "--set describes a seller without a roster; with --roster, the roster row has the fields.")
       }
       for setting in settings where !setting.contains("=") {
         throw ValidationError("--set takes NAME=VALUE (got '\(setting)').")
@@ -115,7 +121,8 @@ extension OnboardCommand {
         setup = try GuideSetup.load(guidePath: guide, templateSet: templates, screenshotFolders: screenshots)
       } catch let failure as GuideSetup.Failure {
         if case .guideErrors(_, let diagnostics) = failure {
-          StandardError.write(TextReporter(color: terminal.colorStderr).report(Diagnostic.sortedForReport(diagnostics), rules: []))
+          StandardError.write(
+            TextReporter(color: terminal.colorStderr).report(Diagnostic.sortedForReport(diagnostics), rules: []))
           throw fail(failure.description, .findings)
         }
         throw fail(failure.description, .usage)
@@ -139,7 +146,8 @@ extension OnboardCommand {
         }
         let options = WalkOptions(
           destination: destination, acceptChecks: yes, replaceExisting: replace, restart: restart,
-          hyperlinks: TerminalText.supportsHyperlinks(outputIsTerminal: conversationIsTerminal, environment: environment))
+          hyperlinks: TerminalText.supportsHyperlinks(
+            outputIsTerminal: conversationIsTerminal, environment: environment))
         let store = WalkProgressStore(root: state ?? WalkProgressStore.defaultRoot(environment: environment))
         let session: WalkSession
         do {
@@ -147,23 +155,28 @@ extension OnboardCommand {
             setup: setup, seller: chosen, io: io, options: options, store: store,
             emitEnvironment: { lines in
               if terminal.stdoutIsTerminal {
-                StandardError.write("warning: the lines below contain secret values; they are shown because you asked for --print-env\n")
+                StandardError.write(
+                  "warning: the lines below contain secret values; they are shown because you asked for --print-env\n")
               }
               StandardOutput.write(lines)
             })
         } catch let list as DiagnosticList {
-          StandardError.write(TextReporter(color: terminal.colorStderr).report(list.diagnostics, rules: RosterRules.descriptors))
+          StandardError.write(
+            TextReporter(color: terminal.colorStderr).report(list.diagnostics, rules: RosterRules.descriptors))
           throw fail("the guide's steps cannot be planned for this seller", .findings)
         }
         let result = try session.run()
         if result.hasFailures { throw ExitStatus.findings.exitCode }
       } catch WalkEnded.endOfInput {
-        throw fail("the input ended before the walk finished; the credentials file was not written (confirmed steps are kept for the next run)", .findings)
+        throw fail(
+          "the input ended before the walk finished; the credentials file was not written (confirmed steps are kept for the next run)",
+          .findings)
       } catch let failure as WalkSession.Failure {
         throw fail(failure.description, failure.isFinding ? .findings : .usage)
       } catch let failure as WalkSeller.Failure {
         if case .invalid(let diagnostics) = failure {
-          StandardError.write(TextReporter(color: terminal.colorStderr).report(diagnostics, rules: RosterRules.descriptors))
+          StandardError.write(
+            TextReporter(color: terminal.colorStderr).report(diagnostics, rules: RosterRules.descriptors))
           throw fail("\(failure.description) in \(roster ?? "the roster")", .findings)
         }
         throw fail(failure.description, failure.isNotFound ? .findings : .usage)

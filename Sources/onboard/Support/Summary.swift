@@ -7,6 +7,7 @@ enum Summary {
     let warnings = diagnostics.filter { $0.severity == .warning }.count
     let notes = diagnostics.filter { $0.severity == .note }.count
     func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-    return "\(plural(files, noun)) checked: \(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note"))\n"
+    return
+      "\(plural(files, noun)) checked: \(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note"))\n"
   }
 }

@@ -137,7 +137,8 @@ struct DotenvParser {
         guard let close = closingQuote(quote, openingAt: index) else {
           throw Failure(
             offset: index,
-            problem: "python-dotenv cannot read this line: the \(quote == UInt8(ascii: "'") ? "single" : "double") quote that opens the value is never closed, so the line is dropped",
+            problem:
+              "python-dotenv cannot read this line: the \(quote == UInt8(ascii: "'") ? "single" : "double") quote that opens the value is never closed, so the line is dropped",
             fix: "Close the quote at the end of the value.")
         }
         let raw = Array(bytes[(index + 1)..<close])

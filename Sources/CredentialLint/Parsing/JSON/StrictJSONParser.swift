@@ -224,7 +224,8 @@ struct StrictJSONParser {
         throw Failure(offset: open, problem: "the array opened here is never closed", fix: "Add the closing ']'.")
       }
       if bytes[index] == UInt8(ascii: "]") {
-        throw Failure(offset: index, problem: "a trailing comma before ']' is not allowed in JSON", fix: "Remove the comma.")
+        throw Failure(
+          offset: index, problem: "a trailing comma before ']' is not allowed in JSON", fix: "Remove the comma.")
       }
       var ignored: [Member] = []
       let (end, _, _) = try parseValue(at: index, path: path, depth: depth, members: &ignored, duplicates: &duplicates)
@@ -261,7 +262,9 @@ struct StrictJSONParser {
     if bytes[position] == UInt8(ascii: "0") {
       position += 1
       if position < count, isDigit(bytes[position]) {
-        throw Failure(offset: index, problem: "a JSON number cannot start with 0 followed by digits", fix: "Put the value in double quotes.")
+        throw Failure(
+          offset: index, problem: "a JSON number cannot start with 0 followed by digits",
+          fix: "Put the value in double quotes.")
       }
     } else {
       while position < count, isDigit(bytes[position]) { position += 1 }
@@ -277,7 +280,9 @@ struct StrictJSONParser {
     if position < count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
       isInteger = false
       position += 1
-      if position < count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+      if position < count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+        position += 1
+      }
       guard position < count, isDigit(bytes[position]) else {
         throw Failure(offset: index, problem: "a number's exponent must have digits")
       }
@@ -295,7 +300,8 @@ struct StrictJSONParser {
     var output: [UInt8] = []
     while true {
       guard index < count else {
-        throw Failure(offset: open, problem: "the string that starts here is never closed", fix: "Add the closing '\"'.")
+        throw Failure(
+          offset: open, problem: "the string that starts here is never closed", fix: "Add the closing '\"'.")
       }
       let byte = bytes[index]
       switch byte {
@@ -388,13 +394,15 @@ struct StrictJSONParser {
       switch bytes[position] {
       case 0x20, 0x09, 0x0A, 0x0D:
         position += 1
-      case UInt8(ascii: "/") where position + 1 < count
+      case UInt8(ascii: "/")
+      where position + 1 < count
         && (bytes[position + 1] == UInt8(ascii: "/") || bytes[position + 1] == UInt8(ascii: "*")):
         throw Failure(
           offset: position, end: position + 2, problem: "comments are not allowed in JSON",
           fix: "Delete the comment.")
       case UInt8(ascii: "#"):
-        throw Failure(offset: position, end: position + 1, problem: "comments are not allowed in JSON", fix: "Delete the comment.")
+        throw Failure(
+          offset: position, end: position + 1, problem: "comments are not allowed in JSON", fix: "Delete the comment.")
       default:
         return position
       }

@@ -76,7 +76,9 @@ struct YAMLBlockScanner {
   }
 
   /// The key at `start` if the line is `key: ...` or `key:`.
-  private func keyToken(_ bytes: ArraySlice<UInt8>, from start: Int) -> (text: String, identity: String, span: SourceSpan)? {
+  private func keyToken(_ bytes: ArraySlice<UInt8>, from start: Int) -> (
+    text: String, identity: String, span: SourceSpan
+  )? {
     let first = bytes[start]
     var end: Int
     var text: String

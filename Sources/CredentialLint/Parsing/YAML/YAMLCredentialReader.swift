@@ -318,7 +318,8 @@ struct YAMLCredentialReader {
       guard let members = groups[identity], members.count > 1, let last = members.last else { continue }
       let occurrences = members.map { keys[$0] }
       let winner = keys[last]
-      let isSection = layout.kind == .accountsYAML && winner.parent == nil
+      let isSection =
+        layout.kind == .accountsYAML && winner.parent == nil
         && occurrences.contains { $0.hasChildren }
       duplicates.append(
         DuplicateKey(

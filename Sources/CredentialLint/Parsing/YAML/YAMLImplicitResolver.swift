@@ -62,7 +62,9 @@ public enum YAMLImplicitResolver {
       return body[2...].allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }
     }
     if body.count >= 3, first == UInt8(ascii: "0"), body[1] == UInt8(ascii: "x") {
-      return body[2...].allSatisfy { isDigit($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) || $0 == UInt8(ascii: "_") }
+      return body[2...].allSatisfy {
+        isDigit($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) || $0 == UInt8(ascii: "_")
+      }
     }
     if body.count >= 2, first == UInt8(ascii: "0") {
       return body[1...].allSatisfy { (0x30...0x37).contains($0) || $0 == UInt8(ascii: "_") }

@@ -5,7 +5,9 @@ struct EnvUnparsableRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "env/unparsable", summary: "A line python-dotenv cannot read, or one that sets nothing.",
     defaultSeverity: .error,
-    help: "python-dotenv drops lines it cannot read (with a warning nobody sees): 'NAME: value', a name with no '=', an unclosed quote, or text after a closing quote. A quote closed on a later line swallows the lines between into the value. Write NAME=value, one per line.")
+    help:
+      "python-dotenv drops lines it cannot read (with a warning nobody sees): 'NAME: value', a name with no '=', an unclosed quote, or text after a closing quote. A quote closed on a later line swallows the lines between into the value. Write NAME=value, one per line."
+  )
 
   var examples: [RuleExample] {
     [

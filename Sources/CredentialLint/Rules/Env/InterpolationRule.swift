@@ -5,7 +5,9 @@ import OnboardDiagnostics
 struct InterpolationRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "env/interpolation", summary: "A '$' in a value is expanded as a variable.", defaultSeverity: .warning,
-    help: "python-dotenv replaces ${NAME} with another variable's value in every value, quoted or not (an error: the value loaded is not the one written). A shell that sources the file also expands $NAME in unquoted and double-quoted values (a warning). Single quotes protect a bare '$' from the shell (--fix quotes it).")
+    help:
+      "python-dotenv replaces ${NAME} with another variable's value in every value, quoted or not (an error: the value loaded is not the one written). A shell that sources the file also expands $NAME in unquoted and double-quoted values (a warning). Single quotes protect a bare '$' from the shell (--fix quotes it)."
+  )
   var isFixable: Bool { true }
 
   var examples: [RuleExample] {

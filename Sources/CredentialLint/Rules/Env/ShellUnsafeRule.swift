@@ -5,7 +5,9 @@ struct ShellUnsafeRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "env/shell-unsafe", summary: "An unquoted value with | & ; < > ( ), a backtick or a quote.",
     defaultSeverity: .warning,
-    help: "python-dotenv reads these values, but a shell that sources the file (set -a; . ./.env) does not: TOKEN=abc|def pipes into a command named def, printing the secret's tail in the error. Put the value in single quotes (--fix does when the value has no quote or backslash).")
+    help:
+      "python-dotenv reads these values, but a shell that sources the file (set -a; . ./.env) does not: TOKEN=abc|def pipes into a command named def, printing the secret's tail in the error. Put the value in single quotes (--fix does when the value has no quote or backslash)."
+  )
   var isFixable: Bool { true }
 
   /// The characters a shell treats specially in an unquoted word (`$` is `env/interpolation`).
@@ -19,9 +21,11 @@ struct ShellUnsafeRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN=tk|AbCdEf012345\n"),
+      .triggering(
+        ".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN=tk|AbCdEf012345\n"),
       .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef;x\n"),
-      .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN='tk|AbCdEf012345'\n"),
+      .passing(
+        ".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN='tk|AbCdEf012345'\n"),
     ]
   }
 

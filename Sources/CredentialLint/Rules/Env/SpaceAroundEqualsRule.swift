@@ -4,7 +4,9 @@ import OnboardDiagnostics
 struct SpaceAroundEqualsRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "env/space-around-equals", summary: "Spaces around '=' in a dotenv line.", defaultSeverity: .warning,
-    help: "python-dotenv accepts NAME = value, but a shell that sources the file runs NAME as a command (and with NAME= value, runs the value as a command, printing it in the error). Remove the spaces (--fix does).")
+    help:
+      "python-dotenv accepts NAME = value, but a shell that sources the file runs NAME as a command (and with NAME= value, runs the value as a command, printing it in the error). Remove the spaces (--fix does)."
+  )
   var isFixable: Bool { true }
 
   var examples: [RuleExample] {

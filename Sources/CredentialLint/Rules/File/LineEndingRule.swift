@@ -4,7 +4,9 @@ import OnboardDiagnostics
 struct LineEndingRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "file/crlf", summary: "Lines end with CRLF (Windows line endings).", defaultSeverity: .note,
-    help: "YAML, JSON and python-dotenv read CRLF files, but a shell that sources a dotenv file keeps the carriage return at the end of every value. Convert the file to LF line endings (--fix does).")
+    help:
+      "YAML, JSON and python-dotenv read CRLF files, but a shell that sources a dotenv file keeps the carriage return at the end of every value. Convert the file to LF line endings (--fix does)."
+  )
   var isFixable: Bool { true }
 
   var examples: [RuleExample] {

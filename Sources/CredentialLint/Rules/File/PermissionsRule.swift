@@ -4,7 +4,9 @@ import OnboardDiagnostics
 struct PermissionsRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "file/permissions", summary: "Other users can read or change the file.", defaultSeverity: .warning,
-    help: "A credential file should be readable by its owner only (mode 0600). Readable by group or others is a warning; writable by them is an error. Run chmod 600 on it (--fix does). Switch the check off with --no-permissions where modes mean nothing.")
+    help:
+      "A credential file should be readable by its owner only (mode 0600). Readable by group or others is a warning; writable by them is an error. Run chmod 600 on it (--fix does). Switch the check off with --no-permissions where modes mean nothing."
+  )
   var isFixable: Bool { true }
 
   var examples: [RuleExample] {

@@ -5,13 +5,16 @@ import OnboardDiagnostics
 struct NonStringValueRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "json/non-string", summary: "A credential in the JSON secret is not a string.", defaultSeverity: .error,
-    help: "Every credential must be a JSON string. A number loses leading zeros and digits, true/false/null are not credentials, and null counts as missing. Put the value in double quotes.")
+    help:
+      "Every credential must be a JSON string. A number loses leading zeros and digits, true/false/null are not credentials, and null counts as missing. Put the value in double quotes."
+  )
 
   var examples: [RuleExample] {
     [
       .triggering("secret.json", "{\"DEMO_CLIENT_ID\": 123, \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
       .triggering("secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": null}\n"),
-      .passing("secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
+      .passing(
+        "secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
     ]
   }
 

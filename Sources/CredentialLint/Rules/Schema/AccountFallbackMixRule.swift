@@ -7,13 +7,23 @@ struct AccountFallbackMixRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "schema/account-fallback-mix", summary: "An account silently mixes its own and shared credentials.",
     defaultSeverity: .warning,
-    help: "The consumer falls back from NAME_<account> to NAME credential by credential, so an account with an incomplete suffixed set quietly uses another account's values (a client id with someone else's secret, or another account's token). It is an error when the required credentials themselves are split (its own client id with the shared secret). Sharing only the required app credentials while each account has its own optional token is the usual pattern and is not reported.")
+    help:
+      "The consumer falls back from NAME_<account> to NAME credential by credential, so an account with an incomplete suffixed set quietly uses another account's values (a client id with someone else's secret, or another account's token). It is an error when the required credentials themselves are split (its own client id with the shared secret). Sharing only the required app credentials while each account has its own optional token is the usual pattern and is not reported."
+  )
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID_shop=cid.0123abce\n"),
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN='tk|AbCdEf012345'\nDEMO_CLIENT_ID_shop=cid.0123abce\nDEMO_CLIENT_SECRET_shop=cs.0123456789abcdee\n"),
-      .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN_shop='tk|AbCdEf012345'\nDEMO_TOKEN_outlet='tk|AbCdEf012346'\n"),
+      .triggering(
+        ".env",
+        "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID_shop=cid.0123abce\n"),
+      .triggering(
+        ".env",
+        "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN='tk|AbCdEf012345'\nDEMO_CLIENT_ID_shop=cid.0123abce\nDEMO_CLIENT_SECRET_shop=cs.0123456789abcdee\n"
+      ),
+      .passing(
+        ".env",
+        "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN_shop='tk|AbCdEf012345'\nDEMO_TOKEN_outlet='tk|AbCdEf012346'\n"
+      ),
     ]
   }
 
@@ -42,7 +52,8 @@ struct AccountFallbackMixRule: LintRule {
           context,
           "\(context.owner(account.name).capitalizedFirst) sets its own \(ownNames) but silently uses the unsuffixed \(sharedNames) of the shared set.",
           at: account.anchor, severity: splitsRequired ? .error : .warning,
-          fix: "Add the account's own suffixed \(sharedNames), or remove its suffixed names to use the shared set whole."))
+          fix:
+            "Add the account's own suffixed \(sharedNames), or remove its suffixed names to use the shared set whole."))
     }
     return found
   }

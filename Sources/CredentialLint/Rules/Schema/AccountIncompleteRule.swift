@@ -7,12 +7,17 @@ struct AccountIncompleteRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "schema/account-incomplete", summary: "An account named by a suffix lacks a required credential.",
     defaultSeverity: .error,
-    help: "For an account, the consumer reads NAME_<account> and falls back to NAME, credential by credential. When neither is set (or the suffixed one is empty, which stops the fallback), the account cannot authenticate. Add the missing variable.")
+    help:
+      "For an account, the consumer reads NAME_<account> and falls back to NAME, credential by credential. When neither is set (or the suffixed one is empty, which stops the fallback), the account cannot authenticate. Add the missing variable."
+  )
 
   var examples: [RuleExample] {
     [
       .triggering(".env", "DEMO_CLIENT_ID_shop=cid.0123abcd\n"),
-      .triggering(".env", "DEMO_CLIENT_ID_shop=cid.0123abcd\nDEMO_CLIENT_SECRET_shop=\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID=cid.0123abce\n"),
+      .triggering(
+        ".env",
+        "DEMO_CLIENT_ID_shop=cid.0123abcd\nDEMO_CLIENT_SECRET_shop=\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID=cid.0123abce\n"
+      ),
       .passing(".env", "DEMO_CLIENT_ID_shop=cid.0123abcd\nDEMO_CLIENT_SECRET_shop=cs.0123456789abcdef\n"),
     ]
   }
@@ -24,7 +29,8 @@ struct AccountIncompleteRule: LintRule {
         let own = suffixed(context, spec, account.name)
         switch resolution {
         case .missing:
-          let fallback = context.layout.envFallbackPerKey ? " and there is no '\(spec.env ?? spec.key)' to fall back on" : ""
+          let fallback =
+            context.layout.envFallbackPerKey ? " and there is no '\(spec.env ?? spec.key)' to fall back on" : ""
           found.append(
             diagnostic(
               context, "\(context.owner(account.name).capitalizedFirst) has no \(own)\(fallback).",
@@ -34,7 +40,8 @@ struct AccountIncompleteRule: LintRule {
             diagnostic(
               context,
               "\(own.capitalizedFirst) is empty; an empty value does not fall back to the unsuffixed name, so \(context.owner(account.name)) has no \(spec.title).",
-              at: entry.valueOrKeySpan, fix: "Paste the \(spec.title) as the value, or delete the line to use the shared one."))
+              at: entry.valueOrKeySpan,
+              fix: "Paste the \(spec.title) as the value, or delete the line to use the shared one."))
         case .own, .fallback:
           continue
         }
@@ -45,7 +52,8 @@ struct AccountIncompleteRule: LintRule {
 
   private func suffixed(_ context: LintContext, _ spec: CredentialSpec, _ account: String) -> String {
     if let name = context.names.name(of: spec, format: .dotenv, account: account),
-      CredentialNames.isShowable(name, specs: context.specs) || CredentialNames.isShowable(account, specs: context.specs)
+      CredentialNames.isShowable(name, specs: context.specs)
+        || CredentialNames.isShowable(account, specs: context.specs)
     {
       return "'\(name)'"
     }

@@ -7,14 +7,18 @@ struct AccountShapeRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "schema/account-shape", summary: "The file is not shaped as accounts holding credentials.",
     defaultSeverity: .error,
-    help: "An accounts file is a mapping of account names, each holding its credential keys indented below it. A credential key at the top level (it lost its indentation) belongs to no account and is ignored; a top-level name with a single value is not an account.")
+    help:
+      "An accounts file is a mapping of account names, each holding its credential keys indented below it. A credential key at the top level (it lost its indentation) belongs to no account and is ignored; a top-level name with a single value is not an account."
+  )
 
   var examples: [RuleExample] {
     [
       .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\nclient_secret: cs.0123456789abcdef\n"),
       .triggering("credentials.yml", "default: cid.0123abcd\n"),
       .triggering("credentials.yml", "- client_id: cid.0123abcd\n"),
-      .passing("credentials.yml", "version: '1.0'\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+      .passing(
+        "credentials.yml", "version: '1.0'\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"
+      ),
     ]
   }
 
@@ -24,12 +28,15 @@ struct AccountShapeRule: LintRule {
     var found: [Diagnostic] = []
     let isAccounts = document.layout.kind == .accountsYAML
     if let shape = document.yaml.rootShape {
-      let expected = isAccounts ? "a mapping of account names to their credentials" : "a mapping of credential keys to values"
+      let expected =
+        isAccounts ? "a mapping of account names to their credentials" : "a mapping of credential keys to values"
       found.append(
         diagnostic(
           context, "The file must be \(expected), but it is \(shape).",
           at: document.yaml.rootSpan ?? .point(document.source.bomLength),
-          fix: isAccounts ? "Write 'default:' and indent the credential keys below it." : "Write one 'key: value' line per credential."))
+          fix: isAccounts
+            ? "Write 'default:' and indent the credential keys below it."
+            : "Write one 'key: value' line per credential."))
     }
     for account in document.accounts where !account.isMapping {
       let description = account.shapeDescription ?? "a single value"

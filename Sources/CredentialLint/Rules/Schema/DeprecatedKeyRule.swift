@@ -4,11 +4,15 @@ import OnboardDiagnostics
 struct DeprecatedKeyRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "schema/deprecated-key", summary: "A credential that is no longer used.", defaultSeverity: .note,
-    help: "The guide marks the credential as deprecated; the consumer ignores it. Delete it (and keep the value safe until it is revoked).")
+    help:
+      "The guide marks the credential as deprecated; the consumer ignores it. Delete it (and keep the value safe until it is revoked)."
+  )
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  legacy_key: abc\n"),
+      .triggering(
+        "credentials.yml",
+        "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  legacy_key: abc\n"),
       .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_LEGACY_KEY=abc\n"),
       .passing("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
     ]
@@ -18,7 +22,9 @@ struct DeprecatedKeyRule: LintRule {
     context.document.effectiveEntries.compactMap { entry in
       guard let spec = context.spec(of: entry), let reason = spec.deprecated else { return nil }
       return diagnostic(
-        context, "'\(context.displayName(spec))' is no longer used: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason).", at: entry.keySpan,
+        context,
+        "'\(context.displayName(spec))' is no longer used: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason).",
+        at: entry.keySpan,
         fix: "Delete it.")
     }
   }

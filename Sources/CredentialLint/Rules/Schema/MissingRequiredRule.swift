@@ -4,7 +4,9 @@ import OnboardDiagnostics
 struct MissingRequiredRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "schema/missing-required", summary: "A required credential is absent or empty.", defaultSeverity: .error,
-    help: "The consumer needs every required credential in each account; an absent or empty one fails with 'credentials are missing'. Add the key with its value.")
+    help:
+      "The consumer needs every required credential in each account; an absent or empty one fails with 'credentials are missing'. Add the key with its value."
+  )
 
   var examples: [RuleExample] {
     [
@@ -27,7 +29,8 @@ struct MissingRequiredRule: LintRule {
         diagnostic(
           context, "The file defines no account, so no credentials are set.",
           at: .point(document.source.bomLength),
-          fix: "Add an account section ('\(context.layout.defaultAccount):') with the credential keys indented below it.")
+          fix:
+            "Add an account section ('\(context.layout.defaultAccount):') with the credential keys indented below it.")
       ]
     }
     var found: [Diagnostic] = []

@@ -5,12 +5,16 @@ import OnboardDiagnostics
 struct OptionalAbsentRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "schema/optional-absent", summary: "An optional credential is not set.", defaultSeverity: .note,
-    help: "The consumer accepts a file without it, but then the program must pass it in code. Add it if the program expects it from the file.")
+    help:
+      "The consumer accepts a file without it, but then the program must pass it in code. Add it if the program expects it from the file."
+  )
 
   var examples: [RuleExample] {
     [
       .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
-      .passing("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: tk|AbCdEf012345\n"),
+      .passing(
+        "credentials.yml",
+        "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: tk|AbCdEf012345\n"),
     ]
   }
 

@@ -39,7 +39,8 @@ struct ValueFindingRule: LintRule {
       (
         ValueValidator.Rule.placeholder,
         [
-          .triggering("credentials.yml", "default:\n  client_id: '<your client id>'\n  client_secret: cs.0123456789abcdef\n"),
+          .triggering(
+            "credentials.yml", "default:\n  client_id: '<your client id>'\n  client_secret: cs.0123456789abcdef\n"),
           .triggering(".env", "DEMO_CLIENT_ID=changeme\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
           .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: xxx\n"),
           .passing("credentials.yml", good),
@@ -48,7 +49,8 @@ struct ValueFindingRule: LintRule {
       (
         ValueValidator.Rule.whitespace,
         [
-          .triggering("credentials.yml", "default:\n  client_id: ' cid.0123abcd'\n  client_secret: cs.0123456789abcdef\n"),
+          .triggering(
+            "credentials.yml", "default:\n  client_id: ' cid.0123abcd'\n  client_secret: cs.0123456789abcdef\n"),
           .triggering(".env", "DEMO_CLIENT_ID=\"cid.0123abcd \"\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
           .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd   \nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
         ]
@@ -63,7 +65,8 @@ struct ValueFindingRule: LintRule {
       (
         ValueValidator.Rule.invisibleCharacter,
         [
-          .triggering("credentials.yml", "default:\n  client_id: \"cid.0123abcd\\u200B\"\n  client_secret: cs.0123456789abcdef\n"),
+          .triggering(
+            "credentials.yml", "default:\n  client_id: \"cid.0123abcd\\u200B\"\n  client_secret: cs.0123456789abcdef\n"),
           .passing("credentials.yml", good),
         ]
       ),
@@ -91,7 +94,9 @@ struct ValueFindingRule: LintRule {
       (
         ValueValidator.Rule.tooLong,
         [
-          .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef0123456789abcdef0123456789\n"),
+          .triggering(
+            "credentials.yml",
+            "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef0123456789abcdef0123456789\n"),
           .passing("credentials.yml", good),
         ]
       ),

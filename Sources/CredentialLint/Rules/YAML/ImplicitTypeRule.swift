@@ -6,12 +6,15 @@ struct ImplicitTypeRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "yaml/implicit-type", summary: "A credential that YAML loads as something other than a string.",
     defaultSeverity: .error,
-    help: "PyYAML reads YAML 1.1: unquoted yes/no/on/off/true/false become booleans, 0123 an octal number, 1:20 a sexagesimal number, 1.5 a float, 2024-01-02 a date, ~ and null nothing. The consumer then gets the wrong value or treats it as missing. Put the value in single quotes (--fix does).")
+    help:
+      "PyYAML reads YAML 1.1: unquoted yes/no/on/off/true/false become booleans, 0123 an octal number, 1:20 a sexagesimal number, 1.5 a float, 2024-01-02 a date, ~ and null nothing. The consumer then gets the wrong value or treats it as missing. Put the value in single quotes (--fix does)."
+  )
   var isFixable: Bool { true }
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: no\n"),
+      .triggering(
+        "credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: no\n"),
       .triggering("credentials.yml", "default:\n  client_id: 0123\n  client_secret: cs.0123456789abcdef\n"),
       .triggering("credentials.yml", "default:\n  client_id: [cid.0123abcd]\n  client_secret: cs.0123456789abcdef\n"),
       .triggering("credentials.yml", "yes:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),

@@ -6,13 +6,17 @@ struct VersionTypeRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "yaml/version-type", summary: "A top-level setting such as 'version' is read as a number.",
     defaultSeverity: .note,
-    help: "An unquoted version: 1.0 loads as the float 1.0 (and 1.10 as 1.1). Quote it as the template does (--fix does).")
+    help:
+      "An unquoted version: 1.0 loads as the float 1.0 (and 1.10 as 1.1). Quote it as the template does (--fix does).")
   var isFixable: Bool { true }
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "version: 1.0\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
-      .passing("credentials.yml", "version: '1.0'\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+      .triggering(
+        "credentials.yml", "version: 1.0\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+      .passing(
+        "credentials.yml", "version: '1.0'\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"
+      ),
     ]
   }
 

@@ -4,7 +4,9 @@ import OnboardDiagnostics
 struct YAMLSyntaxRule: LintRule {
   let descriptor = RuleDescriptor(
     id: "yaml/syntax", summary: "The file is not valid YAML.", defaultSeverity: .error,
-    help: "PyYAML fails on the file and the consumer only reports that the credentials are missing. Common causes: a tab used for indentation, ': ' inside an unquoted value, a value that starts with | > ! & * % @ or a backtick. Quote such values with single quotes. The message is built from the position only; the parser's own text (which quotes the file) is never shown.")
+    help:
+      "PyYAML fails on the file and the consumer only reports that the credentials are missing. Common causes: a tab used for indentation, ': ' inside an unquoted value, a value that starts with | > ! & * % @ or a backtick. Quote such values with single quotes. The message is built from the position only; the parser's own text (which quotes the file) is never shown."
+  )
 
   var examples: [RuleExample] {
     [
