@@ -28,7 +28,8 @@ public enum CredentialSpecParser {
     var diagnostics: [Diagnostic] = []
     let node: Node?
     do {
-      node = try Yams.compose(yaml: yaml)
+      // Basic resolver: values are read as text, and the default one compiles ICU regexes.
+      node = try Yams.compose(yaml: yaml, .basic)
     } catch {
       diagnostics.append(
         position.syntaxDiagnostic(error, ruleID: Rule.malformed, what: "The credentials block"))

@@ -95,6 +95,17 @@ public struct ServiceLayout: Hashable, Sendable {
   /// Rule ids for descriptor problems.
   public static let malformedRule = "templates/malformed-layout"
 
+  /// A YAML 1.1 boolean written as a plain scalar (`true`, `yes`, `on`, `false`, `no`, `off`, in
+  /// any case), or `nil` for anything else.
+  static func flag(_ node: Node) -> Bool? {
+    guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+    switch scalar.string.lowercased() {
+    case "true", "yes", "on": return true
+    case "false", "no", "off": return false
+    default: return nil
+    }
+  }
+
   /// Reads a `layout.yml`.
   /// - Parameters:
   ///   - yaml: the descriptor's text.
@@ -104,7 +115,10 @@ public struct ServiceLayout: Hashable, Sendable {
     let position = YAMLPosition(file: file, text: yaml)
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml)
+      // The basic resolver tags every plain scalar as a string: the descriptor reads its values
+      // as text, and Yams's default resolver compiles a dozen ICU regular expressions on first
+      // use, which costs more than the rest of `onboard lint`'s start-up.
+      root = try Yams.compose(yaml: yaml, .basic)
     } catch {
       return .failure(
         DiagnosticList([position.syntaxDiagnostic(error, ruleID: malformedRule, what: "The layout descriptor")]))
@@ -123,7 +137,9 @@ public struct ServiceLayout: Hashable, Sendable {
     if let account = mapping["default-account"]?.string { layout.defaultAccount = account }
     if let suffix = mapping["env-suffix"]?.string { layout.envSuffix = suffix }
     if let fallback = mapping["env-fallback"]?.string { layout.envFallbackPerKey = fallback == "per-key" }
-    if let suffixDefault = mapping["suffix-default-account"]?.bool { layout.suffixDefaultAccount = suffixDefault }
+    if let suffixDefault = mapping["suffix-default-account"].flatMap(Self.flag) {
+      layout.suffixDefaultAccount = suffixDefault
+    }
     guard let files = mapping["files"]?.sequence else {
       return .failure(
         DiagnosticList([

@@ -26,7 +26,8 @@ enum DataTableReader {
     let position = YAMLPosition(file: displayPath, text: text)
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      // Basic resolver: values are read as text, and the default one compiles ICU regexes.
+      root = try Yams.compose(yaml: text, .basic)
     } catch {
       diagnostics.append(position.syntaxDiagnostic(error, ruleID: GuideRules.dataTable, what: "The data table"))
       return nil

@@ -84,10 +84,7 @@ struct DocumentReader {
   }
 
   func credentialsBlock(_ block: MarkdownNode) -> (literal: String, range: SourceRange)? {
-    guard case .codeBlock(let info, let literal) = block.kind, let range = block.range else { return nil }
-    let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
-    guard words.count >= 2, words[0] == "yaml", words[1] == "credentials" else { return nil }
-    return (literal, range)
+    CredentialsBlock.match(block)
   }
 
   // MARK: - Sections and stages

@@ -67,7 +67,8 @@ struct FrontMatter {
     let position = YAMLPosition(file: file, text: yaml, lineOffset: 1)
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml)
+      // Basic resolver: values are read as text, and the default one compiles ICU regexes.
+      root = try Yams.compose(yaml: yaml, .basic)
     } catch {
       diagnostics.append(position.syntaxDiagnostic(error, ruleID: GuideRules.frontMatter, what: "The front matter"))
       return metadata

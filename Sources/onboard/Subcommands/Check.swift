@@ -8,6 +8,7 @@ extension OnboardCommand {
   /// `onboard check`: lints guides.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check guides for mistakes in their structure, credentials, screenshots and variables.",
       discussion: """
         Reads each guide (a file, or every .md file under a folder) into its step graph and \

@@ -8,6 +8,7 @@ extension OnboardCommand {
   /// `onboard credentials`: commands for filled-in credential files.
   struct Credentials: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "credentials",
       abstract: "Work with filled-in credential files.",
       subcommands: [Merge.self])
   }
@@ -17,6 +18,7 @@ extension OnboardCommand.Credentials {
   /// `onboard credentials merge`: merges returned per-seller credential files into one.
   struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "merge",
       abstract: "Merge per-seller credentials files into one credentials file.",
       discussion: """
         Takes the credentials.yml files that sellers send back (YAML, one section per \

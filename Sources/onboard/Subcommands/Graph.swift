@@ -10,6 +10,7 @@ extension OnboardCommand {
   /// `onboard graph`: prints a guide's step graph.
   struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "graph",
       abstract: "Print a guide's step graph as JSON, Graphviz DOT or Mermaid.",
       discussion: """
         Nodes are stages, steps, credentials, screenshots, checks, notes and preconditions; \

@@ -10,6 +10,7 @@ extension OnboardCommand {
   /// `onboard lint`: checks filled-in credential files against a guide's credential specs.
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lint",
       abstract: "Check filled-in credential files against a guide's credential specs.",
       discussion: """
         Reads credentials files (YAML account sections, dotenv files, JSON secrets) in the \
@@ -150,11 +151,21 @@ extension OnboardCommand {
 
     private func makeLinter() throws -> CredentialLinter {
       let guidePath = try resolveGuide()
-      let loaded = GuideLoader().load(file: guidePath)
-      guard let guide = loaded.guide else {
-        let errors = loaded.diagnostics.filter { $0.severity == .error }.prefix(3)
+      // Only the front matter and the credentials block: checking the guide itself is
+      // `onboard check`'s job, and skipping the rest keeps one-file start-up short.
+      let guide: GuideCredentials
+      switch GuideLoader().loadCredentials(file: guidePath) {
+      case .success(let loaded): guide = loaded
+      case .failure(let list):
         var message = "onboard lint: cannot load the guide \(guidePath)"
-        for error in errors { message += "\n  \(error.location): \(error.message)" }
+        for error in list.diagnostics.prefix(3) { message += "\n  \(error.location): \(error.message)" }
+        throw UsageError(message: message)
+      }
+      let specErrors = guide.diagnostics.filter { $0.severity == .error }
+      if !specErrors.isEmpty {
+        var message =
+          "onboard lint: the guide \(guidePath) has errors in its front matter or credentials block (run onboard check)"
+        for error in specErrors.prefix(3) { message += "\n  \(error.location): \(error.message)" }
         throw UsageError(message: message)
       }
       guard !guide.credentials.isEmpty else {

@@ -10,6 +10,7 @@ extension OnboardCommand {
   /// `onboard packets`: one onboarding packet per seller of a roster.
   struct Packets: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "packets",
       abstract: "Write one onboarding packet per seller from a guide and a roster.",
       discussion: """
         Reads the roster (YAML list or CSV with a header row; docs/roster.md) and writes \

@@ -12,6 +12,7 @@ extension OnboardCommand {
   /// `onboard runbook`: a printed runbook for one seller, or a generic one.
   struct Runbook: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "runbook",
       abstract: "Write a runbook to print: HTML, PDF (through headless Chromium) or Markdown.",
       discussion: """
         The runbook has a cover (guide title and version, the seller, the date and a sign-off \

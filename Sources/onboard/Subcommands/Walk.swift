@@ -11,6 +11,7 @@ extension OnboardCommand {
   /// `onboard walk`: an interactive, resumable walk through a guide for one seller.
   struct Walk: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "walk",
       abstract: "Walk through a guide in the terminal, one step at a time, and collect the credentials.",
       discussion: """
         Shows each step that applies to the seller (number, title, text, notes and warnings, \
