@@ -19,7 +19,9 @@ extension OnboardCommand {
         errors, byte-order marks, CRLF line endings and loose permissions. No value is ever \
         printed. docs/rules.md lists every rule.
 
-        The format is detected from the file name and content, or given with --as.
+        The format is detected from the file name and content, or given with --as. Only the \
+        guide's front matter and credentials block are read (onboard check checks the rest); an \
+        error in them stops the run with exit code 2.
 
         Exit codes: 0 clean; 1 errors (or warnings with --strict); 2 usage or I/O error.
         """)
