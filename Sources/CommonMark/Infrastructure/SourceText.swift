@@ -75,10 +75,10 @@ public struct SourceText: Sendable {
     return SourceLocation(line: low + 1, column: offset - lineStarts[low] + 1)
   }
 
-  /// The text of one 1-based line, without its line break (`\n`, `\r\n` or `\r`); empty for a
-  /// line number outside the source.
-  public func line(_ number: Int) -> String {
-    guard number >= 1, number <= lineStarts.count else { return "" }
+  /// The byte offsets of one 1-based line's content in ``bytes``, without its line break (`\n`,
+  /// `\r\n` or `\r`); an empty range for a line number outside the source.
+  public func lineRange(_ number: Int) -> Range<Int> {
+    guard number >= 1, number <= lineStarts.count else { return 0..<0 }
     let start = lineStarts[number - 1]
     var end = number < lineStarts.count ? lineStarts[number] : bytes.count
     if end > start, number < lineStarts.count {
@@ -90,7 +90,13 @@ public struct SourceText: Sendable {
         end -= 1
       }
     }
-    return String(decoding: bytes[start..<end], as: UTF8.self)
+    return start..<end
+  }
+
+  /// The text of one 1-based line, without its line break (`\n`, `\r\n` or `\r`); empty for a
+  /// line number outside the source.
+  public func line(_ number: Int) -> String {
+    String(decoding: bytes[lineRange(number)], as: UTF8.self)
   }
 
   /// The text covered by a range (inclusive end), as cmark reports it.

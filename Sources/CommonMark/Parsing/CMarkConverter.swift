@@ -1,125 +1,152 @@
 import Ccmark
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Turns cmark's C tree into a ``MarkdownDocument``. The only place that walks cmark nodes.
+///
+/// One pre-order walk over cmark's nodes (first child, next sibling, parent: no stack, so depth
+/// costs nothing) appends one plain record per node and copies the node's strings into one byte
+/// buffer; no `String` is made here.
 enum CMarkConverter {
   static func parse(_ text: String, options: ParseOptions) -> MarkdownDocument {
-    var records: [TreeStorage.Record] = []
-    guard let root = cmark_parse_document(text, text.utf8.count, options.rawValue) else {
-      return MarkdownDocument(storage: TreeStorage(records: [emptyDocument]))
+    var text = text
+    return text.withUTF8 { parse(utf8: $0, options: options) }
+  }
+
+  static func parse(utf8: UnsafeBufferPointer<UInt8>, options: ParseOptions) -> MarkdownDocument {
+    let root: OpaquePointer?
+    if let base = utf8.baseAddress, utf8.count > 0 {
+      root = cmark_parse_document(
+        UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), utf8.count, options.rawValue)
+    } else {
+      root = cmark_parse_document("", 0, options.rawValue)
     }
+    guard let root else { return emptyDocument }
     defer { cmark_node_free(root) }
-    // Count first, so the table is allocated once at its final size (no doubling copies).
-    records.reserveCapacity(nodeCount(root))
-    guard let iterator = cmark_iter_new(root) else {
-      return MarkdownDocument(storage: TreeStorage(records: [emptyDocument]))
-    }
-    defer { cmark_iter_free(iterator) }
 
-    // Open containers, by record index, and the last child appended to each.
-    var stack: [Int32] = []
-    var lastChild: [Int32] = []
-
+    var builder = Builder(sourceSize: utf8.count)
+    var node = root
+    var parent: Int32 = -1
+    var previous: Int32 = -1
     while true {
-      let event = cmark_iter_next(iterator)
-      if event == CMARK_EVENT_DONE { break }
-      guard let node = cmark_iter_get_node(iterator) else { continue }
-      if event == CMARK_EVENT_EXIT {
-        stack.removeLast()
-        lastChild.removeLast()
+      let index = builder.append(node, parent: parent, previous: previous)
+      if let child = cmark_node_first_child(node) {
+        node = child
+        parent = index
+        previous = -1
         continue
       }
-      let index = Int32(records.count)
-      let parent = stack.last ?? -1
-      records.append(
-        TreeStorage.Record(
-          kind: kind(of: node), range: range(of: node), parent: parent, firstChild: -1,
-          nextSibling: -1))
-      if parent >= 0 {
-        let previous = lastChild[lastChild.count - 1]
-        if previous >= 0 {
-          records[Int(previous)].nextSibling = index
-        } else {
-          records[Int(parent)].firstChild = index
+      // No children: the next sibling, or the next sibling of the nearest ancestor that has one.
+      var at = node
+      var atIndex = index
+      var found = false
+      while atIndex > 0 {
+        if let next = cmark_node_next(at) {
+          node = next
+          previous = atIndex
+          parent = builder.records[Int(atIndex)].parent
+          found = true
+          break
         }
-        lastChild[lastChild.count - 1] = index
+        guard let up = cmark_node_parent(at) else { break }
+        at = up
+        atIndex = builder.records[Int(atIndex)].parent
       }
-      if isContainer(node) {
-        stack.append(index)
-        lastChild.append(-1)
+      if !found { break }
+    }
+    return MarkdownDocument(storage: TreeStorage(records: builder.records, text: builder.text))
+  }
+
+  private static var emptyDocument: MarkdownDocument {
+    MarkdownDocument(
+      storage: TreeStorage(records: [TreeStorage.Record(type: .document, range: nil, parent: -1)], text: []))
+  }
+
+  /// The node table and string buffer under construction.
+  private struct Builder {
+    var records: [TreeStorage.Record] = []
+    var text: [UInt8] = []
+
+    init(sourceSize: Int) {
+      // About one node per 10 bytes of a typical guide, and strings about half the source.
+      records.reserveCapacity(sourceSize / 10 + 16)
+      text.reserveCapacity(sourceSize / 2 + 16)
+    }
+
+    /// Appends a record for `node` and links it to its parent or previous sibling.
+    mutating func append(_ node: OpaquePointer, parent: Int32, previous: Int32) -> Int32 {
+      let index = Int32(records.count)
+      let type = CMarkConverter.type(of: node)
+      var record = TreeStorage.Record(type: type, range: CMarkConverter.range(of: node), parent: parent)
+      record.textOffset = text.count
+      switch type {
+      case .list:
+        let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        record.flags = (ordered ? 1 : 0) | (cmark_node_get_list_tight(node) != 0 ? 2 : 0)
+        // cmark reports 0 as a bullet list's start; ListInfo promises 1.
+        record.number = ordered ? cmark_node_get_list_start(node) : 1
+      case .heading:
+        record.number = cmark_node_get_heading_level(node)
+      case .text, .code, .htmlInline, .htmlBlock:
+        record.literalLength = copy(cmark_node_get_literal(node))
+      case .codeBlock:
+        record.literalLength = copy(cmark_node_get_literal(node))
+        record.extraLength = copy(cmark_node_get_fence_info(node))
+      case .link, .image:
+        record.literalLength = copy(cmark_node_get_url(node))
+        record.extraLength = copy(cmark_node_get_title(node))
+      case .unknown:
+        record.literalLength = copy(cmark_node_get_type_string(node))
+      default:
+        break
       }
+      records.append(record)
+      if previous >= 0 {
+        records[Int(previous)].nextSibling = index
+      } else if parent >= 0 {
+        records[Int(parent)].firstChild = index
+      }
+      return index
     }
-    if records.isEmpty { records.append(emptyDocument) }
-    return MarkdownDocument(storage: TreeStorage(records: records))
-  }
 
-  /// The number of nodes under (and including) `root`.
-  private static func nodeCount(_ root: OpaquePointer) -> Int {
-    guard let iterator = cmark_iter_new(root) else { return 0 }
-    defer { cmark_iter_free(iterator) }
-    var count = 0
-    while true {
-      let event = cmark_iter_next(iterator)
-      if event == CMARK_EVENT_DONE { break }
-      if event == CMARK_EVENT_ENTER { count += 1 }
-    }
-    return count
-  }
-
-  private static let emptyDocument = TreeStorage.Record(
-    kind: .document, range: nil, parent: -1, firstChild: -1, nextSibling: -1)
-
-  /// Leaves get no EXIT event from cmark's iterator.
-  private static func isContainer(_ node: OpaquePointer) -> Bool {
-    switch cmark_node_get_type(node) {
-    case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
-      CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-      return false
-    default:
-      return true
+    /// Copies a C string's bytes into the buffer; returns how many.
+    private mutating func copy(_ pointer: UnsafePointer<CChar>?) -> Int32 {
+      guard let pointer else { return 0 }
+      let count = strlen(pointer)
+      guard count > 0 else { return 0 }
+      text.append(
+        contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: count))
+      return Int32(clamping: count)
     }
   }
 
-  private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
-    guard let pointer else { return "" }
-    return String(cString: pointer)
-  }
-
-  private static func kind(of node: OpaquePointer) -> NodeKind {
+  private static func type(of node: OpaquePointer) -> NodeType {
     switch cmark_node_get_type(node) {
     case CMARK_NODE_DOCUMENT: return .document
     case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
-    case CMARK_NODE_LIST:
-      let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-      // cmark reports 0 as a bullet list's start; ListInfo promises 1.
-      return .list(
-        ListInfo(
-          ordered: ordered, start: ordered ? Int(cmark_node_get_list_start(node)) : 1,
-          tight: cmark_node_get_list_tight(node) != 0))
+    case CMARK_NODE_LIST: return .list
     case CMARK_NODE_ITEM: return .item
-    case CMARK_NODE_CODE_BLOCK:
-      return .codeBlock(
-        info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
-    case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
+    case CMARK_NODE_CODE_BLOCK: return .codeBlock
+    case CMARK_NODE_HTML_BLOCK: return .htmlBlock
     case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
     case CMARK_NODE_PARAGRAPH: return .paragraph
-    case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+    case CMARK_NODE_HEADING: return .heading
     case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-    case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
+    case CMARK_NODE_TEXT: return .text
     case CMARK_NODE_SOFTBREAK: return .softBreak
     case CMARK_NODE_LINEBREAK: return .lineBreak
-    case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
-    case CMARK_NODE_HTML_INLINE: return .htmlInline(string(cmark_node_get_literal(node)))
+    case CMARK_NODE_CODE: return .code
+    case CMARK_NODE_HTML_INLINE: return .htmlInline
     case CMARK_NODE_CUSTOM_INLINE: return .customInline
     case CMARK_NODE_EMPH: return .emphasis
     case CMARK_NODE_STRONG: return .strong
-    case CMARK_NODE_LINK:
-      return .link(
-        destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-    case CMARK_NODE_IMAGE:
-      return .image(
-        source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-    default:
-      return .unknown(string(cmark_node_get_type_string(node)))
+    case CMARK_NODE_LINK: return .link
+    case CMARK_NODE_IMAGE: return .image
+    default: return .unknown
     }
   }
 

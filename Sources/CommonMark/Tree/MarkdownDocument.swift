@@ -27,12 +27,21 @@ public struct MarkdownDocument: Sendable {
 }
 
 /// The flat node table behind a ``MarkdownDocument``. Immutable once built.
+///
+/// Records hold no references: a node's strings (a text's literal, a link's destination and
+/// title, a code block's text and info string) are byte ranges into one shared buffer, and
+/// become `String`s only when ``MarkdownNode/kind`` is asked for. So building the table costs a
+/// copy of the bytes, and freeing it is two deallocations however many nodes there are.
 final class TreeStorage: Sendable {
-  /// One node. The range is packed into four `Int32`s (a line of 0 means "no range") and the
-  /// links are record indexes (-1 for none), which keeps a record at 64 bytes: a 20 MB document
-  /// has millions of nodes.
+  /// One node. The range is packed into four `Int32`s (a line of 0 means "no range"), the links
+  /// are record indexes (-1 for none), and the strings are `literalLength` bytes at
+  /// `textOffset` followed by `extraLength` bytes (a link's title, a code block's info string).
   struct Record: Sendable {
-    var kind: NodeKind
+    var type: NodeType
+    /// For a list: bit 0 is "ordered", bit 1 is "tight".
+    var flags: UInt8
+    /// A heading's level, or a list's start number.
+    var number: Int32
     var startLine: Int32
     var startColumn: Int32
     var endLine: Int32
@@ -40,18 +49,24 @@ final class TreeStorage: Sendable {
     var parent: Int32
     var firstChild: Int32
     var nextSibling: Int32
+    var literalLength: Int32
+    var extraLength: Int32
+    var textOffset: Int
 
-    init(
-      kind: NodeKind, range: SourceRange?, parent: Int32, firstChild: Int32, nextSibling: Int32
-    ) {
-      self.kind = kind
+    init(type: NodeType, range: SourceRange?, parent: Int32) {
+      self.type = type
+      self.flags = 0
+      self.number = 0
       self.startLine = Int32(clamping: range?.start.line ?? 0)
       self.startColumn = Int32(clamping: range?.start.column ?? 0)
       self.endLine = Int32(clamping: range?.end.line ?? 0)
       self.endColumn = Int32(clamping: range?.end.column ?? 0)
       self.parent = parent
-      self.firstChild = firstChild
-      self.nextSibling = nextSibling
+      self.firstChild = -1
+      self.nextSibling = -1
+      self.literalLength = 0
+      self.extraLength = 0
+      self.textOffset = 0
     }
 
     var range: SourceRange? {
@@ -63,8 +78,88 @@ final class TreeStorage: Sendable {
   }
 
   let records: [Record]
+  /// The bytes of every node's strings, back to back.
+  let text: [UInt8]
 
-  init(records: [Record]) {
+  init(records: [Record], text: [UInt8]) {
     self.records = records
+    self.text = text
+  }
+
+  /// The node's main string: a literal, a link's or image's destination, an unknown type's name.
+  func literal(_ index: Int) -> String {
+    let record = records[index]
+    let start = record.textOffset
+    return String(decoding: text[start..<(start + Int(record.literalLength))], as: UTF8.self)
+  }
+
+  /// The node's second string: a link's or image's title, a code block's info string.
+  func extra(_ index: Int) -> String {
+    let record = records[index]
+    let start = record.textOffset + Int(record.literalLength)
+    return String(decoding: text[start..<(start + Int(record.extraLength))], as: UTF8.self)
+  }
+
+  /// The full ``NodeKind`` of a record, with its strings.
+  func kind(_ index: Int) -> NodeKind {
+    let record = records[index]
+    switch record.type {
+    case .document: return .document
+    case .blockQuote: return .blockQuote
+    case .list:
+      return .list(ListInfo(ordered: record.flags & 1 != 0, start: Int(record.number), tight: record.flags & 2 != 0))
+    case .item: return .item
+    case .codeBlock: return .codeBlock(info: extra(index), literal: literal(index))
+    case .htmlBlock: return .htmlBlock(literal(index))
+    case .customBlock: return .customBlock
+    case .paragraph: return .paragraph
+    case .heading: return .heading(level: Int(record.number))
+    case .thematicBreak: return .thematicBreak
+    case .text: return .text(literal(index))
+    case .softBreak: return .softBreak
+    case .lineBreak: return .lineBreak
+    case .code: return .code(literal(index))
+    case .htmlInline: return .htmlInline(literal(index))
+    case .customInline: return .customInline
+    case .emphasis: return .emphasis
+    case .strong: return .strong
+    case .link: return .link(destination: literal(index), title: extra(index))
+    case .image: return .image(source: literal(index), title: extra(index))
+    case .unknown: return .unknown(literal(index))
+    }
+  }
+
+  /// Appends the plain text of the inlines below (and including) a record: text and code
+  /// literals, line breaks as spaces. Walks the subtree without recursion.
+  func appendPlainText(of root: Int, to output: inout [UInt8]) {
+    var current = root
+    while true {
+      let record = records[current]
+      switch record.type {
+      case .text, .code:
+        let start = record.textOffset
+        output.append(contentsOf: text[start..<(start + Int(record.literalLength))])
+      case .softBreak, .lineBreak:
+        output.append(0x20)
+      default:
+        break
+      }
+      if record.firstChild >= 0 {
+        current = Int(record.firstChild)
+        continue
+      }
+      // Next in pre-order, without leaving the subtree.
+      var walker = current
+      while true {
+        if walker == root { return }
+        let next = records[walker].nextSibling
+        if next >= 0 {
+          current = Int(next)
+          break
+        }
+        walker = Int(records[walker].parent)
+        if walker < 0 { return }
+      }
+    }
   }
 }

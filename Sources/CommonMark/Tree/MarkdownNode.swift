@@ -10,8 +10,16 @@ public struct MarkdownNode: Hashable, Sendable {
 
   private var record: TreeStorage.Record { storage.records[Int(index)] }
 
-  /// What this node is.
-  public var kind: NodeKind { record.kind }
+  /// What this node is, with its data (the strings are built on each call; test ``type`` first
+  /// where only the type matters).
+  public var kind: NodeKind { storage.kind(Int(index)) }
+
+  /// What this node is, without its data: cheaper than ``kind``, which builds strings.
+  public var type: NodeType { record.type }
+
+  /// A text's, code span's or HTML node's text, a code block's content, a link's or image's
+  /// destination; empty for other nodes.
+  public var literal: String { storage.literal(Int(index)) }
 
   /// Where the node is in the source (1-based lines, 1-based UTF-8 byte columns, inclusive end);
   /// `nil` where cmark gives no position (soft and hard line breaks).
@@ -38,17 +46,22 @@ public struct MarkdownNode: Hashable, Sendable {
   /// The concatenated text of the inlines below this node: text and code spans, with line breaks
   /// as spaces. Markup (emphasis, links) is dropped; link text is kept.
   public var plainText: String {
-    var result = ""
-    if case .text(let value) = kind { return value }
-    if case .code(let value) = kind { return value }
-    for node in descendants {
-      switch node.kind {
-      case .text(let value), .code(let value): result += value
-      case .softBreak, .lineBreak: result += " "
-      default: break
-      }
+    switch record.type {
+    case .text, .code: return literal
+    case .softBreak, .lineBreak: return ""
+    default:
+      var bytes: [UInt8] = []
+      storage.appendPlainText(of: Int(index), to: &bytes)
+      return String(decoding: bytes, as: UTF8.self)
     }
-    return result
+  }
+
+  /// Appends the UTF-8 bytes of ``plainText`` to `output` (no intermediate `String`).
+  public func appendPlainText(to output: inout [UInt8]) {
+    switch record.type {
+    case .softBreak, .lineBreak: return
+    default: storage.appendPlainText(of: Int(index), to: &output)
+    }
   }
 
   public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool {

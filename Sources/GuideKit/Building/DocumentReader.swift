@@ -26,6 +26,8 @@ struct DocumentReader {
   var variableUses: [(name: String, location: DiagnosticLocation)] = []
   var conditionUses: [(condition: Condition, location: DiagnosticLocation)] = []
   var diagnostics: [Diagnostic] = []
+  /// The ids of the sections and stages read so far (for numbering repeated section slugs).
+  var sectionAndStageIDs: Set<String> = []
 
   init(file: String, source: SourceText, paragraphs: ParagraphReader) {
     self.file = file
@@ -73,7 +75,7 @@ struct DocumentReader {
         if let credentials = credentialsBlock(block) {
           credentialsBlocks.append(credentials)
         } else {
-          introduction.append(contentsOf: bodyBlocks([block], condition: nil))
+          if let body = bodyBlock(block, condition: nil) { introduction.append(body) }
         }
       }
     }
@@ -161,6 +163,7 @@ struct DocumentReader {
         stage.steps[index].inheritedCondition = inherited.map { .and(stageCondition, $0) } ?? stageCondition
       }
     }
+    sectionAndStageIDs.insert(stage.id)
     stages.append(stage)
   }
 
@@ -191,7 +194,7 @@ struct DocumentReader {
       {
         stageAttribute = attribute
       }
-      body += bodyBlocks([block], condition: nil)
+      if let part = bodyBlock(block, condition: nil) { body.append(part) }
     }
     if let attribute = stageAttribute {
       diagnostics.append(
@@ -213,11 +216,12 @@ struct DocumentReader {
     if explicitID == nil {
       // GitHub numbers repeated heading slugs: notes, notes-1, notes-2.
       var suffix = 0
-      while sections.contains(where: { $0.id == sectionID }) || stages.contains(where: { $0.id == sectionID }) {
+      while sectionAndStageIDs.contains(sectionID) {
         suffix += 1
         sectionID = "\(id)-\(suffix)"
       }
     }
+    sectionAndStageIDs.insert(sectionID)
     sections.append(
       Section(
         id: sectionID, title: title, body: body, location: location, holdsCredentials: holdsCredentials,
@@ -254,14 +258,14 @@ struct DocumentReader {
       if !rest.isEmpty {
         stage.body.append(
           Block(
-            markdown: rest.map(paragraphs.markdown).joined(separator: "\n"), condition: condition,
+            markdown: paragraphs.markdown(of: rest), condition: condition,
             location: location(block.range)))
       }
       collectGallery(block)
       return
     }
     collectGallery(block)
-    stage.body += bodyBlocks([block], condition: condition)
+    if let body = bodyBlock(block, condition: condition) { stage.body.append(body) }
   }
 
   mutating func applyStage(_ attribute: Attribute, to stage: inout Stage) {
@@ -340,13 +344,13 @@ struct DocumentReader {
         credentialsBlocks.append(credentials)
         continue
       }
-      if needTitle, case .htmlBlock(let html) = block.kind, let id = Anchor.id(in: html) {
+      if needTitle, block.type == .htmlBlock, case .htmlBlock(let html) = block.kind, let id = Anchor.id(in: html) {
         step.id = id
         step.hasExplicitID = true
         continue
       }
       collectImages(block, stepID: step.id, into: &step)
-      switch block.kind {
+      switch block.type {
       case .paragraph:
         var rest: [ParagraphLine] = []
         var titleLines: [ParagraphLine] = []
@@ -366,12 +370,12 @@ struct DocumentReader {
           setTitle(titleLines, of: &step)
         }
         rest.removeAll { line in
-          line.nodes.allSatisfy { if case .image = $0.kind { return true } else { return false } }
+          line.nodes.allSatisfy { $0.type == .image }
         }
         if !rest.isEmpty {
           step.body.append(
             Block(
-              markdown: rest.map(paragraphs.markdown).joined(separator: "\n"), condition: conditions.combined,
+              markdown: paragraphs.markdown(of: rest), condition: conditions.combined,
               location: location(block.range)))
         }
       case .blockQuote:
@@ -380,10 +384,10 @@ struct DocumentReader {
         } else if let attributes = blockQuoteAttributes(block), !attributes.isEmpty {
           for attribute in attributes { applyStep(attribute, to: &step) }
         } else {
-          step.body += bodyBlocks([block], condition: conditions.combined)
+          if let body = bodyBlock(block, condition: conditions.combined) { step.body.append(body) }
         }
       default:
-        if needTitle, case .heading = block.kind {
+        if needTitle, block.type == .heading {
           needTitle = false
           let (explicitID, title) = anchorAndTitle(block)
           if let explicitID {
@@ -394,30 +398,34 @@ struct DocumentReader {
           step.titleMarkdown = headingMarkdown(block)
           continue
         }
-        step.body += bodyBlocks([block], condition: conditions.combined)
+        if let body = bodyBlock(block, condition: conditions.combined) { step.body.append(body) }
       }
     }
     conditions.reportUnclosed(into: &diagnostics, file: file)
   }
 
   mutating func setTitle(_ lines: [ParagraphLine], of step: inout Step) {
-    var markdownLines: [String] = []
-    var plain = ""
-    for line in lines {
+    var plain: [UInt8] = []
+    var markdown: [UInt8] = []
+    for (index, line) in lines.enumerated() {
       for node in line.nodes {
-        if case .htmlInline(let html) = node.kind, let id = Anchor.id(in: html), !step.hasExplicitID {
-          step.id = id
-          step.hasExplicitID = true
+        switch node.type {
+        case .htmlInline:
+          if !step.hasExplicitID, let id = Anchor.id(in: node.literal) {
+            step.id = id
+            step.hasExplicitID = true
+          }
+        case .image: continue
+        default: node.appendPlainText(to: &plain)
         }
-        if case .image = node.kind { continue }
-        if case .htmlInline = node.kind { continue }
-        plain += node.plainText
       }
-      plain += " "
-      markdownLines.append(Anchor.strip(paragraphs.markdown(of: line)))
+      plain.append(0x20)
+      if index > 0 { markdown.append(0x0A) }
+      let lineRange = paragraphs.markdownRange(of: line)
+      markdown.append(contentsOf: source.bytes[Anchor.strip(source.bytes[lineRange])])
     }
-    step.title = plain.trimmingCharacters(in: " \t")
-    step.titleMarkdown = markdownLines.joined(separator: "\n").trimmingCharacters(in: " \t")
+    step.title = String(decoding: plain[UTF8Text.trimmed(plain[...], UTF8Text.spaceTab)], as: UTF8.self)
+    step.titleMarkdown = String(decoding: markdown[UTF8Text.trimmed(markdown[...], UTF8Text.spaceTab)], as: UTF8.self)
   }
 
   mutating func applyStep(_ attribute: Attribute, to step: inout Step) {
@@ -466,28 +474,34 @@ struct DocumentReader {
 
   mutating func readRequires(_ attribute: Attribute) -> ([Reference], Precondition?) {
     var references: [Reference] = []
-    var prose = ""
+    var proseBytes: [UInt8] = []
     for node in attribute.nodes {
-      if case .link(let destination, _) = node.kind, destination.hasPrefix("#") {
+      if node.type == .link, case .link(let destination, _) = node.kind, destination.hasPrefix("#") {
         references.append(Reference(target: String(destination.dropFirst()), location: location(node.range)))
       } else {
-        prose += node.plainText
+        node.appendPlainText(to: &proseBytes)
       }
     }
     if attribute.nodes.isEmpty { reportEmpty(attribute) }
-    let filler: Set<String> = ["and", "or", "after", "step", "steps", "stage", "see", "the", "first"]
-    let words = prose.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.lowercased() }
-    let hasProse = words.contains { !filler.contains($0) }
+    var hasProse = false
+    if !proseBytes.isEmpty {
+      let prose = String(decoding: proseBytes, as: UTF8.self)
+      let words = prose.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.lowercased() }
+      hasProse = words.contains { !Self.requiresFiller.contains($0) }
+    }
     let precondition =
       hasProse
       ? Precondition(markdown: attribute.markdown, text: attribute.plainText, location: attribute.location) : nil
     return (references, precondition)
   }
 
+  /// Words in a **Requires:** line that say nothing beyond its links.
+  static let requiresFiller: Set<String> = ["and", "or", "after", "step", "steps", "stage", "see", "the", "first"]
+
   mutating func credentialKeys(_ attribute: Attribute) -> [CredentialReference] {
     var keys: [CredentialReference] = []
     for node in attribute.nodes {
-      if case .code(let key) = node.kind {
+      if node.type == .code, case .code(let key) = node.kind {
         keys.append(CredentialReference(key: key.trimmingCharacters(in: " \t"), location: location(node.range)))
       }
     }
@@ -553,11 +567,13 @@ struct DocumentReader {
       let firstLine = paragraphs.lines(of: first).first
     else { return nil }
     var kind: Note.Kind?
-    if let strong = firstLine.nodes.first, case .strong = strong.kind {
+    if let strong = firstLine.nodes.first, strong.type == .strong {
       var label = strong.plainText.trimmingCharacters(in: " \t")
       if label.hasSuffix(":") { label.removeLast() }
       kind = Note.Kind(rawValue: label.lowercased())
-    } else if let text = firstLine.nodes.first, case .text(let value) = text.kind, value.hasPrefix("[!") {
+    } else if let text = firstLine.nodes.first, text.type == .text, case .text(let value) = text.kind,
+      value.hasPrefix("[!")
+    {
       let label = value.dropFirst(2).prefix { $0 != "]" }
       kind = Note.Kind(rawValue: label.lowercased())
     }
@@ -568,37 +584,43 @@ struct DocumentReader {
 
   // MARK: - Bodies, images, links
 
-  func bodyBlocks(_ blocks: [MarkdownNode], condition: Condition?) -> [Block] {
-    blocks.compactMap { block in
-      guard let range = block.range else { return nil }
-      let markdown = Dedent.lines(source, from: range.start.line, to: range.end.line, indent: range.start.column - 1)
-      return Block(markdown: markdown, condition: condition, location: location(range))
-    }
+  func bodyBlock(_ block: MarkdownNode, condition: Condition?) -> Block? {
+    guard let range = block.range else { return nil }
+    let markdown = Dedent.lines(source, from: range.start.line, to: range.end.line, indent: range.start.column - 1)
+    return Block(markdown: markdown, condition: condition, location: location(range))
   }
 
   mutating func collectImages(_ block: MarkdownNode, stepID: String, into step: inout Step) {
-    for node in [block] + Array(block.descendants) {
-      guard case .image(let sourcePath, _) = node.kind else { continue }
-      let caption = node.plainText.trimmingCharacters(in: " \t")
-      if caption.isEmpty { reportMissingAlt(node) }
-      step.screenshots.append(ScreenshotReference(path: sourcePath, caption: caption, location: location(node.range)))
-      screenshotUses.append(
-        ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: stepID))
+    if block.type == .image { collectImage(block, stepID: stepID, into: &step) }
+    for node in block.descendants where node.type == .image {
+      collectImage(node, stepID: stepID, into: &step)
     }
+  }
+
+  private mutating func collectImage(_ node: MarkdownNode, stepID: String, into step: inout Step) {
+    guard case .image(let sourcePath, _) = node.kind else { return }
+    let caption = node.plainText.trimmingCharacters(in: " \t")
+    if caption.isEmpty { reportMissingAlt(node) }
+    step.screenshots.append(ScreenshotReference(path: sourcePath, caption: caption, location: location(node.range)))
+    screenshotUses.append(
+      ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: stepID))
   }
 
   mutating func collectGallery(_ block: MarkdownNode) {
-    for node in [block] + Array(block.descendants) {
-      guard case .image(let sourcePath, _) = node.kind else { continue }
-      let caption = node.plainText.trimmingCharacters(in: " \t")
-      if caption.isEmpty { reportMissingAlt(node) }
-      screenshotUses.append(
-        ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: nil))
-    }
+    if block.type == .image { collectGalleryImage(block) }
+    for node in block.descendants where node.type == .image { collectGalleryImage(node) }
+  }
+
+  private mutating func collectGalleryImage(_ node: MarkdownNode) {
+    guard case .image(let sourcePath, _) = node.kind else { return }
+    let caption = node.plainText.trimmingCharacters(in: " \t")
+    if caption.isEmpty { reportMissingAlt(node) }
+    screenshotUses.append(
+      ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: nil))
   }
 
   mutating func collectLinks(_ block: MarkdownNode) {
-    for node in block.descendants {
+    for node in block.descendants where node.type == .link {
       if case .link(let destination, _) = node.kind, destination.hasPrefix("#"), destination.count > 1 {
         links.append(Reference(target: String(destination.dropFirst()), location: location(node.range)))
       }
@@ -606,9 +628,8 @@ struct DocumentReader {
   }
 
   mutating func collectVariables() {
-    let text = String(decoding: source.bytes, as: UTF8.self)
     let excluded = credentialsBlocks.map { $0.range.start.line...$0.range.end.line }
-    for occurrence in VariableText.occurrences(in: text) {
+    for occurrence in VariableText.occurrences(inUTF8: source.bytes) {
       let at = source.location(ofOffset: occurrence.offset)
       if excluded.contains(where: { $0.contains(at.line) }) { continue }
       variableUses.append((occurrence.name, DiagnosticLocation(file: file, line: at.line, column: at.column)))
@@ -623,7 +644,7 @@ struct DocumentReader {
   }
 
   func conditionMarker(_ block: MarkdownNode) -> ConditionMarker? {
-    guard case .htmlBlock(let html) = block.kind else { return nil }
+    guard block.type == .htmlBlock, case .htmlBlock(let html) = block.kind else { return nil }
     let trimmed = html.trimmingCharacters(in: " \t\n\r")
     guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
     let inner = String(trimmed.dropFirst(4).dropLast(3))
@@ -657,15 +678,15 @@ struct DocumentReader {
 
   func anchorAndTitle(_ heading: MarkdownNode) -> (String?, String) {
     var id: String?
-    var title = ""
+    var title: [UInt8] = []
     for child in heading.children {
-      if case .htmlInline(let html) = child.kind {
-        if id == nil { id = Anchor.id(in: html) }
+      if child.type == .htmlInline {
+        if id == nil { id = Anchor.id(in: child.literal) }
         continue
       }
-      title += child.plainText
+      child.appendPlainText(to: &title)
     }
-    return (id, title.trimmingCharacters(in: " \t"))
+    return (id, String(decoding: title[UTF8Text.trimmed(title[...], UTF8Text.spaceTab)], as: UTF8.self))
   }
 
   func headingMarkdown(_ heading: MarkdownNode) -> String {

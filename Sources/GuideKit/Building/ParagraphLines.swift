@@ -23,13 +23,13 @@ struct ParagraphReader {
     func flush() {
       if let first = current.first(where: { $0.range != nil }), let range = first.range {
         var column = range.start.column
-        if case .code = first.kind { column = codeSpanStart(line: range.start.line, contentColumn: column) }
+        if first.type == .code { column = codeSpanStart(line: range.start.line, contentColumn: column) }
         result.append(ParagraphLine(nodes: current, line: range.start.line, column: column))
       }
       current = []
     }
     for child in paragraph.children {
-      switch child.kind {
+      switch child.type {
       case .softBreak, .lineBreak: flush()
       default: current.append(child)
       }
@@ -41,26 +41,48 @@ struct ParagraphReader {
   /// cmark's range of a code span excludes its backticks (and one padding space); this is the
   /// column of the opening backtick.
   func codeSpanStart(line: Int, contentColumn: Int) -> Int {
-    let bytes = Array(source.line(line).utf8)
-    var index = min(max(contentColumn - 1, 0), bytes.count)
+    let lineRange = source.lineRange(line)
+    let bytes = source.bytes
+    let base = lineRange.lowerBound
+    var index = min(max(contentColumn - 1, 0), lineRange.count)
     var probe = index
-    while probe > 0 && bytes[probe - 1] == 0x20 { probe -= 1 }
-    guard probe > 0 && bytes[probe - 1] == UInt8(ascii: "`") else { return contentColumn }
+    while probe > 0 && bytes[base + probe - 1] == 0x20 { probe -= 1 }
+    guard probe > 0 && bytes[base + probe - 1] == UInt8(ascii: "`") else { return contentColumn }
     index = probe
-    while index > 0 && bytes[index - 1] == UInt8(ascii: "`") { index -= 1 }
+    while index > 0 && bytes[base + index - 1] == UInt8(ascii: "`") { index -= 1 }
     return index + 1
+  }
+
+  /// The source bytes of a line from a byte column to its end (offsets into `source.bytes`).
+  func byteRange(line: Int, from column: Int) -> Range<Int> {
+    let lineRange = source.lineRange(line)
+    let start = min(lineRange.lowerBound + max(column - 1, 0), lineRange.upperBound)
+    return start..<lineRange.upperBound
   }
 
   /// The source text of a line from a byte column to its end.
   func text(line: Int, from column: Int) -> String {
-    let bytes = Array(source.line(line).utf8)
-    let start = min(max(column - 1, 0), bytes.count)
-    return String(decoding: bytes[start...], as: UTF8.self)
+    String(decoding: source.bytes[byteRange(line: line, from: column)], as: UTF8.self)
+  }
+
+  /// The offsets of the line's Markdown source, trimmed of spaces and tabs.
+  func markdownRange(of line: ParagraphLine) -> Range<Int> {
+    UTF8Text.trimmed(source.bytes[byteRange(line: line.line, from: line.column)], UTF8Text.spaceTab)
   }
 
   /// The line's Markdown source.
   func markdown(of line: ParagraphLine) -> String {
-    text(line: line.line, from: line.column).trimmingCharacters(in: " \t")
+    String(decoding: source.bytes[markdownRange(of: line)], as: UTF8.self)
+  }
+
+  /// The Markdown source of several lines, joined with line feeds.
+  func markdown(of lines: [ParagraphLine]) -> String {
+    var bytes: [UInt8] = []
+    for (index, line) in lines.enumerated() {
+      if index > 0 { bytes.append(0x0A) }
+      bytes.append(contentsOf: source.bytes[markdownRange(of: line)])
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A known attribute, a misspelt one (with its location and the close label), or neither.
@@ -73,34 +95,44 @@ struct ParagraphReader {
   /// Reads `**Label:** value` (or `**Label**: value`) at the start of a line.
   static let allLabels = Set(Attribute.Label.allCases)
 
+  /// The labels by their lowercased names.
+  static let labelsByName: [String: Attribute.Label] = Dictionary(
+    uniqueKeysWithValues: Attribute.Label.allCases.map { ($0.rawValue.lowercased(), $0) })
+
   func label(of line: ParagraphLine, allowed: Set<Attribute.Label> = ParagraphReader.allLabels)
     -> LabelMatch
   {
     var nodes = line.nodes[...]
-    while let first = nodes.first, case .htmlInline = first.kind { nodes = nodes.dropFirst() }
-    guard let strong = nodes.first, case .strong = strong.kind, let range = strong.range else { return .none }
+    while let first = nodes.first, first.type == .htmlInline { nodes = nodes.dropFirst() }
+    guard let strong = nodes.first, strong.type == .strong, let range = strong.range else { return .none }
     var labelText = strong.plainText.trimmingCharacters(in: " \t")
-    var rest = Array(nodes.dropFirst())
+    var rest = nodes.dropFirst()
     var valueColumn = range.end.column + 1
     if labelText.hasSuffix(":") {
       labelText.removeLast()
-    } else if let next = rest.first, case .text(let text) = next.kind, text.hasPrefix(":") {
+    } else if let next = rest.first, next.type == .text, case .text(let text) = next.kind, text.hasPrefix(":") {
       valueColumn += 1
-      if text.count == 1 { rest.removeFirst() }
+      if text.count == 1 { rest = rest.dropFirst() }
     } else {
       return .none
     }
     labelText = labelText.trimmingCharacters(in: " \t")
     let location = DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
-    var valueText = text(line: range.end.line, from: valueColumn)
-    let leading = valueText.prefix { $0 == " " || $0 == "\t" }.utf8.count
-    valueText = valueText.trimmingCharacters(in: " \t")
-    let valueLocation = DiagnosticLocation(file: file, line: range.end.line, column: valueColumn + leading)
-    if let known = Attribute.Label.allCases.first(where: { $0.rawValue.lowercased() == labelText.lowercased() }),
-      allowed.contains(known)
-    {
+    let known = Self.labelsByName[labelText.lowercased()]
+    if let known, allowed.contains(known) {
+      let valueRange = byteRange(line: range.end.line, from: valueColumn)
+      let trimmed = UTF8Text.trimmed(source.bytes[valueRange], UTF8Text.spaceTab)
+      var leading = trimmed.lowerBound - valueRange.lowerBound
+      if leading > 0 && trimmed.lowerBound < valueRange.upperBound && source.bytes[trimmed.lowerBound] >= 0x80 {
+        // The last blank may be the base of a combining sequence: count characters.
+        let valueText = String(decoding: source.bytes[valueRange], as: UTF8.self)
+        leading = valueText.prefix { $0 == " " || $0 == "\t" }.utf8.count
+      }
+      let valueLocation = DiagnosticLocation(file: file, line: range.end.line, column: valueColumn + leading)
       return .attribute(
-        Attribute(label: known, markdown: valueText, nodes: rest, location: location, valueLocation: valueLocation))
+        Attribute(
+          label: known, markdown: String(decoding: source.bytes[trimmed], as: UTF8.self), nodes: Array(rest),
+          location: location, valueLocation: valueLocation))
     }
     if let close = Self.closeLabel(labelText) {
       return .misspelt(labelText, close, location)

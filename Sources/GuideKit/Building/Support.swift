@@ -1,50 +1,61 @@
 import CommonMark
+import Foundation
 import OnboardDiagnostics
 
 /// `<a id="…"></a>` anchors in headings and steps.
 enum Anchor {
   /// The id of an `<a id="…">` or `<a name="…">` tag, if `html` is one.
   static func id(in html: String) -> String? {
-    let bytes = Array(html.utf8)
-    var start = 0
-    while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A) { start += 1 }
-    guard start + 2 < bytes.count, bytes[start] == UInt8(ascii: "<"), bytes[start + 1] == UInt8(ascii: "a"),
-      bytes[start + 2] == 0x20 || bytes[start + 2] == 0x09
-    else { return nil }
-    for attribute in ["id", "name"] {
-      for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
-        let marker = Array(" \(attribute)=".utf8) + [quote]
-        guard let found = find(marker, in: bytes, from: start) else { continue }
-        let valueStart = found + marker.count
-        guard let end = bytes[valueStart...].firstIndex(of: quote), end > valueStart else { continue }
-        return String(decoding: bytes[valueStart..<end], as: UTF8.self)
+    var html = html
+    return html.withUTF8 { bytes in
+      var start = 0
+      while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A) {
+        start += 1
       }
+      guard start + 2 < bytes.count, bytes[start] == UInt8(ascii: "<"), bytes[start + 1] == UInt8(ascii: "a"),
+        bytes[start + 2] == 0x20 || bytes[start + 2] == 0x09
+      else { return nil }
+      for marker: StaticString in [" id=\"", " id='", " name=\"", " name='"] {
+        let found: Int? = marker.withUTF8Buffer { marker in
+          var index = start
+          while index + marker.count <= bytes.count {
+            var matched = 0
+            while matched < marker.count && bytes[index + matched] == marker[matched] { matched += 1 }
+            if matched == marker.count { return index }
+            index += 1
+          }
+          return nil
+        }
+        guard let found else { continue }
+        let quote = bytes[found + marker.utf8CodeUnitCount - 1]
+        let valueStart = found + marker.utf8CodeUnitCount
+        var end = valueStart
+        while end < bytes.count && bytes[end] != quote { end += 1 }
+        guard end < bytes.count, end > valueStart else { continue }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
+      }
+      return nil
     }
-    return nil
   }
 
   /// Removes `<a id="…"></a>` from the start of a Markdown line.
   static func strip(_ markdown: String) -> String {
     let bytes = Array(markdown.utf8)
-    guard bytes.starts(with: "<a ".utf8) else { return markdown.trimmingCharacters(in: " \t") }
-    var rest = bytes.count
-    if let close = find(Array("</a>".utf8), in: bytes, from: 0) {
+    let range = strip(bytes[...])
+    if range == bytes.indices { return markdown }
+    return String(decoding: bytes[range], as: UTF8.self)
+  }
+
+  /// The range of `bytes` left once a leading `<a …></a>` is removed, trimmed of spaces and tabs.
+  static func strip(_ bytes: ArraySlice<UInt8>) -> Range<Int> {
+    guard UTF8Text.hasPrefix(bytes, "<a ") else { return UTF8Text.trimmed(bytes, UTF8Text.spaceTab) }
+    var rest = bytes.endIndex
+    if let close = UTF8Text.find("</a>", in: bytes, from: bytes.startIndex) {
       rest = close + 4
     } else if let end = bytes.firstIndex(of: UInt8(ascii: ">")) {
       rest = end + 1
     }
-    return String(decoding: bytes[rest...], as: UTF8.self).trimmingCharacters(in: " \t")
-  }
-
-  /// The offset of the first occurrence of `needle` in `bytes` at or after `from`.
-  static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-    guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
-    var index = from
-    while index + needle.count <= bytes.count {
-      if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-      index += 1
-    }
-    return nil
+    return UTF8Text.trimmed(bytes[rest...], UTF8Text.spaceTab)
   }
 }
 
@@ -68,20 +79,33 @@ enum Slug {
 enum Dedent {
   /// Lines `from...to`, each with up to `indent` leading spaces removed.
   static func lines(_ source: SourceText, from: Int, to: Int, indent: Int) -> String {
-    var result: [String] = []
     guard from <= to else { return "" }
+    var output: [UInt8] = []
+    // Where the output ends without the whitespace-only lines at its end.
+    var keep = 0
     for number in from...to {
-      let line = source.line(number)
+      let range = source.lineRange(number)
+      var index = range.lowerBound
       var dropped = 0
-      var index = line.startIndex
-      while dropped < indent, index < line.endIndex, line[index] == " " {
-        index = line.index(after: index)
+      while dropped < indent, index < range.upperBound, source.bytes[index] == 0x20 {
+        // A space followed by a combining mark is not a " " character: leave it.
+        if index + 1 < range.upperBound && source.bytes[index + 1] >= 0x80 && !isSpaceCharacter(source, at: index) {
+          break
+        }
+        index += 1
         dropped += 1
       }
-      result.append(String(line[index...]))
+      if number > from { output.append(0x0A) }
+      output.append(contentsOf: source.bytes[index..<range.upperBound])
+      if !source.bytes[index..<range.upperBound].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { keep = output.count }
     }
-    while let last = result.last, last.trimmingCharacters(in: " \t").isEmpty { result.removeLast() }
-    return result.joined(separator: "\n")
+    return String(decoding: output[..<keep], as: UTF8.self)
+  }
+
+  /// Whether the space at `offset` is a character of its own (not the base of a combining sequence).
+  static func isSpaceCharacter(_ source: SourceText, at offset: Int) -> Bool {
+    let range = offset..<min(offset + 8, source.bytes.count)
+    return String(decoding: source.bytes[range], as: UTF8.self).first == " "
   }
 }
 
@@ -89,19 +113,48 @@ enum Dedent {
 enum NoteText {
   static func body(of quote: MarkdownNode, source: SourceText) -> String {
     guard let range = quote.range else { return "" }
-    var lines: [String] = []
+    var output: [UInt8] = []
     for number in range.start.line...range.end.line {
-      let bytes = Array(source.line(number).utf8)
-      var start = 0
-      while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-      if start < bytes.count && bytes[start] == UInt8(ascii: ">") {
+      let line = source.lineRange(number)
+      var start = line.lowerBound
+      while start < line.upperBound && (source.bytes[start] == 0x20 || source.bytes[start] == 0x09) { start += 1 }
+      if start < line.upperBound && source.bytes[start] == UInt8(ascii: ">") {
         start += 1
-        if start < bytes.count && bytes[start] == 0x20 { start += 1 }
+        if start < line.upperBound && source.bytes[start] == 0x20 { start += 1 }
       }
-      lines.append(String(decoding: bytes[start...], as: UTF8.self))
+      if number > range.start.line { output.append(0x0A) }
+      output.append(contentsOf: source.bytes[start..<line.upperBound])
     }
-    var text = lines.joined(separator: "\n").trimmingCharacters(in: " \t\n")
+    var text = UTF8Text.trimmed(output[...], UTF8Text.spaceTabNewline)
     // Drop the label: **Note:** / **Warning**: / [!NOTE]
+    if UTF8Text.hasPrefix(output[text], "**") {
+      guard let close = UTF8Text.find("**", in: output[text], from: text.lowerBound + 2) else {
+        return String(decoding: output[text], as: UTF8.self)
+      }
+      // Plain ASCII up to the colon after the label: bytes are characters, so the byte search
+      // found what a character search finds.
+      let checked = min(close + 4, text.upperBound)
+      guard output[text.lowerBound..<checked].allSatisfy({ $0 < 0x80 }) else {
+        return slowBody(String(decoding: output[text], as: UTF8.self))
+      }
+      var rest = close + 2
+      if rest < text.upperBound && output[rest] == UInt8(ascii: ":") { rest += 1 }
+      text = rest..<text.upperBound
+    } else if UTF8Text.hasPrefix(output[text], "[!") {
+      guard let close = output[text].firstIndex(of: UInt8(ascii: "]")) else {
+        return String(decoding: output[text], as: UTF8.self)
+      }
+      guard output[text.lowerBound..<min(close + 2, text.upperBound)].allSatisfy({ $0 < 0x80 }) else {
+        return slowBody(String(decoding: output[text], as: UTF8.self))
+      }
+      text = (close + 1)..<text.upperBound
+    }
+    return String(decoding: output[UTF8Text.trimmed(output[text], UTF8Text.spaceTabNewline)], as: UTF8.self)
+  }
+
+  /// The label removal on characters, for a label that is not plain ASCII.
+  static func slowBody(_ trimmed: String) -> String {
+    var text = trimmed
     if text.hasPrefix("**"), let close = text.dropFirst(2).range(of: "**") {
       var rest = text[close.upperBound...]
       if rest.hasPrefix(":") { rest = rest.dropFirst() }

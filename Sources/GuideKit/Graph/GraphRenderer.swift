@@ -4,6 +4,15 @@ public protocol GraphRenderer: Sendable {
   static var identifier: String { get }
   /// Renders the graph.
   func render(_ graph: StepGraph) -> String
+  /// Renders the graph as UTF-8 bytes (what a command writes to its output).
+  func renderUTF8(_ graph: StepGraph) -> [UInt8]
+}
+
+extension GraphRenderer {
+  /// The UTF-8 bytes of ``render(_:)``; a renderer that writes bytes directly overrides it.
+  public func renderUTF8(_ graph: StepGraph) -> [UInt8] {
+    Array(render(graph).utf8)
+  }
 }
 
 /// The graph formats, as a command-line choice.

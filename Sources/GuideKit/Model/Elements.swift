@@ -29,7 +29,15 @@ public struct Note: Hashable, Sendable {
     public var isWarning: Bool { self == .warning || self == .caution }
 
     /// The label as written (`Note`, `Warning`, …).
-    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    public var label: String {
+      switch self {
+      case .note: return "Note"
+      case .tip: return "Tip"
+      case .important: return "Important"
+      case .warning: return "Warning"
+      case .caution: return "Caution"
+      }
+    }
   }
 
   /// The kind.

@@ -12,47 +12,61 @@ struct CredentialFlowCheck: GuideCheck {
     let guide = context.guide
     var diagnostics: [Diagnostic] = []
     var producedAt: [String: (step: String, location: DiagnosticLocation)] = [:]
-    let producers = Dictionary(
-      grouping: guide.steps.flatMap { step in step.produces.map { ($0.key, step.id) } }, by: \.0)
-    let specKeys = guide.credentials.keys
-    for step in guide.steps {
-      for reference in step.consumes + step.produces where guide.credentials[key: reference.key] == nil {
-        let suggestion = NameSuggesterShim.suggest(reference.key, among: specKeys)
-        diagnostics.append(
-          Diagnostic(
-            severity: .error, ruleID: GuideRules.unspecifiedCredential,
-            message: "The credential '\(reference.key)' is not specified in the guide's `yaml credentials` block"
-              + (suggestion.map { "; did you mean '\($0)'?" } ?? "."),
-            location: reference.location,
-            fix: "Add a spec for '\(reference.key)' to the credentials block, or fix the name."))
-      }
-      let ownKeys = Set(step.produces.map(\.key))
-      for reference in step.consumes where producedAt[reference.key] == nil && !ownKeys.contains(reference.key) {
-        let later = producers[reference.key]?.first { $0.1 != step.id }
-        let message: String
-        if let later {
-          message = "Step '\(step.id)' consumes '\(reference.key)' before step '\(later.1)' produces it."
-        } else {
-          message = "Step '\(step.id)' consumes '\(reference.key)', but no step produces it."
+    // The ids of the steps that produce each key, in guide order. Steps are read in place (by
+    // index), not copied out of the guide: a large guide has thousands.
+    var producers: [String: [String]] = [:]
+    for stage in guide.stages {
+      for index in stage.steps.indices {
+        for reference in stage.steps[index].produces {
+          producers[reference.key, default: []].append(stage.steps[index].id)
         }
-        diagnostics.append(
-          Diagnostic(
-            severity: .error, ruleID: GuideRules.consumedBeforeProduced, message: message,
-            location: reference.location,
-            fix: later == nil
-              ? "Add **Produces:** `\(reference.key)` to the step where the value is obtained."
-              : "Move the producing step earlier, or this step later."))
       }
-      for reference in step.produces {
-        if let earlier = producedAt[reference.key], earlier.step != step.id {
+    }
+    let specKeys = guide.credentials.keys
+    for stage in guide.stages {
+      for index in stage.steps.indices
+      where !stage.steps[index].consumes.isEmpty || !stage.steps[index].produces.isEmpty {
+        let stepID = stage.steps[index].id
+        let consumes = stage.steps[index].consumes
+        let produces = stage.steps[index].produces
+        for reference in consumes + produces where guide.credentials[key: reference.key] == nil {
+          let suggestion = NameSuggesterShim.suggest(reference.key, among: specKeys)
           diagnostics.append(
             Diagnostic(
-              severity: .warning, ruleID: GuideRules.producedTwice,
-              message:
-                "'\(reference.key)' is produced again here; step '\(earlier.step)' (line \(earlier.location.line)) already produces it.",
-              location: reference.location, fix: "Keep **Produces:** on the step where the value first appears."))
-        } else if producedAt[reference.key] == nil {
-          producedAt[reference.key] = (step.id, reference.location)
+              severity: .error, ruleID: GuideRules.unspecifiedCredential,
+              message: "The credential '\(reference.key)' is not specified in the guide's `yaml credentials` block"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "."),
+              location: reference.location,
+              fix: "Add a spec for '\(reference.key)' to the credentials block, or fix the name."))
+        }
+        let ownKeys = Set(produces.map(\.key))
+        for reference in consumes where producedAt[reference.key] == nil && !ownKeys.contains(reference.key) {
+          let later = producers[reference.key]?.first { $0 != stepID }
+          let message: String
+          if let later {
+            message = "Step '\(stepID)' consumes '\(reference.key)' before step '\(later)' produces it."
+          } else {
+            message = "Step '\(stepID)' consumes '\(reference.key)', but no step produces it."
+          }
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: GuideRules.consumedBeforeProduced, message: message,
+              location: reference.location,
+              fix: later == nil
+                ? "Add **Produces:** `\(reference.key)` to the step where the value is obtained."
+                : "Move the producing step earlier, or this step later."))
+        }
+        for reference in produces {
+          if let earlier = producedAt[reference.key], earlier.step != stepID {
+            diagnostics.append(
+              Diagnostic(
+                severity: .warning, ruleID: GuideRules.producedTwice,
+                message:
+                  "'\(reference.key)' is produced again here; step '\(earlier.step)' (line \(earlier.location.line)) already produces it.",
+                location: reference.location, fix: "Keep **Produces:** on the step where the value first appears."))
+          } else if producedAt[reference.key] == nil {
+            producedAt[reference.key] = (stepID, reference.location)
+          }
         }
       }
     }
@@ -67,7 +81,7 @@ struct CredentialFlowCheck: GuideCheck {
     }
     for spec in guide.credentials.specs {
       guard let producedBy = spec.producedBy else { continue }
-      let actual = producers[spec.key]?.map(\.1) ?? []
+      let actual = producers[spec.key] ?? []
       if !actual.contains(producedBy) {
         diagnostics.append(
           Diagnostic(

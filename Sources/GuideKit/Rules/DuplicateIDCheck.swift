@@ -10,7 +10,7 @@ struct DuplicateIDCheck: GuideCheck {
     var entries: [(String, DiagnosticLocation)] = []
     for stage in context.guide.stages {
       entries.append((stage.id, stage.location))
-      for step in stage.steps { entries.append((step.id, step.location)) }
+      for index in stage.steps.indices { entries.append((stage.steps[index].id, stage.steps[index].location)) }
     }
     for section in context.guide.sections where section.hasExplicitID { entries.append((section.id, section.location)) }
     entries.sort { $0.1 < $1.1 }

@@ -6,27 +6,35 @@ struct LinkTargetCheck: GuideCheck {
 
   func check(_ context: GuideCheckContext) -> [Diagnostic] {
     let guide = context.guide
-    let ids = Set(guide.stages.map(\.id) + guide.steps.map(\.id) + guide.sections.map(\.id))
-    // GitHub also anchors every heading by its slug: plain links may use those.
-    var anchors = ids
-    for stage in guide.stages { anchors.insert(Slug.make(stage.title)) }
-    for section in guide.sections { anchors.insert(Slug.make(section.title)) }
+    var ids: Set<String> = []
     var requirements: [Reference] = []
+    // Steps are read in place (by index), not copied out of the guide.
     for stage in guide.stages {
+      ids.insert(stage.id)
       requirements += stage.requires
-      for step in stage.steps { requirements += step.requires }
+      for index in stage.steps.indices {
+        ids.insert(stage.steps[index].id)
+        requirements += stage.steps[index].requires
+      }
     }
+    for section in guide.sections { ids.insert(section.id) }
+    // GitHub also anchors every heading by its slug: plain links may use those.
+    var slugs: Set<String> = []
+    for stage in guide.stages { slugs.insert(Slug.make(stage.title)) }
+    for section in guide.sections { slugs.insert(Slug.make(section.title)) }
     let requirementLocations = Set(requirements.map(\.location))
     var seen: Set<DiagnosticLocation> = []
     var diagnostics: [Diagnostic] = []
-    let known = Array(ids)
     var unresolved: [Reference] = []
     for reference in requirements where !ids.contains(reference.target) { unresolved.append(reference) }
     for reference in context.links
-    where !requirementLocations.contains(reference.location) && !anchors.contains(reference.target) {
+    where !requirementLocations.contains(reference.location) && !ids.contains(reference.target)
+      && !slugs.contains(reference.target)
+    {
       unresolved.append(reference)
     }
     unresolved.sort { $0.location < $1.location }
+    let known = unresolved.isEmpty ? [] : Array(ids)
     for reference in unresolved where seen.insert(reference.location).inserted {
       let suggestion = NameSuggesterShim.suggest(reference.target, among: known)
       diagnostics.append(

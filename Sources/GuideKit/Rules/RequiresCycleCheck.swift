@@ -19,29 +19,65 @@ struct RequiresCycleCheck: GuideCheck {
 }
 
 /// Step-to-step requirements, with stage requirements expanded to the stage's steps.
+///
+/// Steps are numbered once, so the cycle search works on arrays of integers rather than on
+/// dictionaries keyed by id strings.
 public struct RequiresGraph: Sendable {
+  /// The distinct step ids, in guide order.
+  private var stepIDs: [String] = []
+  private var indexByID: [String: Int] = [:]
+  /// Each distinct step's targets, as written (a repeated step id keeps the last step's).
+  private var targets: [[String]] = []
+  /// The same targets that are steps, as indexes into `stepIDs`.
+  private var stepTargets: [[Int]] = []
+  /// Where each distinct step's first requirement is.
+  private var edgeLocations: [DiagnosticLocation?] = []
+  /// Every step in guide order, as indexes into `stepIDs` (a repeated id appears again).
+  private var order: [Int] = []
+
   /// The step ids each step requires (directly), in guide order.
-  public private(set) var edges: [String: [String]] = [:]
-  private var edgeLocations: [String: DiagnosticLocation] = [:]
-  private var order: [String] = []
+  public var edges: [String: [String]] {
+    var result: [String: [String]] = [:]
+    for (index, id) in stepIDs.enumerated() { result[id] = targets[index] }
+    return result
+  }
 
   /// Builds the graph of a guide.
   public init(_ guide: Guide) {
     var stageSteps: [String: [String]] = [:]
-    for stage in guide.stages { stageSteps[stage.id] = stage.steps.map(\.id) }
     for stage in guide.stages {
-      for step in stage.steps {
-        order.append(step.id)
-        var targets: [String] = []
-        for reference in step.requires + stage.requires {
-          if let steps = stageSteps[reference.target] {
-            targets += steps.filter { $0 != step.id && reference.target != stage.id }
-          } else {
-            targets.append(reference.target)
-          }
-          if edgeLocations[step.id] == nil { edgeLocations[step.id] = reference.location }
+      var ids: [String] = []
+      ids.reserveCapacity(stage.steps.count)
+      for index in stage.steps.indices {
+        let id = stage.steps[index].id
+        ids.append(id)
+        if indexByID[id] == nil {
+          indexByID[id] = stepIDs.count
+          stepIDs.append(id)
         }
-        edges[step.id] = targets
+      }
+      stageSteps[stage.id] = ids
+    }
+    targets = Array(repeating: [], count: stepIDs.count)
+    stepTargets = Array(repeating: [], count: stepIDs.count)
+    edgeLocations = Array(repeating: nil, count: stepIDs.count)
+    order.reserveCapacity(stepIDs.count)
+    for stage in guide.stages {
+      for index in stage.steps.indices {
+        let stepID = stage.steps[index].id
+        let node = indexByID[stepID] ?? 0
+        order.append(node)
+        var written: [String] = []
+        for reference in stage.steps[index].requires + stage.requires {
+          if let steps = stageSteps[reference.target] {
+            if reference.target != stage.id { written += steps.filter { $0 != stepID } }
+          } else {
+            written.append(reference.target)
+          }
+          if edgeLocations[node] == nil { edgeLocations[node] = reference.location }
+        }
+        stepTargets[node] = written.compactMap { indexByID[$0] }
+        targets[node] = written
       }
     }
   }
@@ -54,7 +90,8 @@ public struct RequiresGraph: Sendable {
     while let next = stack.popLast() {
       guard seen.insert(next).inserted else { continue }
       result.append(next)
-      for target in (edges[next] ?? []).reversed() where !seen.contains(target) { stack.append(target) }
+      let nextTargets = indexByID[next].map { targets[$0] } ?? []
+      for target in nextTargets.reversed() where !seen.contains(target) { stack.append(target) }
     }
     return result
   }
@@ -67,54 +104,58 @@ public struct RequiresGraph: Sendable {
   /// One cycle per strongly connected group of steps (Tarjan's algorithm, iterative), so a
   /// tangle of requirements is reported once, in time linear in the number of steps and links.
   func cycles() -> [Cycle] {
-    var index: [String: Int] = [:]
-    var lowLink: [String: Int] = [:]
-    var onStack: Set<String> = []
-    var stack: [String] = []
+    let count = stepIDs.count
+    var index = Array(repeating: -1, count: count)
+    var lowLink = Array(repeating: 0, count: count)
+    var onStack = Array(repeating: false, count: count)
+    var stack: [Int] = []
     var counter = 0
     var result: [Cycle] = []
-    for start in order where index[start] == nil {
-      var work: [(node: String, nextEdge: Int)] = [(start, 0)]
+    // Each distinct step's positions in `order`, to list a cycle's steps in guide order.
+    var positions: [[Int]] = []
+    for start in order where index[start] < 0 {
+      var work: [(node: Int, nextEdge: Int)] = [(start, 0)]
       index[start] = counter
       lowLink[start] = counter
       counter += 1
       stack.append(start)
-      onStack.insert(start)
+      onStack[start] = true
       while let top = work.last {
         let node = top.node
-        let targets = edges[node] ?? []
-        if top.nextEdge < targets.count {
+        if top.nextEdge < stepTargets[node].count {
           work[work.count - 1].nextEdge += 1
-          let target = targets[top.nextEdge]
-          guard edges[target] != nil else { continue }
-          if index[target] == nil {
+          let target = stepTargets[node][top.nextEdge]
+          if index[target] < 0 {
             index[target] = counter
             lowLink[target] = counter
             counter += 1
             stack.append(target)
-            onStack.insert(target)
+            onStack[target] = true
             work.append((target, 0))
-          } else if onStack.contains(target) {
-            lowLink[node] = min(lowLink[node] ?? 0, index[target] ?? 0)
+          } else if onStack[target] {
+            lowLink[node] = min(lowLink[node], index[target])
           }
           continue
         }
         work.removeLast()
         if let parent = work.last?.node {
-          lowLink[parent] = min(lowLink[parent] ?? 0, lowLink[node] ?? 0)
+          lowLink[parent] = min(lowLink[parent], lowLink[node])
         }
         guard lowLink[node] == index[node] else { continue }
-        var component: [String] = []
+        var component: [Int] = []
         while let member = stack.popLast() {
-          onStack.remove(member)
+          onStack[member] = false
           component.append(member)
           if member == node { break }
         }
-        let selfLoop = component.count == 1 && (edges[node] ?? []).contains(node)
+        let selfLoop = component.count == 1 && stepTargets[node].contains(node)
         guard component.count > 1 || selfLoop else { continue }
-        let members = Set(component)
-        let ordered = order.filter { members.contains($0) }
-        let first = ordered.first ?? node
+        if positions.isEmpty {
+          positions = Array(repeating: [], count: count)
+          for (position, step) in order.enumerated() { positions[step].append(position) }
+        }
+        let ordered = component.flatMap { positions[$0] }.sorted().map { stepIDs[order[$0]] }
+        let first = ordered.first.flatMap { indexByID[$0] } ?? node
         result.append(
           Cycle(
             steps: ordered,

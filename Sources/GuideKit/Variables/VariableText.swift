@@ -10,8 +10,13 @@ public enum VariableText {
 
   /// The variables named in `text`, in order.
   public static func occurrences(in text: String) -> [Occurrence] {
+    occurrences(inUTF8: Array(text.utf8))
+  }
+
+  /// The variables named in UTF-8 text, in order.
+  static func occurrences(inUTF8 bytes: [UInt8]) -> [Occurrence] {
     var result: [Occurrence] = []
-    scan(text) { name, offset in result.append(Occurrence(name: name, offset: offset)) }
+    scan(bytes) { name, offset in result.append(Occurrence(name: name, offset: offset)) }
     return result
   }
 
@@ -39,8 +44,7 @@ public enum VariableText {
     return String(decoding: output, as: UTF8.self)
   }
 
-  private static func scan(_ text: String, _ found: (String, Int) -> Void) {
-    let bytes = Array(text.utf8)
+  private static func scan(_ bytes: [UInt8], _ found: (String, Int) -> Void) {
     var index = 0
     while index + 1 < bytes.count {
       if bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{"),

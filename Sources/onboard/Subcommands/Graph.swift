@@ -38,11 +38,24 @@ extension OnboardCommand {
       }
       guard let loaded = result.guide else { throw ExitStatus.usage.exitCode }
       let graph = StepGraph(guide: loaded)
-      StandardOutput.write(format.renderer.render(graph))
+      Self.writeStandardOutput(format.renderer.renderUTF8(graph))
       // A large guide's tree takes a noticeable share of the run to free; the process is about
       // to end, so end it while the values are still alive.
       withExtendedLifetime((result, graph)) {
         Foundation.exit(errors.isEmpty ? ExitStatus.clean.rawValue : ExitStatus.findings.rawValue)
+      }
+    }
+
+    /// Writes the bytes to standard output as they are (a large graph is not copied into `Data`).
+    static func writeStandardOutput(_ bytes: [UInt8]) {
+      bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+          let written = Foundation.write(STDOUT_FILENO, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+          if written < 0 && errno == EINTR { continue }
+          guard written > 0 else { return }
+          offset += written
+        }
       }
     }
   }
