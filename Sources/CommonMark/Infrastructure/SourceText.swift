@@ -20,20 +20,30 @@ public struct SourceText: Sendable {
   /// Invalid UTF-8 is repaired to U+FFFD first, exactly as `String(decoding:as:)` does, so the
   /// columns match a document parsed from `String(decoding: bytes, as: UTF8.self)`.
   public init(bytes: [UInt8]) {
-    self.init(validUTF8: Array(String(decoding: bytes, as: UTF8.self).utf8))
+    // Valid input (the usual case) is used as it is; only invalid input is decoded and repaired.
+    self.init(validUTF8: UTF8Check.isValid(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8))
   }
 
   private init(validUTF8 input: [UInt8]) {
-    let bytes = input.contains(0) ? SourceText.replacingNUL(in: input) : input
+    let bytes = UTF8Check.find(0, in: input) != nil ? SourceText.replacingNUL(in: input) : input
     var starts = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
     let lineFeed = UInt8(ascii: "\n")
     let carriageReturn = UInt8(ascii: "\r")
-    for (offset, byte) in bytes.enumerated() {
-      if byte == lineFeed {
-        starts.append(offset + 1)
-      } else if byte == carriageReturn, offset + 1 == bytes.count || bytes[offset + 1] != lineFeed {
-        starts.append(offset + 1)
+    if UTF8Check.find(carriageReturn, in: bytes) == nil {
+      // Only `\n` ends lines: jump from one to the next with `memchr`.
+      var offset = 0
+      while let found = UTF8Check.find(lineFeed, in: bytes, from: offset) {
+        starts.append(found + 1)
+        offset = found + 1
+      }
+    } else {
+      for (offset, byte) in bytes.enumerated() {
+        if byte == lineFeed {
+          starts.append(offset + 1)
+        } else if byte == carriageReturn, offset + 1 == bytes.count || bytes[offset + 1] != lineFeed {
+          starts.append(offset + 1)
+        }
       }
     }
     self.bytes = bytes

@@ -29,6 +29,7 @@ enum CMarkConverter {
     defer { cmark_node_free(root) }
 
     var builder = Builder(sourceSize: utf8.count)
+    defer { builder.text.deallocate() }
     var node = root
     var parent: Int32 = -1
     var previous: Int32 = -1
@@ -58,7 +59,7 @@ enum CMarkConverter {
       }
       if !found { break }
     }
-    return MarkdownDocument(storage: TreeStorage(records: builder.records, text: builder.text))
+    return MarkdownDocument(storage: TreeStorage(records: builder.records, text: builder.text.array))
   }
 
   private static var emptyDocument: MarkdownDocument {
@@ -69,19 +70,20 @@ enum CMarkConverter {
   /// The node table and string buffer under construction.
   private struct Builder {
     var records: [TreeStorage.Record] = []
-    var text: [UInt8] = []
+    var text: ByteBuffer
 
     init(sourceSize: Int) {
       // About one node per 10 bytes of a typical guide, and strings about half the source.
       records.reserveCapacity(sourceSize / 10 + 16)
-      text.reserveCapacity(sourceSize / 2 + 16)
+      text = ByteBuffer(capacity: sourceSize / 2 + 64)
     }
 
     /// Appends a record for `node` and links it to its parent or previous sibling.
     mutating func append(_ node: OpaquePointer, parent: Int32, previous: Int32) -> Int32 {
       let index = Int32(records.count)
       let type = CMarkConverter.type(of: node)
-      var record = TreeStorage.Record(type: type, range: CMarkConverter.range(of: node), parent: parent)
+      var record = TreeStorage.Record(type: type, range: nil, parent: parent)
+      CMarkConverter.setRange(of: node, in: &record)
       record.textOffset = text.count
       switch type {
       case .list:
@@ -118,8 +120,7 @@ enum CMarkConverter {
       guard let pointer else { return 0 }
       let count = strlen(pointer)
       guard count > 0 else { return 0 }
-      text.append(
-        contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: count))
+      text.append(UnsafeRawPointer(pointer), count: count)
       return Int32(clamping: count)
     }
   }
@@ -150,20 +151,52 @@ enum CMarkConverter {
     }
   }
 
-  private static func range(of node: OpaquePointer) -> SourceRange? {
-    let startLine = Int(cmark_node_get_start_line(node))
-    let startColumn = Int(cmark_node_get_start_column(node))
-    guard startLine > 0, startColumn > 0 else { return nil }
-    var endLine = Int(cmark_node_get_end_line(node))
-    var endColumn = Int(cmark_node_get_end_column(node))
+  /// Stores the node's range in the record (a start line of 0 when cmark gives none).
+  private static func setRange(of node: OpaquePointer, in record: inout TreeStorage.Record) {
+    let startLine = cmark_node_get_start_line(node)
+    let startColumn = cmark_node_get_start_column(node)
+    guard startLine > 0, startColumn > 0 else { return }
+    var endLine = cmark_node_get_end_line(node)
+    var endColumn = cmark_node_get_end_column(node)
     if endLine < startLine || (endLine == startLine && endColumn < startColumn) {
       endLine = startLine
       endColumn = startColumn
     }
     // A container that ends at a blank line can report column 0: clamp to column 1.
-    endColumn = max(endColumn, 1)
-    return SourceRange(
-      start: SourceLocation(line: startLine, column: startColumn),
-      end: SourceLocation(line: endLine, column: endColumn))
+    record.startLine = startLine
+    record.startColumn = startColumn
+    record.endLine = endLine
+    record.endColumn = max(endColumn, 1)
   }
+}
+
+/// A growable byte buffer with plain `memcpy` appends, for the node table's strings; the caller
+/// deallocates it.
+struct ByteBuffer {
+  private var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+  }
+
+  mutating func append(_ bytes: UnsafeRawPointer, count length: Int) {
+    if count + length > capacity {
+      let newCapacity = max(capacity * 2, count + length)
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+      grown.update(from: base, count: count)
+      base.deallocate()
+      base = grown
+      capacity = newCapacity
+    }
+    (base + count).update(from: bytes.assumingMemoryBound(to: UInt8.self), count: length)
+    count += length
+  }
+
+  /// A copy of the bytes as an array.
+  var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  func deallocate() { base.deallocate() }
 }

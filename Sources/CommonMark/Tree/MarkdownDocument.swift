@@ -19,6 +19,15 @@ public struct MarkdownDocument: Sendable {
     CMarkConverter.parse(text, options: options)
   }
 
+  /// Parses the bytes of a ``SourceText`` with cmark: the same tree as parsing the text it was
+  /// made from, without handing cmark a copy of the text.
+  /// - Parameters:
+  ///   - source: the Markdown source.
+  ///   - options: cmark parse options.
+  public static func parse(_ source: SourceText, options: ParseOptions = []) -> MarkdownDocument {
+    source.bytes.withUnsafeBufferPointer { CMarkConverter.parse(utf8: $0, options: options) }
+  }
+
   /// The document node.
   public var root: MarkdownNode { MarkdownNode(storage: storage, index: 0) }
 
@@ -126,6 +135,29 @@ final class TreeStorage: Sendable {
     case .link: return .link(destination: literal(index), title: extra(index))
     case .image: return .image(source: literal(index), title: extra(index))
     case .unknown: return .unknown(literal(index))
+    }
+  }
+
+  /// Calls `body` with the index of every record below `root`, in pre-order, without recursion.
+  func forEachDescendant(of root: Int, _ body: (Int) -> Void) {
+    var current = Int(records[root].firstChild)
+    while current >= 0 {
+      body(current)
+      let record = records[current]
+      if record.firstChild >= 0 {
+        current = Int(record.firstChild)
+        continue
+      }
+      var walker = current
+      current = -1
+      while walker >= 0 && walker != root {
+        let next = records[walker].nextSibling
+        if next >= 0 {
+          current = Int(next)
+          break
+        }
+        walker = Int(records[walker].parent)
+      }
     }
   }
 

@@ -56,6 +56,25 @@ public struct MarkdownNode: Hashable, Sendable {
     }
   }
 
+  /// Calls `body` with the UTF-8 bytes of ``literal``, without making a `String`.
+  public func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    let record = self.record
+    let start = record.textOffset
+    return try storage.text.withUnsafeBufferPointer { buffer in
+      try body(UnsafeBufferPointer(rebasing: buffer[start..<(start + Int(record.literalLength))]))
+    }
+  }
+
+  /// The nodes below this one whose type is `type`, in document order. The walk reads the node
+  /// table directly and makes a node value only for each match.
+  public func descendants(ofType type: NodeType) -> [MarkdownNode] {
+    var result: [MarkdownNode] = []
+    storage.forEachDescendant(of: Int(index)) { found in
+      if storage.records[found].type == type { result.append(MarkdownNode(storage: storage, index: Int32(found))) }
+    }
+    return result
+  }
+
   /// Appends the UTF-8 bytes of ``plainText`` to `output` (no intermediate `String`).
   public func appendPlainText(to output: inout [UInt8]) {
     switch record.type {
@@ -79,6 +98,18 @@ public struct MarkdownNode: Hashable, Sendable {
     let first: Int32
 
     public func makeIterator() -> Iterator { Iterator(storage: storage, upcoming: first) }
+
+    /// The number of children (counted along the sibling links), so that an array made from
+    /// them is allocated once.
+    public var underestimatedCount: Int {
+      var count = 0
+      var upcoming = first
+      while upcoming >= 0 {
+        count += 1
+        upcoming = storage.records[Int(upcoming)].nextSibling
+      }
+      return count
+    }
 
     /// Iterates siblings by their links.
     public struct Iterator: IteratorProtocol {

@@ -130,6 +130,7 @@ struct DocumentReader {
         continue
       }
       if case .list(let info) = block.kind, info.ordered {
+        stage.steps.reserveCapacity(stage.steps.count + block.children.underestimatedCount)
         for item in block.children {
           stepNumber += 1
           var step = readListStep(item, stageID: stageID, number: stepNumber)
@@ -411,7 +412,7 @@ struct DocumentReader {
       for node in line.nodes {
         switch node.type {
         case .htmlInline:
-          if !step.hasExplicitID, let id = Anchor.id(in: node.literal) {
+          if !step.hasExplicitID, let id = node.withLiteralUTF8({ Anchor.id(inUTF8: $0) }) {
             step.id = id
             step.hasExplicitID = true
           }
@@ -484,7 +485,21 @@ struct DocumentReader {
     }
     if attribute.nodes.isEmpty { reportEmpty(attribute) }
     var hasProse = false
-    if !proseBytes.isEmpty {
+    if proseBytes.allSatisfy({ $0 < 0x80 }) {
+      // Plain ASCII: words are runs of letters and digits.
+      var word: [UInt8] = []
+      for byte in proseBytes + [0x20] {
+        if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+          word.append(byte | (byte >= 0x41 ? 0x20 : 0))
+        } else if !word.isEmpty {
+          if !Self.requiresFiller.contains(String(decoding: word, as: UTF8.self)) {
+            hasProse = true
+            break
+          }
+          word.removeAll(keepingCapacity: true)
+        }
+      }
+    } else {
       let prose = String(decoding: proseBytes, as: UTF8.self)
       let words = prose.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.lowercased() }
       hasProse = words.contains { !Self.requiresFiller.contains($0) }
@@ -563,17 +578,30 @@ struct DocumentReader {
   // MARK: - Notes
 
   mutating func readNote(_ quote: MarkdownNode, condition: Condition?) -> Note? {
-    guard let first = quote.children.first(where: { _ in true }), case .paragraph = first.kind,
-      let firstLine = paragraphs.lines(of: first).first
+    guard let first = quote.children.first(where: { _ in true }), first.type == .paragraph,
+      let firstNode = paragraphs.firstLineFirstNode(of: first)
     else { return nil }
     var kind: Note.Kind?
-    if let strong = firstLine.nodes.first, strong.type == .strong {
-      var label = strong.plainText.trimmingCharacters(in: " \t")
-      if label.hasSuffix(":") { label.removeLast() }
-      kind = Note.Kind(rawValue: label.lowercased())
-    } else if let text = firstLine.nodes.first, text.type == .text, case .text(let value) = text.kind,
-      value.hasPrefix("[!")
-    {
+    if firstNode.type == .strong {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(16)
+      firstNode.appendPlainText(to: &bytes)
+      if bytes.allSatisfy({ $0 < 0x80 }) {
+        // Plain ASCII: each byte is a character.
+        var label = UTF8Text.trimmed(bytes[...], UTF8Text.spaceTab)
+        if label.count > 0 && bytes[label.upperBound - 1] == UInt8(ascii: ":") {
+          label = label.lowerBound..<(label.upperBound - 1)
+        }
+        kind = Note.Kind.allCases.first { kind in
+          kind.rawValue.utf8.count == label.count
+            && zip(kind.rawValue.utf8, bytes[label]).allSatisfy { $0 == $1 | 0x20 && $0 >= 0x61 }
+        }
+      } else {
+        var label = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t")
+        if label.hasSuffix(":") { label.removeLast() }
+        kind = Note.Kind(rawValue: label.lowercased())
+      }
+    } else if firstNode.type == .text, case .text(let value) = firstNode.kind, value.hasPrefix("[!") {
       let label = value.dropFirst(2).prefix { $0 != "]" }
       kind = Note.Kind(rawValue: label.lowercased())
     }
@@ -592,9 +620,7 @@ struct DocumentReader {
 
   mutating func collectImages(_ block: MarkdownNode, stepID: String, into step: inout Step) {
     if block.type == .image { collectImage(block, stepID: stepID, into: &step) }
-    for node in block.descendants where node.type == .image {
-      collectImage(node, stepID: stepID, into: &step)
-    }
+    for node in block.descendants(ofType: .image) { collectImage(node, stepID: stepID, into: &step) }
   }
 
   private mutating func collectImage(_ node: MarkdownNode, stepID: String, into step: inout Step) {
@@ -608,7 +634,7 @@ struct DocumentReader {
 
   mutating func collectGallery(_ block: MarkdownNode) {
     if block.type == .image { collectGalleryImage(block) }
-    for node in block.descendants where node.type == .image { collectGalleryImage(node) }
+    for node in block.descendants(ofType: .image) { collectGalleryImage(node) }
   }
 
   private mutating func collectGalleryImage(_ node: MarkdownNode) {
@@ -620,7 +646,9 @@ struct DocumentReader {
   }
 
   mutating func collectLinks(_ block: MarkdownNode) {
-    for node in block.descendants where node.type == .link {
+    for node in block.descendants(ofType: .link) {
+      // Most links are not `#id` links: look at the first byte before making strings.
+      guard node.withLiteralUTF8({ $0.first == UInt8(ascii: "#") }) else { continue }
       if case .link(let destination, _) = node.kind, destination.hasPrefix("#"), destination.count > 1 {
         links.append(Reference(target: String(destination.dropFirst()), location: location(node.range)))
       }
@@ -681,7 +709,7 @@ struct DocumentReader {
     var title: [UInt8] = []
     for child in heading.children {
       if child.type == .htmlInline {
-        if id == nil { id = Anchor.id(in: child.literal) }
+        if id == nil { id = child.withLiteralUTF8 { Anchor.id(inUTF8: $0) } }
         continue
       }
       child.appendPlainText(to: &title)

@@ -12,10 +12,18 @@ struct FrontMatter {
   /// Splits front matter from the body. Works on bytes: only the front matter's lines are
   /// looked at, and the body is the rest of the text behind as many newlines.
   static func split(_ text: String) -> FrontMatter {
-    let bytes = Array(text.utf8)
+    let parts = split(bytes: Array(text.utf8)[...])
+    guard let yaml = parts.yaml else { return FrontMatter(yaml: nil, body: text) }
+    return FrontMatter(yaml: yaml, body: String(decoding: parts.body, as: UTF8.self))
+  }
+
+  /// Splits front matter from the body of a guide's bytes: the YAML text (or `nil`) and the
+  /// body's bytes (the whole input when there is no front matter).
+  static func split(bytes: ArraySlice<UInt8>) -> (yaml: String?, body: [UInt8]) {
+    let start = bytes.startIndex
     func lineEnd(from start: Int) -> Int {
       var index = start
-      while index < bytes.count && bytes[index] != 0x0A { index += 1 }
+      while index < bytes.endIndex && bytes[index] != 0x0A { index += 1 }
       return index
     }
     func isFence(_ start: Int, _ end: Int, allowDots: Bool) -> Bool {
@@ -24,25 +32,27 @@ struct FrontMatter {
       let line = bytes[start..<stop]
       return line.elementsEqual("---".utf8) || (allowDots && line.elementsEqual("...".utf8))
     }
-    let firstEnd = lineEnd(from: 0)
-    guard firstEnd < bytes.count, isFence(0, firstEnd, allowDots: false) else {
-      return FrontMatter(yaml: nil, body: text)
+    let firstEnd = lineEnd(from: start)
+    guard firstEnd < bytes.endIndex, isFence(start, firstEnd, allowDots: false) else {
+      return (nil, Array(bytes))
     }
     var lineStart = firstEnd + 1
     var newlines = 1
-    while lineStart <= bytes.count {
+    while lineStart <= bytes.endIndex {
       let end = lineEnd(from: lineStart)
       if isFence(lineStart, end, allowDots: true) {
         let yaml = String(decoding: bytes[(firstEnd + 1)..<max(firstEnd + 1, lineStart - 1)], as: UTF8.self)
-        let restStart = min(end, bytes.count)
-        let body = String(repeating: "\n", count: newlines) + String(decoding: bytes[restStart...], as: UTF8.self)
-        return FrontMatter(yaml: yaml, body: body)
+        let restStart = min(end, bytes.endIndex)
+        var body = [UInt8](repeating: 0x0A, count: newlines)
+        body.reserveCapacity(newlines + bytes.endIndex - restStart)
+        body.append(contentsOf: bytes[restStart...])
+        return (yaml, body)
       }
-      guard end < bytes.count else { break }
+      guard end < bytes.endIndex else { break }
       lineStart = end + 1
       newlines += 1
     }
-    return FrontMatter(yaml: nil, body: text)
+    return (nil, Array(bytes))
   }
 
   static let knownFields: [String] = ["id", "title", "version", "data", "data-key", "templates", "variables"]

@@ -17,18 +17,20 @@ struct GuideBuilder {
   var screenshotFolders: [String]
 
   func build() -> GuideLoadResult {
-    let text: String
-    switch GuideInput.decode(bytes, file: file) {
+    // The bytes are checked once and stay bytes: the source text and cmark's input are the
+    // body's bytes, with no `String` of the whole guide made on the way.
+    let content: ArraySlice<UInt8>
+    switch GuideInput.check(bytes, file: file) {
     case .failure(let diagnostic): return GuideLoadResult(guide: nil, diagnostics: [diagnostic])
-    case .success(let decoded): text = decoded
+    case .success(let checked): content = checked
     }
     var diagnostics: [Diagnostic] = []
-    let frontMatter = FrontMatter.split(text)
+    let frontMatter = FrontMatter.split(bytes: content)
     var fieldLocations: [String: DiagnosticLocation] = [:]
     let metadata = FrontMatter.metadata(
       yaml: frontMatter.yaml, file: file, diagnostics: &diagnostics, fieldLocations: &fieldLocations)
-    let source = SourceText(frontMatter.body)
-    let document = MarkdownDocument.parse(frontMatter.body)
+    let source = SourceText(bytes: frontMatter.body)
+    let document = MarkdownDocument.parse(source)
     var reader = DocumentReader(
       file: file, source: source, paragraphs: ParagraphReader(source: source, file: file))
     reader.read(document.root)

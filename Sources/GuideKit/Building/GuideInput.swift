@@ -1,3 +1,4 @@
+import Foundation
 import OnboardDiagnostics
 
 /// Checks raw guide bytes before parsing: empty, binary, or not UTF-8.
@@ -10,6 +11,22 @@ enum GuideInput {
 
   /// The text of the guide, or the diagnostic that says why there is none.
   static func decode(_ bytes: [UInt8], file: String) -> Decoded {
+    switch check(bytes, file: file) {
+    case .failure(let diagnostic): return .failure(diagnostic)
+    case .success(let content): return .success(String(decoding: content, as: UTF8.self))
+    }
+  }
+
+  /// The guide's bytes (without a byte order mark), checked to be valid UTF-8 without NUL, or
+  /// the diagnostic that says why they are not a guide.
+  enum Checked {
+    case success(ArraySlice<UInt8>)
+    case failure(Diagnostic)
+  }
+
+  /// Checks the bytes of a guide: the same checks as ``decode(_:file:)``, without making a
+  /// `String`, each a single fast pass over the bytes.
+  static func check(_ bytes: [UInt8], file: String) -> Checked {
     var content = bytes[...]
     if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
     if content.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -20,7 +37,7 @@ enum GuideInput {
           location: DiagnosticLocation(file: file, line: 1, column: 1),
           fix: "Start from guides/sp-api-self-authorisation.md or docs/guide-format.md."))
     }
-    if let nul = content.firstIndex(of: 0) {
+    if let nul = firstNUL(content) {
       let location = locate(offset: nul - content.startIndex, in: Array(content), file: file)
       return .failure(
         Diagnostic(
@@ -37,13 +54,35 @@ enum GuideInput {
           location: location,
           fix: "Save the file as UTF-8, for example with `iconv -f latin1 -t utf-8`."))
     }
-    return .success(String(decoding: content, as: UTF8.self))
+    return .success(content)
   }
 
-  /// The 0-based offset of the first invalid UTF-8 sequence, or `nil`.
+  /// The index of the first NUL byte, or `nil` (`memchr`, many bytes at a time).
+  static func firstNUL(_ bytes: ArraySlice<UInt8>) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress, buffer.count > 0,
+        let found = memchr(base, 0, buffer.count)
+      else { return nil }
+      return bytes.startIndex + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+  }
+
+  /// The 0-based offset of the first invalid UTF-8 sequence, or `nil`. Runs of ASCII are
+  /// skipped eight bytes at a time.
   static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
+    bytes.withUnsafeBufferPointer { firstInvalidUTF8(in: $0) }
+  }
+
+  private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 0
+    let raw = UnsafeRawBufferPointer(bytes)
+    while index < bytes.count {
+      while index + 8 <= bytes.count,
+        raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        index += 8
+      }
+      guard index < bytes.count else { break }
       let byte = bytes[index]
       let length: Int
       var minimum: UInt32 = 0
@@ -65,16 +104,16 @@ enum GuideInput {
         scalar = UInt32(byte & 0x07)
         minimum = 0x10000
       default:
-        return index - bytes.startIndex
+        return index
       }
-      guard index + length <= bytes.endIndex else { return index - bytes.startIndex }
+      guard index + length <= bytes.count else { return index }
       for next in 1..<length {
         let continuation = bytes[index + next]
-        guard continuation & 0xC0 == 0x80 else { return index - bytes.startIndex }
+        guard continuation & 0xC0 == 0x80 else { return index }
         scalar = scalar << 6 | UInt32(continuation & 0x3F)
       }
       if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-        return index - bytes.startIndex
+        return index
       }
       index += length
     }

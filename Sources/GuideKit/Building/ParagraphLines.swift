@@ -3,8 +3,8 @@ import OnboardDiagnostics
 
 /// A paragraph split at its line breaks, each line either an attribute or plain content.
 struct ParagraphLine {
-  /// The inline nodes on the line.
-  var nodes: [MarkdownNode]
+  /// The inline nodes on the line (a slice of the paragraph's children).
+  var nodes: ArraySlice<MarkdownNode>
   /// The 1-based source line.
   var line: Int
   /// The 1-based byte column where the line's content starts.
@@ -18,24 +18,46 @@ struct ParagraphReader {
 
   /// Splits a paragraph's inlines at soft and hard breaks.
   func lines(of paragraph: MarkdownNode) -> [ParagraphLine] {
+    // One array of the children; each line is a slice of it.
+    let children = Array(paragraph.children)
     var result: [ParagraphLine] = []
-    var current: [MarkdownNode] = []
-    func flush() {
-      if let first = current.first(where: { $0.range != nil }), let range = first.range {
+    var start = 0
+    func flush(_ end: Int) {
+      let nodes = children[start..<end]
+      if let first = nodes.first(where: { $0.range != nil }), let range = first.range {
         var column = range.start.column
         if first.type == .code { column = codeSpanStart(line: range.start.line, contentColumn: column) }
-        result.append(ParagraphLine(nodes: current, line: range.start.line, column: column))
+        result.append(ParagraphLine(nodes: nodes, line: range.start.line, column: column))
       }
-      current = []
     }
+    for index in children.indices {
+      switch children[index].type {
+      case .softBreak, .lineBreak:
+        flush(index)
+        start = index + 1
+      default: break
+      }
+    }
+    flush(children.count)
+    return result
+  }
+
+  /// The first node of a paragraph's first line, as ``lines(of:)`` would give it, without
+  /// splitting the rest of the paragraph.
+  func firstLineFirstNode(of paragraph: MarkdownNode) -> MarkdownNode? {
+    var first: MarkdownNode?
     for child in paragraph.children {
       switch child.type {
-      case .softBreak, .lineBreak: flush()
-      default: current.append(child)
+      case .softBreak, .lineBreak:
+        // A line with a positioned node exists only then; otherwise look at the next line.
+        if first != nil { return nil }
+        continue
+      default:
+        if first == nil { first = child }
+        if child.range != nil { return first }
       }
     }
-    flush()
-    return result
+    return nil
   }
 
   /// cmark's range of a code span excludes its backticks (and one padding space); this is the
@@ -102,9 +124,78 @@ struct ParagraphReader {
   func label(of line: ParagraphLine, allowed: Set<Attribute.Label> = ParagraphReader.allLabels)
     -> LabelMatch
   {
-    var nodes = line.nodes[...]
+    var nodes = line.nodes
     while let first = nodes.first, first.type == .htmlInline { nodes = nodes.dropFirst() }
     guard let strong = nodes.first, strong.type == .strong, let range = strong.range else { return .none }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(16)
+    strong.appendPlainText(to: &bytes)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return labelOfCharacters(strong, nodes: nodes, allowed: allowed) }
+    // Plain ASCII: each byte is a character.
+    var label = UTF8Text.trimmed(bytes[...], UTF8Text.spaceTab)
+    var rest = nodes.dropFirst()
+    var valueColumn = range.end.column + 1
+    if label.count > 0 && bytes[label.upperBound - 1] == UInt8(ascii: ":") {
+      label = label.lowerBound..<(label.upperBound - 1)
+    } else if let next = rest.first, next.type == .text {
+      // `**Label**: value`: the colon starts the text after the strong span.
+      let colon = next.withLiteralUTF8 { literal -> (isColon: Bool, alone: Bool)? in
+        guard let first = literal.first, first == UInt8(ascii: ":") else { return (false, false) }
+        guard literal.count == 1 || literal[1] < 0x80 else { return nil }
+        return (true, literal.count == 1)
+      }
+      guard let colon else { return labelOfCharacters(strong, nodes: nodes, allowed: allowed) }
+      guard colon.isColon else { return .none }
+      valueColumn += 1
+      if colon.alone { rest = rest.dropFirst() }
+    } else {
+      return .none
+    }
+    label = UTF8Text.trimmed(bytes[label], UTF8Text.spaceTab)
+    let location = DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
+    if let known = Self.knownLabel(bytes[label]), allowed.contains(known) {
+      return .attribute(attribute(known, nodes: rest, location: location, line: range.end.line, valueColumn: valueColumn))
+    }
+    let labelText = String(decoding: bytes[label], as: UTF8.self)
+    if let close = Self.closeLabel(labelText) {
+      return .misspelt(labelText, close, location)
+    }
+    return .none
+  }
+
+  /// The label whose name `bytes` is, ignoring ASCII case.
+  static func knownLabel(_ bytes: ArraySlice<UInt8>) -> Attribute.Label? {
+    for label in Attribute.Label.allCases where label.rawValue.utf8.count == bytes.count {
+      if zip(label.rawValue.utf8, bytes).allSatisfy({ $0 | 0x20 == $1 | 0x20 && ($0 | 0x20) >= 0x61 }) {
+        return label
+      }
+    }
+    return nil
+  }
+
+  /// The attribute read from the line's value: its trimmed Markdown and where the value starts.
+  private func attribute(
+    _ label: Attribute.Label, nodes: ArraySlice<MarkdownNode>, location: DiagnosticLocation, line: Int, valueColumn: Int
+  ) -> Attribute {
+    let valueRange = byteRange(line: line, from: valueColumn)
+    let trimmed = UTF8Text.trimmed(source.bytes[valueRange], UTF8Text.spaceTab)
+    var leading = trimmed.lowerBound - valueRange.lowerBound
+    if leading > 0 && trimmed.lowerBound < valueRange.upperBound && source.bytes[trimmed.lowerBound] >= 0x80 {
+      // The last blank may be the base of a combining sequence: count characters.
+      let valueText = String(decoding: source.bytes[valueRange], as: UTF8.self)
+      leading = valueText.prefix { $0 == " " || $0 == "\t" }.utf8.count
+    }
+    let valueLocation = DiagnosticLocation(file: file, line: line, column: valueColumn + leading)
+    return Attribute(
+      label: label, markdown: String(decoding: source.bytes[trimmed], as: UTF8.self), nodes: Array(nodes),
+      location: location, valueLocation: valueLocation)
+  }
+
+  /// ``label(of:allowed:)`` for a label that is not plain ASCII, on characters.
+  private func labelOfCharacters(
+    _ strong: MarkdownNode, nodes: ArraySlice<MarkdownNode>, allowed: Set<Attribute.Label>
+  ) -> LabelMatch {
+    guard let range = strong.range else { return .none }
     var labelText = strong.plainText.trimmingCharacters(in: " \t")
     var rest = nodes.dropFirst()
     var valueColumn = range.end.column + 1
@@ -118,21 +209,8 @@ struct ParagraphReader {
     }
     labelText = labelText.trimmingCharacters(in: " \t")
     let location = DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
-    let known = Self.labelsByName[labelText.lowercased()]
-    if let known, allowed.contains(known) {
-      let valueRange = byteRange(line: range.end.line, from: valueColumn)
-      let trimmed = UTF8Text.trimmed(source.bytes[valueRange], UTF8Text.spaceTab)
-      var leading = trimmed.lowerBound - valueRange.lowerBound
-      if leading > 0 && trimmed.lowerBound < valueRange.upperBound && source.bytes[trimmed.lowerBound] >= 0x80 {
-        // The last blank may be the base of a combining sequence: count characters.
-        let valueText = String(decoding: source.bytes[valueRange], as: UTF8.self)
-        leading = valueText.prefix { $0 == " " || $0 == "\t" }.utf8.count
-      }
-      let valueLocation = DiagnosticLocation(file: file, line: range.end.line, column: valueColumn + leading)
-      return .attribute(
-        Attribute(
-          label: known, markdown: String(decoding: source.bytes[trimmed], as: UTF8.self), nodes: Array(rest),
-          location: location, valueLocation: valueLocation))
+    if let known = Self.labelsByName[labelText.lowercased()], allowed.contains(known) {
+      return .attribute(attribute(known, nodes: rest, location: location, line: range.end.line, valueColumn: valueColumn))
     }
     if let close = Self.closeLabel(labelText) {
       return .misspelt(labelText, close, location)

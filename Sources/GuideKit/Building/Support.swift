@@ -7,35 +7,38 @@ enum Anchor {
   /// The id of an `<a id="…">` or `<a name="…">` tag, if `html` is one.
   static func id(in html: String) -> String? {
     var html = html
-    return html.withUTF8 { bytes in
-      var start = 0
-      while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A) {
-        start += 1
-      }
-      guard start + 2 < bytes.count, bytes[start] == UInt8(ascii: "<"), bytes[start + 1] == UInt8(ascii: "a"),
-        bytes[start + 2] == 0x20 || bytes[start + 2] == 0x09
-      else { return nil }
-      for marker: StaticString in [" id=\"", " id='", " name=\"", " name='"] {
-        let found: Int? = marker.withUTF8Buffer { marker in
-          var index = start
-          while index + marker.count <= bytes.count {
-            var matched = 0
-            while matched < marker.count && bytes[index + matched] == marker[matched] { matched += 1 }
-            if matched == marker.count { return index }
-            index += 1
-          }
-          return nil
-        }
-        guard let found else { continue }
-        let quote = bytes[found + marker.utf8CodeUnitCount - 1]
-        let valueStart = found + marker.utf8CodeUnitCount
-        var end = valueStart
-        while end < bytes.count && bytes[end] != quote { end += 1 }
-        guard end < bytes.count, end > valueStart else { continue }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
-      }
-      return nil
+    return html.withUTF8 { id(inUTF8: $0) }
+  }
+
+  /// The id of an `<a id="…">` or `<a name="…">` tag, if the UTF-8 bytes are one.
+  static func id(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var start = 0
+    while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A) {
+      start += 1
     }
+    guard start + 2 < bytes.count, bytes[start] == UInt8(ascii: "<"), bytes[start + 1] == UInt8(ascii: "a"),
+      bytes[start + 2] == 0x20 || bytes[start + 2] == 0x09
+    else { return nil }
+    for marker: StaticString in [" id=\"", " id='", " name=\"", " name='"] {
+      let found: Int? = marker.withUTF8Buffer { marker in
+        var index = start
+        while index + marker.count <= bytes.count {
+          var matched = 0
+          while matched < marker.count && bytes[index + matched] == marker[matched] { matched += 1 }
+          if matched == marker.count { return index }
+          index += 1
+        }
+        return nil
+      }
+      guard let found else { continue }
+      let quote = bytes[found + marker.utf8CodeUnitCount - 1]
+      let valueStart = found + marker.utf8CodeUnitCount
+      var end = valueStart
+      while end < bytes.count && bytes[end] != quote { end += 1 }
+      guard end < bytes.count, end > valueStart else { continue }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
+    }
+    return nil
   }
 
   /// Removes `<a id="…"></a>` from the start of a Markdown line.

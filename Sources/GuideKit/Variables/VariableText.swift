@@ -1,3 +1,5 @@
+import Foundation
+
 /// `{{name}}` placeholders in guide text and link destinations.
 public enum VariableText {
   /// One `{{name}}` occurrence.
@@ -47,7 +49,10 @@ public enum VariableText {
   private static func scan(_ bytes: [UInt8], _ found: (String, Int) -> Void) {
     var index = 0
     while index + 1 < bytes.count {
-      if bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{"),
+      // Jump to the next `{` (memchr looks at many bytes at a time).
+      guard let brace = nextBrace(in: bytes, from: index) else { return }
+      index = brace
+      if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "{"),
         let (name, end) = placeholder(bytes, at: index)
       {
         found(name, index)
@@ -55,6 +60,15 @@ public enum VariableText {
       } else {
         index += 1
       }
+    }
+  }
+
+  private static func nextBrace(in bytes: [UInt8], from: Int) -> Int? {
+    bytes.withUnsafeBytes { raw -> Int? in
+      guard let base = raw.baseAddress, from < raw.count,
+        let found = memchr(base + from, Int32(UInt8(ascii: "{")), raw.count - from)
+      else { return nil }
+      return base.distance(to: UnsafeRawPointer(found))
     }
   }
 
