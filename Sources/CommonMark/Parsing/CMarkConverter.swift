@@ -18,17 +18,21 @@ enum CMarkConverter {
   }
 
   static func parse(utf8: UnsafeBufferPointer<UInt8>, options: ParseOptions) -> MarkdownDocument {
-    let root: OpaquePointer?
-    if let base = utf8.baseAddress, utf8.count > 0 {
-      root = cmark_parse_document(
-        UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), utf8.count, options.rawValue)
-    } else {
-      root = cmark_parse_document("", 0, options.rawValue)
+    // cmark allocates from an arena that is freed as a whole once the tree is converted.
+    ParseArena.withArena(sourceSize: utf8.count) { memory in
+      guard let parser = cmark_parser_new_with_mem(options.rawValue, memory) else { return emptyDocument }
+      defer { cmark_parser_free(parser) }
+      if let base = utf8.baseAddress, utf8.count > 0 {
+        cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), utf8.count)
+      }
+      guard let root = cmark_parser_finish(parser) else { return emptyDocument }
+      return convert(root, sourceSize: utf8.count)
     }
-    guard let root else { return emptyDocument }
-    defer { cmark_node_free(root) }
+  }
 
-    var builder = Builder(sourceSize: utf8.count)
+  /// Converts cmark's tree. The tree's memory belongs to the arena, so it is not freed node by node.
+  private static func convert(_ root: OpaquePointer, sourceSize: Int) -> MarkdownDocument {
+    var builder = Builder(sourceSize: sourceSize)
     defer { builder.text.deallocate() }
     var node = root
     var parent: Int32 = -1

@@ -14,7 +14,24 @@ public struct JSONGraphRenderer: GraphRenderer {
 
   /// The JSON as UTF-8 bytes, written without an intermediate `String`.
   public func renderUTF8(_ graph: StepGraph) -> [UInt8] {
-    var out = JSONBuffer(capacity: graph.edges.count * 96 + graph.nodes.count * 240 + 512)
+    // An upper bound on the size (an escaped byte takes at most six), so the bytes are written
+    // once, in place, into an array allocated once; pages past the end are never touched.
+    var bound = 512 + 6 * (graph.guideFile.utf8.count + graph.guideID.utf8.count + graph.guideTitle.utf8.count
+      + graph.guideVersion.utf8.count)
+    for edge in graph.edges { bound += 96 + 6 * (edge.from.utf8.count + edge.to.utf8.count) }
+    for index in graph.nodes.indices {
+      bound += 256 + 6 * (graph.nodes[index].id.utf8.count + graph.nodes[index].source.file.utf8.count
+        + (graph.nodes[index].stageID?.utf8.count ?? 0) + graph.nodes[index].title.utf8.count)
+    }
+    return [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      var out = JSONWriter(cursor: base)
+      write(graph, to: &out)
+      initialized = base.distance(to: out.cursor)
+    }
+  }
+
+  private func write(_ graph: StepGraph, to out: inout JSONWriter) {
     out.raw("{\n  \"edges\" : [")
     var first = true
     for edge in graph.edges {
@@ -61,7 +78,6 @@ public struct JSONGraphRenderer: GraphRenderer {
       out.raw("\n    }")
     }
     out.raw(graph.nodes.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-    return out.bytes
   }
 }
 
@@ -95,50 +111,60 @@ extension StepGraph.EdgeKind {
   }
 }
 
-/// A UTF-8 byte buffer with JSON string escaping (as `JSONEncoder` does, without escaping `/`).
-struct JSONBuffer {
-  private(set) var bytes: [UInt8] = []
-
-  init(capacity: Int = 0) {
-    bytes.reserveCapacity(capacity)
-  }
+/// Writes JSON into memory the caller sized (``JSONGraphRenderer/renderUTF8(_:)`` bounds it),
+/// with JSON string escaping as `JSONEncoder` does it, without escaping `/`.
+struct JSONWriter {
+  /// Where the next byte goes.
+  var cursor: UnsafeMutablePointer<UInt8>
 
   mutating func raw(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    text.withUTF8Buffer { bytes in
+      guard let start = bytes.baseAddress else { return }
+      cursor.update(from: start, count: bytes.count)
+      cursor += bytes.count
+    }
+  }
+
+  mutating func byte(_ value: UInt8) {
+    cursor.pointee = value
+    cursor += 1
   }
 
   /// An integer in decimal.
   mutating func number(_ value: Int) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    if value < 0 { byte(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
     var divisor: UInt = 1
     while magnitude / divisor >= 10 { divisor *= 10 }
     repeat {
-      bytes.append(UInt8(truncatingIfNeeded: magnitude / divisor) &+ UInt8(ascii: "0"))
+      byte(UInt8(truncatingIfNeeded: magnitude / divisor) &+ UInt8(ascii: "0"))
       magnitude %= divisor
       divisor /= 10
     } while divisor > 0
   }
 
   mutating func quoted(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
+    byte(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in
+      guard let base = utf8.baseAddress else { return }
       var runStart = 0
       for index in 0..<utf8.count {
-        let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-        if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+        let value = utf8[index]
+        guard value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\") else { continue }
+        cursor.update(from: base + runStart, count: index - runStart)
+        cursor += index - runStart
         runStart = index + 1
-        escape(byte)
+        escape(value)
       }
-      if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+      cursor.update(from: base + runStart, count: utf8.count - runStart)
+      cursor += utf8.count - runStart
     }
-    bytes.append(UInt8(ascii: "\""))
+    byte(UInt8(ascii: "\""))
   }
 
-  private mutating func escape(_ byte: UInt8) {
-    switch byte {
+  private mutating func escape(_ value: UInt8) {
+    switch value {
     case UInt8(ascii: "\""): raw("\\\"")
     case UInt8(ascii: "\\"): raw("\\\\")
     case 0x0A: raw("\\n")
@@ -147,10 +173,11 @@ struct JSONBuffer {
     case 0x08: raw("\\b")
     case 0x0C: raw("\\f")
     default:
-      let hex: [UInt8] = Array("0123456789abcdef".utf8)
       raw("\\u00")
-      bytes.append(hex[Int(byte >> 4)])
-      bytes.append(hex[Int(byte & 0x0F)])
+      // Only bytes below 0x20 get here: the high digit is 0 or 1.
+      byte(UInt8(ascii: "0") + (value >> 4))
+      let low = value & 0x0F
+      byte(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + (low - 10))
     }
   }
 }
