@@ -7,9 +7,10 @@ import Ccmark
 #endif
 
 /// A bump allocator for one cmark parse: cmark's `calloc` and `realloc` take memory from large
-/// chunks, its `free` does nothing, and the chunks are released together when the parse is
-/// converted. Every allocation cmark makes is thus freed, in a few `free` calls instead of one
-/// per node, and the document is never walked just to be freed.
+/// chunks, and the chunks are released together when the parse is converted. Every allocation
+/// cmark makes is thus freed, in a few `free` calls instead of one per node, and the document is
+/// never walked just to be freed. Blocks cmark frees while parsing (its scratch buffers) are
+/// kept on per-size free lists and reused, so the arena stays about as small as the tree.
 ///
 /// cmark's allocator has no context argument, so the arena in use is found through a
 /// thread-local slot: parses on different threads each use their own.
@@ -23,10 +24,17 @@ struct ParseArena {
   /// The most recent allocation, which `realloc` can grow in place.
   private var last: UnsafeMutableRawPointer?
   private var chunkSize: Int
+  /// Freed blocks by size class (16-byte steps up to ``largestReused`` bytes), linked through
+  /// their first word.
+  private let freeLists: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+  private static let largestReused = 1024
+  private static let sizeClasses = largestReused / 16 + 1
 
   /// Creates an arena whose first chunk suits a source of `sourceSize` bytes.
   init(sourceSize: Int) {
     chunkSize = min(max(64 << 10, sourceSize.nextPowerOfTwo), 8 << 20)
+    freeLists = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: Self.sizeClasses)
+    freeLists.initialize(repeating: nil, count: Self.sizeClasses)
   }
 
   /// Runs `body` with cmark's allocator for this thread set to a fresh arena, then frees the arena.
@@ -46,7 +54,14 @@ struct ParseArena {
   }
 
   mutating func allocate(_ size: Int, zeroed: Bool) -> UnsafeMutableRawPointer {
-    let total = (size + Self.header + 15) & ~15
+    let rounded = (size + 15) & ~15
+    if rounded <= Self.largestReused, let reused = freeLists[rounded / 16] {
+      freeLists[rounded / 16] = reused.load(as: UnsafeMutableRawPointer?.self)
+      (reused - Self.header).storeBytes(of: size, as: Int.self)
+      if zeroed { reused.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
+      return reused
+    }
+    let total = rounded + Self.header
     var block: UnsafeMutableRawPointer
     if let next, let end, next.distance(to: end) >= total {
       block = next
@@ -64,6 +79,11 @@ struct ParseArena {
   mutating func reallocate(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer {
     guard let pointer else { return allocate(size, zeroed: false) }
     let oldSize = (pointer - Self.header).load(as: Int.self)
+    if (size + 15) & ~15 == (oldSize + 15) & ~15 {
+      // Same size class: the block already has room.
+      (pointer - Self.header).storeBytes(of: size, as: Int.self)
+      return pointer
+    }
     if pointer == last, let end {
       // The newest block: grow (or shrink) it where it is when the chunk has room.
       let newNext = pointer + ((size + 15) & ~15)
@@ -75,7 +95,22 @@ struct ParseArena {
     }
     let fresh = allocate(size, zeroed: false)
     fresh.copyMemory(from: pointer, byteCount: min(oldSize, size))
+    release(pointer)
     return fresh
+  }
+
+  /// Takes back a block cmark freed: the newest block is popped, a small one goes on its free
+  /// list, a large one stays until the arena is released.
+  mutating func release(_ pointer: UnsafeMutableRawPointer) {
+    let rounded = ((pointer - Self.header).load(as: Int.self) + 15) & ~15
+    if pointer == last {
+      next = pointer - Self.header
+      last = nil
+      return
+    }
+    guard rounded <= Self.largestReused, rounded > 0 else { return }
+    pointer.storeBytes(of: freeLists[rounded / 16], as: UnsafeMutableRawPointer?.self)
+    freeLists[rounded / 16] = pointer
   }
 
   /// Starts a new chunk and returns its start.
@@ -92,6 +127,7 @@ struct ParseArena {
 
   private func releaseAll() {
     for chunk in chunks { free(chunk) }
+    freeLists.deallocate()
   }
 
   /// The thread-local slot that holds the arena of the parse running on the thread.
@@ -126,4 +162,7 @@ private let arenaRealloc: @convention(c) (UnsafeMutableRawPointer?, Int) -> Unsa
   return arena.pointee.reallocate(pointer, size)
 }
 
-private let arenaFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { _ in }
+private let arenaFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
+  guard let pointer, let arena = currentArena() else { return }
+  arena.pointee.release(pointer)
+}

@@ -75,6 +75,39 @@ public struct MarkdownNode: Hashable, Sendable {
     return result
   }
 
+  /// Calls `body` with the UTF-8 bytes of ``plainText``. A node whose text is one text or code
+  /// node's literal (`**Check:**`) hands over those bytes without copying them.
+  public func withPlainTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    var single = Int(index)
+    switch record.type {
+    case .text, .code: break
+    case .softBreak, .lineBreak: return try body(UnsafeBufferPointer(start: nil, count: 0))
+    default:
+      let child = record.firstChild
+      if child >= 0, storage.records[Int(child)].nextSibling < 0, storage.records[Int(child)].firstChild < 0 {
+        single = Int(child)
+      } else {
+        single = -1
+      }
+    }
+    if single >= 0 {
+      let only = storage.records[single]
+      switch only.type {
+      case .text, .code:
+        return try MarkdownNode(storage: storage, index: Int32(single)).withLiteralUTF8(body)
+      case .softBreak, .lineBreak:
+        // A lone break below an inline reads as a space.
+        return try [UInt8(0x20)].withUnsafeBufferPointer(body)
+      default:
+        // A leaf with no text (an HTML inline): no plain text.
+        if single != Int(index) { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+      }
+    }
+    var bytes: [UInt8] = []
+    appendPlainText(to: &bytes)
+    return try bytes.withUnsafeBufferPointer(body)
+  }
+
   /// Appends the UTF-8 bytes of ``plainText`` to `output` (no intermediate `String`).
   public func appendPlainText(to output: inout [UInt8]) {
     switch record.type {

@@ -583,23 +583,23 @@ struct DocumentReader {
     else { return nil }
     var kind: Note.Kind?
     if firstNode.type == .strong {
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(16)
-      firstNode.appendPlainText(to: &bytes)
-      if bytes.allSatisfy({ $0 < 0x80 }) {
+      kind = firstNode.withPlainTextUTF8 { bytes -> Note.Kind? in
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+          var label = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t")
+          if label.hasSuffix(":") { label.removeLast() }
+          return Note.Kind(rawValue: label.lowercased())
+        }
         // Plain ASCII: each byte is a character.
-        var label = UTF8Text.trimmed(bytes[...], UTF8Text.spaceTab)
-        if label.count > 0 && bytes[label.upperBound - 1] == UInt8(ascii: ":") {
-          label = label.lowerBound..<(label.upperBound - 1)
-        }
-        kind = Note.Kind.allCases.first { kind in
+        var start = 0
+        var end = bytes.count
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        if end > start && bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+        let label = bytes[start..<end]
+        return Note.Kind.allCases.first { kind in
           kind.rawValue.utf8.count == label.count
-            && zip(kind.rawValue.utf8, bytes[label]).allSatisfy { $0 == $1 | 0x20 && $0 >= 0x61 }
+            && zip(kind.rawValue.utf8, label).allSatisfy { $0 == $1 | 0x20 && $0 >= 0x61 }
         }
-      } else {
-        var label = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t")
-        if label.hasSuffix(":") { label.removeLast() }
-        kind = Note.Kind(rawValue: label.lowercased())
       }
     } else if firstNode.type == .text, case .text(let value) = firstNode.kind, value.hasPrefix("[!") {
       let label = value.dropFirst(2).prefix { $0 != "]" }

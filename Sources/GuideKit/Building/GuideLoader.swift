@@ -35,6 +35,9 @@ public struct GuideLoader: Sendable {
   ///   - path: the file to read.
   ///   - displayPath: the path diagnostics and the graph show (defaults to `path`).
   public func load(file path: String, displayPath: String? = nil) -> GuideLoadResult {
+    if let bytes = Self.readFile(path) {
+      return load(bytes: bytes, file: path, displayPath: displayPath)
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       return GuideLoadResult(
         guide: nil,
@@ -46,6 +49,31 @@ public struct GuideLoader: Sendable {
         ])
     }
     return load(bytes: [UInt8](data), file: path, displayPath: displayPath)
+  }
+
+  /// The bytes of a regular file, read straight into an array (no `Data` in between); `nil`
+  /// when it cannot be read this way (the caller then asks `FileManager`).
+  static func readFile(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+    var count = 0
+    while true {
+      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+      let read = bytes.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return -1 }
+        return Foundation.read(descriptor, base + count, buffer.count - count)
+      }
+      if read < 0 && errno == EINTR { continue }
+      guard read >= 0 else { return nil }
+      if read == 0 { break }
+      count += read
+    }
+    bytes.removeLast(bytes.count - count)
+    return bytes
   }
 
   /// Checks guide bytes as if read from `file` (whose folder locates screenshots and the data

@@ -127,18 +127,16 @@ struct ParagraphReader {
     var nodes = line.nodes
     while let first = nodes.first, first.type == .htmlInline { nodes = nodes.dropFirst() }
     guard let strong = nodes.first, strong.type == .strong, let range = strong.range else { return .none }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(16)
-    strong.appendPlainText(to: &bytes)
-    guard bytes.allSatisfy({ $0 < 0x80 }) else { return labelOfCharacters(strong, nodes: nodes, allowed: allowed) }
+    // The label's text is read in place (a strong span holds one text node).
+    guard let scan = strong.withPlainTextUTF8({ Self.scanLabel($0) }) else {
+      return labelOfCharacters(strong, nodes: nodes, allowed: allowed)
+    }
     // Plain ASCII: each byte is a character.
-    var label = UTF8Text.trimmed(bytes[...], UTF8Text.spaceTab)
     var rest = nodes.dropFirst()
     var valueColumn = range.end.column + 1
-    if label.count > 0 && bytes[label.upperBound - 1] == UInt8(ascii: ":") {
-      label = label.lowerBound..<(label.upperBound - 1)
-    } else if let next = rest.first, next.type == .text {
+    if !scan.endsWithColon {
       // `**Label**: value`: the colon starts the text after the strong span.
+      guard let next = rest.first, next.type == .text else { return .none }
       let colon = next.withLiteralUTF8 { literal -> (isColon: Bool, alone: Bool)? in
         guard let first = literal.first, first == UInt8(ascii: ":") else { return (false, false) }
         guard literal.count == 1 || literal[1] < 0x80 else { return nil }
@@ -148,23 +146,46 @@ struct ParagraphReader {
       guard colon.isColon else { return .none }
       valueColumn += 1
       if colon.alone { rest = rest.dropFirst() }
-    } else {
-      return .none
     }
-    label = UTF8Text.trimmed(bytes[label], UTF8Text.spaceTab)
     let location = DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
-    if let known = Self.knownLabel(bytes[label]), allowed.contains(known) {
+    if let known = scan.known, allowed.contains(known) {
       return .attribute(attribute(known, nodes: rest, location: location, line: range.end.line, valueColumn: valueColumn))
     }
-    let labelText = String(decoding: bytes[label], as: UTF8.self)
+    let labelText = scan.text()
     if let close = Self.closeLabel(labelText) {
       return .misspelt(labelText, close, location)
     }
     return .none
   }
 
+  /// What a plain-ASCII label says: whether it ends with a colon, the known label it names (with
+  /// the colon and blanks removed) and its text; `nil` when it is not plain ASCII.
+  struct LabelScan {
+    var endsWithColon: Bool
+    var known: Attribute.Label?
+    var text: () -> String
+  }
+
+  static func scanLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> LabelScan? {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var start = 0
+    var end = bytes.count
+    while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+    while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+    let endsWithColon = end > start && bytes[end - 1] == UInt8(ascii: ":")
+    if endsWithColon { end -= 1 }
+    while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+    while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+    let core = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    let known = knownLabel(core)
+    // The text is only needed for "did you mean" on an unknown label (no known label is close
+    // enough to another to be suggested for it).
+    let text = known == nil ? String(decoding: core, as: UTF8.self) : ""
+    return LabelScan(endsWithColon: endsWithColon, known: known, text: { text })
+  }
+
   /// The label whose name `bytes` is, ignoring ASCII case.
-  static func knownLabel(_ bytes: ArraySlice<UInt8>) -> Attribute.Label? {
+  static func knownLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Attribute.Label? {
     for label in Attribute.Label.allCases where label.rawValue.utf8.count == bytes.count {
       if zip(label.rawValue.utf8, bytes).allSatisfy({ $0 | 0x20 == $1 | 0x20 && ($0 | 0x20) >= 0x61 }) {
         return label

@@ -14,27 +14,29 @@ public struct JSONGraphRenderer: GraphRenderer {
 
   /// The JSON as UTF-8 bytes, written without an intermediate `String`.
   public func renderUTF8(_ graph: StepGraph) -> [UInt8] {
-    // An upper bound on the size (an escaped byte takes at most six), so the bytes are written
-    // once, in place, into an array allocated once; pages past the end are never touched.
-    var bound = 512 + 6 * (graph.guideFile.utf8.count + graph.guideID.utf8.count + graph.guideTitle.utf8.count
-      + graph.guideVersion.utf8.count)
-    for edge in graph.edges { bound += 96 + 6 * (edge.from.utf8.count + edge.to.utf8.count) }
-    for index in graph.nodes.indices {
-      bound += 256 + 6 * (graph.nodes[index].id.utf8.count + graph.nodes[index].source.file.utf8.count
-        + (graph.nodes[index].stageID?.utf8.count ?? 0) + graph.nodes[index].title.utf8.count)
-    }
-    return [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
-      guard let base = buffer.baseAddress else { return }
-      var out = JSONWriter(cursor: base)
-      write(graph, to: &out)
-      initialized = base.distance(to: out.cursor)
-    }
+    var bytes: [UInt8] = []
+    write(graph) { bytes.append(contentsOf: $0) }
+    return bytes
   }
 
-  private func write(_ graph: StepGraph, to out: inout JSONWriter) {
+  /// Writes the JSON to `sink` a piece at a time (pieces of up to a few hundred kilobytes), so
+  /// that a large graph is never held in memory whole.
+  public func write(_ graph: StepGraph, to sink: (UnsafeRawBufferPointer) -> Void) {
+    var out = JSONWriter(capacity: 256 << 10)
+    defer { out.deallocate() }
+    write(graph, to: &out, sink: sink)
+    out.flush(to: sink)
+  }
+
+  private func write(
+    _ graph: StepGraph, to out: inout JSONWriter, sink: (UnsafeRawBufferPointer) -> Void
+  ) {
+    // Before each element, room for it is made (an escaped byte takes at most six).
+    out.reserve(512, sink: sink)
     out.raw("{\n  \"edges\" : [")
     var first = true
     for edge in graph.edges {
+      out.reserve(96 + 6 * (edge.from.utf8.count + edge.to.utf8.count), sink: sink)
       out.raw(first ? "\n    {\n      \"from\" : " : ",\n    {\n      \"from\" : ")
       first = false
       out.quoted(edge.from)
@@ -44,6 +46,10 @@ public struct JSONGraphRenderer: GraphRenderer {
       out.quoted(edge.to)
       out.raw("\n    }")
     }
+    out.reserve(
+      512 + 6
+        * (graph.guideFile.utf8.count + graph.guideID.utf8.count + graph.guideTitle.utf8.count
+          + graph.guideVersion.utf8.count), sink: sink)
     out.raw(graph.edges.isEmpty ? "],\n" : "\n  ],\n")
     out.raw("  \"guide\" : {\n    \"file\" : ")
     out.quoted(graph.guideFile)
@@ -56,6 +62,10 @@ public struct JSONGraphRenderer: GraphRenderer {
     out.raw("\n  },\n  \"nodes\" : [")
     first = true
     for index in graph.nodes.indices {
+      out.reserve(
+        256 + 6
+          * (graph.nodes[index].id.utf8.count + graph.nodes[index].source.file.utf8.count
+            + (graph.nodes[index].stageID?.utf8.count ?? 0) + graph.nodes[index].title.utf8.count), sink: sink)
       out.raw(first ? "\n    {\n      \"id\" : " : ",\n    {\n      \"id\" : ")
       first = false
       out.quoted(graph.nodes[index].id)
@@ -111,11 +121,40 @@ extension StepGraph.EdgeKind {
   }
 }
 
-/// Writes JSON into memory the caller sized (``JSONGraphRenderer/renderUTF8(_:)`` bounds it),
-/// with JSON string escaping as `JSONEncoder` does it, without escaping `/`.
+/// Writes JSON into a buffer that is handed to a sink when the next element might not fit, with
+/// JSON string escaping as `JSONEncoder` does it, without escaping `/`.
 struct JSONWriter {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
   /// Where the next byte goes.
-  var cursor: UnsafeMutablePointer<UInt8>
+  private var cursor: UnsafeMutablePointer<UInt8>
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    cursor = base
+  }
+
+  func deallocate() { base.deallocate() }
+
+  /// Makes room for `count` more bytes: hands what is written to `sink` first when needed.
+  mutating func reserve(_ count: Int, sink: (UnsafeRawBufferPointer) -> Void) {
+    guard base.distance(to: cursor) + count > capacity else { return }
+    flush(to: sink)
+    if count > capacity {
+      base.deallocate()
+      capacity = count
+      base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      cursor = base
+    }
+  }
+
+  /// Hands what is written to `sink` and starts over.
+  mutating func flush(to sink: (UnsafeRawBufferPointer) -> Void) {
+    let written = base.distance(to: cursor)
+    if written > 0 { sink(UnsafeRawBufferPointer(start: base, count: written)) }
+    cursor = base
+  }
 
   mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes in
@@ -145,22 +184,53 @@ struct JSONWriter {
 
   mutating func quoted(_ text: String) {
     byte(UInt8(ascii: "\""))
-    var text = text
-    text.withUTF8 { utf8 in
-      guard let base = utf8.baseAddress else { return }
-      var runStart = 0
-      for index in 0..<utf8.count {
-        let value = utf8[index]
-        guard value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\") else { continue }
+    if text.utf8.withContiguousStorageIfAvailable({ copyEscaping($0) }) == nil {
+      var copy = text
+      copy.withUTF8 { copyEscaping($0) }
+    }
+    byte(UInt8(ascii: "\""))
+  }
+
+  /// Copies UTF-8 bytes, escaping what JSON requires. Eight bytes at a time are checked for a
+  /// byte that needs escaping (a control character, `"` or `\\`), so plain text is a `memcpy`.
+  private mutating func copyEscaping(_ utf8: UnsafeBufferPointer<UInt8>) {
+    guard let base = utf8.baseAddress else { return }
+    let count = utf8.count
+    var runStart = 0
+    var index = 0
+    while index < count {
+      if index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if !Self.needsEscape(word) {
+          index += 8
+          continue
+        }
+      }
+      let value = base[index]
+      if value < 0x20 || value == UInt8(ascii: "\"") || value == UInt8(ascii: "\\") {
         cursor.update(from: base + runStart, count: index - runStart)
         cursor += index - runStart
         runStart = index + 1
         escape(value)
       }
-      cursor.update(from: base + runStart, count: utf8.count - runStart)
-      cursor += utf8.count - runStart
+      index += 1
     }
-    byte(UInt8(ascii: "\""))
+    cursor.update(from: base + runStart, count: count - runStart)
+    cursor += count - runStart
+  }
+
+  /// Whether any of the eight bytes is below 0x20, `"` or `\\` (the usual bit tricks: a byte
+  /// below n sets its top bit in `x - n` when its own top bit is clear).
+  @inline(__always)
+  private static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let control = (word &- ones &* 0x20) & ~word & high
+    let quoteBytes = word ^ (ones &* 0x22)
+    let quote = (quoteBytes &- ones) & ~quoteBytes & high
+    let backslashBytes = word ^ (ones &* 0x5C)
+    let backslash = (backslashBytes &- ones) & ~backslashBytes & high
+    return control | quote | backslash != 0
   }
 
   private mutating func escape(_ value: UInt8) {

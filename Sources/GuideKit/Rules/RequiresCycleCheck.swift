@@ -26,10 +26,14 @@ public struct RequiresGraph: Sendable {
   /// The distinct step ids, in guide order.
   private var stepIDs: [String] = []
   private var indexByID: [String: Int] = [:]
-  /// Each distinct step's targets, as written (a repeated step id keeps the last step's).
-  private var targets: [[String]] = []
-  /// The same targets that are steps, as indexes into `stepIDs`.
-  private var stepTargets: [[Int]] = []
+  /// Each distinct step's targets that are steps, as a range of `targetList` (a repeated step
+  /// id keeps the last step's).
+  private var targetRanges: [Range<Int>] = []
+  private var targetList: [Int] = []
+  /// Each distinct step's targets as written (step ids, stage ids expanded to their steps, or
+  /// unknown ids), with the same "last step wins" rule.
+  private var writtenRanges: [Range<Int>] = []
+  private var writtenList: [String] = []
   /// Where each distinct step's first requirement is.
   private var edgeLocations: [DiagnosticLocation?] = []
   /// Every step in guide order, as indexes into `stepIDs` (a repeated id appears again).
@@ -38,48 +42,65 @@ public struct RequiresGraph: Sendable {
   /// The step ids each step requires (directly), in guide order.
   public var edges: [String: [String]] {
     var result: [String: [String]] = [:]
-    for (index, id) in stepIDs.enumerated() { result[id] = targets[index] }
+    for (index, id) in stepIDs.enumerated() { result[id] = Array(writtenList[writtenRanges[index]]) }
     return result
   }
 
   /// Builds the graph of a guide.
   public init(_ guide: Guide) {
-    var stageSteps: [String: [String]] = [:]
+    var stageSteps: [String: [Int]] = [:]
     for stage in guide.stages {
-      var ids: [String] = []
-      ids.reserveCapacity(stage.steps.count)
+      var nodes: [Int] = []
+      nodes.reserveCapacity(stage.steps.count)
       for index in stage.steps.indices {
         let id = stage.steps[index].id
-        ids.append(id)
-        if indexByID[id] == nil {
-          indexByID[id] = stepIDs.count
+        let node: Int
+        if let known = indexByID[id] {
+          node = known
+        } else {
+          node = stepIDs.count
+          indexByID[id] = node
           stepIDs.append(id)
         }
+        nodes.append(node)
+        order.append(node)
       }
-      stageSteps[stage.id] = ids
+      stageSteps[stage.id] = nodes
     }
-    targets = Array(repeating: [], count: stepIDs.count)
-    stepTargets = Array(repeating: [], count: stepIDs.count)
+    targetRanges = Array(repeating: 0..<0, count: stepIDs.count)
+    writtenRanges = Array(repeating: 0..<0, count: stepIDs.count)
     edgeLocations = Array(repeating: nil, count: stepIDs.count)
-    order.reserveCapacity(stepIDs.count)
+    var position = 0
     for stage in guide.stages {
       for index in stage.steps.indices {
-        let stepID = stage.steps[index].id
-        let node = indexByID[stepID] ?? 0
-        order.append(node)
-        var written: [String] = []
-        for reference in stage.steps[index].requires + stage.requires {
-          if let steps = stageSteps[reference.target] {
-            if reference.target != stage.id { written += steps.filter { $0 != stepID } }
-          } else {
-            written.append(reference.target)
-          }
-          if edgeLocations[node] == nil { edgeLocations[node] = reference.location }
+        let node = order[position]
+        position += 1
+        let targetStart = targetList.count
+        let writtenStart = writtenList.count
+        for reference in stage.steps[index].requires {
+          add(reference, from: node, in: stage.id, stageSteps: stageSteps)
         }
-        stepTargets[node] = written.compactMap { indexByID[$0] }
-        targets[node] = written
+        for reference in stage.requires { add(reference, from: node, in: stage.id, stageSteps: stageSteps) }
+        targetRanges[node] = targetStart..<targetList.count
+        writtenRanges[node] = writtenStart..<writtenList.count
       }
     }
+  }
+
+  /// Adds the targets of one requirement of step `node` (in stage `stageID`).
+  private mutating func add(_ reference: Reference, from node: Int, in stageID: String, stageSteps: [String: [Int]]) {
+    if let steps = stageSteps[reference.target] {
+      if reference.target != stageID {
+        for step in steps where step != node {
+          targetList.append(step)
+          writtenList.append(stepIDs[step])
+        }
+      }
+    } else {
+      if let step = indexByID[reference.target] { targetList.append(step) }
+      writtenList.append(reference.target)
+    }
+    if edgeLocations[node] == nil { edgeLocations[node] = reference.location }
   }
 
   /// The step ids `id` requires, directly or through others, in a stable order.
@@ -90,7 +111,7 @@ public struct RequiresGraph: Sendable {
     while let next = stack.popLast() {
       guard seen.insert(next).inserted else { continue }
       result.append(next)
-      let nextTargets = indexByID[next].map { targets[$0] } ?? []
+      let nextTargets = indexByID[next].map { writtenList[writtenRanges[$0]] } ?? []
       for target in nextTargets.reversed() where !seen.contains(target) { stack.append(target) }
     }
     return result
@@ -122,9 +143,10 @@ public struct RequiresGraph: Sendable {
       onStack[start] = true
       while let top = work.last {
         let node = top.node
-        if top.nextEdge < stepTargets[node].count {
+        let targets = targetRanges[node]
+        if top.nextEdge < targets.count {
           work[work.count - 1].nextEdge += 1
-          let target = stepTargets[node][top.nextEdge]
+          let target = targetList[targets.lowerBound + top.nextEdge]
           if index[target] < 0 {
             index[target] = counter
             lowLink[target] = counter
@@ -148,7 +170,7 @@ public struct RequiresGraph: Sendable {
           component.append(member)
           if member == node { break }
         }
-        let selfLoop = component.count == 1 && stepTargets[node].contains(node)
+        let selfLoop = component.count == 1 && targetList[targetRanges[node]].contains(node)
         guard component.count > 1 || selfLoop else { continue }
         if positions.isEmpty {
           positions = Array(repeating: [], count: count)

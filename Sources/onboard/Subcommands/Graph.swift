@@ -38,7 +38,12 @@ extension OnboardCommand {
       }
       guard let loaded = result.guide else { throw ExitStatus.usage.exitCode }
       let graph = StepGraph(guide: loaded)
-      Self.writeStandardOutput(format.renderer.renderUTF8(graph))
+      if format == .json {
+        // Streamed: a large graph's JSON is never held whole.
+        JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
+      } else {
+        format.renderer.renderUTF8(graph).withUnsafeBytes { Self.writeStandardOutput($0) }
+      }
       // A large guide's tree takes a noticeable share of the run to free; the process is about
       // to end, so end it while the values are still alive.
       withExtendedLifetime((result, graph)) {
@@ -46,16 +51,15 @@ extension OnboardCommand {
       }
     }
 
-    /// Writes the bytes to standard output as they are (a large graph is not copied into `Data`).
-    static func writeStandardOutput(_ bytes: [UInt8]) {
-      bytes.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-          let written = Foundation.write(STDOUT_FILENO, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-          if written < 0 && errno == EINTR { continue }
-          guard written > 0 else { return }
-          offset += written
-        }
+    /// Writes the bytes to standard output as they are (no copy into `Data`).
+    static func writeStandardOutput(_ buffer: UnsafeRawBufferPointer) {
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(STDOUT_FILENO, base + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }
+        offset += written
       }
     }
   }
