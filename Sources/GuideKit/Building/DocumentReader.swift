@@ -1,4 +1,5 @@
 import CommonMark
+import Foundation
 import OnboardDiagnostics
 
 /// A screenshot named somewhere in the guide.
@@ -28,6 +29,13 @@ struct DocumentReader {
   var diagnostics: [Diagnostic] = []
   /// The ids of the sections and stages read so far (for numbering repeated section slugs).
   var sectionAndStageIDs: Set<String> = []
+  /// Stages (`true`) and sections (`false`) in the order they were read.
+  var sectionOrder: [Bool] = []
+  /// Each section's slug when its id is derived from its heading (`nil` for an explicit id).
+  var sectionSlugs: [String?] = []
+  /// Guides with more source bytes than this are read in two halves at once (when there are
+  /// two processors); the halves are joined as if read in one pass.
+  var parallelThreshold = 256 << 10
 
   init(file: String, source: SourceText, paragraphs: ParagraphReader) {
     self.file = file
@@ -42,47 +50,136 @@ struct DocumentReader {
 
   // MARK: - Top level
 
+  /// A top-level part of the document: the title heading, a block before the first section (or
+  /// after a later `#` heading), or a `##` section with its blocks.
+  enum Unit {
+    case title(MarkdownNode)
+    case introduction(MarkdownNode)
+    case section(heading: MarkdownNode, blocks: [MarkdownNode])
+  }
+
   mutating func read(_ root: MarkdownNode) {
+    let units = Self.units(of: root)
+    if let split = parallelSplit(units) {
+      // Two readers, one per half, each starting empty; their results are joined in order.
+      let halves = [ReaderHalf(self, units[..<split]), ReaderHalf(self, units[split...])]
+      DispatchQueue.concurrentPerform(iterations: halves.count) { halves[$0].read() }
+      for half in halves { append(half.reader) }
+      renumberAfterJoining()
+    } else {
+      read(units[...])
+    }
+    collectVariables()
+  }
+
+  /// The document's top-level units, in order. The first `#` heading is the title; a later `#`
+  /// heading ends the section it is in.
+  static func units(of root: MarkdownNode) -> [Unit] {
+    var units: [Unit] = []
     var sectionHeading: MarkdownNode?
     var sectionBlocks: [MarkdownNode] = []
     var sawFirstSection = false
+    var sawTitle = false
     for block in root.children {
       if case .heading(let level) = block.kind, level <= 2 {
-        if level == 1 {
-          if title == nil {
-            title = block.plainText.trimmingCharacters(in: " \t")
-            continue
-          }
-        }
-        if let heading = sectionHeading {
-          readSection(heading: heading, blocks: sectionBlocks)
-        }
-        if level == 2 {
-          sectionHeading = block
-          sectionBlocks = []
-          sawFirstSection = true
+        if level == 1 && !sawTitle {
+          sawTitle = true
+          units.append(.title(block))
           continue
         }
-        sectionHeading = nil
+        if let heading = sectionHeading { units.append(.section(heading: heading, blocks: sectionBlocks)) }
         sectionBlocks = []
+        if level == 2 {
+          sectionHeading = block
+          sawFirstSection = true
+        } else {
+          sectionHeading = nil
+        }
         continue
       }
       if sawFirstSection && sectionHeading != nil {
         sectionBlocks.append(block)
       } else {
+        units.append(.introduction(block))
+      }
+    }
+    if let heading = sectionHeading { units.append(.section(heading: heading, blocks: sectionBlocks)) }
+    return units
+  }
+
+  mutating func read(_ units: ArraySlice<Unit>) {
+    for unit in units {
+      switch unit {
+      case .title(let heading):
+        title = heading.plainText.trimmingCharacters(in: " \t")
+      case .introduction(let block):
         collectGallery(block)
         collectLinks(block)
         if let credentials = credentialsBlock(block) {
           credentialsBlocks.append(credentials)
-        } else {
-          if let body = bodyBlock(block, condition: nil) { introduction.append(body) }
+        } else if let body = bodyBlock(block, condition: nil) {
+          introduction.append(body)
         }
+      case .section(let heading, let blocks):
+        readSection(heading: heading, blocks: blocks)
       }
     }
-    if let heading = sectionHeading {
-      readSection(heading: heading, blocks: sectionBlocks)
+  }
+
+  /// Where to cut the units in two for reading them at once, or `nil` to read in one pass: a
+  /// large guide, two processors, and a section near the middle of the source.
+  func parallelSplit(_ units: [Unit]) -> Int? {
+    guard source.bytes.count > parallelThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
+    let middle = source.lineCount / 2
+    for index in units.indices.dropFirst() {
+      if case .section(let heading, _) = units[index], let line = heading.range?.start.line, line >= middle {
+        return index
+      }
     }
-    collectVariables()
+    return nil
+  }
+
+  /// Appends what another reader read (of the units after this reader's).
+  mutating func append(_ other: DocumentReader) {
+    if title == nil { title = other.title }
+    introduction += other.introduction
+    stages += other.stages
+    sections += other.sections
+    credentialsBlocks += other.credentialsBlocks
+    screenshotUses += other.screenshotUses
+    links += other.links
+    conditionUses += other.conditionUses
+    diagnostics += other.diagnostics
+    sectionOrder += other.sectionOrder
+    sectionSlugs += other.sectionSlugs
+  }
+
+  /// Numbers the stages and the repeated section slugs again, in document order, as one pass
+  /// over the joined halves would have.
+  mutating func renumberAfterJoining() {
+    for index in stages.indices { stages[index].number = index + 1 }
+    var taken: Set<String> = []
+    var stageIndex = 0
+    var sectionIndex = 0
+    for isStage in sectionOrder {
+      if isStage {
+        taken.insert(stages[stageIndex].id)
+        stageIndex += 1
+        continue
+      }
+      if let slug = sectionSlugs[sectionIndex] {
+        var sectionID = slug
+        var suffix = 0
+        while taken.contains(sectionID) {
+          suffix += 1
+          sectionID = "\(slug)-\(suffix)"
+        }
+        sections[sectionIndex].id = sectionID
+      }
+      taken.insert(sections[sectionIndex].id)
+      sectionIndex += 1
+    }
+    sectionAndStageIDs = taken
   }
 
   func credentialsBlock(_ block: MarkdownNode) -> (literal: String, range: SourceRange)? {
@@ -165,6 +262,7 @@ struct DocumentReader {
       }
     }
     sectionAndStageIDs.insert(stage.id)
+    sectionOrder.append(true)
     stages.append(stage)
   }
 
@@ -223,6 +321,8 @@ struct DocumentReader {
       }
     }
     sectionAndStageIDs.insert(sectionID)
+    sectionOrder.append(false)
+    sectionSlugs.append(explicitID == nil ? id : nil)
     sections.append(
       Section(
         id: sectionID, title: title, body: body, location: location, holdsCredentials: holdsCredentials,
@@ -748,4 +848,17 @@ struct DocumentReader {
         message: "This image has no alt text; it becomes the screenshot's caption and what screen readers say.",
         location: location(image.range), fix: "Describe the screen between the brackets: ![App overview](…)."))
   }
+}
+
+/// One half of a guide read on its own thread: each half is touched by one thread only.
+private final class ReaderHalf: @unchecked Sendable {
+  var reader: DocumentReader
+  let units: ArraySlice<DocumentReader.Unit>
+
+  init(_ reader: DocumentReader, _ units: ArraySlice<DocumentReader.Unit>) {
+    self.reader = reader
+    self.units = units
+  }
+
+  func read() { reader.read(units) }
 }

@@ -15,6 +15,8 @@ struct GuideBuilder {
   var folder: String
   var bytes: [UInt8]
   var screenshotFolders: [String]
+  /// Guides larger than this many bytes are read in two halves at once (see ``DocumentReader``).
+  var parallelThreshold = 256 << 10
 
   func build() -> GuideLoadResult {
     // The bytes are checked once and stay bytes: the source text and cmark's input are the
@@ -33,6 +35,7 @@ struct GuideBuilder {
     let document = MarkdownDocument.parse(source)
     var reader = DocumentReader(
       file: file, source: source, paragraphs: ParagraphReader(source: source, file: file))
+    reader.parallelThreshold = parallelThreshold
     reader.read(document.root)
     diagnostics += reader.diagnostics
 

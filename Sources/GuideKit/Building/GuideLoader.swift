@@ -22,6 +22,9 @@ public struct GuideLoadResult: Sendable {
 public struct GuideLoader: Sendable {
   /// Extra folders to look for screenshots in, after the guide's own folder.
   public var screenshotFolders: [String]
+  /// Guides larger than this many bytes are read in two halves at once, when there are two
+  /// processors (tests lower it to compare both ways of reading).
+  var parallelThreshold = 256 << 10
 
   /// Creates a loader.
   /// - Parameter screenshotFolders: folders searched for screenshot files (by their path
@@ -79,9 +82,10 @@ public struct GuideLoader: Sendable {
   /// Checks guide bytes as if read from `file` (whose folder locates screenshots and the data
   /// table); diagnostics name `displayPath` (defaults to `file`).
   public func load(bytes: [UInt8], file: String, displayPath: String? = nil) -> GuideLoadResult {
-    GuideBuilder(
+    var builder = GuideBuilder(
       file: displayPath ?? file, folder: (file as NSString).deletingLastPathComponent, bytes: bytes,
-      screenshotFolders: screenshotFolders
-    ).build()
+      screenshotFolders: screenshotFolders)
+    builder.parallelThreshold = parallelThreshold
+    return builder.build()
   }
 }

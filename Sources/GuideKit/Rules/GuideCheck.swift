@@ -1,3 +1,4 @@
+import Foundation
 import OnboardDiagnostics
 
 /// What a cross-cutting guide check sees: the built guide and what the reader collected.
@@ -36,10 +37,43 @@ struct GuideChecker {
     ScreenshotCheck(), VariableCheck(),
   ]
 
+  /// Guides with more steps than this run their checks on several threads at once.
+  static let parallelSteps = 2_000
+
   func check() -> [Diagnostic] {
     let context = GuideCheckContext(
       guide: guide, links: links, variableUses: variableUses, conditionUses: conditionUses,
       searchedFolders: searchedFolders)
-    return Self.checks.flatMap { $0.check(context) }
+    let steps = guide.stages.reduce(0) { $0 + $1.steps.count }
+    guard steps > Self.parallelSteps, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+      return Self.checks.flatMap { $0.check(context) }
+    }
+    // The checks are independent: run them at once, and join their findings in check order.
+    let results = CheckResults(count: Self.checks.count)
+    DispatchQueue.concurrentPerform(iterations: Self.checks.count) { index in
+      results.store(Self.checks[index].check(context), at: index)
+    }
+    return results.joined()
   }
+}
+
+/// One slot of findings per check; each slot is written by one thread only.
+private final class CheckResults: @unchecked Sendable {
+  private let slots: UnsafeMutablePointer<[Diagnostic]>
+  private let count: Int
+
+  init(count: Int) {
+    self.count = count
+    slots = UnsafeMutablePointer<[Diagnostic]>.allocate(capacity: count)
+    slots.initialize(repeating: [], count: count)
+  }
+
+  deinit {
+    slots.deinitialize(count: count)
+    slots.deallocate()
+  }
+
+  func store(_ diagnostics: [Diagnostic], at index: Int) { slots[index] = diagnostics }
+
+  func joined() -> [Diagnostic] { (0..<count).flatMap { slots[$0] } }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import GuideKit
+
+/// A large guide is read in two halves at once; the result must be what one pass gives.
+@Suite struct ParallelReadingTests {
+  /// A guide with what crosses the cut: repeated section slugs, plain sections between stages, a
+  /// second `#` heading, requirement cycles and duplicate ids across the halves, conditions,
+  /// credentials, screenshots and notes.
+  static func guide(stages: Int) -> String {
+    var text = """
+      ---
+      id: parallel
+      title: Parallel
+      version: 1
+      ---
+
+      # Parallel reading
+
+      Intro with a [link](#stage-1) and ![Intro shot](images/intro.png).
+
+      ```yaml credentials
+      api_key:
+        title: API key
+        required: true
+      ```
+
+      """
+    for stage in 1...stages {
+      text += """
+
+        ## Notes
+
+        Background for stage \(stage), see [notes](#notes-1).
+
+        ## <a id="stage-\(stage)"></a>Stage \(stage)
+
+        > **Requires:** [the stage before](#stage-\(max(stage - 1, 1))) and a signed-in owner
+
+        1. <a id="step-\(stage)-a"></a>Open **Menu** for {{name}}.
+
+           ![Screen \(stage)](images/shot-\(stage % 3).png)
+
+           **Check:** the page shows item \(stage).
+
+           > **Warning:** do not skip step \(stage).
+
+           **Produces:** `api_key`
+
+        2. Second step without an id.
+
+           **Requires:** [first](#step-\(stage)-a), [far](#step-\(stages - stage + 1)-a)
+
+           **Consumes:** `api_key`, `unknown_key`
+
+           <!-- when: marketplace == "UK" -->
+
+           Only for the UK.
+
+           <!-- end -->
+
+        ### Heading step \(stage)
+
+        **When:** `marketplace in [UK, DE]`
+
+        """
+      if stage == stages / 2 { text += "\n# A second title\n\nProse after a second title.\n" }
+      if stage % 7 == 0 { text += "\n## <a id=\"step-1-a\"></a>Duplicate\n\n1. Step.\n" }
+    }
+    return text
+  }
+
+  @Test func bothHalvesReadAsOnePass() throws {
+    let path = try temporaryGuide(Self.guide(stages: 40))
+    var sequential = GuideLoader()
+    sequential.parallelThreshold = Int.max
+    var parallel = GuideLoader()
+    parallel.parallelThreshold = 0
+    let one = sequential.load(file: path)
+    let two = parallel.load(file: path)
+    let first = try #require(one.guide)
+    let second = try #require(two.guide)
+    #expect(first.stages == second.stages)
+    #expect(first.sections == second.sections)
+    #expect(first.introduction == second.introduction)
+    #expect(first.screenshots == second.screenshots)
+    #expect(first.title == second.title)
+    #expect(first.credentials == second.credentials)
+    #expect(one.diagnostics == two.diagnostics)
+    #expect(JSONGraphRenderer().render(StepGraph(guide: first)) == JSONGraphRenderer().render(StepGraph(guide: second)))
+    // The guide has what the test means to cover.
+    #expect(first.sections.map(\.id).contains("notes-3"))
+    #expect(first.stages.count > 40)
+    #expect(!one.findings(GuideRules.requiresCycle).isEmpty)
+    #expect(!one.findings(GuideRules.duplicateID).isEmpty)
+  }
+}
