@@ -12,7 +12,8 @@ enum UTF8Check {
       var index = 0
       let count = raw.count
       while index < count {
-        while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
           index += 8
         }
         guard index < count else { return true }

@@ -138,9 +138,9 @@ struct ParseArena {
   }()
 }
 
-private extension Int {
+extension Int {
   /// The smallest power of two not below this number (1 for numbers below 1).
-  var nextPowerOfTwo: Int {
+  fileprivate var nextPowerOfTwo: Int {
     guard self > 1 else { return 1 }
     return 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount)
   }

@@ -149,7 +149,8 @@ struct ParagraphReader {
     }
     let location = DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
     if let known = scan.known, allowed.contains(known) {
-      return .attribute(attribute(known, nodes: rest, location: location, line: range.end.line, valueColumn: valueColumn))
+      return .attribute(
+        attribute(known, nodes: rest, location: location, line: range.end.line, valueColumn: valueColumn))
     }
     let labelText = scan.text()
     if let close = Self.closeLabel(labelText) {
@@ -231,7 +232,8 @@ struct ParagraphReader {
     labelText = labelText.trimmingCharacters(in: " \t")
     let location = DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
     if let known = Self.labelsByName[labelText.lowercased()], allowed.contains(known) {
-      return .attribute(attribute(known, nodes: rest, location: location, line: range.end.line, valueColumn: valueColumn))
+      return .attribute(
+        attribute(known, nodes: rest, location: location, line: range.end.line, valueColumn: valueColumn))
     }
     if let close = Self.closeLabel(labelText) {
       return .misspelt(labelText, close, location)

@@ -49,7 +49,8 @@ public struct JSONGraphRenderer: GraphRenderer {
     out.reserve(
       512 + 6
         * (graph.guideFile.utf8.count + graph.guideID.utf8.count + graph.guideTitle.utf8.count
-          + graph.guideVersion.utf8.count), sink: sink)
+          + graph.guideVersion.utf8.count),
+      sink: sink)
     out.raw(graph.edges.isEmpty ? "],\n" : "\n  ],\n")
     out.raw("  \"guide\" : {\n    \"file\" : ")
     out.quoted(graph.guideFile)
@@ -65,7 +66,8 @@ public struct JSONGraphRenderer: GraphRenderer {
       out.reserve(
         256 + 6
           * (graph.nodes[index].id.utf8.count + graph.nodes[index].source.file.utf8.count
-            + (graph.nodes[index].stageID?.utf8.count ?? 0) + graph.nodes[index].title.utf8.count), sink: sink)
+            + (graph.nodes[index].stageID?.utf8.count ?? 0) + graph.nodes[index].title.utf8.count),
+        sink: sink)
       out.raw(first ? "\n    {\n      \"id\" : " : ",\n    {\n      \"id\" : ")
       first = false
       out.quoted(graph.nodes[index].id)
