@@ -33,7 +33,6 @@ enum CMarkConverter {
   /// Converts cmark's tree. The tree's memory belongs to the arena, so it is not freed node by node.
   private static func convert(_ root: OpaquePointer, sourceSize: Int) -> MarkdownDocument {
     var builder = Builder(sourceSize: sourceSize)
-    defer { builder.text.deallocate() }
     var node = root
     var parent: Int32 = -1
     var previous: Int32 = -1
@@ -63,12 +62,14 @@ enum CMarkConverter {
       }
       if !found { break }
     }
-    return MarkdownDocument(storage: TreeStorage(records: builder.records, text: builder.text.array))
+    return MarkdownDocument(storage: TreeStorage(records: builder.records, text: builder.text.finish()))
   }
 
   private static var emptyDocument: MarkdownDocument {
     MarkdownDocument(
-      storage: TreeStorage(records: [TreeStorage.Record(type: .document, range: nil, parent: -1)], text: []))
+      storage: TreeStorage(
+        records: [TreeStorage.Record(type: .document, range: nil, parent: -1)],
+        text: UnsafeBufferPointer(UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0))))
   }
 
   /// The node table and string buffer under construction.
@@ -174,8 +175,8 @@ enum CMarkConverter {
   }
 }
 
-/// A growable byte buffer with plain `memcpy` appends, for the node table's strings; the caller
-/// deallocates it.
+/// A growable byte buffer with plain `memcpy` appends, for the node table's strings; ``finish()``
+/// hands the memory over to the table.
 struct ByteBuffer {
   private var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
@@ -199,8 +200,6 @@ struct ByteBuffer {
     count += length
   }
 
-  /// A copy of the bytes as an array.
-  var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-  func deallocate() { base.deallocate() }
+  /// The bytes written, as memory the caller now owns (and frees).
+  func finish() -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 }

@@ -9,8 +9,12 @@ import Ccmark
 /// A bump allocator for one cmark parse: cmark's `calloc` and `realloc` take memory from large
 /// chunks, and the chunks are released together when the parse is converted. Every allocation
 /// cmark makes is thus freed, in a few `free` calls instead of one per node, and the document is
-/// never walked just to be freed. Blocks cmark frees while parsing (its scratch buffers) are
-/// kept on per-size free lists and reused, so the arena stays about as small as the tree.
+/// never walked just to be freed. Blocks cmark frees while parsing (its scratch buffers and the
+/// old copies of buffers it grows) are kept on per-size free lists and reused, so the arena
+/// touches about as much memory as cmark's own allocator would: small blocks in 16-byte size
+/// classes, larger ones in power-of-two classes (a growing buffer then stays in place until it
+/// outgrows its class). Fresh chunk memory is zero already, so only reused memory is cleared
+/// for `calloc`.
 ///
 /// cmark's allocator has no context argument, so the arena in use is found through a
 /// thread-local slot: parses on different threads each use their own.
@@ -23,12 +27,24 @@ struct ParseArena {
   private var end: UnsafeMutableRawPointer?
   /// The most recent allocation, which `realloc` can grow in place.
   private var last: UnsafeMutableRawPointer?
+  /// Memory from here to `end` has never been handed out: it is still zero.
+  private var pristine: UnsafeMutableRawPointer?
   private var chunkSize: Int
-  /// Freed blocks by size class (16-byte steps up to ``largestReused`` bytes), linked through
-  /// their first word.
+  /// Freed blocks by size class (see ``sizeClass(_:)``), linked through their first word.
   private let freeLists: UnsafeMutablePointer<UnsafeMutableRawPointer?>
-  private static let largestReused = 1024
-  private static let sizeClasses = largestReused / 16 + 1
+  private static let sizeClasses = 64 + 1 + Int.bitWidth
+
+  /// A block's size class and the capacity every block of the class has: 16-byte steps up to
+  /// 1 KiB, then powers of two.
+  @inline(__always)
+  static func sizeClass(_ size: Int) -> (index: Int, capacity: Int) {
+    if size <= 1024 {
+      let capacity = (size + 15) & ~15
+      return (capacity / 16, capacity)
+    }
+    let shift = Int.bitWidth - (size - 1).leadingZeroBitCount
+    return (64 + shift - 10, 1 << shift)
+  }
 
   /// Creates an arena whose first chunk suits a source of `sourceSize` bytes.
   init(sourceSize: Int) {
@@ -54,14 +70,14 @@ struct ParseArena {
   }
 
   mutating func allocate(_ size: Int, zeroed: Bool) -> UnsafeMutableRawPointer {
-    let rounded = (size + 15) & ~15
-    if rounded <= Self.largestReused, let reused = freeLists[rounded / 16] {
-      freeLists[rounded / 16] = reused.load(as: UnsafeMutableRawPointer?.self)
+    let (index, capacity) = Self.sizeClass(size)
+    if capacity > 0, let reused = freeLists[index] {
+      freeLists[index] = reused.load(as: UnsafeMutableRawPointer?.self)
       (reused - Self.header).storeBytes(of: size, as: Int.self)
       if zeroed { reused.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
       return reused
     }
-    let total = rounded + Self.header
+    let total = capacity + Self.header
     var block: UnsafeMutableRawPointer
     if let next, let end, next.distance(to: end) >= total {
       block = next
@@ -71,7 +87,11 @@ struct ParseArena {
     next = block + total
     block.storeBytes(of: size, as: Int.self)
     let payload = block + Self.header
-    if zeroed { payload.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
+    if zeroed, let pristine, payload < pristine {
+      // Memory handed out before (and taken back) is not zero any more.
+      payload.initializeMemory(as: UInt8.self, repeating: 0, count: min(size, payload.distance(to: pristine)))
+    }
+    if let next, next > (pristine ?? next) { pristine = next }
     last = payload
     return payload
   }
@@ -79,17 +99,20 @@ struct ParseArena {
   mutating func reallocate(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer {
     guard let pointer else { return allocate(size, zeroed: false) }
     let oldSize = (pointer - Self.header).load(as: Int.self)
-    if (size + 15) & ~15 == (oldSize + 15) & ~15 {
-      // Same size class: the block already has room.
+    let oldClass = Self.sizeClass(oldSize)
+    let newClass = Self.sizeClass(size)
+    if newClass.index == oldClass.index {
+      // Same class: the block already has room.
       (pointer - Self.header).storeBytes(of: size, as: Int.self)
       return pointer
     }
     if pointer == last, let end {
       // The newest block: grow (or shrink) it where it is when the chunk has room.
-      let newNext = pointer + ((size + 15) & ~15)
+      let newNext = pointer + newClass.capacity
       if newNext <= end {
         (pointer - Self.header).storeBytes(of: size, as: Int.self)
         next = newNext
+        if newNext > (pristine ?? newNext) { pristine = newNext }
         return pointer
       }
     }
@@ -99,27 +122,29 @@ struct ParseArena {
     return fresh
   }
 
-  /// Takes back a block cmark freed: the newest block is popped, a small one goes on its free
-  /// list, a large one stays until the arena is released.
+  /// Takes back a block cmark freed: the newest block is popped, any other goes on the free
+  /// list of its size class.
   mutating func release(_ pointer: UnsafeMutableRawPointer) {
-    let rounded = ((pointer - Self.header).load(as: Int.self) + 15) & ~15
+    let (index, capacity) = Self.sizeClass((pointer - Self.header).load(as: Int.self))
     if pointer == last {
       next = pointer - Self.header
       last = nil
       return
     }
-    guard rounded <= Self.largestReused, rounded > 0 else { return }
-    pointer.storeBytes(of: freeLists[rounded / 16], as: UnsafeMutableRawPointer?.self)
-    freeLists[rounded / 16] = pointer
+    guard capacity > 0 else { return }
+    pointer.storeBytes(of: freeLists[index], as: UnsafeMutableRawPointer?.self)
+    freeLists[index] = pointer
   }
 
   /// Starts a new chunk and returns its start.
   private mutating func addChunk(minimum: Int) -> UnsafeMutableRawPointer {
     let size = max(chunkSize, minimum)
     // cmark's own allocator aborts when memory runs out; so does this one.
-    guard let chunk = malloc(size) else { fatalError("onboard: out of memory while parsing Markdown") }
+    // calloc: fresh memory from the system is zero without being written.
+    guard let chunk = calloc(size, 1) else { fatalError("onboard: out of memory while parsing Markdown") }
     chunks.append(chunk)
     end = chunk + size
+    pristine = chunk
     last = nil
     chunkSize = min(chunkSize * 2, 8 << 20)
     return chunk

@@ -41,7 +41,7 @@ public struct MarkdownDocument: Sendable {
 /// title, a code block's text and info string) are byte ranges into one shared buffer, and
 /// become `String`s only when ``MarkdownNode/kind`` is asked for. So building the table costs a
 /// copy of the bytes, and freeing it is two deallocations however many nodes there are.
-final class TreeStorage: Sendable {
+final class TreeStorage: @unchecked Sendable {
   /// One node. The range is packed into four `Int32`s (a line of 0 means "no range"), the links
   /// are record indexes (-1 for none), and the strings are `literalLength` bytes at
   /// `textOffset` followed by `extraLength` bytes (a link's title, a code block's info string).
@@ -87,26 +87,32 @@ final class TreeStorage: Sendable {
   }
 
   let records: [Record]
-  /// The bytes of every node's strings, back to back.
-  let text: [UInt8]
+  /// The bytes of every node's strings, back to back. Owned by the table (freed with it) and
+  /// never written after the table is made, which is why sharing it between threads is safe.
+  let text: UnsafeBufferPointer<UInt8>
 
-  init(records: [Record], text: [UInt8]) {
+  /// Takes ownership of `text`, which must have been allocated as `UInt8` memory.
+  init(records: [Record], text: UnsafeBufferPointer<UInt8>) {
     self.records = records
     self.text = text
   }
+
+  deinit { text.deallocate() }
 
   /// The node's main string: a literal, a link's or image's destination, an unknown type's name.
   func literal(_ index: Int) -> String {
     let record = records[index]
     let start = record.textOffset
-    return String(decoding: text[start..<(start + Int(record.literalLength))], as: UTF8.self)
+    return String(
+      decoding: UnsafeBufferPointer(rebasing: text[start..<(start + Int(record.literalLength))]), as: UTF8.self)
   }
 
   /// The node's second string: a link's or image's title, a code block's info string.
   func extra(_ index: Int) -> String {
     let record = records[index]
     let start = record.textOffset + Int(record.literalLength)
-    return String(decoding: text[start..<(start + Int(record.extraLength))], as: UTF8.self)
+    return String(
+      decoding: UnsafeBufferPointer(rebasing: text[start..<(start + Int(record.extraLength))]), as: UTF8.self)
   }
 
   /// The full ``NodeKind`` of a record, with its strings.
@@ -170,7 +176,7 @@ final class TreeStorage: Sendable {
       switch record.type {
       case .text, .code:
         let start = record.textOffset
-        output.append(contentsOf: text[start..<(start + Int(record.literalLength))])
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<(start + Int(record.literalLength))]))
       case .softBreak, .lineBreak:
         output.append(0x20)
       default:

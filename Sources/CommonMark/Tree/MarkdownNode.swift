@@ -60,9 +60,7 @@ public struct MarkdownNode: Hashable, Sendable {
   public func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
     let record = self.record
     let start = record.textOffset
-    return try storage.text.withUnsafeBufferPointer { buffer in
-      try body(UnsafeBufferPointer(rebasing: buffer[start..<(start + Int(record.literalLength))]))
-    }
+    return try body(UnsafeBufferPointer(rebasing: storage.text[start..<(start + Int(record.literalLength))]))
   }
 
   /// The nodes below this one whose type is `type`, in document order. The walk reads the node
