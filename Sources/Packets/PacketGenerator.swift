@@ -75,7 +75,7 @@ public final class PacketGenerator: @unchecked Sendable {
   public let options: Options
   private let planner: PacketPlanner
   private let decoder: SellerDecoder
-  private let builder: PacketContextBuilder
+  private let renderer: PacketRenderer
   private let screenshots: ScreenshotCatalog
   private let imageDigests: [String: String]
 
@@ -88,8 +88,10 @@ public final class PacketGenerator: @unchecked Sendable {
     self.decoder = SellerDecoder(credentialKeys: guide.credentials.keys)
     let screenshots = ScreenshotCatalog(guide: guide, embed: options.embedScreenshots)
     self.screenshots = screenshots
-    self.builder = PacketContextBuilder(
-      guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots)
+    self.renderer = PacketRenderer(
+      templates: templates,
+      builder: PacketContextBuilder(
+        guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots))
     var digests: [String: String] = [:]
     for asset in screenshots.assets.values {
       guard let source = asset.sourcePath, digests[source] == nil,
@@ -100,9 +102,11 @@ public final class PacketGenerator: @unchecked Sendable {
     self.imageDigests = digests
   }
 
-  private func makeBuilder() -> PacketContextBuilder {
-    PacketContextBuilder(
-      guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots)
+  private func makeRenderer() -> PacketRenderer {
+    PacketRenderer(
+      templates: templates,
+      builder: PacketContextBuilder(
+        guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots))
   }
 
   /// The first pass: checks every row of the roster and plans each selected seller.
@@ -161,9 +165,9 @@ public final class PacketGenerator: @unchecked Sendable {
       for _ in 0..<workerCount {
         finished.enter()
         let thread = Thread { [self] in
-          let builder = makeBuilder()
+          let renderer = makeRenderer()
           while let plan = queue.pop() {
-            outcome.record(process(plan, builder: builder, writer: writer))
+            outcome.record(process(plan, renderer: renderer, writer: writer))
           }
           finished.leave()
         }
@@ -184,7 +188,7 @@ public final class PacketGenerator: @unchecked Sendable {
         if workerCount > 1 {
           queue.push(plan)
         } else {
-          outcome.record(process(plan, builder: builder, writer: writer))
+          outcome.record(process(plan, renderer: renderer, writer: writer))
         }
       }
       progress(outcome.done)
@@ -207,10 +211,10 @@ public final class PacketGenerator: @unchecked Sendable {
   }
 
   /// Renders and writes one packet.
-  private func process(_ plan: PacketPlan, builder: PacketContextBuilder, writer: PacketWriter) -> PacketResult {
+  private func process(_ plan: PacketPlan, renderer: PacketRenderer, writer: PacketWriter) -> PacketResult {
     let seller = plan.seller
     do {
-      let files = try render(plan, builder: builder)
+      let files = try render(plan, renderer: renderer)
       try writer.write(id: seller.id, files: files)
       return .written
     } catch PacketWriter.WriteError.foreignFolder(let folder) {
@@ -234,16 +238,15 @@ public final class PacketGenerator: @unchecked Sendable {
   /// Renders one packet's files (templates, extras, images and packet.json).
   /// - Throws: ``MarkdownFiller/UnsafeLink`` or an extra's error.
   public func render(_ plan: PacketPlan) throws -> [PacketFile] {
-    try render(plan, builder: builder)
+    try render(plan, renderer: renderer)
   }
 
-  private func render(_ plan: PacketPlan, builder: PacketContextBuilder) throws -> [PacketFile] {
-    let context = try builder.build(plan)
+  private func render(_ plan: PacketPlan, renderer: PacketRenderer) throws -> [PacketFile] {
+    let context = try renderer.render(plan)
     var files: [PacketFile] = []
-    for output in templates.outputs {
-      let text = templates.render(output, context: context.dictionary(for: output.format))
+    for (output, bytes) in zip(templates.outputs, context.outputs) {
       let mode: mode_t = output.format.isCredentialFormat ? 0o600 : 0o644
-      files.append(PacketFile(path: output.fileName(account: plan.seller.account), text: text, mode: mode))
+      files.append(PacketFile(path: output.fileName(account: plan.seller.account), content: .bytes(bytes), mode: mode))
     }
     for extra in options.extras {
       files += try extra.files(for: RenderedPacket(plan: plan, files: files))
