@@ -97,7 +97,7 @@ public struct PacketPlanner {
   /// - Returns: the plan, or the diagnostics that stop it.
   public func plan(_ seller: Seller) -> Result<PacketPlan, DiagnosticList> {
     let variables = SellerVariables.variables(for: seller, guide: guide)
-    var problems = Problems(seller: seller, guide: guide, variables: variables)
+    var problems = Problems(seller: seller, declared: guide.metadata.variables, variables: variables)
 
     var applies = [Bool](repeating: false, count: allSteps.count)
     for position in allSteps.indices {
@@ -121,6 +121,7 @@ public struct PacketPlanner {
       }
     }
 
+    let stepIndex = self.stepIndex
     var stages: [PacketPlan.PlannedStage] = []
     for (stagePosition, stage) in guide.stages.enumerated() {
       guard let positions = stageSteps[stage.id], positions.contains(where: { included[$0] }) else { continue }
@@ -159,7 +160,8 @@ public struct PacketPlanner {
         planned.append(
           PacketPlan.PlannedStep(
             step: step, blocks: blocks, notes: notes, applies: applies[position],
-            requiredBy: requiredBy[position].sorted { (stepIndex[$0] ?? 0) < (stepIndex[$1] ?? 0) }))
+            requiredBy: requiredBy[position].count < 2
+              ? requiredBy[position] : requiredBy[position].sorted { (stepIndex[$0] ?? 0) < (stepIndex[$1] ?? 0) }))
       }
       let facts = stageFacts[stagePosition]
       let stageSubject = facts.subject
@@ -214,14 +216,15 @@ public struct PacketPlanner {
   /// Collects unknown-variable diagnostics, once per variable and subject.
   private struct Problems {
     let seller: Seller
-    let guide: Guide
+    /// The variables the guide declares (for fixes).
+    let declared: [VariableDeclaration]
     let variables: [String: String]
     var diagnostics: [Diagnostic] = []
     var reported: Set<String> = []
 
-    init(seller: Seller, guide: Guide, variables: [String: String]) {
+    init(seller: Seller, declared: [VariableDeclaration], variables: [String: String]) {
       self.seller = seller
-      self.guide = guide
+      self.declared = declared
       self.variables = variables
     }
 
@@ -262,7 +265,7 @@ public struct PacketPlanner {
     mutating func report(_ name: String, subject: String, at location: DiagnosticLocation, usage: String) {
       guard reported.insert("\(subject)\u{0}\(name)").inserted else { return }
       var fix = "Add a '\(name)' field to the row"
-      if let declared = guide.metadata.variables.first(where: { $0.name == name }) {
+      if let declared = declared.first(where: { $0.name == name }) {
         fix += " (the guide declares it: \(declared.description))"
       } else {
         fix += ", or declare it in the guide's front matter"

@@ -26,12 +26,29 @@ final class PacketContextBuilder {
   let placeholderContexts = PlaceholderContextCache()
   private let comment = CommentEscaper()
   private var producersByKey: [String: [Step]] = [:]
+  /// The layout's environment suffix cut at each `{{account}}`.
+  private let envSuffixParts: [String]
 
   init(guide: Guide, layout: ServiceLayout?, screenshots: ScreenshotCatalog, embedScreenshots: Bool) {
     self.guide = guide
     self.layout = layout
     self.screenshots = screenshots
     self.embedScreenshots = embedScreenshots
+    var parts: [String] = []
+    var rest = Substring(layout?.envSuffix ?? "")
+    while let range = rest.range(of: "{{account}}") {
+      parts.append(String(rest[..<range.lowerBound]))
+      rest = rest[range.upperBound...]
+    }
+    parts.append(String(rest))
+    self.envSuffixParts = parts
+  }
+
+  /// `layout.envName(env, account:)`, without searching the suffix for each seller.
+  private static func envName(_ env: String, account: String, layout: ServiceLayout?, suffixParts: [String]) -> String {
+    guard let layout, !layout.envSuffix.isEmpty else { return env }
+    if account == layout.defaultAccount && !layout.suffixDefaultAccount { return env }
+    return env + suffixParts.joined(separator: account)
   }
 
   /// A packet's context, ready to specialise per output format.
@@ -95,14 +112,14 @@ final class PacketContextBuilder {
     guard TextScan.mayHavePlaceholder(text) else { return .constant(text) }
     let mayThrow = placeholderContexts.contexts(of: text).values.contains(.linkDestination(startsDestination: true))
     let prepared = PreparedText(markdown: text, contexts: placeholderContexts)
-    return graph.node(mayThrow: mayThrow) { try prepared.markdown($0.input.variables) }
+    return graph.node(mayThrow: mayThrow, memoKeys: prepared.variableNames) { try prepared.markdown($0.input.variables) }
   }
 
   /// Guide text with the seller's values as they are (for fields the template escapes).
   private func plain(_ text: String, in graph: SlotGraph) -> SlotText {
     guard TextScan.mayHavePlaceholder(text) else { return .constant(text) }
     let prepared = PreparedText(plain: text)
-    return graph.node(mayThrow: false) { prepared.plain($0.input.variables) }
+    return graph.node(mayThrow: false, memoKeys: prepared.variableNames) { prepared.plain($0.input.variables) }
   }
 
   /// cmark's safe HTML of filled Markdown; `empty` gives "" for empty Markdown.
@@ -110,7 +127,7 @@ final class PacketContextBuilder {
     if let value = markdown.constantValue { return .constant(emptyIsEmpty && value.isEmpty ? "" : cache.html(value)) }
     guard case .node(let parent) = markdown.storage else { return markdown }
     let cache = MarkdownHTMLCache(limit: Self.nodeCacheLimit, giveUpWhenFull: true)
-    return graph.node(mayThrow: parent.mayThrow) { evaluator in
+    return graph.node(mayThrow: parent.mayThrow, memoKeys: parent.memoKeys) { evaluator in
       let value = try evaluator.value(of: parent)
       return emptyIsEmpty && value.isEmpty ? "" : cache.html(value)
     }
@@ -121,7 +138,7 @@ final class PacketContextBuilder {
     if let value = markdown.constantValue { return .constant(cache.inlineHTML(value)) }
     guard case .node(let parent) = markdown.storage else { return markdown }
     let cache = MarkdownHTMLCache(limit: Self.nodeCacheLimit, giveUpWhenFull: true)
-    return graph.node(mayThrow: parent.mayThrow) { evaluator in
+    return graph.node(mayThrow: parent.mayThrow, memoKeys: parent.memoKeys) { evaluator in
       cache.inlineHTML(try evaluator.value(of: parent))
     }
   }
@@ -376,9 +393,10 @@ final class PacketContextBuilder {
     entry["produced_here"] = producers.contains { stepIDs.contains($0.id) }
     let env = spec.env ?? spec.key.uppercased()
     let layout = self.layout
+    let parts = envSuffixParts
     entry["env_name"] = try emitter.text(
       self.seller(
-        { seller in Self.safeIdentifier(layout.map { $0.envName(env, account: seller.account) } ?? env) },
+        { Self.safeIdentifier(Self.envName(env, account: $0.account, layout: layout, suffixParts: parts)) },
         in: graph))
     entry["known"] = seller.knownCredentials[spec.key] != nil
     return entry

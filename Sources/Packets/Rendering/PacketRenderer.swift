@@ -45,6 +45,8 @@ final class PacketRenderer {
     let skeletons: [Skeleton]
     /// Every piece the outputs use, and each output's pieces as positions in this list.
     let pieces: [Skeleton.Piece]
+    /// For each skeleton, each insertion's piece as a position in ``pieces``.
+    let positions: [[Int]]
     /// The slots the pieces use, ascending.
     let neededSlots: [Int]
     var checked = false
@@ -52,12 +54,16 @@ final class PacketRenderer {
 
     init(skeletons: [Skeleton]) {
       self.skeletons = skeletons
-      var seen: Set<Skeleton.Piece> = []
+      var order: [Skeleton.Piece: Int] = [:]
       var pieces: [Skeleton.Piece] = []
       for skeleton in skeletons {
-        for piece in skeleton.pieces where seen.insert(piece).inserted { pieces.append(piece) }
+        for piece in skeleton.pieces where order[piece] == nil {
+          order[piece] = pieces.count
+          pieces.append(piece)
+        }
       }
       self.pieces = pieces
+      self.positions = skeletons.map { $0.positions(in: order) }
       self.neededSlots = Set(pieces.map(\.slot)).sorted()
     }
   }
@@ -129,13 +135,10 @@ final class PacketRenderer {
 
     var texts = [String](repeating: "", count: slots.count)
     for slot in set.neededSlots { texts[slot] = try evaluator.value(of: slots[slot]) }
-    var pieceTexts: [Skeleton.Piece: String] = [:]
-    pieceTexts.reserveCapacity(set.pieces.count)
-    for piece in set.pieces {
-      let text = texts[piece.slot]
-      pieceTexts[piece] = piece.format.map { escapers[$0.index].escape(text) } ?? text
+    let pieceTexts = set.pieces.map { piece in
+      piece.format.map { escapers[$0.index].escape(texts[piece.slot]) } ?? texts[piece.slot]
     }
-    let outputs = set.skeletons.map { skeleton in skeleton.fill { pieceTexts[$0] ?? "" } }
+    let outputs = zip(set.skeletons, set.positions).map { $0.fill($1, texts: pieceTexts) }
     let rendered = Rendered(outputs: outputs, usedScreenshots: entry.shape.context.usedScreenshots)
 
     if !set.checked {

@@ -15,6 +15,13 @@ struct PreparedText {
   /// The pieces, in order.
   let parts: [Part]
 
+  /// The variables the text uses, sorted, each once.
+  var variableNames: [String] {
+    var names: Set<String> = []
+    for case .placeholder(let name, _, _) in parts { names.insert(name) }
+    return names.sorted()
+  }
+
   /// Guide Markdown, each placeholder with the context that decides its escaping.
   init(markdown text: String, contexts: PlaceholderContextCache) {
     guard TextScan.mayHavePlaceholder(text) else {

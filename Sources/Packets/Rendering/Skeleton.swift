@@ -56,27 +56,27 @@ struct Skeleton {
   /// The pieces this output uses.
   var pieces: [Piece] { insertions.map(\.piece) }
 
-  /// The output for one seller, given each piece's bytes.
-  func fill(_ text: (Piece) -> String) -> [UInt8] {
-    var output: [UInt8] = []
-    var values: [String] = []
-    values.reserveCapacity(insertions.count)
+  /// The output for one seller: the fixed text with, at each insertion, the text of its piece,
+  /// given as the piece's position in `order` (see ``positions(in:)``).
+  func fill(_ positions: [Int], texts: [String]) -> [UInt8] {
     var total = fixed.count
-    for insertion in insertions {
-      let value = text(insertion.piece)
-      total += value.utf8.count
-      values.append(value)
-    }
+    for position in positions { total += texts[position].utf8.count }
+    var output: [UInt8] = []
     output.reserveCapacity(total)
     fixed.withUnsafeBufferPointer { buffer in
       var copied = 0
-      for (position, insertion) in insertions.enumerated() {
+      for (insertion, position) in zip(insertions, positions) {
         output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<insertion.offset]))
-        output.append(contentsOf: values[position].utf8)
+        output.append(contentsOf: texts[position].utf8)
         copied = insertion.offset
       }
       output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied...]))
     }
     return output
+  }
+
+  /// Each insertion's piece as its position in `order`.
+  func positions(in order: [Piece: Int]) -> [Int] {
+    insertions.map { order[$0.piece] ?? 0 }
   }
 }

@@ -29,8 +29,16 @@ struct SlotText {
     switch storage {
     case .constant(let text): return .constant(transform(text))
     case .node(let parent):
-      return graph.node(mayThrow: parent.mayThrow) { evaluator in transform(try evaluator.value(of: parent)) }
+      return graph.node(mayThrow: parent.mayThrow, memoKeys: parent.memoKeys) { evaluator in
+        transform(try evaluator.value(of: parent))
+      }
     }
+  }
+
+  /// The variables the text is computed from (see ``SlotNode/memoKeys``); `[]` for a constant.
+  var memoKeys: [String]? {
+    if case .node(let node) = storage { return node.memoKeys }
+    return []
   }
 
   /// Whether computing it can throw.
@@ -49,7 +57,11 @@ struct SlotText {
       }
       return .constant(joined)
     }
-    return graph.node(mayThrow: parts.contains { $0.mayThrow }) { evaluator in
+    var keys: Set<String>? = []
+    for part in parts {
+      if let partKeys = part.memoKeys { keys?.formUnion(partKeys) } else { keys = nil }
+    }
+    return graph.node(mayThrow: parts.contains { $0.mayThrow }, memoKeys: keys.map { $0.sorted() }) { evaluator in
       var joined = ""
       for part in parts {
         if !joined.isEmpty { joined += separator }
@@ -66,12 +78,47 @@ final class SlotNode {
   let id: Int
   /// Whether computing it can throw (filling a link destination can refuse a value).
   let mayThrow: Bool
+  /// The variables whose values alone decide this node's value, or `nil` when it depends on
+  /// more (such as the seller's fields). A node with keys remembers its value for recent
+  /// combinations of their values: guide text that uses only the marketplace's variables is
+  /// computed once per marketplace. A node whose keys take too many values (one holds the
+  /// seller's name or account) stops remembering.
+  let memoKeys: [String]?
   let compute: (SlotEvaluator) throws -> String
+  private var memo: [String: String] = [:]
+  private var memoFull = false
+  private static let memoLimit = 64
 
-  init(id: Int, mayThrow: Bool, compute: @escaping (SlotEvaluator) throws -> String) {
+  init(id: Int, mayThrow: Bool, memoKeys: [String]?, compute: @escaping (SlotEvaluator) throws -> String) {
     self.id = id
     self.mayThrow = mayThrow
+    self.memoKeys = memoKeys.flatMap { $0.isEmpty ? nil : $0 }
     self.compute = compute
+  }
+
+  /// The node's value for a seller, remembered by the values of its keys when it has some.
+  func value(in evaluator: SlotEvaluator) throws -> String {
+    guard let keys = memoKeys, !memoFull else { return try compute(evaluator) }
+    var key = ""
+    for name in keys {
+      // Length-prefixed, so no two combinations of values make the same key.
+      if let value = evaluator.input.variables[name] {
+        key += String(value.utf8.count)
+        key += ":"
+        key += value
+      } else {
+        key += "-"
+      }
+    }
+    if let known = memo[key] { return known }
+    let computed = try compute(evaluator)
+    if memo.count >= Self.memoLimit {
+      memo = [:]
+      memoFull = true
+    } else {
+      memo[key] = computed
+    }
+    return computed
   }
 }
 
@@ -79,9 +126,12 @@ final class SlotNode {
 final class SlotGraph {
   private(set) var nodes: [SlotNode] = []
 
-  /// A new per-seller text.
-  func node(mayThrow: Bool, _ compute: @escaping (SlotEvaluator) throws -> String) -> SlotText {
-    let node = SlotNode(id: nodes.count, mayThrow: mayThrow, compute: compute)
+  /// A new per-seller text, computed from the variables named in `memoKeys` alone (or, when
+  /// `nil`, from more).
+  func node(
+    mayThrow: Bool, memoKeys: [String]? = nil, _ compute: @escaping (SlotEvaluator) throws -> String
+  ) -> SlotText {
+    let node = SlotNode(id: nodes.count, mayThrow: mayThrow, memoKeys: memoKeys, compute: compute)
     nodes.append(node)
     return SlotText(storage: .node(node))
   }
@@ -109,7 +159,7 @@ final class SlotEvaluator {
   /// A node's value for this seller.
   func value(of node: SlotNode) throws -> String {
     if node.id < memo.count, let known = memo[node.id] { return known }
-    let computed = try node.compute(self)
+    let computed = try node.value(in: self)
     if node.id >= memo.count { memo += [String?](repeating: nil, count: node.id - memo.count + 1) }
     memo[node.id] = computed
     return computed
