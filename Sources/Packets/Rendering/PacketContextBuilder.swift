@@ -112,7 +112,9 @@ final class PacketContextBuilder {
     guard TextScan.mayHavePlaceholder(text) else { return .constant(text) }
     let mayThrow = placeholderContexts.contexts(of: text).values.contains(.linkDestination(startsDestination: true))
     let prepared = PreparedText(markdown: text, contexts: placeholderContexts)
-    return graph.node(mayThrow: mayThrow, memoKeys: prepared.variableNames) { try prepared.markdown($0.input.variables) }
+    return graph.node(mayThrow: mayThrow, memoKeys: prepared.variableNames) {
+      try prepared.markdown($0.input.variables)
+    }
   }
 
   /// Guide text with the seller's values as they are (for fields the template escapes).

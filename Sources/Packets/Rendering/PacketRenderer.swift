@@ -185,8 +185,9 @@ final class PacketRenderer {
     }
   }
 
-  /// Renders a plan's outputs with Mustache from the concrete context.
-  private func renderWithMustache(_ plan: PacketPlan, counted: Bool = true) throws -> Rendered {
+  /// Renders a plan's outputs with Mustache from the concrete context (the reference the
+  /// spliced renders must equal).
+  func renderWithMustache(_ plan: PacketPlan, counted: Bool = true) throws -> Rendered {
     let context = try builder.build(plan)
     if counted { counts.mustache += 1 }
     return Rendered(

@@ -25,6 +25,8 @@ public final class YAMLRosterReader: RosterSource {
   /// Whether items of the usual shape are read without Yams (``SimpleYAMLItem``); tests turn
   /// it off to compare both ways.
   var readsSimpleItemsDirectly = true
+  /// How many items were read without Yams.
+  private(set) var itemsReadDirectly = 0
 
   /// Opens `path`.
   /// - Parameters:
@@ -142,6 +144,7 @@ public final class YAMLRosterReader: RosterSource {
       let record = SimpleYAMLItem.record(lines: lines, startLine: startLine, row: row + 1, file: file)
     {
       row += 1
+      itemsReadDirectly += 1
       return .record(record)
     }
     return composeItemWithYams(lines: lines, startLine: startLine)
