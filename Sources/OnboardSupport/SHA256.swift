@@ -1,9 +1,24 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// SHA-256 (FIPS 180-4), for the packet manifest's file digests.
+///
+/// Whole 64-byte blocks are hashed straight from the caller's bytes, with the message schedule
+/// in a stack buffer, so hashing allocates nothing per block. ``hexDigest(_:)-([UInt8])`` uses
+/// the system's libcrypto (OpenSSL 3, looked up at run time, which uses the processor's SHA
+/// instructions) when it is there, and this implementation otherwise; tests check that both
+/// give the same digests.
 public struct SHA256: Sendable {
-  private var state: [UInt32] = [
-    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-    0x5be0_cd19,
-  ]
+  private var h0: UInt32 = 0x6a09_e667
+  private var h1: UInt32 = 0xbb67_ae85
+  private var h2: UInt32 = 0x3c6e_f372
+  private var h3: UInt32 = 0xa54f_f53a
+  private var h4: UInt32 = 0x510e_527f
+  private var h5: UInt32 = 0x9b05_688c
+  private var h6: UInt32 = 0x1f83_d9ab
+  private var h7: UInt32 = 0x5be0_cd19
+  /// Bytes of an unfinished block.
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
 
@@ -25,33 +40,45 @@ public struct SHA256: Sendable {
 
   /// The hex digest of `bytes`.
   public static func hexDigest(_ bytes: [UInt8]) -> String {
+    if let digest = SystemSHA256.hexDigest(bytes) { return digest }
     var hash = SHA256()
     hash.update(bytes)
     return hash.finalizeHex()
   }
+
+  /// Whether ``hexDigest(_:)-([UInt8])`` uses the system's libcrypto.
+  public static var usesSystemLibrary: Bool { SystemSHA256.oneShot != nil }
 
   /// The hex digest of a string's UTF-8 bytes.
   public static func hexDigest(_ text: String) -> String { hexDigest(Array(text.utf8)) }
 
   /// Adds bytes to the hash.
   public mutating func update(_ bytes: [UInt8]) {
-    length += UInt64(bytes.count)
+    bytes.withUnsafeBufferPointer { update($0) }
+  }
+
+  /// Adds bytes to the hash.
+  public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    length &+= UInt64(bytes.count)
     var index = 0
     if !buffer.isEmpty {
-      let need = 64 - buffer.count
-      let take = min(need, bytes.count)
-      buffer.append(contentsOf: bytes[0..<take])
+      let take = min(64 - buffer.count, bytes.count)
+      buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
       index = take
-      if buffer.count == 64 {
-        compress(buffer[...])
-        buffer.removeAll(keepingCapacity: true)
-      }
+      guard buffer.count == 64 else { return }
+      let block = buffer
+      block.withUnsafeBufferPointer { compress($0.baseAddress.unsafelyUnwrapped, blocks: 1) }
+      buffer.removeAll(keepingCapacity: true)
     }
-    while index + 64 <= bytes.count {
-      compress(bytes[index..<index + 64])
-      index += 64
+    let blocks = (bytes.count - index) / 64
+    if blocks > 0 {
+      compress(base + index, blocks: blocks)
+      index += blocks * 64
     }
-    if index < bytes.count { buffer.append(contentsOf: bytes[index...]) }
+    if index < bytes.count {
+      buffer.append(contentsOf: UnsafeBufferPointer(start: base + index, count: bytes.count - index))
+    }
   }
 
   /// Finishes and returns the lowercase hex digest.
@@ -63,66 +90,114 @@ public struct SHA256: Sendable {
     for shift in stride(from: 56, through: 0, by: -8) {
       padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
-    let savedLength = length
     update(padding)
-    length = savedLength
-    var hex = ""
-    for word in state {
-      let text = String(word, radix: 16)
-      hex += String(repeating: "0", count: 8 - text.count) + text
+    var digest: [UInt8] = []
+    digest.reserveCapacity(32)
+    for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
+      for shift in stride(from: 24, through: 0, by: -8) {
+        digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+      }
     }
-    return hex
+    return Self.hex(digest)
   }
 
-  private mutating func compress(_ block: ArraySlice<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    let start = block.startIndex
-    for i in 0..<16 {
-      let b = start + i * 4
-      w[i] =
-        UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8
-        | UInt32(block[b + 3])
+  /// Lowercase hex of bytes.
+  static func hex(_ bytes: [UInt8]) -> String {
+    let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    hex.reserveCapacity(bytes.count * 2)
+    for byte in bytes {
+      hex.append(digits[Int(byte >> 4)])
+      hex.append(digits[Int(byte & 0xF)])
     }
-    for i in 16..<64 {
-      let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-      let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-    }
-    var a = state[0]
-    var b = state[1]
-    var c = state[2]
-    var d = state[3]
-    var e = state[4]
-    var f = state[5]
-    var g = state[6]
-    var h = state[7]
-    for i in 0..<64 {
-      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choice &+ SHA256.k[i] &+ w[i]
-      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ majority
-      h = g
-      g = f
-      f = e
-      e = d &+ t1
-      d = c
-      c = b
-      b = a
-      a = t1 &+ t2
-    }
-    state[0] = state[0] &+ a
-    state[1] = state[1] &+ b
-    state[2] = state[2] &+ c
-    state[3] = state[3] &+ d
-    state[4] = state[4] &+ e
-    state[5] = state[5] &+ f
-    state[6] = state[6] &+ g
-    state[7] = state[7] &+ h
+    return String(decoding: hex, as: UTF8.self)
   }
 
-  private func rotate(_ value: UInt32, _ amount: UInt32) -> UInt32 {
+  /// Hashes `blocks` whole 64-byte blocks starting at `start`.
+  private mutating func compress(_ start: UnsafePointer<UInt8>, blocks: Int) {
+    Self.k.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        var block = start
+        for _ in 0..<blocks {
+          for i in 0..<16 {
+            let b = block + i * 4
+            w[i] = UInt32(b[0]) << 24 | UInt32(b[1]) << 16 | UInt32(b[2]) << 8 | UInt32(b[3])
+          }
+          for i in 16..<64 {
+            let x = w[i - 15]
+            let y = w[i - 2]
+            let s0 = Self.rotate(x, 7) ^ Self.rotate(x, 18) ^ (x >> 3)
+            let s1 = Self.rotate(y, 17) ^ Self.rotate(y, 19) ^ (y >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+          }
+          var a = h0
+          var b = h1
+          var c = h2
+          var d = h3
+          var e = h4
+          var f = h5
+          var g = h6
+          var h = h7
+          for i in 0..<64 {
+            let s1 = Self.rotate(e, 6) ^ Self.rotate(e, 11) ^ Self.rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+            let s0 = Self.rotate(a, 2) ^ Self.rotate(a, 13) ^ Self.rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            h = g
+            g = f
+            f = e
+            e = d &+ t1
+            d = c
+            c = b
+            b = a
+            a = t1 &+ t2
+          }
+          h0 = h0 &+ a
+          h1 = h1 &+ b
+          h2 = h2 &+ c
+          h3 = h3 &+ d
+          h4 = h4 &+ e
+          h5 = h5 &+ f
+          h6 = h6 &+ g
+          h7 = h7 &+ h
+          block += 64
+        }
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func rotate(_ value: UInt32, _ amount: UInt32) -> UInt32 {
     (value >> amount) | (value << (32 - amount))
+  }
+}
+
+/// OpenSSL's one-shot `SHA256()` from the system's libcrypto, when it can be loaded.
+private enum SystemSHA256 {
+  typealias OneShot =
+    @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?) -> UnsafeMutablePointer<UInt8>?
+
+  static let oneShot: OneShot? = {
+    #if os(Linux)
+      for name in ["libcrypto.so.3", "libcrypto.so"] {
+        guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else { continue }
+        if let symbol = dlsym(handle, "SHA256") { return unsafeBitCast(symbol, to: OneShot.self) }
+      }
+    #endif
+    return nil
+  }()
+
+  static func hexDigest(_ bytes: [UInt8]) -> String? {
+    guard let oneShot else { return nil }
+    var digest = [UInt8](repeating: 0, count: 32)
+    let result = bytes.withUnsafeBufferPointer { input in
+      digest.withUnsafeMutableBufferPointer { output in
+        oneShot(input.baseAddress, input.count, output.baseAddress)
+      }
+    }
+    guard result != nil else { return nil }
+    return SHA256.hex(digest)
   }
 }

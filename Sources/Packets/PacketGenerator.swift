@@ -75,7 +75,8 @@ public final class PacketGenerator: @unchecked Sendable {
   public let options: Options
   private let planner: PacketPlanner
   private let decoder: SellerDecoder
-  private let builder: PacketContextBuilder
+  private let validator: RosterValidator
+  private let renderer: PacketRenderer
   private let screenshots: ScreenshotCatalog
   private let imageDigests: [String: String]
 
@@ -86,10 +87,13 @@ public final class PacketGenerator: @unchecked Sendable {
     self.options = options
     self.planner = PacketPlanner(guide: guide)
     self.decoder = SellerDecoder(credentialKeys: guide.credentials.keys)
+    self.validator = RosterValidator(guide: guide, credentialEscapers: templates.credentialEscapers)
     let screenshots = ScreenshotCatalog(guide: guide, embed: options.embedScreenshots)
     self.screenshots = screenshots
-    self.builder = PacketContextBuilder(
-      guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots)
+    self.renderer = PacketRenderer(
+      templates: templates,
+      builder: PacketContextBuilder(
+        guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots))
     var digests: [String: String] = [:]
     for asset in screenshots.assets.values {
       guard let source = asset.sourcePath, digests[source] == nil,
@@ -100,46 +104,125 @@ public final class PacketGenerator: @unchecked Sendable {
     self.imageDigests = digests
   }
 
-  private func makeBuilder() -> PacketContextBuilder {
-    PacketContextBuilder(
-      guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots)
+  private func makeRenderer() -> PacketRenderer {
+    PacketRenderer(
+      templates: templates,
+      builder: PacketContextBuilder(
+        guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots))
   }
 
-  /// The first pass: checks every row of the roster and plans each selected seller.
+  /// How many threads check, render and write (`1`: the calling thread does it all).
+  private var workerCount: Int {
+    let extrasAllowConcurrency = options.extras.allSatisfy(\.supportsConcurrentUse)
+    return extrasAllowConcurrency ? max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
+  }
+
+  /// Roster rows handed to a worker at once, and batches in flight per worker thread.
+  private static let rowsPerBatch = 8
+  private static let batchesInFlightPerWorker = 3
+
+  /// One row as the first pass's workers see it: decoded, checked alone, and planned when it
+  /// is otherwise fine.
+  private struct CheckedRow: Sendable {
+    var problem: Diagnostic?
+    var decodeDiagnostics: [Diagnostic] = []
+    var seller: Seller?
+    var rowDiagnostics: [Diagnostic] = []
+    var planDiagnostics: [Diagnostic] = []
+  }
+
+  private func checkRow(_ item: RosterItem) -> CheckedRow {
+    switch item {
+    case .problem(let diagnostic):
+      return CheckedRow(problem: diagnostic)
+    case .record(let record):
+      let decoded = decoder.decode(record)
+      var row = CheckedRow(decodeDiagnostics: decoded.diagnostics, seller: decoded.seller)
+      guard let seller = decoded.seller else { return row }
+      row.rowDiagnostics = validator.validateRow(seller)
+      if row.rowDiagnostics.isEmpty && decoded.diagnostics.isEmpty && isSelected(seller),
+        case .failure(let list) = planner.plan(seller)
+      {
+        row.planDiagnostics = list.diagnostics
+      }
+      return row
+    }
+  }
+
+  /// The first pass: checks every row of the roster and plans each selected seller. Rows are
+  /// decoded, checked and planned on ``Options/workers`` threads; the results are taken in
+  /// roster order (duplicate ids are found there), so the diagnostics come in roster order.
   /// - Throws: ``RosterIOError``.
   public func check(roster path: String, displayPath: String? = nil) throws -> CheckResult {
     let source = try RosterReader.open(path, displayPath: displayPath)
-    var validator = RosterValidator(guide: guide, credentialEscapers: templates.credentialEscapers)
+    var validator = self.validator
     var diagnostics: [Diagnostic] = []
     var count = 0
     var selected = 0
     var found: Set<String> = []
-    while let item = source.next() {
-      switch item {
-      case .problem(let diagnostic):
-        count += 1
-        diagnostics.append(diagnostic)
-      case .record(let record):
-        count += 1
-        let decoded = decoder.decode(record)
-        diagnostics += decoded.diagnostics
-        guard let seller = decoded.seller else { continue }
-        let problems = validator.validate(seller)
-        diagnostics += problems
-        guard isSelected(seller) else { continue }
-        found.insert(seller.id)
-        selected += 1
-        if problems.isEmpty && decoded.diagnostics.isEmpty, case .failure(let list) = planner.plan(seller) {
-          diagnostics += list.diagnostics
-        }
+    func take(_ row: CheckedRow) {
+      count += 1
+      if let problem = row.problem {
+        diagnostics.append(problem)
+        return
       }
+      diagnostics += row.decodeDiagnostics
+      guard let seller = row.seller else { return }
+      var problems: [Diagnostic] = []
+      if let duplicate = validator.checkDuplicate(seller) { problems.append(duplicate) }
+      problems += row.rowDiagnostics
+      diagnostics += problems
+      guard isSelected(seller) else { return }
+      found.insert(seller.id)
+      selected += 1
+      if problems.isEmpty && row.decodeDiagnostics.isEmpty { diagnostics += row.planDiagnostics }
+    }
+    let workers = workerCount
+    if workers > 1 {
+      let pipeline = OrderedPipeline<[RosterItem], [CheckedRow]>(
+        workers: workers, window: workers * Self.batchesInFlightPerWorker
+      ) { [self] in { $0.map(self.checkRow) } }
+      var batch: [RosterItem] = []
+      while let item = source.next() {
+        batch.append(item)
+        guard batch.count == Self.rowsPerBatch else { continue }
+        if pipeline.mustTakeBeforeSubmitting, let rows = pipeline.take() { rows.forEach(take) }
+        pipeline.submit(batch)
+        batch = []
+      }
+      if !batch.isEmpty { pipeline.submit(batch) }
+      pipeline.close()
+      while let rows = pipeline.take() { rows.forEach(take) }
+    } else {
+      while let item = source.next() { take(checkRow(item)) }
     }
     let missing = options.sellerIDs.map { $0.subtracting(found).sorted() } ?? []
     return CheckResult(diagnostics: diagnostics, sellerCount: count, selectedCount: selected, missingSellerIDs: missing)
   }
 
-  /// The second pass: plans, renders and writes each selected seller's packet. Rendering and
-  /// writing run on ``Options/workers`` threads fed through a short queue, so memory stays flat.
+  /// What the second pass's workers make of one roster row.
+  private enum WrittenRow: Sendable {
+    /// Not a selected seller.
+    case ignored
+    /// Planning failed.
+    case unplanned([Diagnostic])
+    /// The packet was processed.
+    case packet(PacketResult)
+  }
+
+  private func writeRow(_ item: RosterItem, renderer: PacketRenderer, writer: PacketWriter) -> WrittenRow {
+    guard case .record(let record) = item, let seller = decoder.decode(record).seller, isSelected(seller) else {
+      return .ignored
+    }
+    switch planner.plan(seller) {
+    case .failure(let list): return .unplanned(list.diagnostics)
+    case .success(let plan): return .packet(process(plan, renderer: renderer, writer: writer))
+    }
+  }
+
+  /// The second pass: plans, renders and writes each selected seller's packet. Rows are
+  /// decoded, planned, rendered and written on ``Options/workers`` threads with a few rows in
+  /// flight, so memory stays flat; outcomes are counted on the calling thread.
   /// - Parameter progress: called on the calling thread with the number of packets done.
   /// - Throws: ``RosterIOError``, ``PacketWriter/WriteError`` (other than foreign folders),
   ///   or an extra's error (after the packets in flight are finished).
@@ -152,46 +235,41 @@ public final class PacketGenerator: @unchecked Sendable {
       try writer
       ?? PacketWriter(outputDirectory: options.outputDirectory, force: options.force, durable: options.durable)
     let outcome = WriteOutcome()
-    let extrasAllowConcurrency = options.extras.allSatisfy(\.supportsConcurrentUse)
-    let workerCount =
-      extrasAllowConcurrency ? max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
-    let queue = JobQueue<PacketPlan>(capacity: workerCount * 4)
-    let finished = DispatchGroup()
-    if workerCount > 1 {
-      for _ in 0..<workerCount {
-        finished.enter()
-        let thread = Thread { [self] in
-          let builder = makeBuilder()
-          while let plan = queue.pop() {
-            outcome.record(process(plan, builder: builder, writer: writer))
-          }
-          finished.leave()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-      }
-    }
     var planningDiagnostics: [Diagnostic] = []
-    while let item = source.next() {
-      guard case .record(let record) = item, let seller = decoder.decode(record).seller, isSelected(seller) else {
-        continue
-      }
-      switch planner.plan(seller) {
-      case .failure(let list):
-        planningDiagnostics += list.diagnostics
+    func take(_ row: WrittenRow) {
+      switch row {
+      case .ignored: return
+      case .unplanned(let diagnostics):
+        planningDiagnostics += diagnostics
         outcome.record(.skipped)
-      case .success(let plan):
-        if workerCount > 1 {
-          queue.push(plan)
-        } else {
-          outcome.record(process(plan, builder: builder, writer: writer))
-        }
+      case .packet(let result):
+        outcome.record(result)
       }
       progress(outcome.done)
-      if outcome.failed { break }
     }
-    queue.close()
-    if workerCount > 1 { finished.wait() }
+    let workers = workerCount
+    if workers > 1 {
+      let pipeline = OrderedPipeline<[RosterItem], [WrittenRow]>(
+        workers: workers, window: workers * Self.batchesInFlightPerWorker
+      ) { [self] in
+        let renderer = makeRenderer()
+        return { batch in batch.map { self.writeRow($0, renderer: renderer, writer: writer) } }
+      }
+      var batch: [RosterItem] = []
+      while !outcome.failed, let item = source.next() {
+        batch.append(item)
+        guard batch.count == Self.rowsPerBatch else { continue }
+        if pipeline.mustTakeBeforeSubmitting, let rows = pipeline.take() { rows.forEach(take) }
+        if outcome.failed { break }
+        pipeline.submit(batch)
+        batch = []
+      }
+      if !batch.isEmpty && !outcome.failed { pipeline.submit(batch) }
+      pipeline.close()
+      while let rows = pipeline.take() { rows.forEach(take) }
+    } else {
+      while !outcome.failed, let item = source.next() { take(writeRow(item, renderer: renderer, writer: writer)) }
+    }
     progress(outcome.done)
     if let error = outcome.error { throw error }
     let diagnostics = planningDiagnostics + outcome.diagnostics.sorted { $0.location < $1.location }
@@ -199,7 +277,7 @@ public final class PacketGenerator: @unchecked Sendable {
   }
 
   /// What became of one packet.
-  enum PacketResult {
+  enum PacketResult: @unchecked Sendable {
     case written
     case refused(Diagnostic)
     case failed(Error)
@@ -207,10 +285,10 @@ public final class PacketGenerator: @unchecked Sendable {
   }
 
   /// Renders and writes one packet.
-  private func process(_ plan: PacketPlan, builder: PacketContextBuilder, writer: PacketWriter) -> PacketResult {
+  private func process(_ plan: PacketPlan, renderer: PacketRenderer, writer: PacketWriter) -> PacketResult {
     let seller = plan.seller
     do {
-      let files = try render(plan, builder: builder)
+      let files = try render(plan, renderer: renderer)
       try writer.write(id: seller.id, files: files)
       return .written
     } catch PacketWriter.WriteError.foreignFolder(let folder) {
@@ -234,16 +312,15 @@ public final class PacketGenerator: @unchecked Sendable {
   /// Renders one packet's files (templates, extras, images and packet.json).
   /// - Throws: ``MarkdownFiller/UnsafeLink`` or an extra's error.
   public func render(_ plan: PacketPlan) throws -> [PacketFile] {
-    try render(plan, builder: builder)
+    try render(plan, renderer: renderer)
   }
 
-  private func render(_ plan: PacketPlan, builder: PacketContextBuilder) throws -> [PacketFile] {
-    let context = try builder.build(plan)
+  private func render(_ plan: PacketPlan, renderer: PacketRenderer) throws -> [PacketFile] {
+    let context = try renderer.render(plan)
     var files: [PacketFile] = []
-    for output in templates.outputs {
-      let text = templates.render(output, context: context.dictionary(for: output.format))
+    for (output, bytes) in zip(templates.outputs, context.outputs) {
       let mode: mode_t = output.format.isCredentialFormat ? 0o600 : 0o644
-      files.append(PacketFile(path: output.fileName(account: plan.seller.account), text: text, mode: mode))
+      files.append(PacketFile(path: output.fileName(account: plan.seller.account), content: .bytes(bytes), mode: mode))
     }
     for extra in options.extras {
       files += try extra.files(for: RenderedPacket(plan: plan, files: files))

@@ -16,7 +16,41 @@ public struct PacketPlanner {
   private let stepIndex: [String: Int]
   private let allSteps: [Step]
   private let stageSteps: [String: [Int]]
-  private let contexts = PlaceholderContextCache()
+  /// Per step (by position): its effective condition and the placeholders of its texts.
+  private let stepFacts: [StepFacts]
+  /// Per stage (by position in the guide): the placeholders of its texts.
+  private let stageFacts: [StageFacts]
+  private let introductionPlaceholders: [[Placeholder]]
+  /// Each stage's `**Requires:**` references, by stage id.
+  private let stageRequires: [String: [Reference]]
+
+  /// A `{{variable}}` in guide text: its name, and whether it starts a link destination (so its
+  /// value decides the link's scheme).
+  struct Placeholder {
+    var name: String
+    var startsLink: Bool
+  }
+
+  /// What planning reads of a step, computed once per guide.
+  private struct StepFacts {
+    var condition: Condition?
+    var subject: String
+    var blockSubject: String
+    var noteSubject: String
+    var title: [Placeholder]
+    var blocks: [[Placeholder]]
+    var notes: [[Placeholder]]
+    var checks: [[Placeholder]]
+    var preconditions: [[Placeholder]]
+  }
+
+  /// What planning reads of a stage, computed once per guide.
+  private struct StageFacts {
+    var subject: String
+    var blocks: [[Placeholder]]
+    var notes: [[Placeholder]]
+    var preconditions: [[Placeholder]]
+  }
 
   /// Creates a planner for a guide.
   public init(guide: Guide) {
@@ -31,17 +65,44 @@ public struct PacketPlanner {
     }
     self.stepIndex = index
     self.stageSteps = byStage
+    let contexts = PlaceholderContextCache()
+    func placeholders(_ text: String) -> [Placeholder] {
+      guard TextScan.mayHavePlaceholder(text) else { return [] }
+      let places = contexts.contexts(of: text)
+      return VariableText.occurrences(in: text).map {
+        Placeholder(name: $0.name, startsLink: places[$0.offset] == .linkDestination(startsDestination: true))
+      }
+    }
+    self.stepFacts = steps.map { step in
+      StepFacts(
+        condition: step.effectiveCondition, subject: "step '\(step.id)'",
+        blockSubject: "a block of step '\(step.id)'", noteSubject: "a note of step '\(step.id)'",
+        title: placeholders(step.titleMarkdown), blocks: step.body.map { placeholders($0.markdown) },
+        notes: step.notes.map { placeholders($0.markdown) }, checks: step.checks.map { placeholders($0.markdown) },
+        preconditions: step.preconditions.map { placeholders($0.markdown) })
+    }
+    self.stageFacts = guide.stages.map { stage in
+      StageFacts(
+        subject: "stage '\(stage.id)'", blocks: stage.body.map { placeholders($0.markdown) },
+        notes: stage.notes.map { placeholders($0.markdown) },
+        preconditions: stage.preconditions.map { placeholders($0.markdown) })
+    }
+    self.introductionPlaceholders = guide.introduction.map { placeholders($0.markdown) }
+    var requires: [String: [Reference]] = [:]
+    for stage in guide.stages where requires[stage.id] == nil { requires[stage.id] = stage.requires }
+    self.stageRequires = requires
   }
 
   /// Plans one seller's packet.
   /// - Returns: the plan, or the diagnostics that stop it.
   public func plan(_ seller: Seller) -> Result<PacketPlan, DiagnosticList> {
     let variables = SellerVariables.variables(for: seller, guide: guide)
-    var problems = Problems(seller: seller, guide: guide, variables: variables, contexts: contexts)
+    var problems = Problems(seller: seller, declared: guide.metadata.variables, variables: variables)
 
     var applies = [Bool](repeating: false, count: allSteps.count)
-    for (position, step) in allSteps.enumerated() {
-      applies[position] = problems.evaluate(step.effectiveCondition, where: "step '\(step.id)'", at: step.location)
+    for position in allSteps.indices {
+      let facts = stepFacts[position]
+      applies[position] = problems.evaluate(facts.condition, where: facts.subject, at: allSteps[position].location)
     }
     var included = applies
     var requiredBy = [[String]](repeating: [], count: allSteps.count)
@@ -50,7 +111,7 @@ public struct PacketPlanner {
     while let position = work.popLast() {
       let step = allSteps[position]
       var references = step.requires
-      if let stage = guide.stage(id: step.stageID) { references += stage.requires }
+      if let stageReferences = stageRequires[step.stageID] { references += stageReferences }
       for reference in references {
         for target in targets(of: reference.target, applies: applies) where target != position {
           if !requiredBy[target].contains(step.id) { requiredBy[target].append(step.id) }
@@ -60,45 +121,85 @@ public struct PacketPlanner {
       }
     }
 
+    let stepIndex = self.stepIndex
     var stages: [PacketPlan.PlannedStage] = []
-    for stage in guide.stages {
+    for (stagePosition, stage) in guide.stages.enumerated() {
       guard let positions = stageSteps[stage.id], positions.contains(where: { included[$0] }) else { continue }
       var planned: [PacketPlan.PlannedStep] = []
       for position in positions where included[position] {
         let step = allSteps[position]
-        let blocks = step.body.filter {
-          problems.evaluate($0.condition, where: "a block of step '\(step.id)'", at: $0.location)
+        let facts = stepFacts[position]
+        var blocks: [Block] = []
+        var blockIndices: [Int] = []
+        for (blockIndex, block) in step.body.enumerated()
+        where problems.evaluate(block.condition, where: facts.blockSubject, at: block.location) {
+          blocks.append(block)
+          blockIndices.append(blockIndex)
         }
-        let notes = step.notes.filter {
-          problems.evaluate($0.condition, where: "a note of step '\(step.id)'", at: $0.location)
+        var notes: [Note] = []
+        var noteIndices: [Int] = []
+        for (noteIndex, note) in step.notes.enumerated()
+        where problems.evaluate(note.condition, where: facts.noteSubject, at: note.location) {
+          notes.append(note)
+          noteIndices.append(noteIndex)
         }
-        let subject = "step '\(step.id)'"
-        problems.checkText(step.titleMarkdown, subject, step.location)
-        for block in blocks { problems.checkText(block.markdown, subject, block.location) }
-        for note in notes { problems.checkText(note.markdown, subject, note.location) }
-        for check in step.checks { problems.checkText(check.markdown, subject, check.location) }
-        for precondition in step.preconditions {
-          problems.checkText(precondition.markdown, subject, precondition.location)
+        let subject = facts.subject
+        problems.check(facts.title, subject, step.location)
+        for (block, blockIndex) in zip(blocks, blockIndices) {
+          problems.check(facts.blocks[blockIndex], subject, block.location)
+        }
+        for (note, noteIndex) in zip(notes, noteIndices) {
+          problems.check(facts.notes[noteIndex], subject, note.location)
+        }
+        for (checkIndex, check) in step.checks.enumerated() {
+          problems.check(facts.checks[checkIndex], subject, check.location)
+        }
+        for (preconditionIndex, precondition) in step.preconditions.enumerated() {
+          problems.check(facts.preconditions[preconditionIndex], subject, precondition.location)
         }
         planned.append(
           PacketPlan.PlannedStep(
             step: step, blocks: blocks, notes: notes, applies: applies[position],
-            requiredBy: requiredBy[position].sorted { (stepIndex[$0] ?? 0) < (stepIndex[$1] ?? 0) }))
+            requiredBy: requiredBy[position].count < 2
+              ? requiredBy[position] : requiredBy[position].sorted { (stepIndex[$0] ?? 0) < (stepIndex[$1] ?? 0) }))
       }
-      let stageSubject = "stage '\(stage.id)'"
-      let blocks = stage.body.filter { problems.evaluate($0.condition, where: stageSubject, at: $0.location) }
-      let notes = stage.notes.filter { problems.evaluate($0.condition, where: stageSubject, at: $0.location) }
-      for block in blocks { problems.checkText(block.markdown, stageSubject, block.location) }
-      for note in notes { problems.checkText(note.markdown, stageSubject, note.location) }
-      for precondition in stage.preconditions {
-        problems.checkText(precondition.markdown, stageSubject, precondition.location)
+      let facts = stageFacts[stagePosition]
+      let stageSubject = facts.subject
+      var blocks: [Block] = []
+      var blockIndices: [Int] = []
+      for (blockIndex, block) in stage.body.enumerated()
+      where problems.evaluate(block.condition, where: stageSubject, at: block.location) {
+        blocks.append(block)
+        blockIndices.append(blockIndex)
+      }
+      var notes: [Note] = []
+      var noteIndices: [Int] = []
+      for (noteIndex, note) in stage.notes.enumerated()
+      where problems.evaluate(note.condition, where: stageSubject, at: note.location) {
+        notes.append(note)
+        noteIndices.append(noteIndex)
+      }
+      for (block, blockIndex) in zip(blocks, blockIndices) {
+        problems.check(facts.blocks[blockIndex], stageSubject, block.location)
+      }
+      for (note, noteIndex) in zip(notes, noteIndices) {
+        problems.check(facts.notes[noteIndex], stageSubject, note.location)
+      }
+      for (preconditionIndex, precondition) in stage.preconditions.enumerated() {
+        problems.check(facts.preconditions[preconditionIndex], stageSubject, precondition.location)
       }
       stages.append(PacketPlan.PlannedStage(stage: stage, blocks: blocks, notes: notes, steps: planned))
     }
-    let introduction = guide.introduction.filter {
-      problems.evaluate($0.condition, where: "the introduction", at: $0.location)
+    var introduction: [Block] = []
+    var introductionIndices: [Int] = []
+    for (blockIndex, block) in guide.introduction.enumerated()
+    where problems.evaluate(block.condition, where: "the introduction", at: block.location) {
+      introduction.append(block)
+      introductionIndices.append(blockIndex)
     }
-    for block in introduction { problems.checkText(block.markdown, "the introduction", block.location) }
+    for (block, blockIndex) in zip(introduction, introductionIndices) {
+      problems.check(introductionPlaceholders[blockIndex], "the introduction", block.location)
+    }
 
     if !problems.diagnostics.isEmpty { return .failure(DiagnosticList(problems.diagnostics)) }
     return .success(PacketPlan(seller: seller, variables: variables, stages: stages, introduction: introduction))
@@ -115,17 +216,16 @@ public struct PacketPlanner {
   /// Collects unknown-variable diagnostics, once per variable and subject.
   private struct Problems {
     let seller: Seller
-    let guide: Guide
+    /// The variables the guide declares (for fixes).
+    let declared: [VariableDeclaration]
     let variables: [String: String]
-    let contexts: PlaceholderContextCache
     var diagnostics: [Diagnostic] = []
     var reported: Set<String> = []
 
-    init(seller: Seller, guide: Guide, variables: [String: String], contexts: PlaceholderContextCache) {
+    init(seller: Seller, declared: [VariableDeclaration], variables: [String: String]) {
       self.seller = seller
-      self.guide = guide
+      self.declared = declared
       self.variables = variables
-      self.contexts = contexts
     }
 
     mutating func evaluate(_ condition: Condition?, where subject: String, at location: DiagnosticLocation) -> Bool {
@@ -140,24 +240,23 @@ public struct PacketPlanner {
       }
     }
 
-    mutating func checkText(_ text: String, _ subject: String, _ location: DiagnosticLocation) {
-      guard TextScan.mayHavePlaceholder(text) else { return }
-      let places = contexts.contexts(of: text)
-      for occurrence in VariableText.occurrences(in: text) {
-        guard let value = variables[occurrence.name] else {
-          report(occurrence.name, subject: subject, at: location, usage: "its text")
+    /// Reports the placeholders of one text whose variable the seller lacks, or whose value
+    /// cannot start a link.
+    mutating func check(_ placeholders: [Placeholder], _ subject: String, _ location: DiagnosticLocation) {
+      for placeholder in placeholders {
+        guard let value = variables[placeholder.name] else {
+          report(placeholder.name, subject: subject, at: location, usage: "its text")
           continue
         }
-        if places[occurrence.offset] == .linkDestination(startsDestination: true),
-          let reason = URLEscaper().cannotRepresent(value),
-          reported.insert("link\u{0}\(subject)\u{0}\(occurrence.name)").inserted
+        if placeholder.startsLink, let reason = URLEscaper().cannotRepresent(value),
+          reported.insert("link\u{0}\(subject)\u{0}\(placeholder.name)").inserted
         {
           diagnostics.append(
             Diagnostic(
               severity: .error, ruleID: RosterRules.unsafeLink,
               message:
-                "Row \(seller.row) ('\(seller.id)'): \(subject) links to the variable '\(occurrence.name)', whose value cannot be a link: \(reason).",
-              location: seller.location(of: occurrence.name), fix: "Give '\(occurrence.name)' an https: address.",
+                "Row \(seller.row) ('\(seller.id)'): \(subject) links to the variable '\(placeholder.name)', whose value cannot be a link: \(reason).",
+              location: seller.location(of: placeholder.name), fix: "Give '\(placeholder.name)' an https: address.",
               notes: ["The \(subject) is at \(location)."]))
         }
       }
@@ -166,7 +265,7 @@ public struct PacketPlanner {
     mutating func report(_ name: String, subject: String, at location: DiagnosticLocation, usage: String) {
       guard reported.insert("\(subject)\u{0}\(name)").inserted else { return }
       var fix = "Add a '\(name)' field to the row"
-      if let declared = guide.metadata.variables.first(where: { $0.name == name }) {
+      if let declared = declared.first(where: { $0.name == name }) {
         fix += " (the guide declares it: \(declared.description))"
       } else {
         fix += ", or declare it in the guide's front matter"

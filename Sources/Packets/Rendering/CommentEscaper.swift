@@ -5,7 +5,10 @@ public struct CommentEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
 
+  private static let special = EscapeSupport.ByteSet("\\")
+
   public func escape(_ value: String) -> String {
+    if EscapeSupport.isPlainASCII(value, avoiding: Self.special) { return value }
     var output = ""
     for scalar in value.unicodeScalars {
       switch scalar {

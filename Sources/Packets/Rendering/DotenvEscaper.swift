@@ -10,7 +10,10 @@ public struct DotenvEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
 
+  private static let special = EscapeSupport.ByteSet("\\'")
+
   public func escape(_ value: String) -> String {
+    if EscapeSupport.avoids(value, Self.special) { return "'" + value + "'" }
     var output = "'"
     for scalar in value.unicodeScalars {
       switch scalar {

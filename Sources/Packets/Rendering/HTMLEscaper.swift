@@ -3,7 +3,10 @@ public struct HTMLEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
 
+  private static let special = EscapeSupport.ByteSet("&<>\"'\u{0}")
+
   public func escape(_ value: String) -> String {
+    if EscapeSupport.avoids(value, Self.special) { return value }
     var output = ""
     output.reserveCapacity(value.utf8.count)
     for scalar in value.unicodeScalars {

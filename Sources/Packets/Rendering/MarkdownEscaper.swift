@@ -13,7 +13,17 @@ public struct MarkdownEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
 
+  /// Bytes escaped wherever they are.
+  private static let special = EscapeSupport.ByteSet("\\`*_{}[]()<>!|~&$")
+  /// Bytes that mean something at the start of a value (or, for digits, before a `.`).
+  private static let specialFirst = EscapeSupport.ByteSet(" #+-=0123456789")
+
   public func escape(_ value: String) -> String {
+    if let first = value.utf8.first, !Self.specialFirst.contains(first),
+      EscapeSupport.isPlainASCII(value, avoiding: Self.special)
+    {
+      return value
+    }
     var output = ""
     output.reserveCapacity(value.utf8.count + 8)
     var previousWasCR = false

@@ -31,31 +31,7 @@ public struct MarkdownFiller {
   /// - Throws: ``UnsafeLink``.
   public func markdown(_ text: String) throws -> String {
     guard TextScan.mayHavePlaceholder(text) else { return text }
-    let bytes = Array(text.utf8)
-    let places = contexts.contexts(of: text)
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + 32)
-    var copied = 0
-    for occurrence in VariableText.occurrences(in: text) {
-      guard let end = Self.placeholderEnd(bytes, from: occurrence.offset), let value = variables[occurrence.name]
-      else { continue }
-      output.append(contentsOf: bytes[copied..<occurrence.offset])
-      switch places[occurrence.offset] ?? .text {
-      case .text:
-        output.append(contentsOf: MarkdownEscaper().escape(value).utf8)
-      case .linkDestination(let starts):
-        let escaper = URLEscaper()
-        if starts, let reason = escaper.cannotRepresent(value) {
-          throw UnsafeLink(variable: occurrence.name, reason: reason)
-        }
-        output.append(contentsOf: escaper.escape(value).utf8)
-      case .codeSpan, .codeBlock:
-        output.append(contentsOf: PlaceholderContext.codeText(value).utf8)
-      }
-      copied = end
-    }
-    output.append(contentsOf: bytes[copied...])
-    return String(decoding: output, as: UTF8.self)
+    return try PreparedText(markdown: text, contexts: contexts).markdown(variables)
   }
 
   /// Fills plain text with the values as they are (for fields the template escapes).

@@ -38,6 +38,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
   }
 
+  /// The format's position in ``allCases``.
+  var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
   /// The name of the Mustache content type registered for this format.
   var contentTypeName: String { "ONBOARD_" + rawValue.uppercased() }
 
@@ -63,7 +66,8 @@ public struct PlainTextEscaper: ValueEscaper {
   public init() {}
 
   public func escape(_ value: String) -> String {
-    String(
+    if EscapeSupport.isPlainASCII(value, avoiding: EscapeSupport.ByteSet("")) { return value }
+    return String(
       String.UnicodeScalarView(
         value.unicodeScalars.map { scalar in
           let isControl = (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F

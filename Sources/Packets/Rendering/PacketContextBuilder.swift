@@ -13,20 +13,42 @@ import OnboardDiagnostics
 /// `_markdown` safe Markdown (values already escaped), in `_comment` one line safe after a
 /// comment marker, in `_url` percent-encoded; emit those with `{{{field}}}`. Credential
 /// `value`s are present only when rendering a credential file.
+///
+/// Every field is described once as a ``SlotText`` (the same for every seller, or computed from
+/// the seller), so the builder gives either a concrete context for one seller (``build(_:)``)
+/// or a shape context, where per-seller fields are slot markers (``buildShape(_:)``).
 final class PacketContextBuilder {
   let guide: Guide
   let layout: ServiceLayout?
   let screenshots: ScreenshotCatalog
   let embedScreenshots: Bool
-  private let cache = MarkdownHTMLCache()
-  private let placeholderContexts = PlaceholderContextCache()
+  let cache = MarkdownHTMLCache()
+  let placeholderContexts = PlaceholderContextCache()
   private let comment = CommentEscaper()
+  private var producersByKey: [String: [Step]] = [:]
+  /// The layout's environment suffix cut at each `{{account}}`.
+  private let envSuffixParts: [String]
 
   init(guide: Guide, layout: ServiceLayout?, screenshots: ScreenshotCatalog, embedScreenshots: Bool) {
     self.guide = guide
     self.layout = layout
     self.screenshots = screenshots
     self.embedScreenshots = embedScreenshots
+    var parts: [String] = []
+    var rest = Substring(layout?.envSuffix ?? "")
+    while let range = rest.range(of: "{{account}}") {
+      parts.append(String(rest[..<range.lowerBound]))
+      rest = rest[range.upperBound...]
+    }
+    parts.append(String(rest))
+    self.envSuffixParts = parts
+  }
+
+  /// `layout.envName(env, account:)`, without searching the suffix for each seller.
+  private static func envName(_ env: String, account: String, layout: ServiceLayout?, suffixParts: [String]) -> String {
+    guard let layout, !layout.envSuffix.isEmpty else { return env }
+    if account == layout.defaultAccount && !layout.suffixDefaultAccount { return env }
+    return env + suffixParts.joined(separator: account)
   }
 
   /// A packet's context, ready to specialise per output format.
@@ -35,72 +57,152 @@ final class PacketContextBuilder {
     var base: [String: Any]
     /// The credentials without values.
     var credentials: [[String: Any]]
-    /// The seller's known values, by key (secret).
-    var known: [String: String]
+    /// The credentials with values (for credential files).
+    var credentialsWithValues: [[String: Any]]
     /// The screenshots the packet uses, in first-use order.
     var usedScreenshots: [ScreenshotCatalog.Asset]
 
     /// The dictionary for one output format: credential values only for credential files.
     func dictionary(for format: OutputFormat) -> [String: Any] {
       var dictionary = base
-      if format.isCredentialFormat {
-        dictionary["credentials"] = credentials.map { entry -> [String: Any] in
-          var copy = entry
-          if let key = entry["key"] as? String { copy["value"] = known[key] ?? "" }
-          return copy
-        }
-      } else {
-        dictionary["credentials"] = credentials
-      }
+      dictionary["credentials"] = format.isCredentialFormat ? credentialsWithValues : credentials
       return dictionary
     }
   }
 
-  /// Builds the context.
+  /// A shape context: the context with slot markers, and what each slot and flag stands for.
+  struct ShapeContext {
+    /// The context, with markers for per-seller text and ``ContextEmitter/DeferredFlag``s.
+    var context: Context
+    /// The per-seller fields, by slot.
+    var slots: [SlotNode]
+    /// For each deferred flag, the slot whose emptiness decides it.
+    var flagSlots: [Int]
+    /// How many nodes the description made (for evaluating them per seller).
+    var nodeCount: Int
+  }
+
+  /// What per-seller fields are computed from.
+  func input(for plan: PacketPlan) -> SlotInput {
+    SlotInput(seller: plan.seller, variables: plan.variables)
+  }
+
+  /// Builds the concrete context of one seller.
   /// - Throws: ``MarkdownFiller/UnsafeLink`` when a link variable holds a dangerous link.
   func build(_ plan: PacketPlan) throws -> Context {
+    let graph = SlotGraph()
+    let emitter = ContextEmitter(concrete: SlotEvaluator(input: input(for: plan), nodeCount: 0))
+    return try assemble(plan, graph: graph, emitter: emitter)
+  }
+
+  /// Builds the shape context of a plan: the same context with every per-seller field left as
+  /// a slot marker. Only the plan's structure is read (see ``PacketShape``).
+  func buildShape(_ plan: PacketPlan) -> ShapeContext? {
+    let graph = SlotGraph()
+    let emitter = ContextEmitter()
+    guard let context = try? assemble(plan, graph: graph, emitter: emitter) else { return nil }
+    return ShapeContext(
+      context: context, slots: emitter.slots, flagSlots: emitter.flagSlots, nodeCount: graph.nodes.count)
+  }
+
+  // MARK: - Field descriptions
+
+  /// Guide Markdown filled with the seller's values.
+  private func markdown(_ text: String, in graph: SlotGraph) -> SlotText {
+    guard TextScan.mayHavePlaceholder(text) else { return .constant(text) }
+    let mayThrow = placeholderContexts.contexts(of: text).values.contains(.linkDestination(startsDestination: true))
+    let prepared = PreparedText(markdown: text, contexts: placeholderContexts)
+    return graph.node(mayThrow: mayThrow, memoKeys: prepared.variableNames) {
+      try prepared.markdown($0.input.variables)
+    }
+  }
+
+  /// Guide text with the seller's values as they are (for fields the template escapes).
+  private func plain(_ text: String, in graph: SlotGraph) -> SlotText {
+    guard TextScan.mayHavePlaceholder(text) else { return .constant(text) }
+    let prepared = PreparedText(plain: text)
+    return graph.node(mayThrow: false, memoKeys: prepared.variableNames) { prepared.plain($0.input.variables) }
+  }
+
+  /// cmark's safe HTML of filled Markdown; `empty` gives "" for empty Markdown.
+  private func html(_ markdown: SlotText, emptyIsEmpty: Bool = false, in graph: SlotGraph) -> SlotText {
+    if let value = markdown.constantValue { return .constant(emptyIsEmpty && value.isEmpty ? "" : cache.html(value)) }
+    guard case .node(let parent) = markdown.storage else { return markdown }
+    let cache = MarkdownHTMLCache(limit: Self.nodeCacheLimit, giveUpWhenFull: true)
+    return graph.node(mayThrow: parent.mayThrow, memoKeys: parent.memoKeys) { evaluator in
+      let value = try evaluator.value(of: parent)
+      return emptyIsEmpty && value.isEmpty ? "" : cache.html(value)
+    }
+  }
+
+  /// The HTML of one filled paragraph without its `<p>` wrapper.
+  private func inlineHTML(_ markdown: SlotText, in graph: SlotGraph) -> SlotText {
+    if let value = markdown.constantValue { return .constant(cache.inlineHTML(value)) }
+    guard case .node(let parent) = markdown.storage else { return markdown }
+    let cache = MarkdownHTMLCache(limit: Self.nodeCacheLimit, giveUpWhenFull: true)
+    return graph.node(mayThrow: parent.mayThrow, memoKeys: parent.memoKeys) { evaluator in
+      cache.inlineHTML(try evaluator.value(of: parent))
+    }
+  }
+
+  /// How many different renders each per-seller HTML field remembers; a field that takes more
+  /// values than this (it holds a per-seller value such as the name) stops remembering.
+  static let nodeCacheLimit = 64
+
+  /// A per-seller field of the seller.
+  private func seller(_ field: @escaping (Seller) -> String, in graph: SlotGraph) -> SlotText {
+    graph.node(mayThrow: false) { field($0.input.seller) }
+  }
+
+  // MARK: - Assembling
+
+  private func assemble(_ plan: PacketPlan, graph: SlotGraph, emitter: ContextEmitter) throws -> Context {
     let seller = plan.seller
-    let filler = MarkdownFiller(variables: plan.variables, contexts: placeholderContexts)
     var used: [ScreenshotCatalog.Asset] = []
     var usedPaths: Set<String> = []
+    let comment = self.comment
 
-    func blocks(_ list: [Block]) throws -> (html: String, markdown: String) {
-      var markdown = ""
-      for block in list {
-        if !markdown.isEmpty { markdown += "\n\n" }
-        markdown += try filler.markdown(block.markdown)
-      }
-      return (markdown.isEmpty ? "" : cache.html(markdown), markdown)
+    func blocks(_ list: [Block]) -> (html: SlotText, markdown: SlotText) {
+      let markdown = SlotText.joinedBlocks(
+        list.map { self.markdown($0.markdown, in: graph) }, separator: "\n\n", in: graph)
+      return (html(markdown, emptyIsEmpty: true, in: graph), markdown)
     }
 
     func notes(_ list: [Note]) throws -> [[String: Any]] {
       try list.map { note in
-        let markdown = try filler.markdown(note.markdown)
+        let markdown = self.markdown(note.markdown, in: graph)
+        let label = "**\(note.kind.label):** "
+        let quoted = markdown.map(in: graph) { Self.quoted($0, label: label) }
         return [
           "kind": note.kind.rawValue, "label": note.kind.label, "is_warning": note.kind.isWarning,
-          "html": cache.html(markdown), "markdown": markdown,
-          "markdown_quoted": Self.quoted(markdown, label: "**\(note.kind.label):** "),
-          "markdown_indented": Self.indented(Self.quoted(markdown, label: "**\(note.kind.label):** "), by: "  "),
+          "html": try emitter.text(html(markdown, in: graph)), "markdown": try emitter.text(markdown),
+          "markdown_quoted": try emitter.text(quoted),
+          "markdown_indented": try emitter.text(quoted.map(in: graph) { Self.indented($0, by: "  ") }),
         ]
       }
     }
 
     func preconditions(_ list: [Precondition]) throws -> [[String: Any]] {
       try list.map { item in
-        let markdown = try filler.markdown(item.markdown)
-        return ["text": filler.plain(item.text), "html": cache.inlineHTML(markdown), "markdown": markdown]
+        let markdown = self.markdown(item.markdown, in: graph)
+        return [
+          "text": try emitter.text(plain(item.text, in: graph)),
+          "html": try emitter.text(inlineHTML(markdown, in: graph)),
+          "markdown": try emitter.text(markdown),
+        ]
       }
     }
 
-    func screenshotEntries(_ references: [ScreenshotReference]) -> [[String: Any]] {
-      references.compactMap { reference in
+    func screenshotEntries(_ references: [ScreenshotReference]) throws -> [[String: Any]] {
+      try references.compactMap { reference in
         guard let asset = screenshots.asset(reference.path) else { return nil }
         if usedPaths.insert(asset.guidePath).inserted { used.append(asset) }
         let url = URLEscaper().escape(asset.packetPath)
-        let caption = reference.caption.isEmpty ? asset.caption : reference.caption
+        let caption = plain(reference.caption.isEmpty ? asset.caption : reference.caption, in: graph)
         return [
           "path": asset.packetPath, "path_url": url, "file_name": asset.fileName,
-          "caption": filler.plain(caption), "caption_markdown": MarkdownEscaper().escape(filler.plain(caption)),
+          "caption": try emitter.text(caption),
+          "caption_markdown": try emitter.text(caption.map(in: graph) { MarkdownEscaper().escape($0) }),
           "src_url": asset.dataURI ?? url, "embedded": asset.dataURI != nil, "available": asset.sourcePath != nil,
         ]
       }
@@ -116,73 +218,105 @@ final class PacketContextBuilder {
       for plannedStep in planned.steps {
         index += 1
         let step = plannedStep.step
-        let title = try filler.markdown(step.titleMarkdown)
-        let body = try blocks(plannedStep.blocks)
+        let title = markdown(step.titleMarkdown, in: graph)
+        let body = blocks(plannedStep.blocks)
         let checks: [[String: Any]] = try step.checks.map { check in
-          let markdown = try filler.markdown(check.markdown)
+          let markdown = self.markdown(check.markdown, in: graph)
           return [
-            "id": check.id, "text": filler.plain(check.text), "html": cache.inlineHTML(markdown), "markdown": markdown,
+            "id": check.id, "text": try emitter.text(plain(check.text, in: graph)),
+            "html": try emitter.text(inlineHTML(markdown, in: graph)), "markdown": try emitter.text(markdown),
           ]
         }
         checkCount += checks.count
-        let shots = screenshotEntries(step.screenshots)
+        let shots = try screenshotEntries(step.screenshots)
         let label = "\(stage.number).\(step.number)"
+        let plainTitle = plain(step.title, in: graph)
+        let stepID = step.id
+        let guideID = guide.metadata.id
         var entry: [String: Any] = [
           "id": step.id, "stage_id": stage.id, "number": step.number, "label": label, "index": index,
-          "title": filler.plain(step.title), "title_html": cache.inlineHTML(title), "title_markdown": title,
-          "title_comment": comment.escape(filler.plain(step.title)),
-          "body_html": body.html, "body_markdown": body.markdown,
-          "body_markdown_indented": Self.indented(body.markdown, by: "  "), "has_body": !body.markdown.isEmpty,
+          "title": try emitter.text(plainTitle), "title_html": try emitter.text(inlineHTML(title, in: graph)),
+          "title_markdown": try emitter.text(title),
+          "title_comment": try emitter.text(plainTitle.map(in: graph) { comment.escape($0) }),
+          "body_html": try emitter.text(body.html), "body_markdown": try emitter.text(body.markdown),
+          "body_markdown_indented": try emitter.text(body.markdown.map(in: graph) { Self.indented($0, by: "  ") }),
+          "has_body": try emitter.nonEmpty(body.markdown),
           "checks": checks, "has_checks": !checks.isEmpty,
           "notes": try notes(plannedStep.notes), "has_notes": !plannedStep.notes.isEmpty,
           "screenshots": shots, "has_screenshots": !shots.isEmpty,
           "produces": listed(
-            step.produces.compactMap { reference in
-              guide.credentials[key: reference.key].map { credentialEntry($0, seller: seller, stepIDs: []) }
+            try step.produces.compactMap { reference in
+              try guide.credentials[key: reference.key].map {
+                try credentialEntry($0, seller: seller, stepIDs: [], graph: graph, emitter: emitter)
+              }
             }),
           "consumes": listed(step.consumes.map { credentialReference($0.key) }),
           "has_produces": !step.produces.isEmpty, "has_consumes": !step.consumes.isEmpty,
           "preconditions": try preconditions(step.preconditions), "has_preconditions": !step.preconditions.isEmpty,
           "applies": plannedStep.applies, "required_by": plannedStep.requiredBy,
           "pulled_in": !plannedStep.applies,
-          "storage_key": "onboard:\(guide.metadata.id):\(seller.id):\(step.id)",
+          "storage_key": try emitter.text(self.seller({ "onboard:\(guideID):\($0.id):\(stepID)" }, in: graph)),
         ]
-        if let who = step.who { entry["who"] = filler.plain(who) }
-        if let duration = step.duration { entry["duration"] = filler.plain(duration) }
+        if let who = step.who { entry["who"] = try emitter.text(plain(who, in: graph)) }
+        if let duration = step.duration { entry["duration"] = try emitter.text(plain(duration, in: graph)) }
         steps.append(entry)
         stepEntries.append(entry)
       }
-      let body = try blocks(planned.blocks)
+      let body = blocks(planned.blocks)
+      let stageTitle = plain(stage.title, in: graph)
       stageEntries.append([
-        "id": stage.id, "number": stage.number, "title": filler.plain(stage.title),
-        "title_markdown": MarkdownEscaper().escape(filler.plain(stage.title)),
-        "body_html": body.html, "body_markdown": body.markdown, "has_body": !body.markdown.isEmpty,
+        "id": stage.id, "number": stage.number, "title": try emitter.text(stageTitle),
+        "title_markdown": try emitter.text(stageTitle.map(in: graph) { MarkdownEscaper().escape($0) }),
+        "body_html": try emitter.text(body.html), "body_markdown": try emitter.text(body.markdown),
+        "has_body": try emitter.nonEmpty(body.markdown),
         "notes": try notes(planned.notes), "has_notes": !planned.notes.isEmpty,
         "preconditions": try preconditions(stage.preconditions), "has_preconditions": !stage.preconditions.isEmpty,
         "steps": steps, "step_count": steps.count,
       ])
     }
-    let introduction = try blocks(plan.introduction)
+    let introduction = blocks(plan.introduction)
 
     let stepIDs = Set(plan.steps.map(\.step.id))
     var credentials: [[String: Any]] = []
-    let specs = guide.credentials.specs
-    for spec in specs where !spec.isDeprecated {
-      credentials.append(credentialEntry(spec, seller: seller, stepIDs: stepIDs))
+    var credentialsWithValues: [[String: Any]] = []
+    for spec in guide.credentials.specs where !spec.isDeprecated {
+      let entry = try credentialEntry(spec, seller: seller, stepIDs: stepIDs, graph: graph, emitter: emitter)
+      credentials.append(entry)
+      var withValue = entry
+      let key = spec.key
+      withValue["value"] = try emitter.text(self.seller({ $0.knownCredentials[key] ?? "" }, in: graph))
+      credentialsWithValues.append(withValue)
     }
     credentials = listed(credentials)
+    credentialsWithValues = listed(credentialsWithValues)
 
-    let variableEntries: [[String: Any]] = plan.variables.keys.sorted().map { name in
-      ["name": name, "value": plan.variables[name] ?? "", "value_comment": comment.escape(plan.variables[name] ?? "")]
+    let names = plan.variables.keys.sorted()
+    var variableEntries: [[String: Any]] = []
+    var vars: [String: String] = [:]
+    var varsComment: [String: String] = [:]
+    for name in names {
+      let value = graph.node(mayThrow: false) { $0.input.variables[name] ?? "" }
+      let valueComment = value.map(in: graph) { comment.escape($0) }
+      let text = try emitter.text(value)
+      let textComment = try emitter.text(valueComment)
+      variableEntries.append(["name": name, "value": text, "value_comment": textComment])
+      vars[name] = text as? String
+      varsComment[name] = textComment as? String
+    }
+    func sellerText(_ field: @escaping (Seller) -> String) throws -> Any {
+      try emitter.text(self.seller(field, in: graph))
     }
     let sellerEntry: [String: Any] = [
-      "id": seller.id, "name": seller.name, "name_comment": comment.escape(seller.name),
-      "name_markdown": MarkdownEscaper().escape(seller.name),
-      "account": seller.account, "account_is_derived": seller.accountIsDerived,
-      "account_yaml_key": YAMLEscaper.key(seller.account), "account_comment": comment.escape(seller.account),
-      "owner": seller.owner.display, "owner_name": seller.owner.name, "owner_email": seller.owner.email,
-      "owner_comment": comment.escape(seller.owner.display),
-      "credential_source": seller.credentialSource, "row": seller.row,
+      "id": try sellerText { $0.id }, "name": try sellerText { $0.name },
+      "name_comment": try sellerText { comment.escape($0.name) },
+      "name_markdown": try sellerText { MarkdownEscaper().escape($0.name) },
+      "account": try sellerText { $0.account }, "account_is_derived": seller.accountIsDerived,
+      "account_yaml_key": try sellerText { YAMLEscaper.key($0.account) },
+      "account_comment": try sellerText { comment.escape($0.account) },
+      "owner": try sellerText { $0.owner.display }, "owner_name": try sellerText { $0.owner.name },
+      "owner_email": try sellerText { $0.owner.email },
+      "owner_comment": try sellerText { comment.escape($0.owner.display) },
+      "credential_source": try sellerText { $0.credentialSource }, "row": try sellerText { String($0.row) },
     ]
     let base: [String: Any] = [
       "guide": [
@@ -191,19 +325,20 @@ final class PacketContextBuilder {
         "version_comment": comment.escape(guide.metadata.version),
       ] as [String: Any],
       "seller": sellerEntry,
-      "vars": plan.variables,
-      "vars_comment": plan.variables.mapValues { comment.escape($0) },
+      "vars": vars,
+      "vars_comment": varsComment,
       "variables": variableEntries,
       "layout": [
         "service": layout?.service ?? "", "default_account": layout?.defaultAccount ?? "default",
       ] as [String: Any],
-      "intro_html": introduction.html, "intro_markdown": introduction.markdown,
-      "has_intro": !introduction.markdown.isEmpty,
+      "intro_html": try emitter.text(introduction.html), "intro_markdown": try emitter.text(introduction.markdown),
+      "has_intro": try emitter.nonEmpty(introduction.markdown),
       "stages": stageEntries, "steps": stepEntries, "step_count": stepEntries.count, "check_count": checkCount,
       "known_count": seller.knownCredentials.count,
       "embedded_screenshots": embedScreenshots,
     ]
-    var context = Context(base: base, credentials: credentials, known: seller.knownCredentials, usedScreenshots: used)
+    var context = Context(
+      base: base, credentials: credentials, credentialsWithValues: credentialsWithValues, usedScreenshots: used)
     context.base["screenshots"] = used.map { asset -> [String: Any] in
       let url = URLEscaper().escape(asset.packetPath)
       return [
@@ -230,9 +365,18 @@ final class PacketContextBuilder {
 
   private var staticCredentialEntries: [String: [String: Any]] = [:]
 
+  private func producers(of key: String) -> [Step] {
+    if let known = producersByKey[key] { return known }
+    let found = guide.producers(of: key)
+    producersByKey[key] = found
+    return found
+  }
+
   /// A credential's entry for a seller: the guide's facts (computed once per credential) and
   /// the seller's `known`, `env_name` and which producing steps are in the packet.
-  private func credentialEntry(_ spec: CredentialSpec, seller: Seller, stepIDs: Set<String>) -> [String: Any] {
+  private func credentialEntry(
+    _ spec: CredentialSpec, seller: Seller, stepIDs: Set<String>, graph: SlotGraph, emitter: ContextEmitter
+  ) throws -> [String: Any] {
     var entry: [String: Any]
     if let cached = staticCredentialEntries[spec.key] {
       entry = cached
@@ -240,7 +384,7 @@ final class PacketContextBuilder {
       entry = staticCredentialEntry(spec)
       staticCredentialEntries[spec.key] = entry
     }
-    let producers = guide.producers(of: spec.key)
+    let producers = self.producers(of: spec.key)
     entry["producers"] = listed(
       producers.map { step in
         [
@@ -249,17 +393,20 @@ final class PacketContextBuilder {
         ]
       })
     entry["produced_here"] = producers.contains { stepIDs.contains($0.id) }
-    let envName =
-      layout.map { $0.envName(spec.env ?? spec.key.uppercased(), account: seller.account) }
-      ?? (spec.env ?? spec.key.uppercased())
-    entry["env_name"] = Self.safeIdentifier(envName)
+    let env = spec.env ?? spec.key.uppercased()
+    let layout = self.layout
+    let parts = envSuffixParts
+    entry["env_name"] = try emitter.text(
+      self.seller(
+        { Self.safeIdentifier(Self.envName(env, account: $0.account, layout: layout, suffixParts: parts)) },
+        in: graph))
     entry["known"] = seller.knownCredentials[spec.key] != nil
     return entry
   }
 
   /// The parts of a credential's entry that are the same for every seller.
   private func staticCredentialEntry(_ spec: CredentialSpec) -> [String: Any] {
-    let producers = guide.producers(of: spec.key)
+    let producers = self.producers(of: spec.key)
     let producerComment: String
     if let step = producers.first {
       let stageNumber = guide.stage(id: step.stageID)?.number ?? 0

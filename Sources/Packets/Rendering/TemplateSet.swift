@@ -48,11 +48,16 @@ public struct TemplateSet: Sendable {
   /// The output templates, sorted by output file name.
   public var outputs: [Output]
   let library: MustacheLibrary
+  /// The same templates rendering slot markers (``SlotMarker``), for packets rendered once per
+  /// shape and filled per seller; `nil` when a template uses a Mustache feature whose output
+  /// could depend on a value other than through escaping it (see ``canSplice(_:)``).
+  let shapeLibrary: MustacheLibrary?
 
   /// Loads every `*.mustache` file in `directory`, and `layout.yml` when present.
   /// - Throws: ``LoadError``.
   public static func load(directory: String) throws -> TemplateSet {
     OutputFormat.registerContentTypes()
+    SlotMarker.registerContentTypes()
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -75,6 +80,7 @@ public struct TemplateSet: Sendable {
       throw LoadError(message: "cannot list the template folder \(directory)")
     }
     var library = MustacheLibrary()
+    var shapeLibrary: MustacheLibrary? = MustacheLibrary()
     var outputs: [Output] = []
     for file in names {
       let name = String(file.dropLast(".mustache".count))
@@ -85,11 +91,20 @@ public struct TemplateSet: Sendable {
       let entry = layout?.files.first { $0.name == name || $0.file == name }
       let outputName = entry?.file ?? (name.hasPrefix("_") ? String(name.dropFirst()) : name)
       let format = entry.map { Self.format(of: $0.kind) } ?? OutputFormat(fileName: outputName)
-      let source = "{{% CONTENT_TYPE: \(format.contentTypeName) }}\n" + String(decoding: data, as: UTF8.self)
+      let text = String(decoding: data, as: UTF8.self)
+      let source = "{{% CONTENT_TYPE: \(format.contentTypeName) }}\n" + text
       do {
         library.register(try MustacheTemplate(string: source), named: name)
       } catch {
         throw LoadError(message: "the template \(path) is not valid Mustache")
+      }
+      if canSplice(text),
+        let shape = try? MustacheTemplate(
+          string: "{{% CONTENT_TYPE: \(SlotMarker.contentTypeName(format)) }}\n" + text)
+      {
+        shapeLibrary?.register(shape, named: name)
+      } else {
+        shapeLibrary = nil
       }
       if !name.hasPrefix("_") {
         outputs.append(Output(templateName: name, fileName: outputName, format: format, layoutFile: entry))
@@ -99,7 +114,43 @@ public struct TemplateSet: Sendable {
       throw LoadError(message: "the template folder \(directory) holds no *.mustache templates")
     }
     outputs.sort { $0.fileName < $1.fileName }
-    return TemplateSet(directory: directory, layout: layout, outputs: outputs, library: library)
+    return TemplateSet(
+      directory: directory, layout: layout, outputs: outputs, library: library, shapeLibrary: shapeLibrary)
+  }
+
+  /// Whether a template's output depends on its context's text values only through writing
+  /// them (escaped or not): no set-delimiter or pragma tags (which this check could not follow),
+  /// no transforms (`{{lowercased(name)}}`), no dynamic partials (`{{>*name}}`), and none of
+  /// the control characters slot markers use.
+  static func canSplice(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    if bytes.contains(where: { $0 == SlotMarker.open || $0 == SlotMarker.close || $0 == SlotMarker.escaped }) {
+      return false
+    }
+    var index = 0
+    while index + 1 < bytes.count {
+      guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+        index += 1
+        continue
+      }
+      var inner = index + 2
+      while inner < bytes.count && bytes[inner] == UInt8(ascii: "{") { inner += 1 }
+      while inner < bytes.count && bytes[inner] == 0x20 { inner += 1 }
+      guard inner < bytes.count else { return true }
+      let sigil = bytes[inner]
+      if sigil == UInt8(ascii: "=") || sigil == UInt8(ascii: "%") { return false }
+      let isComment = sigil == UInt8(ascii: "!")
+      var close = inner
+      while close + 1 < bytes.count && !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}")) {
+        close += 1
+      }
+      if !isComment {
+        let tag = bytes[inner..<min(close, bytes.count)]
+        if tag.contains(UInt8(ascii: "(")) || tag.contains(UInt8(ascii: "*")) { return false }
+      }
+      index = close + 2
+    }
+    return true
   }
 
   /// The output format of a layout kind.
@@ -114,6 +165,12 @@ public struct TemplateSet: Sendable {
   /// Renders one output with a context.
   public func render(_ output: Output, context: [String: Any]) -> String {
     library.render(context, withTemplate: output.templateName) ?? ""
+  }
+
+  /// Renders one output of a shape context (slot markers in, slot markers out); `nil` when
+  /// this set is not rendered by shape.
+  func renderShape(_ output: Output, context: [String: Any]) -> String? {
+    shapeLibrary?.render(context, withTemplate: output.templateName)
   }
 
   /// The escapers of the credential files this set writes, for roster validation.

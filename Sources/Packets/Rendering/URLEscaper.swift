@@ -30,6 +30,13 @@ public struct URLEscaper: ValueEscaper {
   }
 
   public func cannotRepresent(_ value: String) -> String? {
+    // A value that starts with an ASCII letter other than the first letters of the refused
+    // schemes keeps that letter first once spaces and controls are taken out.
+    if let first = value.utf8.first, (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A),
+      !"jvdfJVDF".utf8.contains(first)
+    {
+      return nil
+    }
     let squeezed = String(
       String.UnicodeScalarView(
         value.unicodeScalars.filter { !($0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F) })

@@ -18,6 +18,38 @@ extension ValueEscaper {
 
 /// Helpers shared by the escapers.
 enum EscapeSupport {
+  /// Whether every byte of `value` is printable ASCII (0x20 to 0x7E) and none is in `special`.
+  /// Escapers use it to return such values without looking at each scalar.
+  static func isPlainASCII(_ value: String, avoiding special: ByteSet) -> Bool {
+    for byte in value.utf8 where byte < 0x20 || byte > 0x7E || special.contains(byte) { return false }
+    return true
+  }
+
+  /// Whether no byte of `value` is in `special` (other bytes, including non-ASCII, are fine).
+  static func avoids(_ value: String, _ special: ByteSet) -> Bool {
+    for byte in value.utf8 where special.contains(byte) { return false }
+    return true
+  }
+
+  /// A set of ASCII bytes.
+  struct ByteSet {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    /// The bytes of `characters` (ASCII).
+    init(_ characters: String) {
+      for byte in characters.utf8 where byte < 0x80 {
+        if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+      }
+    }
+
+    /// Whether `byte` is in the set.
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+      byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+    }
+  }
+
   /// `\u{XXXX}`-style hex digits, upper case, zero-padded to `width`.
   static func hex(_ value: UInt32, width: Int) -> String {
     let digits = String(value, radix: 16, uppercase: true)

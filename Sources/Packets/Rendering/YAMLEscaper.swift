@@ -8,7 +8,10 @@ public struct YAMLEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
 
+  private static let special = EscapeSupport.ByteSet("'")
+
   public func escape(_ value: String) -> String {
+    if EscapeSupport.isPlainASCII(value, avoiding: Self.special) { return "'" + value + "'" }
     if value.unicodeScalars.contains(where: Self.needsDoubleQuotes) {
       return doubleQuoted(value)
     }

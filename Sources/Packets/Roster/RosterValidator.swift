@@ -49,27 +49,40 @@ public struct RosterValidator {
   /// Checks one seller; returns its diagnostics (empty when it is fine).
   public mutating func validate(_ seller: Seller) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    if let duplicate = checkDuplicate(seller) { diagnostics.append(duplicate) }
+    return diagnostics + validateRow(seller)
+  }
+
+  /// The duplicate-id check of ``validate(_:)``: a diagnostic when an earlier row has the same
+  /// id (ignoring case); otherwise the id is remembered. Rows must come in roster order.
+  public mutating func checkDuplicate(_ seller: Seller) -> Diagnostic? {
+    guard Self.isSafeFolderName(seller.id) else { return nil }
+    let key = seller.id.lowercased()
+    if let first = seen[key] {
+      return Diagnostic(
+        severity: .error, ruleID: RosterRules.duplicateID,
+        message:
+          "Row \(seller.row) has the id '\(seller.id)', which row \(first) already uses (ids are compared ignoring case, since they name folders).",
+        location: seller.location(of: "id"), fix: "Give each seller its own id.")
+    }
+    seen[key] = seller.row
+    return nil
+  }
+
+  /// Every check of ``validate(_:)`` but the duplicate id: the ones that look at this row
+  /// alone, so rows can be checked on several threads.
+  public func validateRow(_ seller: Seller) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
     let row = "Row \(seller.row)"
     func error(_ rule: String, _ message: String, _ location: DiagnosticLocation, fix: String? = nil) {
       diagnostics.append(Diagnostic(severity: .error, ruleID: rule, message: message, location: location, fix: fix))
     }
 
-    let idLocation = seller.location(of: "id")
     if !Self.isSafeFolderName(seller.id) {
       error(
         RosterRules.unsafeID,
         "\(row): the id is not a safe folder name (it is \(seller.id.utf8.count) bytes; ids use only letters, digits, '.', '_' and '-', start with a letter, digit, '_' or '-', and are at most 64 characters).",
-        idLocation, fix: "Choose an id such as 'shop-de'.")
-    } else {
-      let key = seller.id.lowercased()
-      if let first = seen[key] {
-        error(
-          RosterRules.duplicateID,
-          "\(row) has the id '\(seller.id)', which row \(first) already uses (ids are compared ignoring case, since they name folders).",
-          idLocation, fix: "Give each seller its own id.")
-      } else {
-        seen[key] = seller.row
-      }
+        seller.location(of: "id"), fix: "Choose an id such as 'shop-de'.")
     }
 
     if !Self.isSafeAccount(seller.account) && (!seller.accountIsDerived || Self.isSafeFolderName(seller.id)) {

@@ -22,6 +22,11 @@ public final class YAMLRosterReader: RosterSource {
   private var queue: [RosterItem] = []
   private var queueIndex = 0
   private var row = 0
+  /// Whether items of the usual shape are read without Yams (``SimpleYAMLItem``); tests turn
+  /// it off to compare both ways.
+  var readsSimpleItemsDirectly = true
+  /// How many items were read without Yams.
+  private(set) var itemsReadDirectly = 0
 
   /// Opens `path`.
   /// - Parameters:
@@ -135,6 +140,18 @@ public final class YAMLRosterReader: RosterSource {
   // MARK: - Composing
 
   private func composeItem(lines: [[UInt8]], startLine: Int) -> RosterItem? {
+    if readsSimpleItemsDirectly,
+      let record = SimpleYAMLItem.record(lines: lines, startLine: startLine, row: row + 1, file: file)
+    {
+      row += 1
+      itemsReadDirectly += 1
+      return .record(record)
+    }
+    return composeItemWithYams(lines: lines, startLine: startLine)
+  }
+
+  /// An item composed by Yams (any YAML).
+  private func composeItemWithYams(lines: [[UInt8]], startLine: Int) -> RosterItem? {
     var bytes: [UInt8] = []
     for (index, line) in lines.enumerated() {
       if index > 0 { bytes.append(0x0A) }
@@ -145,7 +162,7 @@ public final class YAMLRosterReader: RosterSource {
     row += 1
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      node = try Yams.compose(yaml: text, .default, .default, .utf8)
     } catch {
       if let duplicate = Self.duplicateKeyProblem(error, lines: lines, startLine: startLine, file: file) {
         return .problem(duplicate)
@@ -174,7 +191,7 @@ public final class YAMLRosterReader: RosterSource {
     let position = YAMLPosition(file: file, text: text)
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      node = try Yams.compose(yaml: text, .default, .default, .utf8)
     } catch {
       queue.append(.problem(position.syntaxDiagnostic(error, ruleID: RosterRules.syntax, what: "The roster")))
       return

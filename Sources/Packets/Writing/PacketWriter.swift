@@ -46,6 +46,10 @@ public final class PacketWriter: @unchecked Sendable {
 
   private var sharedImages: [String: String] = [:]
   private let sharedImagesLock = NSLock()
+  /// The process's file mode creation mask, read once: permissions it would strip are set
+  /// explicitly after creating a file or folder.
+  private let creationMask: mode_t
+  private let temporaryCounter = TemporaryCounter()
 
   /// The name of the shared screenshot folder inside the output folder.
   public static let sharedImagesFolder = ".shared-images"
@@ -56,6 +60,9 @@ public final class PacketWriter: @unchecked Sendable {
     self.outputDirectory = outputDirectory
     self.force = force
     self.durable = durable
+    let mask = umask(0o022)
+    umask(mask)
+    self.creationMask = mask
     try Self.makeDirectory(outputDirectory, recursive: true)
   }
 
@@ -75,7 +82,7 @@ public final class PacketWriter: @unchecked Sendable {
   /// - Throws: ``WriteError``; nothing of the new packet remains after a failure, and an
   ///   existing packet is left as it was.
   public func write(id: String, files: [PacketFile]) throws {
-    let target = (outputDirectory as NSString).appendingPathComponent(id)
+    let target = Self.join(outputDirectory, id)
     var info = stat()
     let exists = lstat(target, &info) == 0
     if exists && !force && !Self.isOnboardPacket(target) {
@@ -86,11 +93,14 @@ public final class PacketWriter: @unchecked Sendable {
     defer {
       if !finished { Self.removeTree(temporary) }
     }
+    var folders: Set<String> = [temporary]
     for file in files {
       try beforeEachFile?(file.path)
-      let destination = (temporary as NSString).appendingPathComponent(file.path)
-      let folder = (destination as NSString).deletingLastPathComponent
-      if folder != temporary { try Self.makeDirectory(folder, recursive: true) }
+      let destination = Self.join(temporary, file.path)
+      if let slash = destination.utf8.lastIndex(of: UInt8(ascii: "/")) {
+        let folder = String(destination[..<slash])
+        if folders.insert(folder).inserted { try Self.makeDirectory(folder, recursive: true) }
+      }
       switch file.content {
       case .bytes(let bytes):
         try writeFile(bytes, to: destination, mode: file.mode)
@@ -130,7 +140,9 @@ public final class PacketWriter: @unchecked Sendable {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw WriteError.io(path: path, reason: Self.systemError()) }
     defer { close(descriptor) }
-    guard fchmod(descriptor, mode) == 0 else { throw WriteError.io(path: path, reason: Self.systemError()) }
+    if mode & creationMask != 0 {
+      guard fchmod(descriptor, mode) == 0 else { throw WriteError.io(path: path, reason: Self.systemError()) }
+    }
     var written = 0
     while written < bytes.count {
       let result = bytes.withUnsafeBytes { buffer -> Int in
@@ -181,16 +193,23 @@ public final class PacketWriter: @unchecked Sendable {
     return path
   }
 
+  /// A new folder `prefix` + a suffix unique in this process (and, with the process id, among
+  /// processes), mode 0755.
   private func makeTemporaryFolder(prefix: String) throws -> String {
-    var template = Array((outputDirectory as NSString).appendingPathComponent(prefix + "XXXXXX").utf8CString)
-    let result = template.withUnsafeMutableBufferPointer { buffer -> UnsafeMutablePointer<CChar>? in
-      guard let base = buffer.baseAddress else { return nil }
-      return mkdtemp(base)
+    let process = getpid()
+    while true {
+      let path = Self.join(outputDirectory, "\(prefix)\(process)-\(temporaryCounter.next())")
+      if mkdir(path, 0o755) == 0 {
+        if 0o755 & creationMask != 0 { chmod(path, 0o755) }
+        return path
+      }
+      if errno != EEXIST { throw WriteError.io(path: outputDirectory, reason: Self.systemError()) }
     }
-    guard result != nil else { throw WriteError.io(path: outputDirectory, reason: Self.systemError()) }
-    let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    chmod(path, 0o755)
-    return path
+  }
+
+  /// `folder/name`.
+  static func join(_ folder: String, _ name: String) -> String {
+    folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
   }
 
   static func makeDirectory(_ path: String, recursive: Bool) throws {
@@ -218,4 +237,17 @@ public final class PacketWriter: @unchecked Sendable {
   }
 
   static func systemError() -> String { String(cString: strerror(errno)) }
+}
+
+/// A counter shared by the writer's threads, for unique temporary folder names.
+private final class TemporaryCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  func next() -> Int {
+    lock.withLock {
+      value += 1
+      return value
+    }
+  }
 }
