@@ -25,7 +25,7 @@ let package = Package(
       providers: [.apt(["libcmark-dev"])]
     ),
     // A read-only Swift value tree over cmark, with source ranges and cmark's renderers.
-    .target(name: "CommonMark", dependencies: ["Ccmark"]),
+    .target(name: "CommonMark", dependencies: ["Ccmark", "OnboardSupport"]),
     // Diagnostics, source locations and the reporters (text, JSON, SARIF, GitHub).
     .target(name: "OnboardDiagnostics"),
     // Small shared utilities: atomic writes, terminal detection, progress, hashing.
@@ -38,7 +38,7 @@ let package = Package(
     // Guide format: front matter, step graph, guide rules, conditions, variables, graph export.
     .target(
       name: "GuideKit",
-      dependencies: ["CommonMark", "OnboardDiagnostics", "CredentialSpecs", "Yams"]
+      dependencies: ["CommonMark", "OnboardDiagnostics", "OnboardSupport", "CredentialSpecs", "Yams"]
     ),
     // Linter for filled credential files (YAML, dotenv, JSON).
     .target(

@@ -1,3 +1,5 @@
+import OnboardSupport
+
 /// The UTF-8 bytes of a source, with a line index, so that cmark's line and byte column can be
 /// turned into offsets and slices cheaply.
 ///
@@ -21,19 +23,19 @@ public struct SourceText: Sendable {
   /// columns match a document parsed from `String(decoding: bytes, as: UTF8.self)`.
   public init(bytes: [UInt8]) {
     // Valid input (the usual case) is used as it is; only invalid input is decoded and repaired.
-    self.init(validUTF8: UTF8Check.isValid(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8))
+    self.init(validUTF8: UTF8Scan.isValid(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8))
   }
 
   private init(validUTF8 input: [UInt8]) {
-    let bytes = UTF8Check.find(0, in: input) != nil ? SourceText.replacingNUL(in: input) : input
+    let bytes = UTF8Scan.find(0, in: input) != nil ? SourceText.replacingNUL(in: input) : input
     var starts = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
     let lineFeed = UInt8(ascii: "\n")
     let carriageReturn = UInt8(ascii: "\r")
-    if UTF8Check.find(carriageReturn, in: bytes) == nil {
+    if UTF8Scan.find(carriageReturn, in: bytes) == nil {
       // Only `\n` ends lines: jump from one to the next with `memchr`.
       var offset = 0
-      while let found = UTF8Check.find(lineFeed, in: bytes, from: offset) {
+      while let found = UTF8Scan.find(lineFeed, in: bytes, from: offset) {
         starts.append(found + 1)
         offset = found + 1
       }

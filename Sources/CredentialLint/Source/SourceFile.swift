@@ -1,4 +1,5 @@
 import OnboardDiagnostics
+import OnboardSupport
 
 /// The bytes of one credential file, with a line index.
 ///
@@ -158,42 +159,7 @@ public struct SourceFile: Sendable {
 
   /// The offset of the first byte that is not valid UTF-8, or `nil` when all of it is valid.
   public var firstInvalidUTF8Offset: Int? {
-    var index = bomLength
-    let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        index += 1
-        continue
-      }
-      let length: Int
-      var minimum: UInt32
-      var scalar: UInt32
-      switch byte {
-      case 0xC2...0xDF:
-        length = 2
-        minimum = 0x80
-        scalar = UInt32(byte & 0x1F)
-      case 0xE0...0xEF:
-        length = 3
-        minimum = 0x800
-        scalar = UInt32(byte & 0x0F)
-      case 0xF0...0xF4:
-        length = 4
-        minimum = 0x10000
-        scalar = UInt32(byte & 0x07)
-      default: return index
-      }
-      guard index + length <= count else { return index }
-      for next in 1..<length {
-        let continuation = bytes[index + next]
-        guard continuation & 0xC0 == 0x80 else { return index }
-        scalar = scalar << 6 | UInt32(continuation & 0x3F)
-      }
-      if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
-      index += length
-    }
-    return nil
+    UTF8Scan.firstInvalid(bytes[bomLength...]).map { $0 + bomLength }
   }
 
   /// The text after the BOM, decoded as UTF-8 (invalid bytes become U+FFFD).
