@@ -46,6 +46,7 @@ import Testing
     #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
     #expect(result.stderr.contains("has errors in its front matter or credentials block"))
     #expect(result.stderr.contains("g.md:"))
+    #expect(result.stderr.contains(": error: ") && result.stderr.contains("[guide/malformed-credentials]"))
     #expect(!result.stderr.contains(Self.canary) && !result.stdout.contains(Self.canary))
   }
 }

@@ -160,14 +160,14 @@ extension OnboardCommand {
       case .success(let loaded): guide = loaded
       case .failure(let list):
         var message = "onboard lint: cannot load the guide \(guidePath)"
-        for error in list.diagnostics.prefix(3) { message += "\n  \(error.location): \(error.message)" }
+        message += Self.firstLines(of: list.diagnostics)
         throw UsageError(message: message)
       }
       let specErrors = guide.diagnostics.filter { $0.severity == .error }
       if !specErrors.isEmpty {
         var message =
           "onboard lint: the guide \(guidePath) has errors in its front matter or credentials block (run onboard check)"
-        for error in specErrors.prefix(3) { message += "\n  \(error.location): \(error.message)" }
+        message += Self.firstLines(of: specErrors)
         throw UsageError(message: message)
       }
       guard !guide.credentials.isEmpty else {
@@ -195,7 +195,7 @@ extension OnboardCommand {
           options: CredentialLinter.Options(checkPermissions: !noPermissions))
       case .failure(let list):
         var message = "onboard lint: the layout descriptor \(layoutPath) is not valid"
-        for diagnostic in list.diagnostics.prefix(3) { message += "\n  \(diagnostic.location): \(diagnostic.message)" }
+        message += Self.firstLines(of: list.diagnostics)
         throw UsageError(message: message)
       }
     }
@@ -217,6 +217,12 @@ extension OnboardCommand {
         folder = folder.deletingLastPathComponent()
       }
       throw UsageError(message: "onboard lint: no guide found at \(Self.defaultGuide); give one with --guide.")
+    }
+
+    /// The first three diagnostics, one indented `file:line:column: severity: message [rule]`
+    /// line each, for a usage error about the guide or its layout.
+    private static func firstLines(of diagnostics: [Diagnostic]) -> String {
+      diagnostics.prefix(3).map { "\n  \($0.location): \($0.severity): \($0.message) [\($0.ruleID)]" }.joined()
     }
 
     /// `templates/` beside the folder that holds the guide (guides/x.md → templates/).
