@@ -41,10 +41,7 @@ struct GuideBuilder {
 
     var credentials = CredentialSpecSet()
     if let block = reader.credentialsBlocks.first {
-      let position = YAMLPosition(
-        file: file, text: block.literal, lineOffset: block.range.start.line,
-        columnOffset: block.range.start.column - 1)
-      let (specs, specDiagnostics) = CredentialSpecParser.parse(block.literal, position: position)
+      let (specs, specDiagnostics) = CredentialsBlock.specs(of: block, file: file)
       credentials = specs
       diagnostics += specDiagnostics
     }

@@ -35,10 +35,7 @@ extension GuideLoader {
     var credentials = CredentialSpecSet()
     // Credentials blocks are top-level blocks (DocumentReader reads them nowhere else).
     if let block = document.root.children.lazy.compactMap(CredentialsBlock.match).first {
-      let position = YAMLPosition(
-        file: path, text: block.literal, lineOffset: block.range.start.line,
-        columnOffset: block.range.start.column - 1)
-      let (specs, specDiagnostics) = CredentialSpecParser.parse(block.literal, position: position)
+      let (specs, specDiagnostics) = CredentialsBlock.specs(of: block, file: path)
       credentials = specs
       diagnostics += specDiagnostics
     }
