@@ -157,6 +157,15 @@ struct SimplePattern: Sendable {
 
   // MARK: - Matching
 
+  /// Whether `position` is where `$` matches: the end of the input, or just before a final line
+  /// break (`\n`, `\r`, vertical tab, form feed, or `\r\n`), like ICU's `$` for ASCII line breaks.
+  private static func isAtEnd(_ input: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
+    let remaining = input.count - position
+    return remaining == 0
+      || (remaining == 1 && (0x0A...0x0D).contains(input[position]))
+      || (remaining == 2 && input[position] == 0x0D && input[position + 1] == 0x0A)
+  }
+
   /// Backtracking over a flat sequence, without closures.
   private static func matchFlat(
     _ items: UnsafeBufferPointer<FlatItem>, _ index: Int, _ input: UnsafeBufferPointer<UInt8>, _ position: Int
@@ -167,12 +176,7 @@ struct SimplePattern: Sendable {
     case .start:
       return position == 0 && matchFlat(items, index + 1, input, position)
     case .end:
-      let remaining = input.count - position
-      let atEnd =
-        remaining == 0
-        || (remaining == 1 && (0x0A...0x0D).contains(input[position]))
-        || (remaining == 2 && input[position] == 0x0D && input[position + 1] == 0x0A)
-      return atEnd && matchFlat(items, index + 1, input, position)
+      return isAtEnd(input, position) && matchFlat(items, index + 1, input, position)
     case .set:
       var run = 0
       while run < item.max, position + run < input.count, item.set.contains(input[position + run]) { run += 1 }
@@ -197,12 +201,7 @@ struct SimplePattern: Sendable {
       case .start:
         return position == 0 && matchSequence(rest, position, next)
       case .end:
-        let remaining = input.count - position
-        let atEnd =
-          remaining == 0
-          || (remaining == 1 && (0x0A...0x0D).contains(input[position]))
-          || (remaining == 2 && input[position] == 0x0D && input[position + 1] == 0x0A)
-        return atEnd && matchSequence(rest, position, next)
+        return SimplePattern.isAtEnd(input, position) && matchSequence(rest, position, next)
       case .set(let set):
         var run = 0
         while run < item.max, position + run < input.count, set.contains(input[position + run]) { run += 1 }
