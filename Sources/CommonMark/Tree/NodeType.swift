@@ -23,15 +23,4 @@ public enum NodeType: UInt8, Hashable, Sendable, CaseIterable {
   case image
   /// A node type this wrapper does not know (a newer cmark).
   case unknown
-
-  /// Whether this type is a block (as opposed to an inline).
-  public var isBlock: Bool {
-    switch self {
-    case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph,
-      .heading, .thematicBreak:
-      return true
-    default:
-      return false
-    }
-  }
 }
