@@ -130,6 +130,42 @@ struct PacketWritingTests {
     #expect(shared.count == 4)
   }
 
+  @Test("A shared screenshot that reaches the file system's link limit is followed by a new copy")
+  func linkLimit() throws {
+    let out = try TestSupport.temporaryFolder("link-limit")
+    let source = out + "-shot.png"
+    try Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]).write(to: URL(fileURLWithPath: source))
+    let writer = try PacketWriter(outputDirectory: out)
+    // Like ext4 at 65,000 links, but at 3: link(2) fails with EMLINK once the source has 3.
+    writer.makeHardLink = { from, to in
+      var info = stat()
+      guard stat(from, &info) == 0 else { return -1 }
+      if info.st_nlink >= 3 {
+        errno = EMLINK
+        return -1
+      }
+      return link(from, to)
+    }
+    let image = PacketFile(
+      path: "images/shot.png", content: .image(sourcePath: source, sha256: String(repeating: "ab", count: 32)))
+    for number in 0..<5 {
+      try writer.write(id: "seller-\(number)", files: [PacketFile(path: "a.txt", text: "a"), image])
+    }
+    let shared = TestSupport.files(under: out + "/" + PacketWriter.sharedImagesFolder).sorted()
+    #expect(shared == ["abababababababab-1-shot.png", "abababababababab-2-shot.png", "abababababababab-shot.png"])
+    var links: [Int] = []
+    for name in shared {
+      var info = stat()
+      #expect(stat(out + "/" + PacketWriter.sharedImagesFolder + "/" + name, &info) == 0)
+      links.append(Int(info.st_nlink))
+    }
+    // 5 packets + 3 shared copies: every packet's screenshot is a link, none is a copy.
+    #expect(links == [3, 2, 3])
+    for number in 0..<5 {
+      #expect(FileManager.default.contents(atPath: out + "/seller-\(number)/images/shot.png")?.count == 7)
+    }
+  }
+
   @Test("--embed-screenshots puts data: URIs into checklist.html")
   func embedded() throws {
     let run = try PacketRun(embed: true)

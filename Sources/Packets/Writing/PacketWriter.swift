@@ -14,7 +14,9 @@ import OnboardSupport
 /// reader and no crash ever leaves half a packet. A folder that exists and was not written by
 /// onboard (no `packet.json` with onboard's `generator` marker) is refused unless `force` is
 /// set. Screenshots are stored once per output folder in `.shared-images/` (content-addressed)
-/// and hard-linked into each packet's `images/`, or copied where links are not possible.
+/// and hard-linked into each packet's `images/`, or copied where links are not possible. A
+/// shared copy that has as many links as the file system allows (65,000 on ext4) is followed by
+/// another copy, so a roster of any size keeps linking instead of copying every screenshot.
 public final class PacketWriter: @unchecked Sendable {
   /// Why a packet was not written. Messages name paths and system reasons, never contents.
   public enum WriteError: Error, CustomStringConvertible, Sendable {
@@ -44,12 +46,20 @@ public final class PacketWriter: @unchecked Sendable {
   /// simulate a failure part-way). It runs on the writing thread; use one worker with it.
   public var beforeEachFile: ((String) throws -> Void)?
 
-  private var sharedImages: [String: String] = [:]
+  /// The shared copy in use for each screenshot (content digest and file name), and how many
+  /// copies were started because an earlier one was full.
+  private var sharedImages: [String: (path: String, generation: Int)] = [:]
   private let sharedImagesLock = NSLock()
   /// The process's file mode creation mask, read once: permissions it would strip are set
   /// explicitly after creating a file or folder.
   private let creationMask: mode_t
   private let temporaryCounter = TemporaryCounter()
+  /// Makes a hard link (`link(2)`); a seam for tests that simulate a file system's link limit.
+  var makeHardLink: @Sendable (String, String) -> Int32 = { link($0, $1) }
+
+  /// How many shared copies of one screenshot are started before giving up on links (each
+  /// holds up to the file system's link limit, 65,000 on ext4).
+  static let maximumSharedCopies = 1_000
 
   /// The name of the shared screenshot folder inside the output folder.
   public static let sharedImagesFolder = ".shared-images"
@@ -161,23 +171,33 @@ public final class PacketWriter: @unchecked Sendable {
   /// Hard-links the shared copy of an image into the packet, copying when linking fails.
   private func linkImage(source: String, sha256: String, fileName: String, to destination: String, mode: mode_t) throws
   {
-    let shared = try sharedCopy(source: source, sha256: sha256, fileName: fileName)
-    if link(shared, destination) == 0 { return }
+    var shared = try sharedCopy(source: source, sha256: sha256, fileName: fileName, full: nil)
+    for _ in 0..<Self.maximumSharedCopies {
+      if makeHardLink(shared, destination) == 0 { return }
+      guard errno == EMLINK else { break }
+      shared = try sharedCopy(source: source, sha256: sha256, fileName: fileName, full: shared)
+    }
     guard let data = FileManager.default.contents(atPath: shared) else {
       throw WriteError.io(path: shared, reason: "cannot read the shared screenshot")
     }
     try writeFile([UInt8](data), to: destination, mode: mode)
   }
 
-  /// The shared copy of an image in `.shared-images/`, named by content, made once.
-  private func sharedCopy(source: String, sha256: String, fileName: String) throws -> String {
+  /// The shared copy of an image in `.shared-images/`, named by content, made once; or, when
+  /// `full` is the copy in use (it reached the file system's link limit), the next one.
+  private func sharedCopy(source: String, sha256: String, fileName: String, full: String?) throws -> String {
     sharedImagesLock.lock()
     defer { sharedImagesLock.unlock() }
     let key = sha256 + "/" + fileName
-    if let path = sharedImages[key] { return path }
+    var generation = 0
+    if let current = sharedImages[key] {
+      guard current.path == full else { return current.path }
+      generation = current.generation + 1
+    }
     let folder = (outputDirectory as NSString).appendingPathComponent(Self.sharedImagesFolder)
     try Self.makeDirectory(folder, recursive: false)
-    let path = (folder as NSString).appendingPathComponent(String(sha256.prefix(16)) + "-" + fileName)
+    let stem = String(sha256.prefix(16)) + (generation == 0 ? "" : "-\(generation)")
+    let path = (folder as NSString).appendingPathComponent(stem + "-" + fileName)
     var info = stat()
     if !(lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG) {
       guard let data = FileManager.default.contents(atPath: source) else {
@@ -189,7 +209,7 @@ public final class PacketWriter: @unchecked Sendable {
         throw WriteError.io(path: path, reason: "cannot store the shared screenshot")
       }
     }
-    sharedImages[key] = path
+    sharedImages[key] = (path, generation)
     return path
   }
 
