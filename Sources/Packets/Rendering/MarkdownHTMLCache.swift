@@ -6,6 +6,11 @@ import CommonMark
 final class MarkdownHTMLCache {
   private var entries: [String: String] = [:]
   private var inlineEntries: [String: String] = [:]
+  /// cmark's render of each form of sentinel Markdown seen (see ``SentinelSplice``), or `nil`
+  /// for a form that cannot be spliced.
+  private var forms: [Bytes: String?] = [:]
+  /// How many renders were spliced rather than rendered (for tests).
+  private(set) var splicedCount = 0
   private let limit: Int
   private let giveUpWhenFull: Bool
   private var gaveUp = false
@@ -40,12 +45,62 @@ final class MarkdownHTMLCache {
   /// The HTML of one paragraph without its `<p>` wrapper, for titles and checks.
   func inlineHTML(_ markdown: String) -> String {
     if !gaveUp, let cached = inlineEntries[markdown] { return cached }
-    var html = CMarkRenderer.render(markdown, as: .html)
+    let html = Self.unwrapped(CMarkRenderer.render(markdown, as: .html))
+    if !gaveUp { remember(html, for: markdown, in: &inlineEntries) }
+    return html
+  }
+
+  /// A one-paragraph render without its `<p>` wrapper.
+  private static func unwrapped(_ rendered: String) -> String {
+    var html = rendered
     while html.hasSuffix("\n") { html.removeLast() }
     if html.hasPrefix("<p>") && html.hasSuffix("</p>") && !html.dropFirst(3).contains("<p>") {
       html = String(html.dropFirst(3).dropLast(4))
     }
-    if !gaveUp { remember(html, for: markdown, in: &inlineEntries) }
     return html
+  }
+
+  /// The HTML of a seller's Markdown (``html(_:)``, or with `inline` ``inlineHTML(_:)``),
+  /// spliced from cmark's render of `template` when there is one and its form can be spliced
+  /// (see ``SentinelSplice``); otherwise cmark renders `markdown()`. The first seller of each
+  /// form is checked against cmark's render of their own Markdown, and a form that differs is
+  /// never spliced again.
+  /// - Parameter value: the value of the variable a sentinel numbers.
+  func html(
+    template: SentinelSplice.Template?, inline: Bool, value: (Int) -> String?, markdown: () throws -> String
+  ) rethrows -> String {
+    func rendered(_ text: String) -> String { inline ? inlineHTML(text) : html(text) }
+    guard let template, template.sentinels > 0 else { return rendered(try markdown()) }
+    let key = Bytes(template.markdown)
+    if let known = forms[key] {
+      if let form = known, let spliced = SentinelSplice.fill(form, expected: template.sentinels, value: value) {
+        splicedCount += 1
+        return spliced
+      }
+      return rendered(try markdown())
+    }
+    let real = rendered(try markdown())
+    guard forms.count < limit else { return real }
+    guard template.isSafe else {
+      forms[key] = .some(nil)
+      return real
+    }
+    let text = String(decoding: template.markdown, as: UTF8.self)
+    let form = inline ? Self.unwrapped(CMarkRenderer.render(text, as: .html)) : CMarkRenderer.render(text, as: .html)
+    let matches = SentinelSplice.fill(form, expected: template.sentinels, value: value) == real
+    forms[key] = matches ? form : .some(nil)
+    return real
+  }
+}
+
+/// Bytes as a dictionary key, hashed in one go (a `String` key with the sentinels' private-use
+/// characters would be hashed through Unicode normalisation).
+private struct Bytes: Hashable {
+  let bytes: [UInt8]
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }

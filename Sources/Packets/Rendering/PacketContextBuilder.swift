@@ -24,6 +24,11 @@ final class PacketContextBuilder {
   let embedScreenshots: Bool
   let cache = MarkdownHTMLCache()
   let placeholderContexts = PlaceholderContextCache()
+  /// The variables that sentinels in spliced Markdown stand for (see ``SentinelSplice``).
+  let sentinelNames = SentinelSplice.Names()
+  /// Whether per-seller guide Markdown may be spliced into a render of its form (off only to
+  /// test that splicing changes no byte).
+  var splicesMarkdown = true
   private let comment = CommentEscaper()
   private var producersByKey: [String: [Step]] = [:]
   /// The layout's environment suffix cut at each `{{account}}`.
@@ -112,9 +117,11 @@ final class PacketContextBuilder {
     guard TextScan.mayHavePlaceholder(text) else { return .constant(text) }
     let mayThrow = placeholderContexts.contexts(of: text).values.contains(.linkDestination(startsDestination: true))
     let prepared = PreparedText(markdown: text, contexts: placeholderContexts)
-    return graph.node(mayThrow: mayThrow, memoKeys: prepared.variableNames) {
-      try prepared.markdown($0.input.variables)
-    }
+    let names = sentinelNames
+    return graph.node(
+      mayThrow: mayThrow, memoKeys: prepared.variableNames,
+      template: splicesMarkdown ? { prepared.sentinelTemplate($0.input.variables, names: names) } : nil
+    ) { try prepared.markdown($0.input.variables) }
   }
 
   /// Guide text with the seller's values as they are (for fields the template escapes).
@@ -129,9 +136,16 @@ final class PacketContextBuilder {
     if let value = markdown.constantValue { return .constant(emptyIsEmpty && value.isEmpty ? "" : cache.html(value)) }
     guard case .node(let parent) = markdown.storage else { return markdown }
     let cache = MarkdownHTMLCache(limit: Self.nodeCacheLimit, giveUpWhenFull: true)
+    let names = sentinelNames
     return graph.node(mayThrow: parent.mayThrow, memoKeys: parent.memoKeys) { evaluator in
-      let value = try evaluator.value(of: parent)
-      return emptyIsEmpty && value.isEmpty ? "" : cache.html(value)
+      let template = parent.template?(evaluator)
+      if emptyIsEmpty {
+        let isEmpty = try template.map { $0.markdown.isEmpty } ?? evaluator.value(of: parent).isEmpty
+        if isEmpty { return "" }
+      }
+      return try cache.html(
+        template: template, inline: false, value: { names.name($0).flatMap { evaluator.input.variables[$0] } },
+        markdown: { try evaluator.value(of: parent) })
     }
   }
 
@@ -140,8 +154,12 @@ final class PacketContextBuilder {
     if let value = markdown.constantValue { return .constant(cache.inlineHTML(value)) }
     guard case .node(let parent) = markdown.storage else { return markdown }
     let cache = MarkdownHTMLCache(limit: Self.nodeCacheLimit, giveUpWhenFull: true)
+    let names = sentinelNames
     return graph.node(mayThrow: parent.mayThrow, memoKeys: parent.memoKeys) { evaluator in
-      cache.inlineHTML(try evaluator.value(of: parent))
+      try cache.html(
+        template: parent.template?(evaluator), inline: true,
+        value: { names.name($0).flatMap { evaluator.input.variables[$0] } },
+        markdown: { try evaluator.value(of: parent) })
     }
   }
 

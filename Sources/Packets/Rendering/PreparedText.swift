@@ -76,17 +76,52 @@ struct PreparedText {
         case .text:
           output.append(contentsOf: MarkdownEscaper().escape(value).utf8)
         case .linkDestination(let starts):
-          let escaper = URLEscaper()
-          if starts, let reason = escaper.cannotRepresent(value) {
-            throw MarkdownFiller.UnsafeLink(variable: name, reason: reason)
-          }
-          output.append(contentsOf: escaper.escape(value).utf8)
+          output.append(contentsOf: try Self.destination(value, of: name, starts: starts).utf8)
         case .codeSpan, .codeBlock:
           output.append(contentsOf: PlaceholderContext.codeText(value).utf8)
         }
       }
     }
     return String(decoding: output, as: UTF8.self)
+  }
+
+  /// The Markdown for a seller's variables with a sentinel in place of each value (see
+  /// ``SentinelSplice``), link destinations written as they are; `nil` when a value has no
+  /// ``SentinelSplice/ValueForm`` for where it sits, so only cmark can say how it renders.
+  func sentinelTemplate(_ variables: [String: String], names: SentinelSplice.Names) -> SentinelSplice.Template? {
+    var template = SentinelSplice.Template()
+    for part in parts {
+      switch part {
+      case .literal(let bytes):
+        template.append(literal: bytes)
+      case .placeholder(let name, let context, let source):
+        guard let value = variables[name] else {
+          template.append(literal: source)
+          continue
+        }
+        guard let form = SentinelSplice.ValueForm(value) else { return nil }
+        switch context {
+        case .text, .codeSpan, .codeBlock:
+          let inCode = context != .text
+          guard template.appendSentinel(names.number(of: name), form: form, inCode: inCode) else { return nil }
+        case .linkDestination(let starts):
+          // Written as it is: a link's value (a marketplace's URL) makes its own form.
+          guard let destination = try? Self.destination(value, of: name, starts: starts) else { return nil }
+          template.append(literal: destination.utf8)
+        }
+      }
+    }
+    return template
+  }
+
+  /// A value escaped for a link destination.
+  /// - Throws: ``MarkdownFiller/UnsafeLink`` when the value starts the link and cannot.
+  private static func destination(_ value: String, of name: String, starts: Bool) throws -> String {
+    let escaper = URLEscaper()
+    if starts, let reason = escaper.cannotRepresent(value) {
+      throw MarkdownFiller.UnsafeLink(variable: name, reason: reason)
+    }
+    return escaper.escape(value)
   }
 
   /// The text for a seller's variables, values as they are.

@@ -41,6 +41,13 @@ struct SlotText {
     return []
   }
 
+  /// The seller's Markdown with sentinels for their values, when the text can say (see
+  /// ``SentinelSplice``).
+  var template: ((SlotEvaluator) -> SentinelSplice.Template?)? {
+    if case .node(let node) = storage { return node.template }
+    return nil
+  }
+
   /// Whether computing it can throw.
   var mayThrow: Bool {
     if case .node(let node) = storage { return node.mayThrow }
@@ -61,7 +68,28 @@ struct SlotText {
     for part in parts {
       if let partKeys = part.memoKeys { keys?.formUnion(partKeys) } else { keys = nil }
     }
-    return graph.node(mayThrow: parts.contains { $0.mayThrow }, memoKeys: keys.map { $0.sorted() }) { evaluator in
+    var template: ((SlotEvaluator) -> SentinelSplice.Template?)?
+    if parts.allSatisfy({ $0.constantValue != nil || $0.template != nil }) {
+      template = { evaluator in
+        var joined = SentinelSplice.Template()
+        for part in parts {
+          let piece: SentinelSplice.Template
+          if let text = part.constantValue {
+            piece = SentinelSplice.Template(literal: text)
+          } else if let made = part.template?(evaluator) {
+            piece = made
+          } else {
+            return nil
+          }
+          if !joined.markdown.isEmpty { joined.append(literal: separator.utf8) }
+          joined.append(piece)
+        }
+        return joined
+      }
+    }
+    return graph.node(
+      mayThrow: parts.contains { $0.mayThrow }, memoKeys: keys.map { $0.sorted() }, template: template
+    ) { evaluator in
       var joined = ""
       for part in parts {
         if !joined.isEmpty { joined += separator }
@@ -84,15 +112,22 @@ final class SlotNode {
   /// computed once per marketplace. A node whose keys take too many values (one holds the
   /// seller's name or account) stops remembering.
   let memoKeys: [String]?
+  /// For Markdown computed from guide text, the seller's Markdown with sentinels in place of
+  /// their values (see ``SentinelSplice``), or `nil` from it when a value rules that out.
+  let template: ((SlotEvaluator) -> SentinelSplice.Template?)?
   let compute: (SlotEvaluator) throws -> String
   private var memo: [String: String] = [:]
   private var memoFull = false
   private static let memoLimit = 64
 
-  init(id: Int, mayThrow: Bool, memoKeys: [String]?, compute: @escaping (SlotEvaluator) throws -> String) {
+  init(
+    id: Int, mayThrow: Bool, memoKeys: [String]?, template: ((SlotEvaluator) -> SentinelSplice.Template?)? = nil,
+    compute: @escaping (SlotEvaluator) throws -> String
+  ) {
     self.id = id
     self.mayThrow = mayThrow
     self.memoKeys = memoKeys.flatMap { $0.isEmpty ? nil : $0 }
+    self.template = template
     self.compute = compute
   }
 
@@ -129,9 +164,11 @@ final class SlotGraph {
   /// A new per-seller text, computed from the variables named in `memoKeys` alone (or, when
   /// `nil`, from more).
   func node(
-    mayThrow: Bool, memoKeys: [String]? = nil, _ compute: @escaping (SlotEvaluator) throws -> String
+    mayThrow: Bool, memoKeys: [String]? = nil, template: ((SlotEvaluator) -> SentinelSplice.Template?)? = nil,
+    _ compute: @escaping (SlotEvaluator) throws -> String
   ) -> SlotText {
-    let node = SlotNode(id: nodes.count, mayThrow: mayThrow, memoKeys: memoKeys, compute: compute)
+    let node = SlotNode(
+      id: nodes.count, mayThrow: mayThrow, memoKeys: memoKeys, template: template, compute: compute)
     nodes.append(node)
     return SlotText(storage: .node(node))
   }

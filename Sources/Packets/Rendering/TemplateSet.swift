@@ -30,7 +30,7 @@ public struct TemplateSet: Sendable {
 
     /// The file name for an account.
     public func fileName(account: String) -> String {
-      fileName.replacingOccurrences(of: "{{account}}", with: account)
+      TextScan.mayHavePlaceholder(fileName) ? fileName.replacing("{{account}}", with: account) : fileName
     }
   }
 
