@@ -130,6 +130,19 @@ struct PacketWritingTests {
     #expect(shared.count == 4)
   }
 
+  @Test("A file path that leaves the packet is refused and nothing is written")
+  func pathLeavingPacket() throws {
+    let out = try TestSupport.temporaryFolder("escape")
+    let writer = try PacketWriter(outputDirectory: out)
+    for path in ["../outside.txt", "images/../../outside.txt"] {
+      #expect(throws: PacketWriter.WriteError.self) {
+        try writer.write(id: "one", files: [PacketFile(path: "a.txt", text: "a"), PacketFile(path: path, text: "b")])
+      }
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: (out as NSString).deletingLastPathComponent + "/outside.txt"))
+  }
+
   @Test("A shared screenshot that reaches the file system's link limit is followed by a new copy")
   func linkLimit() throws {
     let out = try TestSupport.temporaryFolder("link-limit")
@@ -137,14 +150,14 @@ struct PacketWritingTests {
     try Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]).write(to: URL(fileURLWithPath: source))
     let writer = try PacketWriter(outputDirectory: out)
     // Like ext4 at 65,000 links, but at 3: link(2) fails with EMLINK once the source has 3.
-    writer.makeHardLink = { from, to in
+    writer.makeHardLink = { sharedFolder, sharedName, folder, name in
       var info = stat()
-      guard stat(from, &info) == 0 else { return -1 }
+      guard fstatat(sharedFolder, sharedName, &info, 0) == 0 else { return -1 }
       if info.st_nlink >= 3 {
         errno = EMLINK
         return -1
       }
-      return link(from, to)
+      return linkat(sharedFolder, sharedName, folder, name, 0)
     }
     let image = PacketFile(
       path: "images/shot.png", content: .image(sourcePath: source, sha256: String(repeating: "ab", count: 32)))

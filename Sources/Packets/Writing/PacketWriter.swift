@@ -48,14 +48,18 @@ public final class PacketWriter: @unchecked Sendable {
 
   /// The shared copy in use for each screenshot (content digest and file name), and how many
   /// copies were started because an earlier one was full.
-  private var sharedImages: [String: (path: String, generation: Int)] = [:]
+  private var sharedImages: [String: (name: String, generation: Int)] = [:]
   private let sharedImagesLock = NSLock()
   /// The process's file mode creation mask, read once: permissions it would strip are set
   /// explicitly after creating a file or folder.
   private let creationMask: mode_t
   private let temporaryCounter = TemporaryCounter()
-  /// Makes a hard link (`link(2)`); a seam for tests that simulate a file system's link limit.
-  var makeHardLink: @Sendable (String, String) -> Int32 = { link($0, $1) }
+  /// Makes a hard link to `name` in the shared folder (a descriptor) as `name` in a packet
+  /// folder (`linkat(2)`); a seam for tests that simulate a file system's link limit.
+  var makeHardLink: @Sendable (_ sharedFolder: Int32, _ sharedName: String, _ folder: Int32, _ name: String) -> Int32 =
+    { linkat($0, $1, $2, $3, 0) }
+  /// The shared screenshot folder, open once it exists (guarded by ``sharedImagesLock``).
+  private var sharedFolder: Int32 = -1
 
   /// How many shared copies of one screenshot are started before giving up on links (each
   /// holds up to the file system's link limit, 65,000 on ext4).
@@ -74,6 +78,10 @@ public final class PacketWriter: @unchecked Sendable {
     umask(mask)
     self.creationMask = mask
     try Self.makeDirectory(outputDirectory, recursive: true)
+  }
+
+  deinit {
+    if sharedFolder >= 0 { close(sharedFolder) }
   }
 
   /// Whether `path` is a packet folder onboard wrote.
@@ -103,21 +111,20 @@ public final class PacketWriter: @unchecked Sendable {
     defer {
       if !finished { Self.removeTree(temporary) }
     }
-    var folders: Set<String> = [temporary]
+    // Files are made relative to open folders, so the kernel does not walk the whole path again
+    // for each one.
+    var folders = try PacketFolders(root: temporary)
+    defer { folders.close() }
     for file in files {
       try beforeEachFile?(file.path)
-      let destination = Self.join(temporary, file.path)
-      if let slash = destination.utf8.lastIndex(of: UInt8(ascii: "/")) {
-        let folder = String(destination[..<slash])
-        if folders.insert(folder).inserted { try Self.makeDirectory(folder, recursive: true) }
-      }
+      let (folder, name) = try folders.folder(holding: file.path)
+      let destination = PacketFolders.Destination(
+        folder: folder, name: name, displayPath: Self.join(temporary, file.path), mode: file.mode)
       switch file.content {
       case .bytes(let bytes):
-        try writeFile(bytes, to: destination, mode: file.mode)
+        try writeFile(bytes, to: destination)
       case .image(let source, let sha256):
-        try linkImage(
-          source: source, sha256: sha256, fileName: (file.path as NSString).lastPathComponent, to: destination,
-          mode: file.mode)
+        try linkImage(source: source, sha256: sha256, to: destination)
       }
     }
     if durable { Self.syncPath(temporary) }
@@ -146,8 +153,10 @@ public final class PacketWriter: @unchecked Sendable {
 
   // MARK: - Files
 
-  private func writeFile(_ bytes: [UInt8], to path: String, mode: mode_t) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+  private func writeFile(_ bytes: [UInt8], to destination: PacketFolders.Destination) throws {
+    let path = destination.displayPath
+    let mode = destination.mode
+    let descriptor = openat(destination.folder, destination.name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw WriteError.io(path: path, reason: Self.systemError()) }
     defer { close(descriptor) }
     if mode & creationMask != 0 {
@@ -169,35 +178,42 @@ public final class PacketWriter: @unchecked Sendable {
   }
 
   /// Hard-links the shared copy of an image into the packet, copying when linking fails.
-  private func linkImage(source: String, sha256: String, fileName: String, to destination: String, mode: mode_t) throws
-  {
-    var shared = try sharedCopy(source: source, sha256: sha256, fileName: fileName, full: nil)
+  private func linkImage(source: String, sha256: String, to destination: PacketFolders.Destination) throws {
+    var shared = try sharedCopy(source: source, sha256: sha256, fileName: destination.name, full: nil)
     for _ in 0..<Self.maximumSharedCopies {
-      if makeHardLink(shared, destination) == 0 { return }
+      if makeHardLink(shared.folder, shared.name, destination.folder, destination.name) == 0 { return }
       guard errno == EMLINK else { break }
-      shared = try sharedCopy(source: source, sha256: sha256, fileName: fileName, full: shared)
+      shared = try sharedCopy(source: source, sha256: sha256, fileName: destination.name, full: shared.name)
     }
-    guard let data = FileManager.default.contents(atPath: shared) else {
-      throw WriteError.io(path: shared, reason: "cannot read the shared screenshot")
+    let path = Self.join(Self.join(outputDirectory, Self.sharedImagesFolder), shared.name)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw WriteError.io(path: path, reason: "cannot read the shared screenshot")
     }
-    try writeFile([UInt8](data), to: destination, mode: mode)
+    try writeFile([UInt8](data), to: destination)
   }
 
-  /// The shared copy of an image in `.shared-images/`, named by content, made once; or, when
-  /// `full` is the copy in use (it reached the file system's link limit), the next one.
-  private func sharedCopy(source: String, sha256: String, fileName: String, full: String?) throws -> String {
+  /// The shared copy of an image in `.shared-images/` (the open folder and the file's name),
+  /// named by content, made once; or, when `full` is the name of the copy in use (it reached
+  /// the file system's link limit), the next one.
+  private func sharedCopy(
+    source: String, sha256: String, fileName: String, full: String?
+  ) throws -> (folder: Int32, name: String) {
     sharedImagesLock.lock()
     defer { sharedImagesLock.unlock() }
     let key = sha256 + "/" + fileName
     var generation = 0
     if let current = sharedImages[key] {
-      guard current.path == full else { return current.path }
+      guard current.name == full else { return (sharedFolder, current.name) }
       generation = current.generation + 1
     }
-    let folder = (outputDirectory as NSString).appendingPathComponent(Self.sharedImagesFolder)
-    try Self.makeDirectory(folder, recursive: false)
-    let stem = String(sha256.prefix(16)) + (generation == 0 ? "" : "-\(generation)")
-    let path = (folder as NSString).appendingPathComponent(stem + "-" + fileName)
+    let folderPath = Self.join(outputDirectory, Self.sharedImagesFolder)
+    if sharedFolder < 0 {
+      try Self.makeDirectory(folderPath, recursive: false)
+      sharedFolder = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      guard sharedFolder >= 0 else { throw WriteError.io(path: folderPath, reason: Self.systemError()) }
+    }
+    let name = String(sha256.prefix(16)) + (generation == 0 ? "" : "-\(generation)") + "-" + fileName
+    let path = Self.join(folderPath, name)
     var info = stat()
     if !(lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG) {
       guard let data = FileManager.default.contents(atPath: source) else {
@@ -209,8 +225,8 @@ public final class PacketWriter: @unchecked Sendable {
         throw WriteError.io(path: path, reason: "cannot store the shared screenshot")
       }
     }
-    sharedImages[key] = (path, generation)
-    return path
+    sharedImages[key] = (name, generation)
+    return (sharedFolder, name)
   }
 
   /// A new folder `prefix` + a suffix unique in this process (and, with the process id, among
