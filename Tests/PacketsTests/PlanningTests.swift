@@ -110,3 +110,66 @@ struct PlanningTests {
     #expect(filled.contains("```\na*b\u{FF40}c d\n```"))
   }
 }
+
+/// The plan memo (``PlanMemo``) must give exactly the plan that planning from scratch gives.
+@Suite("Plan memo")
+struct PlanMemoTests {
+  /// What a plan holds, as text to compare.
+  func signature(_ plan: PacketPlan) -> [String] {
+    var lines = ["intro " + plan.introduction.map(\.markdown).joined(separator: "|")]
+    for stage in plan.stages {
+      lines.append("stage \(stage.stage.id) \(stage.blocks.map(\.markdown)) \(stage.notes.map(\.markdown))")
+      for step in stage.steps {
+        lines.append(
+          "step \(step.step.id) \(step.applies) \(step.requiredBy) \(step.blocks.map(\.markdown)) \(step.notes.map(\.markdown))"
+        )
+      }
+    }
+    return lines
+  }
+
+  @Test("Remembered plans equal plans made from scratch for the example and a hostile roster")
+  func sameAsFromScratch() throws {
+    let run = try PacketRun()
+    let shared = PacketPlanner(guide: run.guide)
+    let decoder = SellerDecoder(credentialKeys: run.guide.credentials.keys)
+    var compared = 0
+    for path in [
+      TestSupport.root + "/examples/sellers.yml",
+      try TestSupport.file(SplicedRenderingTests.roster(count: 150), named: "memo.yml"),
+    ] {
+      for record in try RosterReader.readAll(path).records {
+        guard let seller = decoder.decode(record).seller else { continue }
+        let fresh = PacketPlanner(guide: run.guide).plan(seller)
+        for _ in 0..<2 {
+          switch (shared.plan(seller), fresh) {
+          case (.success(let remembered), .success(let expected)):
+            #expect(signature(remembered) == signature(expected), "\(seller.id)")
+            #expect(remembered.variables == expected.variables && remembered.seller.id == seller.id)
+          case (.failure(let got), .failure(let expected)):
+            #expect(got.diagnostics.map(\.message) == expected.diagnostics.map(\.message))
+          default:
+            Issue.record("\(seller.id): the memo and planning from scratch disagree on success")
+          }
+        }
+        compared += 1
+      }
+    }
+    #expect(compared == 155)
+  }
+
+  @Test("A seller whose link variable cannot start a link fails even after a seller like them planned")
+  func unsafeLinkAfterSafe() throws {
+    let planner = PacketPlanner(guide: try TestSupport.bundledGuide())
+    let safe = Seller(id: "a", credentialSource: "file", fields: ["marketplace": "US"])
+    #expect((try? planner.plan(safe).get()) != nil)
+    let unsafe = Seller(
+      id: "b", credentialSource: "file",
+      fields: ["marketplace": "US", "seller_central_url": "javascript:alert(1)"])
+    guard case .failure(let list) = planner.plan(unsafe) else {
+      Issue.record("the unsafe link was planned")
+      return
+    }
+    #expect(list.diagnostics.map(\.ruleID).contains(RosterRules.unsafeLink))
+  }
+}

@@ -23,6 +23,8 @@ public struct PacketPlanner {
   private let introductionPlaceholders: [[Placeholder]]
   /// Each stage's `**Requires:**` references, by stage id.
   private let stageRequires: [String: [Reference]]
+  /// Recent plans' structures, by what decides them.
+  private let memo: PlanMemo
 
   /// A `{{variable}}` in guide text: its name, and whether it starts a link destination (so its
   /// value decides the link's scheme).
@@ -91,12 +93,41 @@ public struct PacketPlanner {
     var requires: [String: [Reference]] = [:]
     for stage in guide.stages where requires[stage.id] == nil { requires[stage.id] = stage.requires }
     self.stageRequires = requires
+
+    var conditions: [Condition?] = guide.introduction.map(\.condition)
+    for stage in guide.stages { conditions += stage.body.map(\.condition) + stage.notes.map(\.condition) }
+    for step in steps {
+      conditions.append(step.effectiveCondition)
+      conditions += step.body.map(\.condition) + step.notes.map(\.condition)
+    }
+    var texts = introductionPlaceholders
+    for facts in stepFacts { texts += [facts.title] + facts.blocks + facts.notes + facts.checks + facts.preconditions }
+    for facts in stageFacts { texts += facts.blocks + facts.notes + facts.preconditions }
+    let placeholders = texts.joined()
+    self.memo = PlanMemo(
+      conditionVariables: Set(conditions.compactMap { $0?.variables }.joined()),
+      placeholderVariables: Set(placeholders.map(\.name)),
+      linkVariables: Set(placeholders.filter(\.startsLink).map(\.name)))
   }
 
   /// Plans one seller's packet.
   /// - Returns: the plan, or the diagnostics that stop it.
   public func plan(_ seller: Seller) -> Result<PacketPlan, DiagnosticList> {
     let variables = SellerVariables.variables(for: seller, guide: guide)
+    let key = memo.key(variables)
+    if let known = memo.structure(for: key) {
+      return .success(
+        PacketPlan(seller: seller, variables: variables, stages: known.stages, introduction: known.introduction))
+    }
+    let planned = plan(seller, variables: variables)
+    if case .success(let plan) = planned {
+      memo.remember(PlanMemo.Structure(stages: plan.stages, introduction: plan.introduction), for: key)
+    }
+    return planned
+  }
+
+  /// Plans one seller's packet from their variables, without the memo.
+  func plan(_ seller: Seller, variables: [String: String]) -> Result<PacketPlan, DiagnosticList> {
     var problems = Problems(seller: seller, declared: guide.metadata.variables, variables: variables)
 
     var applies = [Bool](repeating: false, count: allSteps.count)
