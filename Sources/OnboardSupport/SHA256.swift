@@ -47,7 +47,7 @@ public struct SHA256: Sendable {
   }
 
   /// Whether ``hexDigest(_:)-([UInt8])`` uses the system's libcrypto.
-  public static var usesSystemLibrary: Bool { SystemSHA256.oneShot != nil }
+  public static var usesSystemLibrary: Bool { SystemSHA256.functions != nil }
 
   /// The hex digest of a string's UTF-8 bytes.
   public static func hexDigest(_ text: String) -> String { hexDigest(Array(text.utf8)) }
@@ -174,30 +174,47 @@ public struct SHA256: Sendable {
   }
 }
 
-/// OpenSSL's one-shot `SHA256()` from the system's libcrypto, when it can be loaded.
+/// OpenSSL's `SHA256_Init`, `SHA256_Update` and `SHA256_Final` from the system's libcrypto, when
+/// it can be loaded. (The one-shot `SHA256()` looks the digest up in OpenSSL's provider table on
+/// every call, which costs more than hashing a small file.)
 private enum SystemSHA256 {
-  typealias OneShot =
-    @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?) -> UnsafeMutablePointer<UInt8>?
+  typealias Initialise = @convention(c) (UnsafeMutableRawPointer?) -> Int32
+  typealias Update = @convention(c) (UnsafeMutableRawPointer?, UnsafeRawPointer?, Int) -> Int32
+  typealias Finish = @convention(c) (UnsafeMutablePointer<UInt8>?, UnsafeMutableRawPointer?) -> Int32
 
-  static let oneShot: OneShot? = {
+  struct Functions {
+    var initialise: Initialise
+    var update: Update
+    var finish: Finish
+  }
+
+  /// Room for OpenSSL's `SHA256_CTX` (112 bytes) and then some.
+  static let contextSize = 256
+
+  static let functions: Functions? = {
     #if os(Linux)
       for name in ["libcrypto.so.3", "libcrypto.so"] {
         guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else { continue }
-        if let symbol = dlsym(handle, "SHA256") { return unsafeBitCast(symbol, to: OneShot.self) }
+        guard let initialise = dlsym(handle, "SHA256_Init"), let update = dlsym(handle, "SHA256_Update"),
+          let finish = dlsym(handle, "SHA256_Final")
+        else { continue }
+        return Functions(
+          initialise: unsafeBitCast(initialise, to: Initialise.self), update: unsafeBitCast(update, to: Update.self),
+          finish: unsafeBitCast(finish, to: Finish.self))
       }
     #endif
     return nil
   }()
 
   static func hexDigest(_ bytes: [UInt8]) -> String? {
-    guard let oneShot else { return nil }
+    guard let functions else { return nil }
     var digest = [UInt8](repeating: 0, count: 32)
-    let result = bytes.withUnsafeBufferPointer { input in
-      digest.withUnsafeMutableBufferPointer { output in
-        oneShot(input.baseAddress, input.count, output.baseAddress)
-      }
+    let hashed = withUnsafeTemporaryAllocation(byteCount: contextSize, alignment: 16) { context -> Bool in
+      guard functions.initialise(context.baseAddress) == 1 else { return false }
+      let updated = bytes.withUnsafeBytes { functions.update(context.baseAddress, $0.baseAddress, $0.count) }
+      guard updated == 1 else { return false }
+      return digest.withUnsafeMutableBufferPointer { functions.finish($0.baseAddress, context.baseAddress) } == 1
     }
-    guard result != nil else { return nil }
-    return SHA256.hex(digest)
+    return hashed ? SHA256.hex(digest) : nil
   }
 }
