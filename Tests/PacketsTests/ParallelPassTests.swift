@@ -88,5 +88,9 @@ struct ParallelPassTests {
     #expect(
       OnboardSupport.SHA256.hexDigest(Array("abc".utf8))
         == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    // Where the system has libcrypto, it is the one used (and so the one compared above).
+    if dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL) != nil {
+      #expect(OnboardSupport.SHA256.usesSystemLibrary)
+    }
   }
 }
