@@ -4,7 +4,8 @@ public struct JSONEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
 
-  private static let special = EscapeSupport.ByteSet("\"\\<>&")
+  /// The printable ASCII bytes it escapes.
+  static let special = EscapeSupport.ByteSet("\"\\<>&")
 
   public func escape(_ value: String) -> String {
     if EscapeSupport.isPlainASCII(value, avoiding: Self.special) { return "\"" + value + "\"" }

@@ -39,25 +39,52 @@ public struct PacketManifest: Sendable {
 
   /// The manifest as JSON text, keys in a fixed order, files sorted by path.
   public func json() -> String {
-    let escape = JSONEscaper()
-    var text = "{\n"
-    text += "  \"generator\": \(escape.escape(Self.generator)),\n"
-    text += "  \"onboard_version\": \(escape.escape(OnboardVersion.current)),\n"
-    text +=
-      "  \"guide\": {\"id\": \(escape.escape(guideID)), \"version\": \(escape.escape(guideVersion)), \"title\": \(escape.escape(guideTitle))},\n"
-    text +=
-      "  \"seller\": {\"id\": \(escape.escape(sellerID)), \"name\": \(escape.escape(sellerName)), \"account\": \(escape.escape(account))},\n"
-    text += "  \"steps\": [" + steps.map { escape.escape($0) }.joined(separator: ", ") + "],\n"
-    text += "  \"files\": [\n"
+    var text: [UInt8] = []
+    text.reserveCapacity(1024 + 64 * steps.count + 160 * files.count)
+    func raw(_ piece: String) { text.append(contentsOf: piece.utf8) }
+    func string(_ value: String) {
+      if EscapeSupport.isPlainASCII(value, avoiding: JSONEscaper.special) {
+        text.append(UInt8(ascii: "\""))
+        text.append(contentsOf: value.utf8)
+        text.append(UInt8(ascii: "\""))
+      } else {
+        raw(JSONEscaper().escape(value))
+      }
+    }
+    raw("{\n  \"generator\": ")
+    string(Self.generator)
+    raw(",\n  \"onboard_version\": ")
+    string(OnboardVersion.current)
+    raw(",\n  \"guide\": {\"id\": ")
+    string(guideID)
+    raw(", \"version\": ")
+    string(guideVersion)
+    raw(", \"title\": ")
+    string(guideTitle)
+    raw("},\n  \"seller\": {\"id\": ")
+    string(sellerID)
+    raw(", \"name\": ")
+    string(sellerName)
+    raw(", \"account\": ")
+    string(account)
+    raw("},\n  \"steps\": [")
+    for (index, step) in steps.enumerated() {
+      if index > 0 { raw(", ") }
+      string(step)
+    }
+    raw("],\n  \"files\": [\n")
     let sorted = files.sorted { $0.path < $1.path }
     for (index, file) in sorted.enumerated() {
-      let mode = String(file.mode, radix: 8)
-      text +=
-        "    {\"path\": \(escape.escape(file.path)), \"sha256\": \(escape.escape(file.sha256)), \"mode\": \(escape.escape("0" + mode))}"
-      text += index == sorted.count - 1 ? "\n" : ",\n"
+      raw("    {\"path\": ")
+      string(file.path)
+      raw(", \"sha256\": ")
+      string(file.sha256)
+      raw(", \"mode\": ")
+      string("0" + String(file.mode, radix: 8))
+      raw(index == sorted.count - 1 ? "}\n" : "},\n")
     }
-    text += "  ]\n}\n"
-    return text
+    raw("  ]\n}\n")
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// Whether `data` is a manifest onboard wrote (it has the generator marker).
