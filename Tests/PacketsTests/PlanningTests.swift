@@ -146,6 +146,10 @@ struct PlanMemoTests {
           case (.success(let remembered), .success(let expected)):
             #expect(signature(remembered) == signature(expected), "\(seller.id)")
             #expect(remembered.variables == expected.variables && remembered.seller.id == seller.id)
+            #expect(
+              remembered.structureKey
+                == PacketShape.structureKey(
+                  stages: expected.stages, introduction: expected.introduction, guide: run.guide))
           case (.failure(let got), .failure(let expected)):
             #expect(got.diagnostics.map(\.message) == expected.diagnostics.map(\.message))
           default:

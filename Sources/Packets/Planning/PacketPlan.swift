@@ -38,6 +38,9 @@ public struct PacketPlan: Sendable {
   public var stages: [PlannedStage]
   /// The guide's introduction blocks whose conditions hold.
   public var introduction: [Block]
+  /// The part of the packet's shape key that the stages and introduction decide (see
+  /// ``PacketShape``), when the planner remembered it; otherwise it is worked out when needed.
+  var structureKey: String?
 
   /// The planned steps in order across stages.
   public var steps: [PlannedStep] { stages.flatMap(\.steps) }

@@ -116,14 +116,18 @@ public struct PacketPlanner {
     let variables = SellerVariables.variables(for: seller, guide: guide)
     let key = memo.key(variables)
     if let known = memo.structure(for: key) {
-      return .success(
-        PacketPlan(seller: seller, variables: variables, stages: known.stages, introduction: known.introduction))
+      var plan = PacketPlan(
+        seller: seller, variables: variables, stages: known.stages, introduction: known.introduction)
+      plan.structureKey = known.key
+      return .success(plan)
     }
     let planned = plan(seller, variables: variables)
-    if case .success(let plan) = planned {
-      memo.remember(PlanMemo.Structure(stages: plan.stages, introduction: plan.introduction), for: key)
-    }
-    return planned
+    guard case .success(var plan) = planned else { return planned }
+    let structureKey = PacketShape.structureKey(stages: plan.stages, introduction: plan.introduction, guide: guide)
+    memo.remember(
+      PlanMemo.Structure(stages: plan.stages, introduction: plan.introduction, key: structureKey), for: key)
+    plan.structureKey = structureKey
+    return .success(plan)
   }
 
   /// Plans one seller's packet from their variables, without the memo.

@@ -11,6 +11,8 @@ final class PlanMemo: @unchecked Sendable {
   struct Structure {
     var stages: [PacketPlan.PlannedStage]
     var introduction: [Block]
+    /// Its part of the packet's shape key (``PacketShape/structureKey(stages:introduction:guide:)``).
+    var key: String
   }
 
   private let conditionVariables: [String]

@@ -13,9 +13,28 @@ import OnboardDiagnostics
 enum PacketShape {
   /// The shape of a plan, as a key.
   static func key(of plan: PacketPlan, guide: Guide) -> String {
+    var key =
+      plan.structureKey ?? structureKey(stages: plan.stages, introduction: plan.introduction, guide: guide)
+    key += "V"
+    for name in plan.variables.keys.sorted() {
+      key += name
+      key += "\u{0}"
+    }
+    key += "K"
+    for name in plan.seller.knownCredentials.keys.sorted() {
+      key += name
+      key += "\u{0}"
+    }
+    key += plan.seller.accountIsDerived ? "D" : "G"
+    return key
+  }
+
+  /// The part of the key that a plan's stages and introduction decide: the planned steps (and
+  /// whether each applies, which steps require it) and which blocks and notes hold.
+  static func structureKey(stages: [PacketPlan.PlannedStage], introduction: [Block], guide: Guide) -> String {
     var key = ""
     key.reserveCapacity(512)
-    for planned in plan.stages {
+    for planned in stages {
       key += "S"
       key += planned.stage.id
       key += "\u{0}"
@@ -34,18 +53,7 @@ enum PacketShape {
       }
     }
     key += "I"
-    appendPositions(of: plan.introduction.map(\.location), in: guide.introduction.map(\.location), to: &key)
-    key += "V"
-    for name in plan.variables.keys.sorted() {
-      key += name
-      key += "\u{0}"
-    }
-    key += "K"
-    for name in plan.seller.knownCredentials.keys.sorted() {
-      key += name
-      key += "\u{0}"
-    }
-    key += plan.seller.accountIsDerived ? "D" : "G"
+    appendPositions(of: introduction.map(\.location), in: guide.introduction.map(\.location), to: &key)
     return key
   }
 
