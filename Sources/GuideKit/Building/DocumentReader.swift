@@ -58,9 +58,20 @@ struct DocumentReader {
     case section(heading: MarkdownNode, blocks: [MarkdownNode])
   }
 
-  mutating func read(_ root: MarkdownNode) {
-    let units = Self.units(of: root)
-    if let split = parallelSplit(units) {
+  /// Reads the document whose top-level blocks are the children of `roots`, in order (a guide
+  /// parsed in parts, see ``GuideParse``). Two parts are read at once, one per thread, cut where
+  /// the second begins; a large guide parsed in one piece is cut near its middle.
+  mutating func read(_ roots: [MarkdownNode]) {
+    let units = Self.units(of: roots)
+    let cut: Int?
+    if roots.count > 1, let second = roots[1].children.first(where: { _ in true }) {
+      cut = units.firstIndex {
+        if case .section(let heading, _) = $0 { return heading == second } else { return false }
+      }
+    } else {
+      cut = parallelSplit(units)
+    }
+    if let split = cut, split > 0 {
       // Two readers, one per half, each starting empty; their results are joined in order.
       let halves = [ReaderHalf(self, units[..<split]), ReaderHalf(self, units[split...])]
       DispatchQueue.concurrentPerform(iterations: halves.count) { halves[$0].read() }
@@ -72,15 +83,15 @@ struct DocumentReader {
     collectVariables()
   }
 
-  /// The document's top-level units, in order. The first `#` heading is the title; a later `#`
+  /// The document's top-level units, in order (the blocks being the children of `roots`). The first `#` heading is the title; a later `#`
   /// heading ends the section it is in.
-  static func units(of root: MarkdownNode) -> [Unit] {
+  static func units(of roots: [MarkdownNode]) -> [Unit] {
     var units: [Unit] = []
     var sectionHeading: MarkdownNode?
     var sectionBlocks: [MarkdownNode] = []
     var sawFirstSection = false
     var sawTitle = false
-    for block in root.children {
+    for block in roots.lazy.flatMap(\.children) {
       if case .heading(let level) = block.kind, level <= 2 {
         if level == 1 && !sawTitle {
           sawTitle = true

@@ -32,11 +32,11 @@ struct GuideBuilder {
     let metadata = FrontMatter.metadata(
       yaml: frontMatter.yaml, file: file, diagnostics: &diagnostics, fieldLocations: &fieldLocations)
     let source = SourceText(bytes: frontMatter.body)
-    let document = MarkdownDocument.parse(source)
+    let documents = GuideParse.parse(source, threshold: parallelThreshold)
     var reader = DocumentReader(
       file: file, source: source, paragraphs: ParagraphReader(source: source, file: file))
     reader.parallelThreshold = parallelThreshold
-    reader.read(document.root)
+    reader.read(documents.map(\.root))
     diagnostics += reader.diagnostics
 
     var credentials = CredentialSpecSet()
