@@ -447,7 +447,8 @@ struct DocumentReader {
     var conditions = ConditionStack()
     var needTitle = titleFromFirstParagraph
     for block in blocks {
-      collectLinks(block)
+      // Before the blocks skipped below: those (HTML and code blocks) hold no links or images.
+      collectLinksAndImages(block, into: &step)
       if let marker = conditionMarker(block) {
         apply(marker, to: &conditions, at: block)
         continue
@@ -461,7 +462,6 @@ struct DocumentReader {
         step.hasExplicitID = true
         continue
       }
-      collectImages(block, stepID: step.id, into: &step)
       switch block.type {
       case .paragraph:
         var rest: [ParagraphLine] = []
@@ -729,9 +729,17 @@ struct DocumentReader {
     return Block(markdown: markdown, condition: condition, location: location(range))
   }
 
-  mutating func collectImages(_ block: MarkdownNode, stepID: String, into step: inout Step) {
-    if block.type == .image { collectImage(block, stepID: stepID, into: &step) }
-    for node in block.descendants(ofType: .image) { collectImage(node, stepID: stepID, into: &step) }
+  /// Collects a step block's `#id` links (as ``collectLinks(_:)``) and its images (as the step's
+  /// screenshots), in one walk over its nodes.
+  mutating func collectLinksAndImages(_ block: MarkdownNode, into step: inout Step) {
+    if block.type == .image { collectImage(block, stepID: step.id, into: &step) }
+    block.forEachDescendant(ofType: .link, or: .image) { node in
+      if node.type == .link {
+        collectLink(node)
+      } else {
+        collectImage(node, stepID: step.id, into: &step)
+      }
+    }
   }
 
   private mutating func collectImage(_ node: MarkdownNode, stepID: String, into step: inout Step) {
@@ -745,7 +753,7 @@ struct DocumentReader {
 
   mutating func collectGallery(_ block: MarkdownNode) {
     if block.type == .image { collectGalleryImage(block) }
-    for node in block.descendants(ofType: .image) { collectGalleryImage(node) }
+    block.forEachDescendant(ofType: .image) { collectGalleryImage($0) }
   }
 
   private mutating func collectGalleryImage(_ node: MarkdownNode) {
@@ -757,12 +765,15 @@ struct DocumentReader {
   }
 
   mutating func collectLinks(_ block: MarkdownNode) {
-    for node in block.descendants(ofType: .link) {
-      // Most links are not `#id` links: look at the first byte before making strings.
-      guard node.withLiteralUTF8({ $0.first == UInt8(ascii: "#") }) else { continue }
-      if case .link(let destination, _) = node.kind, destination.hasPrefix("#"), destination.count > 1 {
-        links.append(Reference(target: String(destination.dropFirst()), location: location(node.range)))
-      }
+    block.forEachDescendant(ofType: .link) { collectLink($0) }
+  }
+
+  /// Keeps a link to an `#id`.
+  private mutating func collectLink(_ node: MarkdownNode) {
+    // Most links are not `#id` links: look at the first byte before making strings.
+    guard node.withLiteralUTF8({ $0.first == UInt8(ascii: "#") }) else { return }
+    if case .link(let destination, _) = node.kind, destination.hasPrefix("#"), destination.count > 1 {
+      links.append(Reference(target: String(destination.dropFirst()), location: location(node.range)))
     }
   }
 
