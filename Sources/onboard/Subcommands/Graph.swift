@@ -31,13 +31,15 @@ extension OnboardCommand {
     var screenshots: [String] = []
 
     func run() throws {
-      let result = GuideLoader(screenshotFolders: screenshots).load(file: guide)
+      // The graph is built while the guide's checks run.
+      let built = BuiltGraph()
+      let result = GuideLoader(screenshotFolders: screenshots).load(file: guide) { built.graph = StepGraph(guide: $0) }
       let errors = result.diagnostics.filter { $0.severity == .error }
       if !errors.isEmpty {
         StandardError.write(TextReporter(color: Terminal.current().colorStderr).report(errors, rules: []))
       }
       guard let loaded = result.guide else { throw ExitStatus.usage.exitCode }
-      let graph = StepGraph(guide: loaded)
+      let graph = built.graph ?? StepGraph(guide: loaded)
       if format == .json {
         // Streamed: a large graph's JSON is never held whole.
         JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
