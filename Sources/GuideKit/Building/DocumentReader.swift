@@ -481,8 +481,10 @@ struct DocumentReader {
           needTitle = false
           setTitle(titleLines, of: &step)
         }
-        rest.removeAll { line in
-          line.nodes.allSatisfy { $0.type == .image }
+        if rest.contains(where: { line in line.nodes.allSatisfy { $0.type == .image } }) {
+          rest.removeAll { line in
+            line.nodes.allSatisfy { $0.type == .image }
+          }
         }
         if !rest.isEmpty {
           step.body.append(
