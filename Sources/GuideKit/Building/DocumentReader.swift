@@ -241,9 +241,9 @@ struct DocumentReader {
         stage.steps.reserveCapacity(stage.steps.count + block.children.underestimatedCount)
         for item in block.children {
           stepNumber += 1
-          var step = readListStep(item, stageID: stageID, number: stepNumber)
-          step.inheritedCondition = conditions.combined
-          stage.steps.append(step)
+          // Built in place in the array: a step is a dozen arrays and strings to copy.
+          stage.steps.append(readListStep(item, stageID: stageID, number: stepNumber))
+          stage.steps[stage.steps.count - 1].inheritedCondition = conditions.combined
         }
         index += 1
         continue
@@ -406,7 +406,7 @@ struct DocumentReader {
   mutating func readListStep(_ item: MarkdownNode, stageID: String, number: Int) -> Step {
     let children = Array(item.children)
     var step = Step(
-      id: "\(stageID)/\(number)", hasExplicitID: false, stageID: stageID, number: number, title: "",
+      id: stageID + "/" + String(number), hasExplicitID: false, stageID: stageID, number: number, title: "",
       titleMarkdown: "", location: location(item.range))
     let derivedID = step.id
     let firstUse = screenshotUses.count
@@ -425,7 +425,7 @@ struct DocumentReader {
   mutating func readHeadingStep(heading: MarkdownNode, blocks: [MarkdownNode], stageID: String, number: Int) -> Step {
     let (explicitID, title) = anchorAndTitle(heading)
     var step = Step(
-      id: explicitID ?? "\(stageID)/\(number)", hasExplicitID: explicitID != nil, stageID: stageID,
+      id: explicitID ?? stageID + "/" + String(number), hasExplicitID: explicitID != nil, stageID: stageID,
       number: number, title: title, titleMarkdown: headingMarkdown(heading), location: location(heading.range))
     readStepContent(blocks, into: &step, titleFromFirstParagraph: false)
     if explicitID == nil { finishStepID(&step, stageID: stageID) }
