@@ -283,8 +283,10 @@ enum ParagraphItem {
 extension ParagraphReader {
   /// Groups a paragraph's lines into content and attributes.
   func items(of paragraph: MarkdownNode) -> [ParagraphItem] {
+    let lines = lines(of: paragraph)
     var items: [ParagraphItem] = []
-    for line in lines(of: paragraph) {
+    items.reserveCapacity(lines.count)
+    for line in lines {
       switch label(of: line) {
       case .attribute(let attribute):
         items.append(.attribute(attribute))
