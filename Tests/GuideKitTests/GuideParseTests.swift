@@ -45,6 +45,14 @@ import Testing
     #expect(GuideParse.parse(source, threshold: 0).count == 1)
   }
 
+  @Test func oneLineGuidesKeepOnePiece() {
+    for text in ["", "## Only a heading", String(repeating: "word ", count: 100_000)] {
+      let source = SourceText(text)
+      #expect(GuideParse.cutLine(source) == nil)
+      #expect(GuideParse.parse(source, threshold: 0).count == 1)
+    }
+  }
+
   @Test func smallGuidesKeepOnePiece() {
     #expect(GuideParse.parse(SourceText(Self.guide()), threshold: 1 << 20).count == 1)
   }

@@ -40,7 +40,10 @@ enum GuideParse {
     let bytes = source.bytes
     if definesReferences(bytes) { return nil }
     let hash = UInt8(ascii: "#")
-    for line in max(source.lineCount / 2, 2)...source.lineCount {
+    // Line 1 is no cut (the first part would be empty); a one-line source has none.
+    let first = max(source.lineCount / 2, 2)
+    guard first <= source.lineCount else { return nil }
+    for line in first...source.lineCount {
       let start = source.lineStarts[line - 1]
       guard start + 2 <= bytes.count, bytes[start] == hash, bytes[start + 1] == hash else { continue }
       if start + 2 == bytes.count { return line }
