@@ -26,6 +26,18 @@ struct TraversalTests {
     }
   }
 
+  @Test func forEachDescendantVisitsTheTypesInPreOrder() {
+    let document = MarkdownDocument.parse(Self.markdown)
+    for node in [document.root] + Array(document.root.descendants) {
+      var links: [MarkdownNode] = []
+      node.forEachDescendant(ofType: .link) { links.append($0) }
+      #expect(links == node.descendants(ofType: .link))
+      var both: [MarkdownNode] = []
+      node.forEachDescendant(ofType: .image, or: .code) { both.append($0) }
+      #expect(both == node.descendants.filter { $0.type == .image || $0.type == .code })
+    }
+  }
+
   @Test func descendantsArePreOrder() {
     let document = MarkdownDocument.parse(Self.markdown)
     // From the root and from every inner node, including ones with later siblings, whose walk

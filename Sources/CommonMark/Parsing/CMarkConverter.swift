@@ -17,7 +17,10 @@ enum CMarkConverter {
     return text.withUTF8 { parse(utf8: $0, options: options) }
   }
 
-  static func parse(utf8: UnsafeBufferPointer<UInt8>, options: ParseOptions) -> MarkdownDocument {
+  /// Parses `utf8`; `lineOffset` is added to every line number (for text that starts at line
+  /// `lineOffset + 1` of a larger source).
+  static func parse(utf8: UnsafeBufferPointer<UInt8>, options: ParseOptions, lineOffset: Int32 = 0) -> MarkdownDocument
+  {
     // cmark allocates from an arena that is freed as a whole once the tree is converted.
     ParseArena.withArena(sourceSize: utf8.count) { memory in
       guard let parser = cmark_parser_new_with_mem(options.rawValue, memory) else { return emptyDocument }
@@ -26,13 +29,13 @@ enum CMarkConverter {
         cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), utf8.count)
       }
       guard let root = cmark_parser_finish(parser) else { return emptyDocument }
-      return convert(root, sourceSize: utf8.count)
+      return convert(root, sourceSize: utf8.count, lineOffset: lineOffset)
     }
   }
 
   /// Converts cmark's tree. The tree's memory belongs to the arena, so it is not freed node by node.
-  private static func convert(_ root: OpaquePointer, sourceSize: Int) -> MarkdownDocument {
-    var builder = Builder(sourceSize: sourceSize)
+  private static func convert(_ root: OpaquePointer, sourceSize: Int, lineOffset: Int32) -> MarkdownDocument {
+    var builder = Builder(sourceSize: sourceSize, lineOffset: lineOffset)
     var node = root
     var parent: Int32 = -1
     var previous: Int32 = -1
@@ -76,8 +79,11 @@ enum CMarkConverter {
   private struct Builder {
     var records: [TreeStorage.Record] = []
     var text: ByteBuffer
+    /// Added to every line number.
+    let lineOffset: Int32
 
-    init(sourceSize: Int) {
+    init(sourceSize: Int, lineOffset: Int32) {
+      self.lineOffset = lineOffset
       // About one node per 10 bytes of a typical guide, and strings about half the source.
       records.reserveCapacity(sourceSize / 10 + 16)
       text = ByteBuffer(capacity: sourceSize / 2 + 64)
@@ -88,7 +94,7 @@ enum CMarkConverter {
       let index = Int32(records.count)
       let type = CMarkConverter.type(of: node)
       var record = TreeStorage.Record(type: type, range: nil, parent: parent)
-      CMarkConverter.setRange(of: node, in: &record)
+      CMarkConverter.setRange(of: node, in: &record, lineOffset: lineOffset)
       record.textOffset = text.count
       switch type {
       case .list:
@@ -156,8 +162,9 @@ enum CMarkConverter {
     }
   }
 
-  /// Stores the node's range in the record (a start line of 0 when cmark gives none).
-  private static func setRange(of node: OpaquePointer, in record: inout TreeStorage.Record) {
+  /// Stores the node's range in the record (a start line of 0 when cmark gives none), its lines
+  /// moved down by `lineOffset`.
+  private static func setRange(of node: OpaquePointer, in record: inout TreeStorage.Record, lineOffset: Int32) {
     let startLine = cmark_node_get_start_line(node)
     let startColumn = cmark_node_get_start_column(node)
     guard startLine > 0, startColumn > 0 else { return }
@@ -168,9 +175,9 @@ enum CMarkConverter {
       endColumn = startColumn
     }
     // A container that ends at a blank line can report column 0: clamp to column 1.
-    record.startLine = startLine
+    record.startLine = startLine &+ lineOffset
     record.startColumn = startColumn
-    record.endLine = endLine
+    record.endLine = endLine &+ lineOffset
     record.endColumn = max(endColumn, 1)
   }
 }

@@ -28,6 +28,28 @@ public struct MarkdownDocument: Sendable {
     source.bytes.withUnsafeBufferPointer { CMarkConverter.parse(utf8: $0, options: options) }
   }
 
+  /// Parses whole lines of a ``SourceText`` as a document of their own, with positions given as
+  /// lines of the whole source (the first node of `lines` starting at line `lines.lowerBound`).
+  ///
+  /// Where the text before `lines` leaves no block open and defines no link reference, the
+  /// nodes are those the whole source gives for these lines; a caller that parses a large
+  /// source in parts (on several threads) is responsible for choosing such lines.
+  /// - Parameters:
+  ///   - source: the Markdown source.
+  ///   - lines: 1-based line numbers, clamped into the source.
+  ///   - options: cmark parse options.
+  public static func parse(_ source: SourceText, lines: Range<Int>, options: ParseOptions = []) -> MarkdownDocument {
+    let first = min(max(lines.lowerBound, 1), source.lineCount)
+    let end = min(max(lines.upperBound, first), source.lineCount + 1)
+    let start = source.lineStarts[first - 1]
+    let stop = end <= source.lineCount ? source.lineStarts[end - 1] : source.bytes.count
+    return source.bytes.withUnsafeBufferPointer { all in
+      CMarkConverter.parse(
+        utf8: UnsafeBufferPointer(rebasing: all[start..<stop]), options: options, lineOffset: Int32(clamping: first - 1)
+      )
+    }
+  }
+
   /// The document node.
   public var root: MarkdownNode { MarkdownNode(storage: storage, index: 0) }
 

@@ -73,6 +73,22 @@ public struct MarkdownNode: Hashable, Sendable {
     return result
   }
 
+  /// Calls `body` with each node below this one whose type is `type` or `other`, in document
+  /// (pre-)order: ``descendants(ofType:)`` for up to two types at once, without an array.
+  /// - Parameters:
+  ///   - type: a type of node wanted.
+  ///   - other: a second type of node wanted, if any.
+  ///   - body: called with each wanted node.
+  public func forEachDescendant(ofType type: NodeType, or other: NodeType? = nil, _ body: (MarkdownNode) -> Void) {
+    let second = other ?? type
+    storage.forEachDescendant(of: Int(index)) { found in
+      let foundType = storage.records[found].type
+      if foundType == type || foundType == second {
+        body(MarkdownNode(storage: storage, index: Int32(found)))
+      }
+    }
+  }
+
   /// Calls `body` with the UTF-8 bytes of ``plainText``. A node whose text is one text or code
   /// node's literal (`**Check:**`) hands over those bytes without copying them.
   public func withPlainTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {

@@ -58,9 +58,20 @@ struct DocumentReader {
     case section(heading: MarkdownNode, blocks: [MarkdownNode])
   }
 
-  mutating func read(_ root: MarkdownNode) {
-    let units = Self.units(of: root)
-    if let split = parallelSplit(units) {
+  /// Reads the document whose top-level blocks are the children of `roots`, in order (a guide
+  /// parsed in parts, see ``GuideParse``). Two parts are read at once, one per thread, cut where
+  /// the second begins; a large guide parsed in one piece is cut near its middle.
+  mutating func read(_ roots: [MarkdownNode]) {
+    let units = Self.units(of: roots)
+    let cut: Int?
+    if roots.count > 1, let second = roots[1].children.first(where: { _ in true }) {
+      cut = units.firstIndex {
+        if case .section(let heading, _) = $0 { return heading == second } else { return false }
+      }
+    } else {
+      cut = parallelSplit(units)
+    }
+    if let split = cut, split > 0 {
       // Two readers, one per half, each starting empty; their results are joined in order.
       let halves = [ReaderHalf(self, units[..<split]), ReaderHalf(self, units[split...])]
       DispatchQueue.concurrentPerform(iterations: halves.count) { halves[$0].read() }
@@ -72,15 +83,15 @@ struct DocumentReader {
     collectVariables()
   }
 
-  /// The document's top-level units, in order. The first `#` heading is the title; a later `#`
+  /// The document's top-level units, in order (the blocks being the children of `roots`). The first `#` heading is the title; a later `#`
   /// heading ends the section it is in.
-  static func units(of root: MarkdownNode) -> [Unit] {
+  static func units(of roots: [MarkdownNode]) -> [Unit] {
     var units: [Unit] = []
     var sectionHeading: MarkdownNode?
     var sectionBlocks: [MarkdownNode] = []
     var sawFirstSection = false
     var sawTitle = false
-    for block in root.children {
+    for block in roots.lazy.flatMap(\.children) {
       if case .heading(let level) = block.kind, level <= 2 {
         if level == 1 && !sawTitle {
           sawTitle = true
@@ -230,9 +241,9 @@ struct DocumentReader {
         stage.steps.reserveCapacity(stage.steps.count + block.children.underestimatedCount)
         for item in block.children {
           stepNumber += 1
-          var step = readListStep(item, stageID: stageID, number: stepNumber)
-          step.inheritedCondition = conditions.combined
-          stage.steps.append(step)
+          // Built in place in the array: a step is a dozen arrays and strings to copy.
+          stage.steps.append(readListStep(item, stageID: stageID, number: stepNumber))
+          stage.steps[stage.steps.count - 1].inheritedCondition = conditions.combined
         }
         index += 1
         continue
@@ -395,7 +406,7 @@ struct DocumentReader {
   mutating func readListStep(_ item: MarkdownNode, stageID: String, number: Int) -> Step {
     let children = Array(item.children)
     var step = Step(
-      id: "\(stageID)/\(number)", hasExplicitID: false, stageID: stageID, number: number, title: "",
+      id: stageID + "/" + String(number), hasExplicitID: false, stageID: stageID, number: number, title: "",
       titleMarkdown: "", location: location(item.range))
     let derivedID = step.id
     let firstUse = screenshotUses.count
@@ -414,7 +425,7 @@ struct DocumentReader {
   mutating func readHeadingStep(heading: MarkdownNode, blocks: [MarkdownNode], stageID: String, number: Int) -> Step {
     let (explicitID, title) = anchorAndTitle(heading)
     var step = Step(
-      id: explicitID ?? "\(stageID)/\(number)", hasExplicitID: explicitID != nil, stageID: stageID,
+      id: explicitID ?? stageID + "/" + String(number), hasExplicitID: explicitID != nil, stageID: stageID,
       number: number, title: title, titleMarkdown: headingMarkdown(heading), location: location(heading.range))
     readStepContent(blocks, into: &step, titleFromFirstParagraph: false)
     if explicitID == nil { finishStepID(&step, stageID: stageID) }
@@ -436,7 +447,8 @@ struct DocumentReader {
     var conditions = ConditionStack()
     var needTitle = titleFromFirstParagraph
     for block in blocks {
-      collectLinks(block)
+      // Before the blocks skipped below: those (HTML and code blocks) hold no links or images.
+      collectLinksAndImages(block, into: &step)
       if let marker = conditionMarker(block) {
         apply(marker, to: &conditions, at: block)
         continue
@@ -450,7 +462,6 @@ struct DocumentReader {
         step.hasExplicitID = true
         continue
       }
-      collectImages(block, stepID: step.id, into: &step)
       switch block.type {
       case .paragraph:
         var rest: [ParagraphLine] = []
@@ -470,8 +481,10 @@ struct DocumentReader {
           needTitle = false
           setTitle(titleLines, of: &step)
         }
-        rest.removeAll { line in
-          line.nodes.allSatisfy { $0.type == .image }
+        if rest.contains(where: { line in line.nodes.allSatisfy { $0.type == .image } }) {
+          rest.removeAll { line in
+            line.nodes.allSatisfy { $0.type == .image }
+          }
         }
         if !rest.isEmpty {
           step.body.append(
@@ -718,9 +731,17 @@ struct DocumentReader {
     return Block(markdown: markdown, condition: condition, location: location(range))
   }
 
-  mutating func collectImages(_ block: MarkdownNode, stepID: String, into step: inout Step) {
-    if block.type == .image { collectImage(block, stepID: stepID, into: &step) }
-    for node in block.descendants(ofType: .image) { collectImage(node, stepID: stepID, into: &step) }
+  /// Collects a step block's `#id` links (as ``collectLinks(_:)``) and its images (as the step's
+  /// screenshots), in one walk over its nodes.
+  mutating func collectLinksAndImages(_ block: MarkdownNode, into step: inout Step) {
+    if block.type == .image { collectImage(block, stepID: step.id, into: &step) }
+    block.forEachDescendant(ofType: .link, or: .image) { node in
+      if node.type == .link {
+        collectLink(node)
+      } else {
+        collectImage(node, stepID: step.id, into: &step)
+      }
+    }
   }
 
   private mutating func collectImage(_ node: MarkdownNode, stepID: String, into step: inout Step) {
@@ -734,7 +755,7 @@ struct DocumentReader {
 
   mutating func collectGallery(_ block: MarkdownNode) {
     if block.type == .image { collectGalleryImage(block) }
-    for node in block.descendants(ofType: .image) { collectGalleryImage(node) }
+    block.forEachDescendant(ofType: .image) { collectGalleryImage($0) }
   }
 
   private mutating func collectGalleryImage(_ node: MarkdownNode) {
@@ -746,12 +767,15 @@ struct DocumentReader {
   }
 
   mutating func collectLinks(_ block: MarkdownNode) {
-    for node in block.descendants(ofType: .link) {
-      // Most links are not `#id` links: look at the first byte before making strings.
-      guard node.withLiteralUTF8({ $0.first == UInt8(ascii: "#") }) else { continue }
-      if case .link(let destination, _) = node.kind, destination.hasPrefix("#"), destination.count > 1 {
-        links.append(Reference(target: String(destination.dropFirst()), location: location(node.range)))
-      }
+    block.forEachDescendant(ofType: .link) { collectLink($0) }
+  }
+
+  /// Keeps a link to an `#id`.
+  private mutating func collectLink(_ node: MarkdownNode) {
+    // Most links are not `#id` links: look at the first byte before making strings.
+    guard node.withLiteralUTF8({ $0.first == UInt8(ascii: "#") }) else { return }
+    if case .link(let destination, _) = node.kind, destination.hasPrefix("#"), destination.count > 1 {
+      links.append(Reference(target: String(destination.dropFirst()), location: location(node.range)))
     }
   }
 

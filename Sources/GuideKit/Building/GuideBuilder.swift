@@ -18,7 +18,8 @@ struct GuideBuilder {
   /// Guides larger than this many bytes are read in two halves at once (see ``DocumentReader``).
   var parallelThreshold = 256 << 10
 
-  func build() -> GuideLoadResult {
+  /// Reads the guide and checks it; `work`, if any, is handed the guide while the checks run.
+  func build(alongsideChecks work: (@Sendable (Guide) -> Void)? = nil) -> GuideLoadResult {
     // The bytes are checked once and stay bytes: the source text and cmark's input are the
     // body's bytes, with no `String` of the whole guide made on the way.
     let content: ArraySlice<UInt8>
@@ -32,11 +33,11 @@ struct GuideBuilder {
     let metadata = FrontMatter.metadata(
       yaml: frontMatter.yaml, file: file, diagnostics: &diagnostics, fieldLocations: &fieldLocations)
     let source = SourceText(bytes: frontMatter.body)
-    let document = MarkdownDocument.parse(source)
+    let documents = GuideParse.parse(source, threshold: parallelThreshold)
     var reader = DocumentReader(
       file: file, source: source, paragraphs: ParagraphReader(source: source, file: file))
     reader.parallelThreshold = parallelThreshold
-    reader.read(document.root)
+    reader.read(documents.map(\.root))
     diagnostics += reader.diagnostics
 
     var credentials = CredentialSpecSet()
@@ -79,11 +80,14 @@ struct GuideBuilder {
           location: DiagnosticLocation(file: file, line: 1, column: 1),
           fix: "Add a `# Title` line after the front matter."))
     }
-    diagnostics += GuideChecker(
+    var checker = GuideChecker(
       guide: guide, source: source, links: reader.links, variableUses: reader.variableUses,
       conditionUses: reader.conditionUses,
-      searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders
-    ).check()
+      searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders)
+    if let work {
+      checker.alongside = { work(guide) }
+    }
+    diagnostics += checker.check()
     return GuideLoadResult(guide: guide, diagnostics: Diagnostic.sortedForReport(diagnostics))
   }
 }

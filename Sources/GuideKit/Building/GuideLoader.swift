@@ -38,8 +38,22 @@ public struct GuideLoader: Sendable {
   ///   - path: the file to read.
   ///   - displayPath: the path diagnostics and the graph show (defaults to `path`).
   public func load(file path: String, displayPath: String? = nil) -> GuideLoadResult {
+    load(file: path, displayPath: displayPath, alongsideChecks: nil)
+  }
+
+  /// Reads and checks a guide file, as ``load(file:displayPath:)`` does, and hands the guide (when
+  /// there is one) to `work` while the checks run: on a large guide, on a thread of its own
+  /// beside them, so that the checks and `work` (building the step graph, say) take the time of
+  /// the longer rather than of both. `work` has returned when this does.
+  /// - Parameters:
+  ///   - path: the file to read.
+  ///   - displayPath: the path diagnostics and the graph show (defaults to `path`).
+  ///   - work: called once with the guide, unless the file cannot be read as one.
+  public func load(
+    file path: String, displayPath: String? = nil, alongsideChecks work: (@Sendable (Guide) -> Void)?
+  ) -> GuideLoadResult {
     if let bytes = Self.readFile(path) {
-      return load(bytes: bytes, file: path, displayPath: displayPath)
+      return load(bytes: bytes, file: path, displayPath: displayPath, alongsideChecks: work)
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       return GuideLoadResult(
@@ -51,7 +65,7 @@ public struct GuideLoader: Sendable {
             location: DiagnosticLocation(file: path, line: 1, column: 1))
         ])
     }
-    return load(bytes: [UInt8](data), file: path, displayPath: displayPath)
+    return load(bytes: [UInt8](data), file: path, displayPath: displayPath, alongsideChecks: work)
   }
 
   /// The bytes of a regular file, read straight into an array (no `Data` in between); `nil`
@@ -82,10 +96,16 @@ public struct GuideLoader: Sendable {
   /// Checks guide bytes as if read from `file` (whose folder locates screenshots and the data
   /// table); diagnostics name `displayPath` (defaults to `file`).
   public func load(bytes: [UInt8], file: String, displayPath: String? = nil) -> GuideLoadResult {
+    load(bytes: bytes, file: file, displayPath: displayPath, alongsideChecks: nil)
+  }
+
+  func load(
+    bytes: [UInt8], file: String, displayPath: String?, alongsideChecks work: (@Sendable (Guide) -> Void)?
+  ) -> GuideLoadResult {
     var builder = GuideBuilder(
       file: displayPath ?? file, folder: (file as NSString).deletingLastPathComponent, bytes: bytes,
       screenshotFolders: screenshotFolders)
     builder.parallelThreshold = parallelThreshold
-    return builder.build()
+    return builder.build(alongsideChecks: work)
   }
 }

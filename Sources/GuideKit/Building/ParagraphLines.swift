@@ -21,6 +21,8 @@ struct ParagraphReader {
     // One array of the children; each line is a slice of it.
     let children = Array(paragraph.children)
     var result: [ParagraphLine] = []
+    // Most paragraphs of a guide are one or two lines.
+    result.reserveCapacity(2)
     var start = 0
     func flush(_ end: Int) {
       let nodes = children[start..<end]
@@ -114,22 +116,18 @@ struct ParagraphReader {
     case none
   }
 
-  /// Reads `**Label:** value` (or `**Label**: value`) at the start of a line.
-  static let allLabels = Set(Attribute.Label.allCases)
-
   /// The labels by their lowercased names.
   static let labelsByName: [String: Attribute.Label] = Dictionary(
     uniqueKeysWithValues: Attribute.Label.allCases.map { ($0.rawValue.lowercased(), $0) })
 
-  func label(of line: ParagraphLine, allowed: Set<Attribute.Label> = ParagraphReader.allLabels)
-    -> LabelMatch
-  {
+  /// Reads `**Label:** value` (or `**Label**: value`) at the start of a line.
+  func label(of line: ParagraphLine) -> LabelMatch {
     var nodes = line.nodes
     while let first = nodes.first, first.type == .htmlInline { nodes = nodes.dropFirst() }
     guard let strong = nodes.first, strong.type == .strong, let range = strong.range else { return .none }
     // The label's text is read in place (a strong span holds one text node).
     guard let scan = strong.withPlainTextUTF8({ Self.scanLabel($0) }) else {
-      return labelOfCharacters(strong, nodes: nodes, allowed: allowed)
+      return labelOfCharacters(strong, nodes: nodes)
     }
     // Plain ASCII: each byte is a character.
     var rest = nodes.dropFirst()
@@ -142,17 +140,17 @@ struct ParagraphReader {
         guard literal.count == 1 || literal[1] < 0x80 else { return nil }
         return (true, literal.count == 1)
       }
-      guard let colon else { return labelOfCharacters(strong, nodes: nodes, allowed: allowed) }
+      guard let colon else { return labelOfCharacters(strong, nodes: nodes) }
       guard colon.isColon else { return .none }
       valueColumn += 1
       if colon.alone { rest = rest.dropFirst() }
     }
     let location = DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
-    if let known = scan.known, allowed.contains(known) {
+    if let known = scan.known {
       return .attribute(
         attribute(known, nodes: rest, location: location, line: range.end.line, valueColumn: valueColumn))
     }
-    let labelText = scan.text()
+    let labelText = scan.text
     if let close = Self.closeLabel(labelText) {
       return .misspelt(labelText, close, location)
     }
@@ -164,7 +162,8 @@ struct ParagraphReader {
   struct LabelScan {
     var endsWithColon: Bool
     var known: Attribute.Label?
-    var text: () -> String
+    /// The label's text when it is not a known label (empty otherwise).
+    var text: String
   }
 
   static func scanLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> LabelScan? {
@@ -182,7 +181,7 @@ struct ParagraphReader {
     // The text is only needed for "did you mean" on an unknown label (no known label is close
     // enough to another to be suggested for it).
     let text = known == nil ? String(decoding: core, as: UTF8.self) : ""
-    return LabelScan(endsWithColon: endsWithColon, known: known, text: { text })
+    return LabelScan(endsWithColon: endsWithColon, known: known, text: text)
   }
 
   /// The label whose name `bytes` is, ignoring ASCII case.
@@ -213,9 +212,9 @@ struct ParagraphReader {
       location: location, valueLocation: valueLocation)
   }
 
-  /// ``label(of:allowed:)`` for a label that is not plain ASCII, on characters.
+  /// ``label(of:)`` for a label that is not plain ASCII, on characters.
   private func labelOfCharacters(
-    _ strong: MarkdownNode, nodes: ArraySlice<MarkdownNode>, allowed: Set<Attribute.Label>
+    _ strong: MarkdownNode, nodes: ArraySlice<MarkdownNode>
   ) -> LabelMatch {
     guard let range = strong.range else { return .none }
     var labelText = strong.plainText.trimmingCharacters(in: " \t")
@@ -231,7 +230,7 @@ struct ParagraphReader {
     }
     labelText = labelText.trimmingCharacters(in: " \t")
     let location = DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
-    if let known = Self.labelsByName[labelText.lowercased()], allowed.contains(known) {
+    if let known = Self.labelsByName[labelText.lowercased()] {
       return .attribute(
         attribute(known, nodes: rest, location: location, line: range.end.line, valueColumn: valueColumn))
     }
@@ -284,8 +283,10 @@ enum ParagraphItem {
 extension ParagraphReader {
   /// Groups a paragraph's lines into content and attributes.
   func items(of paragraph: MarkdownNode) -> [ParagraphItem] {
+    let lines = lines(of: paragraph)
     var items: [ParagraphItem] = []
-    for line in lines(of: paragraph) {
+    items.reserveCapacity(lines.count)
+    for line in lines {
       switch label(of: line) {
       case .attribute(let attribute):
         items.append(.attribute(attribute))

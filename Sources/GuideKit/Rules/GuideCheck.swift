@@ -31,6 +31,8 @@ struct GuideChecker {
   var variableUses: [(name: String, location: DiagnosticLocation)]
   var conditionUses: [(condition: Condition, location: DiagnosticLocation)]
   var searchedFolders: [String]
+  /// Other work to run while the checks run (on a thread of its own when they run at once).
+  var alongside: (@Sendable () -> Void)?
 
   static let checks: [any GuideCheck] = [
     NoStagesCheck(), DuplicateIDCheck(), LinkTargetCheck(), RequiresCycleCheck(), CredentialFlowCheck(),
@@ -46,12 +48,20 @@ struct GuideChecker {
       searchedFolders: searchedFolders)
     let steps = guide.stages.reduce(0) { $0 + $1.steps.count }
     guard steps > Self.parallelSteps, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+      alongside?()
       return Self.checks.flatMap { $0.check(context) }
     }
     // The checks are independent: run them at once, and join their findings in check order.
+    // The other work, if any, is the first job handed out (it is the longest).
     let results = CheckResults(count: Self.checks.count)
-    DispatchQueue.concurrentPerform(iterations: Self.checks.count) { index in
-      results.store(Self.checks[index].check(context), at: index)
+    let alongside = self.alongside
+    let extra = alongside == nil ? 0 : 1
+    DispatchQueue.concurrentPerform(iterations: Self.checks.count + extra) { index in
+      if index < extra {
+        alongside?()
+      } else {
+        results.store(Self.checks[index - extra].check(context), at: index - extra)
+      }
     }
     return results.joined()
   }

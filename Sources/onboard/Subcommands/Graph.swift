@@ -31,16 +31,30 @@ extension OnboardCommand {
     var screenshots: [String] = []
 
     func run() throws {
-      let result = GuideLoader(screenshotFolders: screenshots).load(file: guide)
+      // The graph is built (and its JSON written, in pieces) while the guide's checks run.
+      let built = BuiltGraph()
+      let renderJSON = format == .json
+      let result = GuideLoader(screenshotFolders: screenshots).load(file: guide) { guide in
+        let graph = StepGraph(guide: guide)
+        built.graph = graph
+        if renderJSON {
+          var pieces: [[UInt8]] = []
+          JSONGraphRenderer().write(graph) { pieces.append([UInt8]($0)) }
+          built.jsonPieces = pieces
+        }
+      }
       let errors = result.diagnostics.filter { $0.severity == .error }
       if !errors.isEmpty {
         StandardError.write(TextReporter(color: Terminal.current().colorStderr).report(errors, rules: []))
       }
       guard let loaded = result.guide else { throw ExitStatus.usage.exitCode }
-      let graph = StepGraph(guide: loaded)
+      let graph = built.graph ?? StepGraph(guide: loaded)
       if format == .json {
-        // Streamed: a large graph's JSON is never held whole.
-        JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
+        if let pieces = built.jsonPieces {
+          for piece in pieces { piece.withUnsafeBytes { Self.writeStandardOutput($0) } }
+        } else {
+          JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
+        }
       } else {
         format.renderer.renderUTF8(graph).withUnsafeBytes { Self.writeStandardOutput($0) }
       }

@@ -1,0 +1,59 @@
+import CommonMark
+import Testing
+
+@testable import GuideKit
+
+/// A large guide is parsed in two parts at once only where the parts hold the whole's blocks.
+@Suite struct GuideParseTests {
+  /// Sections of a stage each, and `middle` inserted just before the `##` line the cut lands on.
+  static func guide(middle: String = "", end: String = "") -> String {
+    var sections: [String] = []
+    for index in 1...20 {
+      sections.append("## Stage \(index)\n\n1. Step with **bold** and `code`.\n\n   More text.\n")
+    }
+    sections.insert(middle, at: 10)
+    return "# Title\n\n" + sections.joined(separator: "\n") + end
+  }
+
+  /// Every node below the roots, with its kind and range.
+  static func blocks(_ documents: [MarkdownDocument]) -> [String] {
+    documents.flatMap { document in
+      document.root.descendants.map { "\($0.kind) \($0.range.map { "\($0)" } ?? "-")" }
+    }
+  }
+
+  @Test(arguments: [
+    ("plain", "", 2),
+    ("paragraph before the cut", "Text just above.", 2),
+    ("open fence", "```\ncode", 1),
+    ("fence in an item", "1. item\n\n   ```\n   code", 1),
+    ("closed fence", "```\ncode\n```", 1),
+    ("HTML block", "<!--\ncomment", 1),
+    ("setext heading", "Title\n=====", 1),
+    ("list", "- a\n- b\n\n  c", 2),
+  ])
+  func cutsOnlyWhereNothingCrosses(name: String, middle: String, parts: Int) {
+    let source = SourceText(Self.guide(middle: middle))
+    let documents = GuideParse.parse(source, threshold: 0)
+    #expect(documents.count == parts, "\(name)")
+    #expect(Self.blocks(documents) == Self.blocks([MarkdownDocument.parse(source)]), "\(name)")
+  }
+
+  @Test func referenceDefinitionsKeepOnePiece() {
+    let source = SourceText(Self.guide(middle: "See [ref].", end: "\n[ref]: https://example.com\n"))
+    #expect(GuideParse.cutLine(source) == nil)
+    #expect(GuideParse.parse(source, threshold: 0).count == 1)
+  }
+
+  @Test func oneLineGuidesKeepOnePiece() {
+    for text in ["", "## Only a heading", String(repeating: "word ", count: 100_000)] {
+      let source = SourceText(text)
+      #expect(GuideParse.cutLine(source) == nil)
+      #expect(GuideParse.parse(source, threshold: 0).count == 1)
+    }
+  }
+
+  @Test func smallGuidesKeepOnePiece() {
+    #expect(GuideParse.parse(SourceText(Self.guide()), threshold: 1 << 20).count == 1)
+  }
+}
