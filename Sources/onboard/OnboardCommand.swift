@@ -25,7 +25,6 @@ struct OnboardCommand: ParsableCommand {
   /// Runs the command, mapping ArgumentParser's usage failures (exit 64) to exit code 2, so
   /// that every command exits 0 (clean), 1 (findings) or 2 (usage or I/O error).
   static func main() {
-    MemoryReuse.enable()
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -31,6 +31,7 @@ extension OnboardCommand {
     var screenshots: [String] = []
 
     func run() throws {
+      MemoryReuse.enable()
       // The graph is built (and its JSON written, in pieces) while the guide's checks run.
       let built = BuiltGraph()
       let renderJSON = format == .json
