@@ -164,28 +164,12 @@ public struct PacketPlanner {
       for position in positions where included[position] {
         let step = allSteps[position]
         let facts = stepFacts[position]
-        var blocks: [Block] = []
-        var blockIndices: [Int] = []
-        for (blockIndex, block) in step.body.enumerated()
-        where problems.evaluate(block.condition, where: facts.blockSubject, at: block.location) {
-          blocks.append(block)
-          blockIndices.append(blockIndex)
-        }
-        var notes: [Note] = []
-        var noteIndices: [Int] = []
-        for (noteIndex, note) in step.notes.enumerated()
-        where problems.evaluate(note.condition, where: facts.noteSubject, at: note.location) {
-          notes.append(note)
-          noteIndices.append(noteIndex)
-        }
+        let blocks = problems.kept(step.body, where: facts.blockSubject, condition: \.condition, location: \.location)
+        let notes = problems.kept(step.notes, where: facts.noteSubject, condition: \.condition, location: \.location)
         let subject = facts.subject
         problems.check(facts.title, subject, step.location)
-        for (block, blockIndex) in zip(blocks, blockIndices) {
-          problems.check(facts.blocks[blockIndex], subject, block.location)
-        }
-        for (note, noteIndex) in zip(notes, noteIndices) {
-          problems.check(facts.notes[noteIndex], subject, note.location)
-        }
+        for (block, blockIndex) in blocks { problems.check(facts.blocks[blockIndex], subject, block.location) }
+        for (note, noteIndex) in notes { problems.check(facts.notes[noteIndex], subject, note.location) }
         for (checkIndex, check) in step.checks.enumerated() {
           problems.check(facts.checks[checkIndex], subject, check.location)
         }
@@ -194,50 +178,31 @@ public struct PacketPlanner {
         }
         planned.append(
           PacketPlan.PlannedStep(
-            step: step, blocks: blocks, notes: notes, applies: applies[position],
+            step: step, blocks: blocks.map(\.item), notes: notes.map(\.item), applies: applies[position],
             requiredBy: requiredBy[position].count < 2
               ? requiredBy[position] : requiredBy[position].sorted { (stepIndex[$0] ?? 0) < (stepIndex[$1] ?? 0) }))
       }
       let facts = stageFacts[stagePosition]
       let stageSubject = facts.subject
-      var blocks: [Block] = []
-      var blockIndices: [Int] = []
-      for (blockIndex, block) in stage.body.enumerated()
-      where problems.evaluate(block.condition, where: stageSubject, at: block.location) {
-        blocks.append(block)
-        blockIndices.append(blockIndex)
-      }
-      var notes: [Note] = []
-      var noteIndices: [Int] = []
-      for (noteIndex, note) in stage.notes.enumerated()
-      where problems.evaluate(note.condition, where: stageSubject, at: note.location) {
-        notes.append(note)
-        noteIndices.append(noteIndex)
-      }
-      for (block, blockIndex) in zip(blocks, blockIndices) {
-        problems.check(facts.blocks[blockIndex], stageSubject, block.location)
-      }
-      for (note, noteIndex) in zip(notes, noteIndices) {
-        problems.check(facts.notes[noteIndex], stageSubject, note.location)
-      }
+      let blocks = problems.kept(stage.body, where: stageSubject, condition: \.condition, location: \.location)
+      let notes = problems.kept(stage.notes, where: stageSubject, condition: \.condition, location: \.location)
+      for (block, blockIndex) in blocks { problems.check(facts.blocks[blockIndex], stageSubject, block.location) }
+      for (note, noteIndex) in notes { problems.check(facts.notes[noteIndex], stageSubject, note.location) }
       for (preconditionIndex, precondition) in stage.preconditions.enumerated() {
         problems.check(facts.preconditions[preconditionIndex], stageSubject, precondition.location)
       }
-      stages.append(PacketPlan.PlannedStage(stage: stage, blocks: blocks, notes: notes, steps: planned))
+      stages.append(
+        PacketPlan.PlannedStage(stage: stage, blocks: blocks.map(\.item), notes: notes.map(\.item), steps: planned))
     }
-    var introduction: [Block] = []
-    var introductionIndices: [Int] = []
-    for (blockIndex, block) in guide.introduction.enumerated()
-    where problems.evaluate(block.condition, where: "the introduction", at: block.location) {
-      introduction.append(block)
-      introductionIndices.append(blockIndex)
-    }
-    for (block, blockIndex) in zip(introduction, introductionIndices) {
+    let introduction = problems.kept(
+      guide.introduction, where: "the introduction", condition: \.condition, location: \.location)
+    for (block, blockIndex) in introduction {
       problems.check(introductionPlaceholders[blockIndex], "the introduction", block.location)
     }
 
     if !problems.diagnostics.isEmpty { return .failure(DiagnosticList(problems.diagnostics)) }
-    return .success(PacketPlan(seller: seller, variables: variables, stages: stages, introduction: introduction))
+    return .success(
+      PacketPlan(seller: seller, variables: variables, stages: stages, introduction: introduction.map(\.item)))
   }
 
   /// The step positions a `**Requires:**` target stands for.
@@ -261,6 +226,19 @@ public struct PacketPlanner {
       self.seller = seller
       self.declared = declared
       self.variables = variables
+    }
+
+    /// The items whose conditions hold, each with its position in `items`.
+    mutating func kept<Item>(
+      _ items: [Item], where subject: String, condition: KeyPath<Item, Condition?>,
+      location: KeyPath<Item, DiagnosticLocation>
+    ) -> [(item: Item, index: Int)] {
+      var kept: [(item: Item, index: Int)] = []
+      for (index, item) in items.enumerated()
+      where evaluate(item[keyPath: condition], where: subject, at: item[keyPath: location]) {
+        kept.append((item, index))
+      }
+      return kept
     }
 
     mutating func evaluate(_ condition: Condition?, where subject: String, at location: DiagnosticLocation) -> Bool {

@@ -63,15 +63,9 @@ struct PreparedText {
   func markdown(_ variables: [String: String]) throws -> String {
     if parts.count == 1, case .literal(let bytes) = parts[0] { return String(decoding: bytes, as: UTF8.self) }
     var output: [UInt8] = []
-    for part in parts {
-      switch part {
-      case .literal(let bytes):
-        output.append(contentsOf: bytes)
-      case .placeholder(let name, let context, let source):
-        guard let value = variables[name] else {
-          output.append(contentsOf: source)
-          continue
-        }
+    _ = try walk(
+      variables, literal: { output.append(contentsOf: $0) },
+      value: { name, context, value in
         switch context {
         case .text:
           output.append(contentsOf: MarkdownEscaper().escape(value).utf8)
@@ -80,8 +74,8 @@ struct PreparedText {
         case .codeSpan, .codeBlock:
           output.append(contentsOf: PlaceholderContext.codeText(value).utf8)
         }
-      }
-    }
+        return true
+      })
     return String(decoding: output, as: UTF8.self)
   }
 
@@ -90,28 +84,44 @@ struct PreparedText {
   /// ``SentinelSplice/ValueForm`` for where it sits, so only cmark can say how it renders.
   func sentinelTemplate(_ variables: [String: String], names: SentinelSplice.Names) -> SentinelSplice.Template? {
     var template = SentinelSplice.Template()
+    let complete = walk(
+      variables, literal: { template.append(literal: $0) },
+      value: { name, context, value in
+        guard let form = SentinelSplice.ValueForm(value) else { return false }
+        switch context {
+        case .text, .codeSpan, .codeBlock:
+          return template.appendSentinel(names.number(of: name), form: form, inCode: context != .text)
+        case .linkDestination(let starts):
+          // Written as it is: a link's value (a marketplace's URL) makes its own form.
+          guard let destination = try? Self.destination(value, of: name, starts: starts) else { return false }
+          template.append(literal: destination.utf8)
+          return true
+        }
+      })
+    return complete ? template : nil
+  }
+
+  /// Walks the text for a seller: `literal` gets the text between placeholders, and the source
+  /// of each placeholder whose variable the seller lacks; `value` gets each placeholder they
+  /// have (its variable, context and value) and returns `false` to stop the walk.
+  /// - Returns: whether the walk reached the end.
+  private func walk(
+    _ variables: [String: String], literal: ([UInt8]) -> Void,
+    value: (_ name: String, _ context: PlaceholderContext, _ value: String) throws -> Bool
+  ) rethrows -> Bool {
     for part in parts {
       switch part {
       case .literal(let bytes):
-        template.append(literal: bytes)
+        literal(bytes)
       case .placeholder(let name, let context, let source):
-        guard let value = variables[name] else {
-          template.append(literal: source)
+        guard let found = variables[name] else {
+          literal(source)
           continue
         }
-        guard let form = SentinelSplice.ValueForm(value) else { return nil }
-        switch context {
-        case .text, .codeSpan, .codeBlock:
-          let inCode = context != .text
-          guard template.appendSentinel(names.number(of: name), form: form, inCode: inCode) else { return nil }
-        case .linkDestination(let starts):
-          // Written as it is: a link's value (a marketplace's URL) makes its own form.
-          guard let destination = try? Self.destination(value, of: name, starts: starts) else { return nil }
-          template.append(literal: destination.utf8)
-        }
+        guard try value(name, context, found) else { return false }
       }
     }
-    return template
+    return true
   }
 
   /// A value escaped for a link destination.
@@ -128,17 +138,12 @@ struct PreparedText {
   func plain(_ variables: [String: String]) -> String {
     if parts.count == 1, case .literal(let bytes) = parts[0] { return String(decoding: bytes, as: UTF8.self) }
     var output: [UInt8] = []
-    for part in parts {
-      switch part {
-      case .literal(let bytes): output.append(contentsOf: bytes)
-      case .placeholder(let name, _, let source):
-        if let value = variables[name] {
-          output.append(contentsOf: value.utf8)
-        } else {
-          output.append(contentsOf: source)
-        }
-      }
-    }
+    _ = walk(
+      variables, literal: { output.append(contentsOf: $0) },
+      value: { _, _, value in
+        output.append(contentsOf: value.utf8)
+        return true
+      })
     return String(decoding: output, as: UTF8.self)
   }
 }

@@ -75,7 +75,7 @@ enum SentinelSplice {
     private static func kind(_ scalar: Unicode.Scalar) -> Bool? {
       if scalar.isASCII {
         let byte = UInt8(scalar.value)
-        if isASCIIAlphanumeric(byte) { return false }
+        if EscapeSupport.isASCIIAlphanumeric(byte) { return false }
         return (0x21...0x7E).contains(byte) ? true : nil
       }
       switch scalar.properties.generalCategory {
@@ -159,7 +159,9 @@ enum SentinelSplice {
         if start > 0 && bytes[start - 1] == UInt8(ascii: "\\") { return false }
         if character == 0 {
           var back = index - 1
-          while back >= 0 && (isASCIIAlphanumeric(bytes[back]) || bytes[back] == UInt8(ascii: "#")) { back -= 1 }
+          while back >= 0 && (EscapeSupport.isASCIIAlphanumeric(bytes[back]) || bytes[back] == UInt8(ascii: "#")) {
+            back -= 1
+          }
           if back >= 0 && bytes[back] == UInt8(ascii: "&") { return false }
         }
       }
@@ -210,10 +212,6 @@ enum SentinelSplice {
       (0x80...0x83).contains(bytes[index + 2])
     else { return nil }
     return Int(bytes[index + 2] - 0x80)
-  }
-
-  static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
 
   /// Whether `bytes` holds `prefix` at `index`.

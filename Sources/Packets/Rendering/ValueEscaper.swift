@@ -25,6 +25,12 @@ enum EscapeSupport {
     return true
   }
 
+  /// Whether `byte` is an ASCII letter or digit.
+  @inline(__always)
+  static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
   /// Whether no byte of `value` is in `special` (other bytes, including non-ASCII, are fine).
   static func avoids(_ value: String, _ special: ByteSet) -> Bool {
     for byte in value.utf8 where special.contains(byte) { return false }

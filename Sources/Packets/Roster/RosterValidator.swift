@@ -31,8 +31,8 @@ public struct RosterValidator {
   public static func isSafeFolderName(_ id: String) -> Bool {
     guard !id.isEmpty, id.utf8.count <= 64, id.utf8.first != UInt8(ascii: ".") else { return false }
     return id.utf8.allSatisfy { byte in
-      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-        || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+      EscapeSupport.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+        || byte == UInt8(ascii: "-")
     }
   }
 
@@ -40,10 +40,7 @@ public struct RosterValidator {
   /// 1–64 of `[A-Za-z0-9_]`.
   public static func isSafeAccount(_ account: String) -> Bool {
     guard !account.isEmpty, account.utf8.count <= 64 else { return false }
-    return account.utf8.allSatisfy { byte in
-      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-        || byte == UInt8(ascii: "_")
-    }
+    return account.utf8.allSatisfy { EscapeSupport.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "_") }
   }
 
   /// Checks one seller; returns its diagnostics (empty when it is fine).
