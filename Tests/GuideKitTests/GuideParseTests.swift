@@ -3,7 +3,7 @@ import Testing
 
 @testable import GuideKit
 
-/// A large guide is parsed in two parts at once only where the parts hold the whole's blocks.
+/// A large guide is parsed in parts at once only where the parts hold the whole's blocks.
 @Suite struct GuideParseTests {
   /// Sections of a stage each, and `middle` inserted just before the `##` line the cut lands on.
   static func guide(middle: String = "", end: String = "") -> String {
@@ -55,5 +55,46 @@ import Testing
 
   @Test func smallGuidesKeepOnePiece() {
     #expect(GuideParse.parse(SourceText(Self.guide()), threshold: 1 << 20).count == 1)
+  }
+
+  /// Cuts for many parts are `##` lines in order, each at or after its share of the lines.
+  @Test func cutsForManyParts() {
+    let source = SourceText(Self.guide())
+    let cuts = GuideParse.cutLines(source, parts: 4)
+    #expect(cuts.count == 3)
+    #expect(cuts == cuts.sorted() && Set(cuts).count == cuts.count)
+    for (k, line) in cuts.enumerated() {
+      #expect(line >= source.lineCount * (k + 1) / 4)
+      let start = source.lineStarts[line - 1]
+      #expect(Array(source.bytes[start..<(start + 3)]) == Array("## ".utf8))
+    }
+    #expect(GuideParse.cutLine(source) == GuideParse.cutLines(source, parts: 2).first)
+  }
+
+  /// In many parts, each part is read right after it is parsed, and the parts hold the
+  /// whole's blocks; a part whose end the cut may have changed sends the whole to one piece,
+  /// and nothing read of the parts is used.
+  @Test(arguments: [
+    ("plain", "", true),
+    ("open fence", "```\ncode", false),
+    ("setext heading", "Title\n=====", false),
+  ])
+  func manyPartsReadAsParsed(name: String, middle: String, inParts: Bool) {
+    let source = SourceText(Self.guide(middle: middle))
+    let parsed = GuideParse.parse(source, threshold: 0, partBytes: 100) { index, document in
+      (index, document.root.children.first(where: { _ in true })?.range?.start.line)
+    }
+    #expect(Self.blocks(parsed.documents) == Self.blocks([MarkdownDocument.parse(source)]), "\(name)")
+    if inParts {
+      let parts = parsed.parts ?? []
+      #expect(parsed.documents.count == GuideParse.maximumParts, "\(name)")
+      #expect(parts.map(\.0) == Array(0..<parsed.documents.count), "\(name)")
+      // Each later part starts at its cut, a `##` line.
+      let cuts = GuideParse.cutLines(source, parts: GuideParse.maximumParts)
+      #expect(parts.dropFirst().map(\.1) == cuts.map { Optional($0) }, "\(name)")
+    } else {
+      #expect(parsed.parts == nil, "\(name)")
+      #expect(parsed.documents.count == 1, "\(name)")
+    }
   }
 }

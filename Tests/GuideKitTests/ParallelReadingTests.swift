@@ -3,7 +3,7 @@ import Testing
 
 @testable import GuideKit
 
-/// A large guide is read in two halves at once; the result must be what one pass gives.
+/// A large guide is parsed and read in parts at once; the result must be what one pass gives.
 @Suite struct ParallelReadingTests {
   /// A guide with what crosses the cut: repeated section slugs, plain sections between stages, a
   /// second `#` heading, requirement cycles and duplicate ids across the halves, conditions,
@@ -71,12 +71,16 @@ import Testing
     return text
   }
 
-  @Test func bothHalvesReadAsOnePass() throws {
+  /// Two parts (the default part size on a small guide) and many parts (a part every few
+  /// stages, so that every kind of block above lands next to some cut).
+  @Test(arguments: [GuideParse.defaultPartBytes, 2_000, 700])
+  func partsReadAsOnePass(partBytes: Int) throws {
     let path = try temporaryGuide(Self.guide(stages: 40))
     var sequential = GuideLoader()
     sequential.parallelThreshold = Int.max
     var parallel = GuideLoader()
     parallel.parallelThreshold = 0
+    parallel.partBytes = partBytes
     let one = sequential.load(file: path)
     let two = parallel.load(file: path)
     let first = try #require(one.guide)
@@ -94,5 +98,30 @@ import Testing
     #expect(first.stages.count > 40)
     #expect(!one.findings(GuideRules.requiresCycle).isEmpty)
     #expect(!one.findings(GuideRules.duplicateID).isEmpty)
+  }
+
+  /// A `#` heading in a later part is the title when the first part has none, which the later
+  /// part cannot know: the parts are joined by reading the guide again.
+  @Test func titleInALaterPart() throws {
+    var text = "---\nid: late\ntitle: Late\nversion: 1\n---\n\nIntro before any heading.\n"
+    for stage in 1...30 {
+      text += "\n## <a id=\"stage-\(stage)\"></a>Stage \(stage)\n\n1. Step \(stage) with **bold**.\n\n   More words.\n"
+      if stage == 20 { text += "\n# The real title\n\nProse.\n" }
+    }
+    let path = try temporaryGuide(text)
+    var sequential = GuideLoader()
+    sequential.parallelThreshold = Int.max
+    var parallel = GuideLoader()
+    parallel.parallelThreshold = 0
+    parallel.partBytes = 300
+    let one = sequential.load(file: path)
+    let many = parallel.load(file: path)
+    let first = try #require(one.guide)
+    let second = try #require(many.guide)
+    #expect(first.title == "The real title")
+    #expect(second.title == first.title)
+    #expect(second.stages == first.stages)
+    #expect(second.introduction == first.introduction)
+    #expect(many.diagnostics == one.diagnostics)
   }
 }

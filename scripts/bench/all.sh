@@ -29,7 +29,7 @@ mkdir -p "$LOGS"
 echo "bench: installing what is missing (scripts/setup.sh)" >&2
 bash scripts/setup.sh >&2 || { echo "bench: scripts/setup.sh failed" >&2; exit 2; }
 echo "bench: building onboard in release ($SCRATCH)" >&2
-if ! swift build -c release --scratch-path "$SCRATCH" --product onboard >"$LOGS/build.log" 2>&1; then
+if ! swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >"$LOGS/build.log" 2>&1; then
   grep -E 'error:' "$LOGS/build.log" | head -20 >&2
   echo "bench: the release build failed (log: $LOGS/build.log)" >&2
   exit 2

@@ -33,8 +33,11 @@ struct DocumentReader {
   var sectionOrder: [Bool] = []
   /// Each section's slug when its id is derived from its heading (`nil` for an explicit id).
   var sectionSlugs: [String?] = []
-  /// Guides with more source bytes than this are read in two halves at once (when there are
-  /// two processors); the halves are joined as if read in one pass.
+  /// For a part after the first (see ``readPart(_:first:)``): whether it has a `#` heading.
+  var partHasLevelOneHeading = false
+  /// A guide parsed in one piece with more source bytes than this is read in two halves at once
+  /// (when there are two processors); the halves are joined as if read in one pass. (A guide
+  /// parsed in parts is read part by part: ``readPart(_:first:)``.)
   var parallelThreshold = 256 << 10
 
   init(file: String, source: SourceText, paragraphs: ParagraphReader) {
@@ -83,14 +86,17 @@ struct DocumentReader {
     collectVariables()
   }
 
-  /// The document's top-level units, in order (the blocks being the children of `roots`). The first `#` heading is the title; a later `#`
-  /// heading ends the section it is in.
-  static func units(of roots: [MarkdownNode]) -> [Unit] {
+  /// The document's top-level units, in order (the blocks being the children of `roots`). The
+  /// first `#` heading is the title; a later `#` heading ends the section it is in.
+  /// - Parameter laterPart: the roots are a part of a guide after its first part, which starts
+  ///   at a `##` heading: any `#` heading in it is read as a later one (``join(_:roots:)`` reads
+  ///   the guide again in the rare case that the first part has no title).
+  static func units(of roots: [MarkdownNode], laterPart: Bool = false) -> [Unit] {
     var units: [Unit] = []
     var sectionHeading: MarkdownNode?
     var sectionBlocks: [MarkdownNode] = []
-    var sawFirstSection = false
-    var sawTitle = false
+    var sawFirstSection = laterPart
+    var sawTitle = laterPart
     for block in roots.lazy.flatMap(\.children) {
       if case .heading(let level) = block.kind, level <= 2 {
         if level == 1 && !sawTitle {
@@ -116,6 +122,36 @@ struct DocumentReader {
     }
     if let heading = sectionHeading { units.append(.section(heading: heading, blocks: sectionBlocks)) }
     return units
+  }
+
+  /// Reads one part of a guide parsed in parts (see ``GuideParse``) with a reader of its own,
+  /// which starts as this one is; ``join(_:roots:)`` puts the parts together.
+  /// - Parameters:
+  ///   - root: the part's document.
+  ///   - first: whether it is the guide's first part.
+  func readPart(_ root: MarkdownNode, first: Bool) -> DocumentReader {
+    var part = self
+    part.read(Self.units(of: [root], laterPart: !first)[...])
+    if !first {
+      part.partHasLevelOneHeading = root.children.contains {
+        if case .heading(1) = $0.kind { return true } else { return false }
+      }
+    }
+    return part
+  }
+
+  /// Joins the readers of a guide's parts (from ``readPart(_:first:)``, in order), as if the
+  /// guide had been read in one pass. When the first part has no title but a later part has a
+  /// `#` heading, that heading is the title, which the part could not know: the guide is then
+  /// read again from `roots`.
+  mutating func join(_ parts: [DocumentReader], roots: [MarkdownNode]) {
+    if let first = parts.first, first.title == nil, parts.dropFirst().contains(where: \.partHasLevelOneHeading) {
+      read(roots)
+      return
+    }
+    for part in parts { append(part) }
+    renumberAfterJoining()
+    collectVariables()
   }
 
   mutating func read(_ units: ArraySlice<Unit>) {

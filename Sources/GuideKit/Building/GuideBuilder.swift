@@ -15,8 +15,10 @@ struct GuideBuilder {
   var folder: String
   var bytes: [UInt8]
   var screenshotFolders: [String]
-  /// Guides larger than this many bytes are read in two halves at once (see ``DocumentReader``).
+  /// Guides larger than this many bytes are parsed and read in parts at once (see ``GuideParse``).
   var parallelThreshold = 256 << 10
+  /// About how many bytes each part of a guide parsed in parts has (see ``GuideParse``).
+  var partBytes = GuideParse.defaultPartBytes
 
   /// Reads the guide and checks it; `work`, if any, is handed the guide while the checks run.
   func build(alongsideChecks work: (@Sendable (Guide) -> Void)? = nil) -> GuideLoadResult {
@@ -33,11 +35,21 @@ struct GuideBuilder {
     let metadata = FrontMatter.metadata(
       yaml: frontMatter.yaml, file: file, diagnostics: &diagnostics, fieldLocations: &fieldLocations)
     let source = SourceText(bytes: frontMatter.body)
-    let documents = GuideParse.parse(source, threshold: parallelThreshold)
     var reader = DocumentReader(
       file: file, source: source, paragraphs: ParagraphReader(source: source, file: file))
     reader.parallelThreshold = parallelThreshold
-    reader.read(documents.map(\.root))
+    // A large guide is parsed in parts on several threads, and each part is read as soon as it
+    // is parsed; the parts' readers are then joined in order.
+    let template = reader
+    let parsed = GuideParse.parse(source, threshold: parallelThreshold, partBytes: partBytes) { index, document in
+      template.readPart(document.root, first: index == 0)
+    }
+    let roots = parsed.documents.map(\.root)
+    if let parts = parsed.parts {
+      reader.join(parts, roots: roots)
+    } else {
+      reader.read(roots)
+    }
     diagnostics += reader.diagnostics
 
     var credentials = CredentialSpecSet()

@@ -22,9 +22,12 @@ public struct GuideLoadResult: Sendable {
 public struct GuideLoader: Sendable {
   /// Extra folders to look for screenshots in, after the guide's own folder.
   public var screenshotFolders: [String]
-  /// Guides larger than this many bytes are read in two halves at once, when there are two
-  /// processors (tests lower it to compare both ways of reading).
+  /// Guides larger than this many bytes are parsed and read in parts at once, when there is
+  /// more than one processor (tests lower it to compare both ways of reading).
   var parallelThreshold = 256 << 10
+  /// About how many bytes each part of a large guide has when it is parsed in parts (tests lower
+  /// it to cut a small guide into many parts).
+  var partBytes = GuideParse.defaultPartBytes
 
   /// Creates a loader.
   /// - Parameter screenshotFolders: folders searched for screenshot files (by their path
@@ -106,6 +109,7 @@ public struct GuideLoader: Sendable {
       file: displayPath ?? file, folder: (file as NSString).deletingLastPathComponent, bytes: bytes,
       screenshotFolders: screenshotFolders)
     builder.parallelThreshold = parallelThreshold
+    builder.partBytes = partBytes
     return builder.build(alongsideChecks: work)
   }
 }

@@ -2,47 +2,118 @@ import CommonMark
 import Foundation
 import OnboardSupport
 
-/// Parses a guide's Markdown with cmark: a large guide in two parts at once, on two threads, cut
-/// at a `##` heading line near its middle; any other guide in one piece.
+/// Parses a guide's Markdown with cmark: a large guide in parts, each cut at a `##` heading line,
+/// on as many threads as there are processors; any other guide in one piece.
 ///
-/// The parts hold the nodes one parse of the whole gives, because the cut is made only where
+/// Each part is handed to a `read` function on the thread that parsed it as soon as it is
+/// parsed, so reading one part overlaps parsing the next, and a thread that finishes early takes
+/// the next part (parts are claimed in order, one at a time).
+///
+/// The parts hold the nodes one parse of the whole gives, because a cut is made only where
 /// nothing crosses it:
 /// - cmark's one state across blocks is the link reference definitions, so a guide with any
 ///   (any `]:` in it) is parsed in one piece;
 /// - a `##` line at the start of a line is a heading unless a block still open above it takes
-///   it in (a fenced code block or an HTML block); the blocks it closes are the first part's
-///   last blocks. Only those cmark ends differently at a line that closes them than at the end
-///   of the text: fenced code blocks and setext headings. So when the chain of last blocks of
-///   the first part holds a code block, an HTML block or a setext heading, the whole is parsed
-///   again in one piece.
+///   it in (a fenced code block or an HTML block); the blocks it closes are the part's last
+///   blocks. Only those cmark ends differently at a line that closes them than at the end of the
+///   text: fenced code blocks and setext headings. So when the chain of last blocks of any part
+///   but the last holds a code block, an HTML block or a setext heading, the whole is parsed
+///   again in one piece (and what was read of the parts is dropped).
 enum GuideParse {
-  /// The guide's documents in source order: one, or two whose roots' children are the whole's
-  /// top-level blocks (the second's first block is the `##` heading at the cut).
+  /// The guide's documents in source order, and what `read` made of each when the guide was
+  /// parsed in parts (`nil` when it was parsed in one piece, and `read` was not called).
+  struct Parsed<Part> {
+    /// One document, or several whose roots' children are the whole's top-level blocks (each
+    /// one after the first starting with the `##` heading at its cut).
+    var documents: [MarkdownDocument]
+    /// `read`'s result for each document, in order.
+    var parts: [Part]?
+  }
+
+  /// How many bytes of source each part should have, about: parts smaller than this cost more
+  /// in setting up than they gain in balance.
+  static let defaultPartBytes = 384 << 10
+  /// At most this many parts: enough for two or four processors to share the work evenly.
+  static let maximumParts = 8
+
+  /// The guide's documents in source order: one, or several parsed at once (see ``Parsed``).
+  static func parse(_ source: SourceText, threshold: Int) -> [MarkdownDocument] {
+    parse(source, threshold: threshold) { _, _ in () }.documents
+  }
+
+  /// Parses `source`, in parts when it is larger than `threshold` bytes and there is more than
+  /// one processor, calling `read` on each part (with its index) right after parsing it.
   /// - Parameters:
   ///   - source: the guide's body.
-  ///   - threshold: parts are parsed at once only for sources larger than this many bytes (and
-  ///     only with two processors).
-  static func parse(_ source: SourceText, threshold: Int) -> [MarkdownDocument] {
-    guard source.bytes.count > threshold, ProcessInfo.processInfo.activeProcessorCount > 1,
-      let cut = cutLine(source)
-    else { return [MarkdownDocument.parse(source)] }
-    let parts = Parts(source: source, cut: cut)
-    DispatchQueue.concurrentPerform(iterations: 2) { parts.parse($0) }
-    guard let first = parts.first, let second = parts.second, endsClosed(first.root) else {
-      return [MarkdownDocument.parse(source)]
+  ///   - threshold: parts are parsed at once only for sources larger than this many bytes.
+  ///   - partBytes: about how large each part is (at least two parts, at most ``maximumParts``).
+  ///   - read: called once per part, from several threads at once; it must not share mutable
+  ///     state between calls.
+  static func parse<Part>(
+    _ source: SourceText, threshold: Int, partBytes: Int = defaultPartBytes,
+    read: (Int, MarkdownDocument) -> Part
+  ) -> Parsed<Part> {
+    guard source.bytes.count > threshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+      return Parsed(documents: [MarkdownDocument.parse(source)], parts: nil)
     }
-    return [first, second]
+    let wanted = min(maximumParts, max(2, source.bytes.count / max(partBytes, 1)))
+    let cuts = cutLines(source, parts: wanted)
+    guard !cuts.isEmpty else { return Parsed(documents: [MarkdownDocument.parse(source)], parts: nil) }
+    let starts = [1] + cuts
+    let ends = cuts + [source.lineCount + 1]
+    let slots = (0..<starts.count).map { _ in Slot<Part>() }
+    withoutActuallyEscaping(read) { read in
+      let reader = PartReader(read)
+      DispatchQueue.concurrentPerform(iterations: slots.count) { index in
+        let document = MarkdownDocument.parse(source, lines: starts[index]..<ends[index])
+        let slot = slots[index]
+        slot.document = document
+        // A part that ends in a block the cut may have closed early is of no use: skip reading it.
+        guard index == slots.count - 1 || endsClosed(document.root) else {
+          slot.closed = false
+          return
+        }
+        slot.part = reader.read(index, document)
+      }
+    }
+    var documents: [MarkdownDocument] = []
+    var parts: [Part] = []
+    for slot in slots {
+      guard slot.closed, let document = slot.document, let part = slot.part else {
+        return Parsed(documents: [MarkdownDocument.parse(source)], parts: nil)
+      }
+      documents.append(document)
+      parts.append(part)
+    }
+    return Parsed(documents: documents, parts: parts)
   }
 
   /// The first line at or after the middle that starts with a `##` heading marker, or `nil`
   /// when there is none or the source defines link references.
   static func cutLine(_ source: SourceText) -> Int? {
+    cutLines(source, parts: 2).first
+  }
+
+  /// Up to `parts - 1` lines to cut the source at, in order: for each `k` in `1..<parts`, the
+  /// first line at or after `k/parts` of the lines (and after the cut before) that starts with a
+  /// `##` heading marker. Empty when the source defines link references.
+  static func cutLines(_ source: SourceText, parts: Int) -> [Int] {
     let bytes = source.bytes
-    if definesReferences(bytes) { return nil }
+    guard parts > 1, !definesReferences(bytes) else { return [] }
+    var cuts: [Int] = []
+    for k in 1..<parts {
+      // Line 1 is no cut (the first part would be empty); a one-line source has none.
+      let from = max(source.lineCount * k / parts, 2, (cuts.last ?? 0) + 1)
+      guard from <= source.lineCount, let line = headingLine(in: source, from: from) else { break }
+      cuts.append(line)
+    }
+    return cuts
+  }
+
+  /// The first line from `first` on that starts with `##` and a space, tab or line end.
+  private static func headingLine(in source: SourceText, from first: Int) -> Int? {
+    let bytes = source.bytes
     let hash = UInt8(ascii: "#")
-    // Line 1 is no cut (the first part would be empty); a one-line source has none.
-    let first = max(source.lineCount / 2, 2)
-    guard first <= source.lineCount else { return nil }
     for line in first...source.lineCount {
       let start = source.lineStarts[line - 1]
       guard start + 2 <= bytes.count, bytes[start] == hash, bytes[start + 1] == hash else { continue }
@@ -84,24 +155,17 @@ enum GuideParse {
     }
   }
 
-  /// The two parts, each written by the one thread that parses it.
-  private final class Parts: @unchecked Sendable {
-    let source: SourceText
-    let cut: Int
-    var first: MarkdownDocument?
-    var second: MarkdownDocument?
+  /// The caller's `read`, called from the parsing threads (which the caller allows).
+  private final class PartReader<Part>: @unchecked Sendable {
+    let read: (Int, MarkdownDocument) -> Part
+    init(_ read: @escaping (Int, MarkdownDocument) -> Part) { self.read = read }
+  }
 
-    init(source: SourceText, cut: Int) {
-      self.source = source
-      self.cut = cut
-    }
-
-    func parse(_ part: Int) {
-      if part == 0 {
-        first = MarkdownDocument.parse(source, lines: 1..<cut)
-      } else {
-        second = MarkdownDocument.parse(source, lines: cut..<(source.lineCount + 1))
-      }
-    }
+  /// One part's results, written only by the thread that parses it.
+  private final class Slot<Part>: @unchecked Sendable {
+    var document: MarkdownDocument?
+    var part: Part?
+    /// Whether the part's last blocks end as they would in the whole (see ``endsClosed(_:)``).
+    var closed = true
   }
 }
