@@ -81,20 +81,22 @@ import Testing
   ])
   func manyPartsReadAsParsed(name: String, middle: String, inParts: Bool) {
     let source = SourceText(Self.guide(middle: middle))
+    let whole = Self.blocks([MarkdownDocument.parse(source)])
     let parsed = GuideParse.parse(source, threshold: 0, partBytes: 100) { index, document in
-      (index, document.root.children.first(where: { _ in true })?.range?.start.line)
+      (index, document.root.children.first(where: { _ in true })?.range?.start.line, Self.blocks([document]))
     }
-    #expect(Self.blocks(parsed.documents) == Self.blocks([MarkdownDocument.parse(source)]), "\(name)")
-    if inParts {
-      let parts = parsed.parts ?? []
-      #expect(parsed.documents.count == GuideParse.maximumParts, "\(name)")
-      #expect(parts.map(\.0) == Array(0..<parsed.documents.count), "\(name)")
+    switch parsed {
+    case .parts(let parts):
+      #expect(inParts, "\(name)")
+      let cuts = GuideParse.cutLines(source, parts: GuideParse.partCount(bytes: source.bytes.count, partBytes: 100))
+      #expect(parts.count == cuts.count + 1 && parts.count > 8, "\(name)")
+      #expect(parts.map(\.0) == Array(0..<parts.count), "\(name)")
+      #expect(parts.flatMap(\.2) == whole, "\(name)")
       // Each later part starts at its cut, a `##` line.
-      let cuts = GuideParse.cutLines(source, parts: GuideParse.maximumParts)
       #expect(parts.dropFirst().map(\.1) == cuts.map { Optional($0) }, "\(name)")
-    } else {
-      #expect(parsed.parts == nil, "\(name)")
-      #expect(parsed.documents.count == 1, "\(name)")
+    case .whole(let document):
+      #expect(!inParts, "\(name)")
+      #expect(Self.blocks([document]) == whole, "\(name)")
     }
   }
 }

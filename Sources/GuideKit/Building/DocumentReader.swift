@@ -89,8 +89,8 @@ struct DocumentReader {
   /// The document's top-level units, in order (the blocks being the children of `roots`). The
   /// first `#` heading is the title; a later `#` heading ends the section it is in.
   /// - Parameter laterPart: the roots are a part of a guide after its first part, which starts
-  ///   at a `##` heading: any `#` heading in it is read as a later one (``join(_:roots:)`` reads
-  ///   the guide again in the rare case that the first part has no title).
+  ///   at a `##` heading: any `#` heading in it is read as a later one (``join(_:)`` reads the
+  ///   guide again in the rare case that the first part has no title).
   static func units(of roots: [MarkdownNode], laterPart: Bool = false) -> [Unit] {
     var units: [Unit] = []
     var sectionHeading: MarkdownNode?
@@ -125,7 +125,7 @@ struct DocumentReader {
   }
 
   /// Reads one part of a guide parsed in parts (see ``GuideParse``) with a reader of its own,
-  /// which starts as this one is; ``join(_:roots:)`` puts the parts together.
+  /// which starts as this one is; ``join(_:)`` puts the parts together.
   /// - Parameters:
   ///   - root: the part's document.
   ///   - first: whether it is the guide's first part.
@@ -143,10 +143,10 @@ struct DocumentReader {
   /// Joins the readers of a guide's parts (from ``readPart(_:first:)``, in order), as if the
   /// guide had been read in one pass. When the first part has no title but a later part has a
   /// `#` heading, that heading is the title, which the part could not know: the guide is then
-  /// read again from `roots`.
-  mutating func join(_ parts: [DocumentReader], roots: [MarkdownNode]) {
+  /// parsed again in one piece and read in one pass (the parts' trees are gone by now).
+  mutating func join(_ parts: [DocumentReader]) {
     if let first = parts.first, first.title == nil, parts.dropFirst().contains(where: \.partHasLevelOneHeading) {
-      read(roots)
+      read([MarkdownDocument.parse(source).root])
       return
     }
     for part in parts { append(part) }

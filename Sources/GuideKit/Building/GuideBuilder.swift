@@ -44,11 +44,9 @@ struct GuideBuilder {
     let parsed = GuideParse.parse(source, threshold: parallelThreshold, partBytes: partBytes) { index, document in
       template.readPart(document.root, first: index == 0)
     }
-    let roots = parsed.documents.map(\.root)
-    if let parts = parsed.parts {
-      reader.join(parts, roots: roots)
-    } else {
-      reader.read(roots)
+    switch parsed {
+    case .parts(let parts): reader.join(parts)
+    case .whole(let document): reader.read([document.root])
     }
     diagnostics += reader.diagnostics
 

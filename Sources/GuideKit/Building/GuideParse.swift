@@ -19,26 +19,33 @@ import OnboardSupport
 ///   text: fenced code blocks and setext headings. So when the chain of last blocks of any part
 ///   but the last holds a code block, an HTML block or a setext heading, the whole is parsed
 ///   again in one piece (and what was read of the parts is dropped).
+///
+/// The parts' trees are freed as soon as they are read, so a large guide's parse needs memory
+/// for about one part per thread, and what the next part allocates reuses it.
 enum GuideParse {
-  /// The guide's documents in source order, and what `read` made of each when the guide was
-  /// parsed in parts (`nil` when it was parsed in one piece, and `read` was not called).
-  struct Parsed<Part> {
-    /// One document, or several whose roots' children are the whole's top-level blocks (each
-    /// one after the first starting with the `##` heading at its cut).
-    var documents: [MarkdownDocument]
-    /// `read`'s result for each document, in order.
-    var parts: [Part]?
+  /// A guide parsed in one piece, or what `read` made of each of its parts.
+  enum Parsed<Part> {
+    /// The whole guide's document (`read` was not called).
+    case whole(MarkdownDocument)
+    /// `read`'s result for each part, in source order. The parts' documents are not kept: each
+    /// is freed once it is read, so its memory serves the next part.
+    case parts([Part])
   }
 
   /// How many bytes of source each part should have, about: parts smaller than this cost more
   /// in setting up than they gain in balance.
-  static let defaultPartBytes = 384 << 10
+  static let defaultPartBytes = 256 << 10
   /// At most this many parts: enough for two or four processors to share the work evenly.
-  static let maximumParts = 8
+  static let maximumParts = 16
 
-  /// The guide's documents in source order: one, or several parsed at once (see ``Parsed``).
-  static func parse(_ source: SourceText, threshold: Int) -> [MarkdownDocument] {
-    parse(source, threshold: threshold) { _, _ in () }.documents
+  /// The guide's documents in source order: one, or several parsed at once whose roots'
+  /// children are the whole's top-level blocks (each after the first starting with the `##`
+  /// heading at its cut).
+  static func parse(_ source: SourceText, threshold: Int, partBytes: Int = defaultPartBytes) -> [MarkdownDocument] {
+    switch parse(source, threshold: threshold, partBytes: partBytes, read: { $1 }) {
+    case .whole(let document): return [document]
+    case .parts(let documents): return documents
+    }
   }
 
   /// Parses `source`, in parts when it is larger than `threshold` bytes and there is more than
@@ -54,11 +61,10 @@ enum GuideParse {
     read: (Int, MarkdownDocument) -> Part
   ) -> Parsed<Part> {
     guard source.bytes.count > threshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
-      return Parsed(documents: [MarkdownDocument.parse(source)], parts: nil)
+      return .whole(MarkdownDocument.parse(source))
     }
-    let wanted = min(maximumParts, max(2, source.bytes.count / max(partBytes, 1)))
-    let cuts = cutLines(source, parts: wanted)
-    guard !cuts.isEmpty else { return Parsed(documents: [MarkdownDocument.parse(source)], parts: nil) }
+    let cuts = cutLines(source, parts: partCount(bytes: source.bytes.count, partBytes: partBytes))
+    guard !cuts.isEmpty else { return .whole(MarkdownDocument.parse(source)) }
     let starts = [1] + cuts
     let ends = cuts + [source.lineCount + 1]
     let slots = (0..<starts.count).map { _ in Slot<Part>() }
@@ -66,26 +72,23 @@ enum GuideParse {
       let reader = PartReader(read)
       DispatchQueue.concurrentPerform(iterations: slots.count) { index in
         let document = MarkdownDocument.parse(source, lines: starts[index]..<ends[index])
-        let slot = slots[index]
-        slot.document = document
         // A part that ends in a block the cut may have closed early is of no use: skip reading it.
-        guard index == slots.count - 1 || endsClosed(document.root) else {
-          slot.closed = false
-          return
-        }
-        slot.part = reader.read(index, document)
+        guard index == slots.count - 1 || endsClosed(document.root) else { return }
+        slots[index].part = reader.read(index, document)
       }
     }
-    var documents: [MarkdownDocument] = []
     var parts: [Part] = []
     for slot in slots {
-      guard slot.closed, let document = slot.document, let part = slot.part else {
-        return Parsed(documents: [MarkdownDocument.parse(source)], parts: nil)
-      }
-      documents.append(document)
+      guard let part = slot.part else { return .whole(MarkdownDocument.parse(source)) }
       parts.append(part)
     }
-    return Parsed(documents: documents, parts: parts)
+    return .parts(parts)
+  }
+
+  /// How many parts a source of `bytes` bytes is cut into: one per `partBytes`, at least two and
+  /// at most ``maximumParts`` (fewer when there are not enough `##` lines to cut at).
+  static func partCount(bytes: Int, partBytes: Int) -> Int {
+    min(maximumParts, max(2, bytes / max(partBytes, 1)))
   }
 
   /// The first line at or after the middle that starts with a `##` heading marker, or `nil`
@@ -163,9 +166,8 @@ enum GuideParse {
 
   /// One part's results, written only by the thread that parses it.
   private final class Slot<Part>: @unchecked Sendable {
-    var document: MarkdownDocument?
+    /// `nil` when the part's last blocks do not end as they would in the whole (see
+    /// ``endsClosed(_:)``).
     var part: Part?
-    /// Whether the part's last blocks end as they would in the whole (see ``endsClosed(_:)``).
-    var closed = true
   }
 }

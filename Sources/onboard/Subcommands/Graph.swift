@@ -32,16 +32,16 @@ extension OnboardCommand {
 
     func run() throws {
       MemoryReuse.enable()
-      // The graph is built (and its JSON written, in pieces) while the guide's checks run.
+      // The graph is built, and its JSON written to standard output piece by piece, while the
+      // guide's checks run; the errors they find follow on standard error.
       let built = BuiltGraph()
       let renderJSON = format == .json
       let result = GuideLoader(screenshotFolders: screenshots).load(file: guide) { guide in
         let graph = StepGraph(guide: guide)
         built.graph = graph
         if renderJSON {
-          var pieces: [[UInt8]] = []
-          JSONGraphRenderer().write(graph) { pieces.append([UInt8]($0)) }
-          built.jsonPieces = pieces
+          JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
+          built.wroteJSON = true
         }
       }
       let errors = result.diagnostics.filter { $0.severity == .error }
@@ -51,9 +51,7 @@ extension OnboardCommand {
       guard let loaded = result.guide else { throw ExitStatus.usage.exitCode }
       let graph = built.graph ?? StepGraph(guide: loaded)
       if format == .json {
-        if let pieces = built.jsonPieces {
-          for piece in pieces { piece.withUnsafeBytes { Self.writeStandardOutput($0) } }
-        } else {
+        if !built.wroteJSON {
           JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
         }
       } else {

@@ -6,7 +6,6 @@ import GuideKit
 final class BuiltGraph: @unchecked Sendable {
   /// The graph, once built.
   var graph: StepGraph?
-  /// The graph's JSON, in the pieces the renderer wrote (a few hundred kilobytes each), when
-  /// JSON was asked for.
-  var jsonPieces: [[UInt8]]?
+  /// Whether the graph's JSON has been written to standard output.
+  var wroteJSON = false
 }
