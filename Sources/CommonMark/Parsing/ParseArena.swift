@@ -13,8 +13,8 @@ import Ccmark
 /// old copies of buffers it grows) are kept on per-size free lists and reused, so the arena
 /// touches about as much memory as cmark's own allocator would: small blocks in 16-byte size
 /// classes, larger ones in power-of-two classes (a growing buffer then stays in place until it
-/// outgrows its class). Fresh chunk memory is zero already, so only reused memory is cleared
-/// for `calloc`.
+/// outgrows its class). Chunks are not cleared when they are made: each block `calloc` hands out
+/// is cleared as it is handed out, so clearing costs what cmark asks for, not whole chunks.
 ///
 /// cmark's allocator has no context argument, so the arena in use is found through a
 /// thread-local slot: parses on different threads each use their own.
@@ -27,8 +27,6 @@ struct ParseArena {
   private var end: UnsafeMutableRawPointer?
   /// The most recent allocation, which `realloc` can grow in place.
   private var last: UnsafeMutableRawPointer?
-  /// Memory from here to `end` has never been handed out: it is still zero.
-  private var pristine: UnsafeMutableRawPointer?
   private var chunkSize: Int
   /// Freed blocks by size class (see ``sizeClass(_:)``), linked through their first word.
   private let freeLists: UnsafeMutablePointer<UnsafeMutableRawPointer?>
@@ -87,11 +85,9 @@ struct ParseArena {
     next = block + total
     block.storeBytes(of: size, as: Int.self)
     let payload = block + Self.header
-    if zeroed, let pristine, payload < pristine {
-      // Memory handed out before (and taken back) is not zero any more.
-      payload.initializeMemory(as: UInt8.self, repeating: 0, count: min(size, payload.distance(to: pristine)))
-    }
-    if let next, next > (pristine ?? next) { pristine = next }
+    // Chunks are not cleared when they are made (most of a chunk is text buffers that cmark
+    // writes before reading); only what `calloc` hands out is.
+    if zeroed { payload.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
     last = payload
     return payload
   }
@@ -112,7 +108,6 @@ struct ParseArena {
       if newNext <= end {
         (pointer - Self.header).storeBytes(of: size, as: Int.self)
         next = newNext
-        if newNext > (pristine ?? newNext) { pristine = newNext }
         return pointer
       }
     }
@@ -139,12 +134,12 @@ struct ParseArena {
   /// Starts a new chunk and returns its start.
   private mutating func addChunk(minimum: Int) -> UnsafeMutableRawPointer {
     let size = max(chunkSize, minimum)
-    // cmark's own allocator aborts when memory runs out; so does this one.
-    // calloc: fresh memory from the system is zero without being written.
-    guard let chunk = calloc(size, 1) else { fatalError("onboard: out of memory while parsing Markdown") }
+    // cmark's own allocator aborts when memory runs out; so does this one. `malloc`, not
+    // `calloc`: memory the process freed before and gets back is not zero, and clearing a whole
+    // chunk costs more than clearing what `calloc` asks for.
+    guard let chunk = malloc(size) else { fatalError("onboard: out of memory while parsing Markdown") }
     chunks.append(chunk)
     end = chunk + size
-    pristine = chunk
     last = nil
     chunkSize = min(chunkSize * 2, 8 << 20)
     return chunk

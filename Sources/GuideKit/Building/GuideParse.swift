@@ -71,6 +71,8 @@ enum GuideParse {
     withoutActuallyEscaping(read) { read in
       let reader = PartReader(read)
       DispatchQueue.concurrentPerform(iterations: slots.count) { index in
+        // Each thread's first part: its heap gets 2 MB pages where the process asked for them.
+        HugePages.adviseThisThreadsHeap()
         let document = MarkdownDocument.parse(source, lines: starts[index]..<ends[index])
         // A part that ends in a block the cut may have closed early is of no use: skip reading it.
         guard index == slots.count - 1 || endsClosed(document.root) else { return }

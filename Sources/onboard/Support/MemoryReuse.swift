@@ -1,3 +1,5 @@
+import OnboardSupport
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -21,7 +23,8 @@ enum MemoryReuse {
   /// glibc's largest allowed mapping threshold (half its 64 MB per-thread heap).
   static let largestMappingThreshold: Int32 = 32 << 20
 
-  /// Sets glibc's allocator to serve blocks up to 32 MB from its heaps and never to trim them.
+  /// Sets glibc's allocator to serve blocks up to 32 MB from its heaps and never to trim them,
+  /// and asks for 2 MB pages in the heaps (``HugePages``).
   static func enable() {
     #if canImport(Glibc)
       typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
@@ -29,6 +32,7 @@ enum MemoryReuse {
       let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
       _ = mallopt(mappingThreshold, largestMappingThreshold)
       _ = mallopt(trimThreshold, Int32.max)
+      HugePages.enable()
     #endif
   }
 }
