@@ -27,7 +27,13 @@ import Testing
     ("paragraph before the cut", "Text just above.", 2),
     ("open fence", "```\ncode", 1),
     ("fence in an item", "1. item\n\n   ```\n   code", 1),
-    ("closed fence", "```\ncode\n```", 1),
+    ("closed fence", "```\ncode\n```", 2),
+    ("fence closed by a longer one", "```\ncode\n`````", 2),
+    ("fence not closed by a shorter one", "````\ncode\n```", 1),
+    ("fence not closed by the other character", "```\ncode\n~~~", 1),
+    ("fence line indented as content", "```\ncode\n    ```", 1),
+    ("closed fence in a quote", "> ```\n> code\n> ```", 2),
+    ("closed fence in an item", "1. item\n\n   ```\n   code\n   ```", 2),
     ("HTML block", "<!--\ncomment", 1),
     ("setext heading", "Title\n=====", 1),
     ("list", "- a\n- b\n\n  c", 2),
@@ -72,31 +78,38 @@ import Testing
   }
 
   /// In many parts, each part is read right after it is parsed, and the parts hold the
-  /// whole's blocks; a part whose end the cut may have changed sends the whole to one piece,
-  /// and nothing read of the parts is used.
+  /// whole's blocks; a part whose end the cut may have changed is parsed again joined with the
+  /// parts after it, until a join ends closed (an open fence takes in the rest of the guide).
   @Test(arguments: [
-    ("plain", "", true),
-    ("open fence", "```\ncode", false),
-    ("setext heading", "Title\n=====", false),
+    ("plain", "", 0),
+    ("closed fence", "```\ncode\n```", 0),
+    ("fence not closed by a shorter one", "````\ncode\n```", 1),
+    ("setext heading", "Title\n=====", 1),
+    ("open fence", "```\ncode", 5),
   ])
-  func manyPartsReadAsParsed(name: String, middle: String, inParts: Bool) {
+  func manyPartsReadAsParsed(name: String, middle: String, joinedAtLeast: Int) {
     let source = SourceText(Self.guide(middle: middle))
     let whole = Self.blocks([MarkdownDocument.parse(source)])
     let parsed = GuideParse.parse(source, threshold: 0, partBytes: 100) { index, document in
       (index, document.root.children.first(where: { _ in true })?.range?.start.line, Self.blocks([document]))
     }
-    switch parsed {
-    case .parts(let parts):
-      #expect(inParts, "\(name)")
-      let cuts = GuideParse.cutLines(source, parts: GuideParse.partCount(bytes: source.bytes.count, partBytes: 100))
-      #expect(parts.count == cuts.count + 1 && parts.count > 8, "\(name)")
-      #expect(parts.map(\.0) == Array(0..<parts.count), "\(name)")
-      #expect(parts.flatMap(\.2) == whole, "\(name)")
-      // Each later part starts at its cut, a `##` line.
-      #expect(parts.dropFirst().map(\.1) == cuts.map { Optional($0) }, "\(name)")
-    case .whole(let document):
-      #expect(!inParts, "\(name)")
-      #expect(Self.blocks([document]) == whole, "\(name)")
+    guard case .parts(let parts) = parsed else {
+      Issue.record("\(name): parsed in one piece")
+      return
+    }
+    let cuts = GuideParse.cutLines(source, parts: GuideParse.partCount(bytes: source.bytes.count, partBytes: 100))
+    #expect(cuts.count > 8, "\(name)")
+    // Parts are joined where a cut fell right after the inserted block, and only there.
+    if joinedAtLeast == 0 {
+      #expect(parts.count == cuts.count + 1, "\(name)")
+    } else {
+      #expect(parts.count <= cuts.count + 1 - joinedAtLeast, "\(name)")
+    }
+    #expect(parts.first?.0 == 0 && parts.map(\.0) == parts.map(\.0).sorted(), "\(name)")
+    #expect(parts.flatMap(\.2) == whole, "\(name)")
+    // Each later part starts at a cut, a `##` line.
+    for part in parts.dropFirst() {
+      #expect(part.1 == cuts[part.0 - 1], "\(name)")
     }
   }
 }

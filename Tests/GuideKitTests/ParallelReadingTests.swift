@@ -6,8 +6,8 @@ import Testing
 /// A large guide is parsed and read in parts at once; the result must be what one pass gives.
 @Suite struct ParallelReadingTests {
   /// A guide with what crosses the cut: repeated section slugs, plain sections between stages, a
-  /// second `#` heading, requirement cycles and duplicate ids across the halves, conditions,
-  /// credentials, screenshots and notes.
+  /// second `#` heading, requirement cycles and duplicate ids across the parts, stages that end
+  /// in a code block, conditions, credentials, screenshots and notes.
   static func guide(stages: Int) -> String {
     var text = """
       ---
@@ -65,6 +65,8 @@ import Testing
         **When:** `marketplace in [UK, DE]`
 
         """
+      // A stage that ends in a code sample: a cut after it makes that part join the next.
+      if stage % 3 == 0 { text += "\n```sh\nexample --stage \(stage)\n```\n" }
       if stage == stages / 2 { text += "\n# A second title\n\nProse after a second title.\n" }
       if stage % 7 == 0 { text += "\n## <a id=\"step-1-a\"></a>Duplicate\n\n1. Step.\n" }
     }

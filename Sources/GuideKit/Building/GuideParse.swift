@@ -16,19 +16,23 @@ import OnboardSupport
 /// - a `##` line at the start of a line is a heading unless a block still open above it takes
 ///   it in (a fenced code block or an HTML block); the blocks it closes are the part's last
 ///   blocks. Only those cmark ends differently at a line that closes them than at the end of the
-///   text: fenced code blocks and setext headings. So when the chain of last blocks of any part
-///   but the last holds a code block, an HTML block or a setext heading, the whole is parsed
-///   again in one piece (and what was read of the parts is dropped).
+///   text: fenced code blocks and setext headings. So when the chain of last blocks of a part
+///   (but the last) holds a code block that is not a fenced block closed by its fence, an HTML
+///   block or a setext heading, that part is parsed again together with the next (and when that
+///   does not end closed either, with the rest of the guide), and what was read of the parts
+///   joined is dropped. At most twice the work, never more.
 ///
 /// The parts' trees are freed as soon as they are read, so a large guide's parse needs memory
 /// for about one part per thread, and what the next part allocates reuses it.
 enum GuideParse {
-  /// A guide parsed in one piece, or what `read` made of each of its parts.
+  /// A guide parsed in one piece, or what `read` made of each of its parts (the index `read` was
+  /// given is the first part's of a joined part).
   enum Parsed<Part> {
     /// The whole guide's document (`read` was not called).
     case whole(MarkdownDocument)
-    /// `read`'s result for each part, in source order. The parts' documents are not kept: each
-    /// is freed once it is read, so its memory serves the next part.
+    /// `read`'s result for each part, in source order (indexes ascending, with gaps where parts
+    /// were joined). The parts' documents are not kept: each is freed once it is read, so its
+    /// memory serves the next part.
     case parts([Part])
   }
 
@@ -75,14 +79,29 @@ enum GuideParse {
         HugePages.adviseThisThreadsHeap()
         let document = MarkdownDocument.parse(source, lines: starts[index]..<ends[index])
         // A part that ends in a block the cut may have closed early is of no use: skip reading it.
-        guard index == slots.count - 1 || endsClosed(document.root) else { return }
+        guard index == slots.count - 1 || endsClosed(document.root, in: source) else { return }
         slots[index].part = reader.read(index, document)
       }
     }
+    // A part that does not end closed is parsed again joined with the next part, and when that
+    // does not end closed either, with all the rest; what was read of those is dropped.
     var parts: [Part] = []
-    for slot in slots {
-      guard let part = slot.part else { return .whole(MarkdownDocument.parse(source)) }
-      parts.append(part)
+    var index = 0
+    while index < slots.count {
+      if let part = slots[index].part {
+        parts.append(part)
+        index += 1
+        continue
+      }
+      var last = index + 1
+      var document = MarkdownDocument.parse(source, lines: starts[index]..<ends[last])
+      if last < slots.count - 1 && !endsClosed(document.root, in: source) {
+        // Still open (an unclosed fence takes in the rest): the rest in one piece.
+        last = slots.count - 1
+        document = MarkdownDocument.parse(source, lines: starts[index]..<ends[last])
+      }
+      parts.append(read(index, document))
+      index = last + 1
     }
     return .parts(parts)
   }
@@ -142,15 +161,17 @@ enum GuideParse {
   }
 
   /// Whether the blocks the cut closes are ones cmark ends the same way at the end of the text:
-  /// no code block, HTML block or setext heading on the chain of last children.
-  static func endsClosed(_ root: MarkdownNode) -> Bool {
+  /// no HTML block or setext heading on the chain of last children, and no code block but a
+  /// fenced one closed by its own fence (which nothing after it can reopen).
+  static func endsClosed(_ root: MarkdownNode, in source: SourceText) -> Bool {
     var node = root
     while true {
       var last: MarkdownNode?
       for child in node.children { last = child }
       guard let last else { return true }
       switch last.type {
-      case .codeBlock, .htmlBlock: return false
+      case .codeBlock: return closedFence(last, in: source)
+      case .htmlBlock: return false
       case .heading:
         // An ATX heading is one line; a setext heading has its underline below.
         if let range = last.range, range.end.line > range.start.line { return false }
@@ -158,6 +179,47 @@ enum GuideParse {
       }
       node = last
     }
+  }
+
+  /// Whether a code block is a fenced one whose last line is its closing fence: after the same
+  /// indentation and container markers (`>`) as its first line, byte for byte, the same fence
+  /// character, at least as many, and nothing else but spaces. Anything unusual counts as not
+  /// closed (the part is then joined with the next, which is only slower).
+  static func closedFence(_ block: MarkdownNode, in source: SourceText) -> Bool {
+    guard let range = block.range, range.end.line > range.start.line,
+      range.start.line >= 1, range.end.line <= source.lineCount,
+      let opening = fence(in: source, line: range.start.line, allowInfo: true),
+      let closing = fence(in: source, line: range.end.line, allowInfo: false)
+    else { return false }
+    return closing.prefix.elementsEqual(opening.prefix) && closing.character == opening.character
+      && closing.count >= opening.count
+  }
+
+  /// The fence a line holds after its indentation and container markers: those (`prefix`), the
+  /// fence character and its length; with `allowInfo`, text may follow the fence (an info
+  /// string), otherwise only spaces.
+  private static func fence(
+    in source: SourceText, line: Int, allowInfo: Bool
+  ) -> (prefix: ArraySlice<UInt8>, character: UInt8, count: Int)? {
+    let bytes = source.bytes
+    let lineRange = source.lineRange(line)
+    var index = lineRange.lowerBound
+    let end = lineRange.upperBound
+    while index < end, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ">") { index += 1 }
+    let prefix = bytes[lineRange.lowerBound..<index]
+    guard index < end, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~") else { return nil }
+    let character = bytes[index]
+    var count = 0
+    while index < end, bytes[index] == character {
+      count += 1
+      index += 1
+    }
+    guard count >= 3 else { return nil }
+    if !allowInfo {
+      while index < end, bytes[index] == 0x20 { index += 1 }
+      guard index == end else { return nil }
+    }
+    return (prefix, character, count)
   }
 
   /// The caller's `read`, called from the parsing threads (which the caller allows).
@@ -169,7 +231,7 @@ enum GuideParse {
   /// One part's results, written only by the thread that parses it.
   private final class Slot<Part>: @unchecked Sendable {
     /// `nil` when the part's last blocks do not end as they would in the whole (see
-    /// ``endsClosed(_:)``).
+    /// ``endsClosed(_:in:)``).
     var part: Part?
   }
 }
