@@ -40,63 +40,79 @@ public enum HugePages {
   /// Turns the advice on and advises the calling thread's heap (the main heap when called on the
   /// main thread, which is where to call it: once, early, before threads that allocate start).
   /// A no-op unless the kernel's policy is `madvise`.
-  public static func enable() {
+  /// - Returns: the addresses advised for the calling thread, if any (for tests).
+  @discardableResult
+  public static func enable() -> Range<UInt>? {
     #if canImport(Glibc)
-      guard !enabled.load(ordering: .acquiring), policyIsMadvise(), allocatorIsGlibcs() else { return }
+      guard !enabled.load(ordering: .acquiring), policyIsMadvise(), allocatorIsGlibcs() else { return nil }
       typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
       let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
       // Each growth of the main heap is then `mainHeapGrowth` more than asked for.
       _ = mallopt(topPadOption, Int32(mainHeapGrowth))
       enabled.store(true, ordering: .releasing)
-      adviseThisThreadsHeap()
+      return adviseThisThreadsHeap()
+    #else
+      return nil
     #endif
   }
 
   /// Advises the heap the calling thread allocates from, once per thread: its own heap's 64 MB
   /// reservation, or (once per process) the main heap, grown first by ``mainHeapGrowth``. A
   /// no-op when ``enable()`` did nothing.
-  public static func adviseThisThreadsHeap() {
+  /// - Returns: the addresses advised, if any (for tests).
+  @discardableResult
+  public static func adviseThisThreadsHeap() -> Range<UInt>? {
     #if canImport(Glibc)
-      guard enabled.load(ordering: .acquiring), pthread_getspecific(threadKey) == nil else { return }
+      guard enabled.load(ordering: .acquiring), pthread_getspecific(threadKey) == nil else { return nil }
       pthread_setspecific(threadKey, UnsafeRawPointer(bitPattern: 1))
-      guard let allocate = opaqueMalloc, let probe = allocate(64) else { return }
+      guard let allocate = opaqueMalloc, let probe = allocate(64) else { return nil }
       // glibc marks a block from a thread's own heap in its size word, just before it (bit 2,
       // NON_MAIN_ARENA).
       let ownHeap = (probe - MemoryLayout<UInt>.size).load(as: UInt.self) & 4 != 0
       free(probe)
       if ownHeap {
         let base = UInt(bitPattern: probe) & ~UInt(threadHeapReservation - 1)
-        advise(from: base, to: base + UInt(threadHeapReservation))
+        return advise(from: base, to: base + UInt(threadHeapReservation))
       } else if mainHeapAdvised.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
         .exchanged
       {
-        growAndAdviseMainHeap(allocate)
+        return growAndAdviseMainHeap(allocate)
       }
+      return nil
+    #else
+      return nil
     #endif
   }
 
   #if canImport(Glibc)
     /// Grows the main heap now (by taking small blocks, below any mapping threshold, until it
     /// grows, then freeing them: MemoryReuse stops glibc from trimming them off again) and
-    /// advises the new range.
-    private static func growAndAdviseMainHeap(_ allocate: @convention(c) (Int) -> UnsafeMutableRawPointer?) {
-      guard let start = sbrk(0) else { return }
+    /// advises what the blocks took and the new range. (A process that has freed much already
+    /// may have room enough: then what the blocks took, where the next allocations come from.)
+    private static func growAndAdviseMainHeap(
+      _ allocate: @convention(c) (Int) -> UnsafeMutableRawPointer?
+    ) -> Range<UInt>? {
+      guard let start = sbrk(0) else { return nil }
       var blocks: [UnsafeMutableRawPointer] = []
       blocks.reserveCapacity(256)
       while blocks.count < 256, sbrk(0) == start, let block = allocate(64 << 10) { blocks.append(block) }
+      let lowest = blocks.map { UInt(bitPattern: $0) }.min() ?? UInt(bitPattern: start)
       for block in blocks { free(block) }
-      guard let end = sbrk(0), UInt(bitPattern: end) > UInt(bitPattern: start) else { return }
-      advise(from: UInt(bitPattern: start), to: UInt(bitPattern: end))
+      guard let end = sbrk(0) else { return nil }
+      return advise(from: min(lowest, UInt(bitPattern: start)), to: UInt(bitPattern: end))
     }
 
-    /// Marks the 2 MB-aligned pages in `low..<high` (parts not mapped are skipped by the kernel).
-    private static func advise(from low: UInt, to high: UInt) {
+    /// Marks the 2 MB-aligned pages in `low..<high` (parts not mapped are skipped by the kernel);
+    /// returns the range marked.
+    private static func advise(from low: UInt, to high: UInt) -> Range<UInt>? {
       let huge = UInt(2 << 20)
       let first = (low + huge - 1) & ~(huge - 1)
       let last = high & ~(huge - 1)
-      guard last > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
-      _ = madvise(pointer, Int(last - first), 14)  // MADV_HUGEPAGE
+      guard last > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return nil }
+      // MADV_HUGEPAGE. ENOMEM only says part of the range is not mapped; the rest is marked.
+      let result = madvise(pointer, Int(last - first), 14)
+      return result == 0 || errno == ENOMEM ? first..<last : nil
     }
 
     /// Whether `malloc` is the C library's own (not a sanitizer's or another allocator's, whose

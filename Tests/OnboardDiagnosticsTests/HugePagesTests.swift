@@ -41,45 +41,40 @@ import Testing
     return dlsym(libc, "malloc") == dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc")
   }
 
-  /// Whether the heap a block at `address` came from is advised: its own mapping when it is a
-  /// thread's heap, some part of `[heap]` when it is the main heap (whose older part, below
-  /// what was grown, is not).
-  static func advised(_ address: UInt) -> Bool {
-    let own = flags(containing: address)
-    if !own.isEmpty, own.allSatisfy({ $0.contains(" hg") }) { return true }
-    return flags().contains { $0.contains(" hg") }
-  }
-
-  /// Allocates a block where the calling thread allocates, and returns its address.
-  static func blockAddress() -> UInt {
-    let block = UnsafeMutableRawPointer.allocate(byteCount: 4096, alignment: 16)
-    defer { block.deallocate() }
-    return UInt(bitPattern: block)
+  /// Whether the mapping at the start of an advised range has the `hg` flag.
+  static func marked(_ range: Range<UInt>) -> Bool {
+    let found = flags(containing: range.lowerBound)
+    return !found.isEmpty && found.allSatisfy { $0.contains(" hg") }
   }
 
   @Test func advisesTheHeapsThreadsAllocateFrom() throws {
-    HugePages.enable()
-    HugePages.enable()  // once is enough; a second call changes nothing
+    let calling = HugePages.enable()
+    #expect(HugePages.enable() == nil, "once is enough; a second call changes nothing")
     guard HugePages.isActive else {
       // Off where the kernel decides alone, or under a sanitizer's allocator; the calls must
       // still be harmless.
       #expect(!Self.policyIsMadvise || !Self.allocatorIsGlibcs)
-      HugePages.adviseThisThreadsHeap()
+      #expect(calling == nil && HugePages.adviseThisThreadsHeap() == nil)
       return
     }
-    #expect(Self.advised(Self.blockAddress()), "the calling thread's heap is advised")
+    if let calling { #expect(Self.marked(calling), "the calling thread's heap: \(calling)") }
+    #expect(HugePages.adviseThisThreadsHeap() == nil, "once per thread")
 
-    // A thread of its own: it advises its heap, then allocates from it.
-    final class Result: @unchecked Sendable { var address: UInt = 0 }
+    // A thread of its own advises its heap (or the main heap, when it allocates from it and no
+    // thread has advised that yet).
+    final class Result: @unchecked Sendable {
+      var range: Range<UInt>?
+      var again: Range<UInt>?
+    }
     let result = Result()
     let thread = Thread {
-      HugePages.adviseThisThreadsHeap()
-      HugePages.adviseThisThreadsHeap()
-      result.address = Self.blockAddress()
+      result.range = HugePages.adviseThisThreadsHeap()
+      result.again = HugePages.adviseThisThreadsHeap()
     }
     thread.start()
     while !thread.isFinished { usleep(1000) }
-    #expect(result.address != 0)
-    #expect(Self.advised(result.address), "the new thread's heap is advised")
+    #expect(result.again == nil)
+    #expect(calling != nil || result.range != nil, "something was advised")
+    if let range = result.range { #expect(Self.marked(range), "the new thread's heap: \(range)") }
   }
 }
