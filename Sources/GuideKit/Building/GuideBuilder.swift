@@ -94,6 +94,7 @@ struct GuideBuilder {
       guide: guide, source: source, links: reader.links, variableUses: reader.variableUses,
       conditionUses: reader.conditionUses,
       searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders)
+    checker.guideFolder = guideFolder
     if let work {
       checker.alongside = { work(guide) }
     }
