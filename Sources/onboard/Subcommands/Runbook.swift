@@ -126,6 +126,10 @@ extension OnboardCommand {
         StandardError.write("error: the guide has errors; run 'onboard check \(guide)' for details\n")
         throw ExitStatus.findings.exitCode
       }
+      let missingScreenshots = loaded.missingScreenshotWarnings
+      if !missingScreenshots.isEmpty {
+        StandardError.write(reporter.report(missingScreenshots, rules: []))
+      }
 
       let document: RunbookDocument
       if let roster, let seller {
