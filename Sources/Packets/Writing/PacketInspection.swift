@@ -89,10 +89,10 @@ struct PacketInspection: Equatable {
             result.extra.append(path)
             continue
           }
-          if fileDigest(folder + "/" + path) != digest {
-            let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            if !shared.contains(id) { result.changed.append(path) }
-          }
+          // A hard link to a shared copy is never a person's change (whatever it holds, the
+          // shared copy is checked and repaired when packets are written), so it is not read.
+          let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+          if !shared.contains(id) && fileDigest(folder + "/" + path) != digest { result.changed.append(path) }
         default:
           if recorded[path] != nil { result.changed.append(path) } else { result.extra.append(path) }
         }
