@@ -217,17 +217,20 @@ public struct AccountsYAMLFile {
       guard let name = key.scalar?.string else { continue }
       if let account = changed[name] {
         guard let written = value.mapping, written.count == account.values.count else {
-          throw fail("account '\(name)' does not hold the keys written")
+          throw fail("account \(Redaction.name(name, specs: CredentialSpecSet())) does not hold the keys written")
         }
         for ((writtenKey, writtenValue), expected) in zip(written, account.values) {
           guard writtenKey.scalar?.string == expected.key, let scalar = writtenValue.scalar,
             scalar.string == expected.value, scalar.style == .singleQuoted || scalar.style == .doubleQuoted
           else {
-            throw fail("a value of account '\(name)' does not read back as written")
+            throw fail(
+              "a value of account \(Redaction.name(name, specs: CredentialSpecSet())) does not read back as written")
           }
         }
       } else if let before = Self.lookup(originalRoot, name) {
-        guard before == value else { throw fail("account '\(name)' would change") }
+        guard before == value else {
+          throw fail("account \(Redaction.name(name, specs: CredentialSpecSet())) would change")
+        }
       }
     }
     return bytes
