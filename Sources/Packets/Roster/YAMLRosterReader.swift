@@ -184,6 +184,9 @@ public final class YAMLRosterReader: RosterSource {
     let text = String(decoding: bytes, as: UTF8.self)
     let position = YAMLPosition(file: file, text: text, lineOffset: startLine - 1)
     row += 1
+    if let found = YAMLAliasScan.first(in: text) {
+      return .problem(aliasProblem(found, lineOffset: startLine - 1))
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text, .default, .default, .utf8)
@@ -218,6 +221,10 @@ public final class YAMLRosterReader: RosterSource {
     }
     let text = String(decoding: bytes, as: UTF8.self)
     let position = YAMLPosition(file: file, text: text)
+    if let found = YAMLAliasScan.first(in: text) {
+      queue.append(.problem(aliasProblem(found, lineOffset: 0)))
+      return
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text, .default, .default, .utf8)
@@ -271,6 +278,16 @@ public final class YAMLRosterReader: RosterSource {
       severity: .error, ruleID: RosterRules.duplicateField,
       message: "The field \(Redaction.name(key, specs: CredentialSpecSet())) is given twice in one seller's entry.",
       location: DiagnosticLocation(file: file, line: startLine, column: 1), fix: "Keep one of the two.")
+  }
+
+  /// An anchor or alias, which rosters refuse (``YAMLAliasScan``).
+  private func aliasProblem(_ found: YAMLAliasScan.Finding, lineOffset: Int) -> Diagnostic {
+    Diagnostic(
+      severity: .error, ruleID: RosterRules.alias,
+      message:
+        "The roster uses \(found.kind); rosters may not use YAML anchors or aliases, so this part of the roster was not read.",
+      location: DiagnosticLocation(file: file, line: lineOffset + found.line, column: found.column),
+      fix: "Write each value out in full; quote a value that starts with & or *.")
   }
 
   private func shapeProblem(row: Int, location: DiagnosticLocation) -> Diagnostic {

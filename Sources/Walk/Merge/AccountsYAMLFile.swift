@@ -99,6 +99,15 @@ public struct AccountsYAMLFile {
     usesCRLF = !split.isEmpty && crlf * 2 > split.count
 
     let position = YAMLPosition(file: file, text: text)
+    if let found = YAMLAliasScan.first(in: text) {
+      // An alias could stand for a huge document (and hang Yams as a mapping key).
+      throw EditError.invalid(
+        Diagnostic(
+          severity: .error, ruleID: Self.invalidRule,
+          message: "The file uses \(found.kind); credential files may not use YAML anchors or aliases.",
+          location: DiagnosticLocation(
+            file: file, line: found.line, column: found.column + (found.line == 1 && hasByteOrderMark ? 3 : 0))))
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
