@@ -84,7 +84,7 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "CredentialLintTests", dependencies: ["CredentialLint", "CredentialSpecs", "GuideKit"]),
-    .testTarget(name: "PacketsTests", dependencies: ["Packets", "GuideKit"]),
+    .testTarget(name: "PacketsTests", dependencies: ["Packets", "GuideKit", "CommonMark"]),
     .testTarget(name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit"]),
     .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit"]),
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),

@@ -94,7 +94,7 @@ public struct ValueValidator: Sendable {
           fix: "Remove the quote characters around the value."))
       candidate = unquoted
     }
-    if candidate.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+    if candidate.unicodeScalars.contains(where: Self.isWhitespace) {
       findings.append(
         ValueFinding(
           ruleID: Rule.whitespace, severity: .error,
@@ -197,6 +197,13 @@ public struct ValueValidator: Sendable {
     return nil
   }
 
+  /// Whether `scalar` counts as a space or line break inside a value: Unicode's White_Space
+  /// (ASCII spaces and line breaks, U+0085, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+  /// U+205F, U+3000). U+00A0 is reported as an invisible character instead.
+  public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value != 0x00A0 && scalar.properties.isWhitespace
+  }
+
   static func invisibleCharacter(in value: String) -> String? {
     for scalar in value.unicodeScalars {
       if let name = invisibleName(scalar) { return name }
@@ -213,6 +220,8 @@ public struct ValueValidator: Sendable {
     case 0xFEFF: return "a byte-order mark (U+FEFF)"
     case 0x00A0: return "a non-breaking space (U+00A0)"
     case 0x00AD: return "a soft hyphen (U+00AD)"
+    case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069:
+      return "a text-direction control (U+\(String(scalar.value, radix: 16, uppercase: true)))"
     case 0x2018, 0x2019: return "a curly single quote"
     case 0x201C, 0x201D: return "a curly double quote"
     case 0x0000..<0x0020 where scalar != "\n" && scalar != "\t" && scalar != "\r":

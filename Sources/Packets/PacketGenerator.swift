@@ -90,7 +90,7 @@ public final class PacketGenerator: @unchecked Sendable {
     self.templates = templates
     self.options = options
     self.planner = PacketPlanner(guide: guide)
-    self.decoder = SellerDecoder(credentialKeys: guide.credentials.keys)
+    self.decoder = SellerDecoder(credentials: guide.credentials)
     self.validator = RosterValidator(guide: guide, credentialEscapers: templates.credentialEscapers)
     let screenshots = ScreenshotCatalog(guide: guide, embed: options.embedScreenshots)
     self.screenshots = screenshots
@@ -198,6 +198,13 @@ public final class PacketGenerator: @unchecked Sendable {
       while let rows = pipeline.take() { rows.forEach(take) }
     } else {
       while let item = source.next() { take(checkRow(item)) }
+    }
+    if count == 0 {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: RosterRules.empty, message: "The roster lists no sellers.",
+          location: DiagnosticLocation(file: displayPath ?? path, line: 1, column: 1),
+          fix: "Add one row per seller: a YAML list of mappings, or a CSV header row and one line per seller."))
     }
     let missing = options.sellerIDs.map { $0.subtracting(found).sorted() } ?? []
     return CheckResult(diagnostics: diagnostics, sellerCount: count, selectedCount: selected, missingSellerIDs: missing)

@@ -167,6 +167,7 @@ import Testing
       ("broken.yml", "default:\n  lwa_app_id: \(a)\n\tlwa_client_secret: \(s)\n  refresh_token: |\(t)\n", 0o600),
       ("dup.yml", "default: {lwa_app_id: \(a), lwa_app_id: \(s)}\n", 0o600),
       ("flow.yml", "default:\n  lwa_app_id: \(a): \(s)\n", 0o600),
+      ("alias.yml", "default:\n  lwa_app_id: &\(t) \(a)\n  refresh_token: *\(t)\n  lwa_client_secret: \(s)\n", 0o600),
       (
         "shop.env",
         "\u{FEFF}LWA_APP_ID_shop = \(a)\r\nLWA_CLIENT_SECRET_shop=\" \(s)\"\r\nSP_API_REFRESH_TOKEN_shop=\(t) # \(t)\r\n"

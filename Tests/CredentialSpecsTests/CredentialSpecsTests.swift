@@ -113,6 +113,28 @@ func parseSpecs(_ yaml: String = specYAML) -> (CredentialSpecSet, [Diagnostic]) 
     #expect(rules("client.01 23abcd", "api_id").contains(ValueValidator.Rule.whitespace))
   }
 
+  @Test(
+    "Every Unicode space or line break inside a value is whitespace",
+    arguments: [0x2003, 0x3000, 0x1680, 0x0085, 0x2028, 0x2029, 0x2000, 0x200A, 0x202F, 0x205F, 0x000B, 0x000C]
+      as [UInt32])
+  func unicodeWhitespaceInside(_ code: UInt32) throws {
+    let scalar = try #require(Unicode.Scalar(code))
+    let value = "client.01" + String(Character(scalar)) + "23abcd"
+    #expect(rules(value, "api_id").contains(ValueValidator.Rule.whitespace), "U+\(String(code, radix: 16))")
+  }
+
+  @Test(
+    "A text-direction control inside a value is an invisible character",
+    arguments: [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C]
+      as [UInt32])
+  func bidiControlInside(_ code: UInt32) throws {
+    let scalar = try #require(Unicode.Scalar(code))
+    let value = "client.0123" + String(Character(scalar)) + "abcd"
+    let findings = validator.check(value, as: specs[key: "api_id"] ?? CredentialSpec(key: "x", title: "x"))
+    #expect(findings.map(\.ruleID) == [ValueValidator.Rule.invisibleCharacter], "U+\(String(code, radix: 16))")
+    #expect(findings.first?.message.contains("text-direction control") == true)
+  }
+
   @Test func knownMistakeSwappedAndFormat() {
     #expect(rules("app.123", "api_id") == [ValueValidator.Rule.knownMistake])
     #expect(rules("secret.0123456789abcdef", "api_id") == [ValueValidator.Rule.swapped])

@@ -22,6 +22,17 @@ import Testing
     #expect(TerminalText.inert("x\u{9B}y") == "x\\u{9B}y")
   }
 
+  @Test func terminalTextShowsTextDirectionControls() {
+    for code: UInt32 in [
+      0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C,
+    ] {
+      guard let scalar = Unicode.Scalar(code) else { continue }
+      let shown = TerminalText.inert("invoice" + String(Character(scalar)) + "gnp.exe")
+      #expect(!shown.unicodeScalars.contains(scalar))
+      #expect(shown == "invoice\\u{" + String(code, radix: 16, uppercase: true) + "}gnp.exe")
+    }
+  }
+
   @Test func hyperlinksFollowOSC8() {
     #expect(
       TerminalText.fileHyperlink(path: "/tmp/My Shots/a.png", label: "a.png")

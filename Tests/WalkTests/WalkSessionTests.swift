@@ -70,6 +70,31 @@ import Yams
         "\u{1B}]8;;file:///work/shared/screenshots/App_Overview.png\u{1B}\\App_Overview.png\u{1B}]8;;\u{1B}\\"))
   }
 
+  @Test func textDirectionControlsInRosterTextDoNotReachTheTerminal() throws {
+    let setup = try loadSetup()
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    var settings = germanSeller
+    settings["name"] = "Shop \u{202E}gnp.exe\u{2066}"
+    let run = try runWalk(
+      fileSellerAnswers(), setup: setup, settings: settings, destination: .file(folder.file("c.yml")),
+      state: folder.file("state"))
+    #expect(!run.transcript.text.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x2066 })
+    #expect(run.transcript.text.contains("Shop \\u{202E}gnp.exe\\u{2066}"))
+  }
+
+  @Test func wideSpaceInsideAPastedValueIsAskedAgain() throws {
+    let setup = try loadSetup()
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let spaced = String(Canary.secret.prefix(20)) + "\u{3000}" + String(Canary.secret.dropFirst(20))
+    let answers = ["y", "y", "y", "y", Canary.appID, spaced, Canary.secret, "y", Canary.token, "y", "y", "y"]
+    let run = try runWalk(answers, setup: setup, destination: .file(folder.file("c.yml")), state: folder.file("state"))
+    _ = try run.result.get()
+    #expect(run.transcript.text.contains("[value/whitespace]") || run.transcript.text.contains("space or line break"))
+    #expect(run.linesRead == 12)
+  }
+
   @Test func wrongValueIsAskedAgainWithTheReason() throws {
     let setup = try loadSetup()
     let folder = try TemporaryFolder()

@@ -126,36 +126,12 @@ public struct CredentialNames: Sendable {
     if specs.specs.contains(where: { $0.key == name || $0.env == name || $0.aliases.contains(name) }) {
       return "'\(name)'"
     }
-    return Self.isShowable(name, specs: specs) ? "'\(name)'" : "a name of \(name.count) characters"
+    return Redaction.name(name, specs: specs)
   }
 
-  /// Whether a name from a file can be shown: a short identifier that matches no
-  /// credential's format and starts with no public prefix.
+  /// Whether a name from a file can be shown (``Redaction/isShowable(_:specs:)``).
   public static func isShowable(_ name: String, specs: CredentialSpecSet) -> Bool {
-    guard !name.isEmpty, name.utf8.count <= 40 else { return false }
-    var digits = 0
-    for (position, byte) in name.utf8.enumerated() {
-      let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_")
-      let isDigit = byte >= 0x30 && byte <= 0x39
-      if isDigit { digits += 1 }
-      if position == 0 {
-        guard isLetter || isDigit else { return false }
-      } else {
-        guard isLetter || isDigit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
-      }
-    }
-    // Many digits, or a long mix of upper case, lower case and digits, look like a pasted
-    // token rather than a name.
-    if digits > 12 { return false }
-    let hasUpper = name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
-    let hasLower = name.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
-    if name.utf8.count >= 12, hasUpper, hasLower, digits > 0 { return false }
-    for spec in specs.specs {
-      if let prefix = spec.publicPrefix, !prefix.isEmpty, name.hasPrefix(prefix) { return false }
-      if spec.pattern?.matches(name) == true { return false }
-      if spec.mistakes.contains(where: { $0.pattern.matches(name) }) { return false }
-    }
-    return true
+    Redaction.isShowable(name, specs: specs)
   }
 
   /// An account name as it may be shown: `account 'shop'`, or `an account` when the name

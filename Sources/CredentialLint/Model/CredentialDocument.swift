@@ -50,6 +50,10 @@ public struct YAMLFacts: Hashable, Sendable {
   public var settings: [CredentialEntry] = []
   /// Keys that YAML does not load as strings (account names such as `yes` or `123`).
   public var nonStringKeys: [NonStringKey] = []
+  /// The first anchor or alias, which makes the file unreadable (``YAMLAliasScan``).
+  public var aliasSpan: SourceSpan?
+  /// Whether ``aliasSpan`` is an anchor (`&`) rather than an alias (`*`).
+  public var aliasIsAnchor = false
 
   /// Creates empty facts.
   public init() {}

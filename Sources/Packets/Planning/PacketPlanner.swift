@@ -270,9 +270,15 @@ public struct PacketPlanner {
               message:
                 "Row \(seller.row) ('\(seller.id)'): \(subject) links to the variable '\(placeholder.name)', whose value cannot be a link: \(reason).",
               location: seller.location(of: placeholder.name), fix: "Give '\(placeholder.name)' an https: address.",
-              notes: ["The \(subject) is at \(location)."]))
+              notes: [Self.where(subject, location)]))
         }
       }
+    }
+
+    /// The note that says where `subject` ("the introduction", "step 'x'") is, as a sentence.
+    static func `where`(_ subject: String, _ location: DiagnosticLocation) -> String {
+      let sentence = subject.hasPrefix("the ") || subject.hasPrefix("a ") ? subject : "the " + subject
+      return sentence.prefix(1).uppercased() + sentence.dropFirst() + " is at \(location)."
     }
 
     mutating func report(_ name: String, subject: String, at location: DiagnosticLocation, usage: String) {
@@ -289,7 +295,7 @@ public struct PacketPlanner {
           message:
             "Row \(seller.row) ('\(seller.id)'): \(subject) uses the variable '\(name)' in \(usage), which the seller does not have.",
           location: seller.location, fix: fix + ".",
-          notes: ["The \(subject) is at \(location)."]))
+          notes: [Self.where(subject, location)]))
     }
   }
 }

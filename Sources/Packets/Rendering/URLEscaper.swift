@@ -3,7 +3,9 @@
 /// Characters outside RFC 3986's unreserved and reserved sets, and `(`, `)`, `<`, `>`, `\`,
 /// `"`, `'`, spaces and controls, are percent-encoded as UTF-8 bytes; `%` is kept, so an
 /// already-encoded URL stays the same. A value whose scheme is `javascript:`, `vbscript:`,
-/// `data:` or `file:` (ignoring case, spaces and controls before the colon) is refused.
+/// `data:` or `file:` once decoded as cmark and a browser decode it (character references,
+/// backslash escapes, percent-encoding, spaces and controls, case) is refused; see
+/// ``LinkSafety``.
 public struct URLEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
@@ -31,19 +33,13 @@ public struct URLEscaper: ValueEscaper {
 
   public func cannotRepresent(_ value: String) -> String? {
     // A value that starts with an ASCII letter other than the first letters of the refused
-    // schemes keeps that letter first once spaces and controls are taken out.
+    // schemes keeps that letter first however it is decoded.
     if let first = value.utf8.first, (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A),
       !"jvdfJVDF".utf8.contains(first)
     {
       return nil
     }
-    let squeezed = String(
-      String.UnicodeScalarView(
-        value.unicodeScalars.filter { !($0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F) })
-    ).lowercased()
-    for scheme in ["javascript:", "vbscript:", "data:", "file:"] where squeezed.hasPrefix(scheme) {
-      return "a '\(scheme)' link is not allowed in a packet"
-    }
-    return nil
+    guard let scheme = LinkSafety.refusedScheme(value) else { return nil }
+    return "a '\(scheme):' link is not allowed in a packet"
   }
 }

@@ -1,4 +1,6 @@
+import CredentialSpecs
 import OnboardDiagnostics
+import OnboardSupport
 
 /// Reads a CSV roster (RFC 4180): a header row naming the fields, then one seller per record.
 ///
@@ -77,7 +79,7 @@ public final class CSVRosterReader: RosterSource {
       if !seen.insert(cell.text).inserted {
         return Diagnostic(
           severity: .error, ruleID: RosterRules.duplicateField,
-          message: "The header names the column '\(cell.text)' twice.",
+          message: "The header names the column \(Redaction.name(cell.text, specs: CredentialSpecSet())) twice.",
           location: DiagnosticLocation(file: file, line: cell.line, column: cell.column))
       }
     }
@@ -117,7 +119,8 @@ public final class CSVRosterReader: RosterSource {
       let startLine = line
       let startColumn = column
       var bytes: [UInt8] = []
-      if reader.peek() == UInt8(ascii: "\"") {
+      let startedQuoted = reader.peek() == UInt8(ascii: "\"")
+      if startedQuoted {
         _ = take()
         var closed = false
         while let byte = take() {
@@ -159,6 +162,12 @@ public final class CSVRosterReader: RosterSource {
           bytes.append(byte)
         }
       }
+      if let offset = UTF8Scan.firstInvalid(bytes[...]) {
+        done = true
+        let position = Self.position(
+          of: offset, in: bytes, line: startLine, column: startColumn, quoted: startedQuoted)
+        return (nil, RosterEncoding.problem(file: file, line: position.line, byteColumn: position.column))
+      }
       cells.append(Cell(text: String(decoding: bytes, as: UTF8.self), line: startLine, column: startColumn))
       guard let terminator = take() else { return (cells, nil) }
       switch terminator {
@@ -176,6 +185,24 @@ public final class CSVRosterReader: RosterSource {
         return (cells, nil)
       }
     }
+  }
+
+  /// The line and byte column in the file of byte `offset` of a cell's text, given where the
+  /// cell starts (a quoted cell's text starts after its quote, and each `"` in it was written `""`).
+  static func position(of offset: Int, in bytes: [UInt8], line: Int, column: Int, quoted: Bool) -> (
+    line: Int, column: Int
+  ) {
+    var line = line
+    var column = column + (quoted ? 1 : 0)
+    for byte in bytes[..<offset] {
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else {
+        column += byte == UInt8(ascii: "\"") && quoted ? 2 : 1
+      }
+    }
+    return (line, column)
   }
 
   private func skipRestOfRecord() {

@@ -4,6 +4,9 @@ import OnboardDiagnostics
 public enum RosterRules {
   public static let syntax = "roster/syntax"
   public static let shape = "roster/shape"
+  public static let encoding = "roster/encoding"
+  public static let empty = "roster/empty"
+  public static let alias = "roster/alias"
   public static let missingID = "roster/missing-id"
   public static let duplicateID = "roster/duplicate-id"
   public static let unsafeID = "roster/unsafe-id"
@@ -24,6 +27,19 @@ public enum RosterRules {
     RuleDescriptor(
       id: syntax, summary: "The roster file is not valid YAML or CSV.", defaultSeverity: .error,
       help: "Fix the quoting or indentation at the position shown."),
+    RuleDescriptor(
+      id: encoding, summary: "The roster is not valid UTF-8.", defaultSeverity: .error,
+      help:
+        "A byte that is not UTF-8 would become U+FFFD in packets and credential files. Save the roster as UTF-8; the position names the first bad byte."
+    ),
+    RuleDescriptor(
+      id: empty, summary: "The roster lists no sellers.", defaultSeverity: .error,
+      help: "Add one row per seller: a YAML list of mappings, or a CSV header row and one line per seller."),
+    RuleDescriptor(
+      id: alias, summary: "The roster uses a YAML anchor or alias.", defaultSeverity: .error,
+      help:
+        "Anchors (&name) and aliases (*name) are refused in rosters, so that a small file cannot expand into a huge one. Write each value out."
+    ),
     RuleDescriptor(
       id: shape, summary: "A roster row is not a mapping of fields.", defaultSeverity: .error,
       help: "A YAML roster is a list of mappings; a CSV roster has a header row and one seller per line."),

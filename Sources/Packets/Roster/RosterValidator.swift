@@ -99,7 +99,8 @@ public struct RosterValidator {
       if let value = seller.fields[dataKey], !value.isEmpty {
         if table.row(value) == nil {
           let keys = table.rows.map(\.key)
-          var message = "\(row): '\(CommentEscaper().escape(value))' is not a \(dataKey) in the guide's data table."
+          var message =
+            "\(row): \(Redaction.text(value, specs: guide.credentials)) is not a \(dataKey) in the guide's data table."
           if let suggestion = NameSuggester.suggest(value, among: keys) { message += " Did you mean '\(suggestion)'?" }
           error(
             RosterRules.unknownDataKey, message, seller.location(of: dataKey),

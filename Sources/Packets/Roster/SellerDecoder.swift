@@ -12,6 +12,8 @@ import OnboardDiagnostics
 public struct SellerDecoder: Sendable {
   /// The credential keys the guide specifies.
   public var credentialKeys: [String]
+  /// The guide's specs, so that messages never quote a name that looks like a credential.
+  public var specs: CredentialSpecSet
 
   /// The standard field names, which are not extra fields.
   public static let standardFields: Set<String> = [
@@ -19,8 +21,20 @@ public struct SellerDecoder: Sendable {
   ]
 
   /// Creates a decoder for a guide's credential keys.
-  public init(credentialKeys: [String]) {
+  public init(credentialKeys: [String], specs: CredentialSpecSet = CredentialSpecSet()) {
     self.credentialKeys = credentialKeys
+    self.specs = specs
+  }
+
+  /// Creates a decoder for a guide's credentials.
+  public init(credentials: CredentialSpecSet) {
+    self.init(credentialKeys: credentials.keys, specs: credentials)
+  }
+
+  /// A field name or key from the roster as a message shows it (``Redaction/name(_:specs:)``).
+  func shown(_ name: String) -> String {
+    credentialKeys.contains(name) || Self.standardFields.contains(name)
+      ? "'\(name)'" : Redaction.name(name, specs: specs)
   }
 
   /// Decodes a record. The seller is `nil` when the row cannot be used at all (no id); shape
@@ -40,7 +54,7 @@ public struct SellerDecoder: Sendable {
 
     func addCredential(_ key: String, _ value: String, _ location: DiagnosticLocation) {
       guard keySet.contains(key) else {
-        var message = "\(rowName) gives a value for '\(key)', which is not a credential of this guide."
+        var message = "\(rowName) gives a value for \(shown(key)), which is not a credential of this guide."
         if let suggestion = NameSuggester.suggest(key, among: credentialKeys) {
           message += " Did you mean '\(suggestion)'?"
         }
@@ -50,7 +64,7 @@ public struct SellerDecoder: Sendable {
         return
       }
       guard known[key] == nil else {
-        error(RosterRules.duplicateField, "\(rowName) gives '\(key)' twice.", location)
+        error(RosterRules.duplicateField, "\(rowName) gives \(shown(key)) twice.", location)
         return
       }
       known[key] = value
@@ -60,7 +74,7 @@ public struct SellerDecoder: Sendable {
     var seenFields: Set<String> = []
     for field in record.fields {
       if !seenFields.insert(field.name).inserted {
-        error(RosterRules.duplicateField, "\(rowName) gives the field '\(field.name)' twice.", field.location)
+        error(RosterRules.duplicateField, "\(rowName) gives the field \(shown(field.name)) twice.", field.location)
         continue
       }
       switch (field.name, field.value) {
@@ -77,7 +91,7 @@ public struct SellerDecoder: Sendable {
             locations["owner_email"] = entry.valueLocation
           default:
             error(
-              RosterRules.invalidField, "\(rowName): owner has a field '\(entry.name)'; it takes name and email.",
+              RosterRules.invalidField, "\(rowName): owner has a field \(shown(entry.name)); it takes name and email.",
               entry.location)
           }
         }
@@ -97,6 +111,11 @@ public struct SellerDecoder: Sendable {
           guard case .text(let text) = entry.value else { continue }
           addCredential(entry.name, text, entry.valueLocation)
         }
+      case ("credentials", .text):
+        error(
+          RosterRules.invalidField,
+          "\(rowName): credentials must be a mapping of credential keys to values, not text; the text is not used.",
+          field.valueLocation, fix: "Write one 'key: value' line per credential under 'credentials:'.")
       case (let name, .text(let text)) where name.hasPrefix("credentials."):
         addCredential(String(name.dropFirst("credentials.".count)), text, field.valueLocation)
       case (let name, .text(let text)) where keySet.contains(name):
@@ -107,11 +126,12 @@ public struct SellerDecoder: Sendable {
       case (let name, .mapping):
         let hint = name == "credentials" || name == "owner" ? "" : " Only owner and credentials may be mappings."
         error(
-          RosterRules.invalidField, "\(rowName): the field '\(name)' must be text, not a mapping.\(hint)",
+          RosterRules.invalidField, "\(rowName): the field \(shown(name)) must be text, not a mapping.\(hint)",
           field.valueLocation)
       case (let name, .unsupported(let kind)):
         error(
-          RosterRules.invalidField, "\(rowName): the field '\(name)' must be text, not \(kind).", field.valueLocation)
+          RosterRules.invalidField, "\(rowName): the field \(shown(name)) must be text, not \(kind).",
+          field.valueLocation)
       }
     }
 

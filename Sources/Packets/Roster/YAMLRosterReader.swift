@@ -1,5 +1,6 @@
 import CredentialSpecs
 import OnboardDiagnostics
+import OnboardSupport
 import Yams
 
 /// Reads a YAML roster: a list of mappings, one per seller.
@@ -22,6 +23,8 @@ public final class YAMLRosterReader: RosterSource {
   private var queue: [RosterItem] = []
   private var queueIndex = 0
   private var row = 0
+  /// The first byte that is not UTF-8, once a line holding one was read; reading stops there.
+  private var encodingProblem: Diagnostic?
   /// Whether items of the usual shape are read without Yams (``SimpleYAMLItem``); tests turn
   /// it off to compare both ways.
   var readsSimpleItemsDirectly = true
@@ -53,7 +56,7 @@ public final class YAMLRosterReader: RosterSource {
       }
       return queue[queueIndex]
     }
-    guard !finished, let first = pending else { return nil }
+    guard !finished, let first = pending else { return takeEncodingProblem() }
     pending = nil
     var lines = [first.line]
     while let line = readLine() {
@@ -67,14 +70,31 @@ public final class YAMLRosterReader: RosterSource {
       }
       lines.append(line)
     }
+    if encodingProblem != nil { return takeEncodingProblem() }
     return composeItem(lines: lines, startLine: first.number)
+  }
+
+  /// The encoding problem, once (then the end of the roster).
+  private func takeEncodingProblem() -> RosterItem? {
+    guard let problem = encodingProblem else { return nil }
+    encodingProblem = nil
+    finished = true
+    return .problem(problem)
   }
 
   // MARK: - Reading lines
 
+  /// The next line; `nil` at the end of the file or at a line that is not UTF-8 (which is
+  /// kept as ``encodingProblem``, and nothing after it is read).
   private func readLine() -> [UInt8]? {
-    guard let line = reader.nextLine() else { return nil }
+    guard encodingProblem == nil, let line = reader.nextLine() else { return nil }
     linesRead += 1
+    if let offset = UTF8Scan.firstInvalid(line[...]) {
+      encodingProblem = RosterEncoding.problem(file: file, line: linesRead, byteColumn: offset + 1)
+      finished = true
+      pending = nil
+      return nil
+    }
     return line
   }
 
@@ -119,6 +139,10 @@ public final class YAMLRosterReader: RosterSource {
       return
     }
     finished = true
+    if let problem = encodingProblem {
+      encodingProblem = nil
+      queue.append(.problem(problem))
+    }
   }
 
   /// After `---` or `...`: anything else significant is a second document, which a roster
@@ -160,6 +184,9 @@ public final class YAMLRosterReader: RosterSource {
     let text = String(decoding: bytes, as: UTF8.self)
     let position = YAMLPosition(file: file, text: text, lineOffset: startLine - 1)
     row += 1
+    if let found = YAMLAliasScan.first(in: text) {
+      return .problem(aliasProblem(found, lineOffset: startLine - 1))
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text, .default, .default, .utf8)
@@ -187,8 +214,17 @@ public final class YAMLRosterReader: RosterSource {
       bytes.append(0x0A)
     }
     finished = true
+    if let problem = encodingProblem {
+      encodingProblem = nil
+      queue.append(.problem(problem))
+      return
+    }
     let text = String(decoding: bytes, as: UTF8.self)
     let position = YAMLPosition(file: file, text: text)
+    if let found = YAMLAliasScan.first(in: text) {
+      queue.append(.problem(aliasProblem(found, lineOffset: 0)))
+      return
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text, .default, .default, .utf8)
@@ -233,15 +269,25 @@ public final class YAMLRosterReader: RosterSource {
       if seen == 2 {
         return Diagnostic(
           severity: .error, ruleID: RosterRules.duplicateField,
-          message: "The field '\(key)' is given twice in one seller's entry.",
+          message: "The field \(Redaction.name(key, specs: CredentialSpecSet())) is given twice in one seller's entry.",
           location: DiagnosticLocation(file: file, line: startLine + index, column: column + 1),
           fix: "Keep one of the two.")
       }
     }
     return Diagnostic(
       severity: .error, ruleID: RosterRules.duplicateField,
-      message: "The field '\(key)' is given twice in one seller's entry.",
+      message: "The field \(Redaction.name(key, specs: CredentialSpecSet())) is given twice in one seller's entry.",
       location: DiagnosticLocation(file: file, line: startLine, column: 1), fix: "Keep one of the two.")
+  }
+
+  /// An anchor or alias, which rosters refuse (``YAMLAliasScan``).
+  private func aliasProblem(_ found: YAMLAliasScan.Finding, lineOffset: Int) -> Diagnostic {
+    Diagnostic(
+      severity: .error, ruleID: RosterRules.alias,
+      message:
+        "The roster uses \(found.kind); rosters may not use YAML anchors or aliases, so this part of the roster was not read.",
+      location: DiagnosticLocation(file: file, line: lineOffset + found.line, column: found.column),
+      fix: "Write each value out in full; quote a value that starts with & or *.")
   }
 
   private func shapeProblem(row: Int, location: DiagnosticLocation) -> Diagnostic {

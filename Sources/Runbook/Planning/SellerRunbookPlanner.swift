@@ -36,7 +36,7 @@ public struct SellerRunbookPlanner {
   /// - Throws: ``Packets/RosterIOError`` when the roster cannot be read.
   public func plan(sellerID id: String, roster: String, displayPath: String? = nil) throws -> Outcome {
     let source = try RosterReader.open(roster, displayPath: displayPath)
-    let decoder = SellerDecoder(credentialKeys: guide.credentials.keys)
+    let decoder = SellerDecoder(credentials: guide.credentials)
     var validator = RosterValidator(guide: guide)
     var diagnostics: [Diagnostic] = []
     var found: Seller?

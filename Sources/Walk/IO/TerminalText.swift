@@ -2,8 +2,10 @@ import Foundation
 
 /// Text made safe and friendly for a terminal.
 public enum TerminalText {
-  /// `text` with every control character except line feed and tab shown as `\u{…}`, so that
-  /// guide or roster text cannot move the cursor, change colours or set the window title.
+  /// `text` with every control character except line feed and tab, and every text-direction
+  /// control (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), shown as `\u{…}`, so that
+  /// guide or roster text cannot move the cursor, change colours, set the window title or
+  /// reorder what the terminal shows.
   public static func inert(_ text: String) -> String {
     var output = ""
     output.reserveCapacity(text.utf8.count)
@@ -11,7 +13,7 @@ public enum TerminalText {
       switch scalar.value {
       case 0x0A, 0x09:
         output.unicodeScalars.append(scalar)
-      case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029:
+      case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
         output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
       default:
         output.unicodeScalars.append(scalar)

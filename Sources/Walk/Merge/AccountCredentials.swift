@@ -27,7 +27,8 @@ public struct AccountCredentials: Sendable, Equatable, CustomStringConvertible, 
   }
 
   public var description: String {
-    "account '\(name)' (" + values.map { "\($0.key): \(Redaction.describe($0.value))" }.joined(separator: ", ") + ")"
+    "account \(Redaction.name(name, specs: CredentialSpecSet())) ("
+      + values.map { "\($0.key): \(Redaction.describe($0.value))" }.joined(separator: ", ") + ")"
   }
 
   public var debugDescription: String { description }

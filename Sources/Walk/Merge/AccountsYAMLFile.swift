@@ -99,6 +99,15 @@ public struct AccountsYAMLFile {
     usesCRLF = !split.isEmpty && crlf * 2 > split.count
 
     let position = YAMLPosition(file: file, text: text)
+    if let found = YAMLAliasScan.first(in: text) {
+      // An alias could stand for a huge document (and hang Yams as a mapping key).
+      throw EditError.invalid(
+        Diagnostic(
+          severity: .error, ruleID: Self.invalidRule,
+          message: "The file uses \(found.kind); credential files may not use YAML anchors or aliases.",
+          location: DiagnosticLocation(
+            file: file, line: found.line, column: found.column + (found.line == 1 && hasByteOrderMark ? 3 : 0))))
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -217,17 +226,20 @@ public struct AccountsYAMLFile {
       guard let name = key.scalar?.string else { continue }
       if let account = changed[name] {
         guard let written = value.mapping, written.count == account.values.count else {
-          throw fail("account '\(name)' does not hold the keys written")
+          throw fail("account \(Redaction.name(name, specs: CredentialSpecSet())) does not hold the keys written")
         }
         for ((writtenKey, writtenValue), expected) in zip(written, account.values) {
           guard writtenKey.scalar?.string == expected.key, let scalar = writtenValue.scalar,
             scalar.string == expected.value, scalar.style == .singleQuoted || scalar.style == .doubleQuoted
           else {
-            throw fail("a value of account '\(name)' does not read back as written")
+            throw fail(
+              "a value of account \(Redaction.name(name, specs: CredentialSpecSet())) does not read back as written")
           }
         }
       } else if let before = Self.lookup(originalRoot, name) {
-        guard before == value else { throw fail("account '\(name)' would change") }
+        guard before == value else {
+          throw fail("account \(Redaction.name(name, specs: CredentialSpecSet())) would change")
+        }
       }
     }
     return bytes

@@ -80,6 +80,12 @@ public struct CredentialMerger {
     self.layout = layout
   }
 
+  /// An account name as messages show it: `'shop_de'`, or `a name of N characters` when the
+  /// name could be a pasted secret (``Redaction/name(_:specs:)``).
+  public func shownName(_ name: String) -> String {
+    Redaction.name(name, specs: specs)
+  }
+
   /// Merges `inputs` into `target`.
   /// - Throws: ``Failure``.
   public func merge(_ inputs: [String], into target: String, replace: Bool) throws -> Report {
@@ -137,13 +143,13 @@ public struct CredentialMerger {
       let name = account.credentials.name
       if let earlier = firstSeen[name] {
         conflicts.append(
-          "account '\(name)' is in both \(earlier.location) and \(account.location); merge one of them")
+          "account \(shownName(name)) is in both \(earlier.location) and \(account.location); merge one of them")
         continue
       }
       firstSeen[name] = account
       if !replace, let existing = file.account(named: name) {
         conflicts.append(
-          "account '\(name)' from \(account.location) is already in \(target):\(existing.line):1; pass --replace to replace it"
+          "account \(shownName(name)) from \(account.location) is already in \(target):\(existing.line):1; pass --replace to replace it"
         )
       }
     }

@@ -34,7 +34,7 @@ public enum WalkSeller {
     } catch {
       throw Failure.unreadable("\(error)")
     }
-    let decoder = SellerDecoder(credentialKeys: guide.credentials.keys)
+    let decoder = SellerDecoder(credentials: guide.credentials)
     while let item = source.next() {
       guard case .record(let record) = item else { continue }
       let decoded = decoder.decode(record)

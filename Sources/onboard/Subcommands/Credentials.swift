@@ -108,10 +108,11 @@ extension OnboardCommand.Credentials {
         }
       }
       var summary = "merged into \(into) (mode 0600):"
-      if !report.added.isEmpty { summary += " added \(report.added.map { "'\($0)'" }.joined(separator: ", "))" }
+      if !report.added.isEmpty { summary += " added \(report.added.map(merger.shownName).joined(separator: ", "))" }
       if !report.replaced.isEmpty {
         summary +=
-          (report.added.isEmpty ? "" : ";") + " replaced \(report.replaced.map { "'\($0)'" }.joined(separator: ", "))"
+          (report.added.isEmpty ? "" : ";")
+          + " replaced \(report.replaced.map(merger.shownName).joined(separator: ", "))"
       }
       StandardOutput.write(summary + "\n")
       if !report.resultFindings.isEmpty {

@@ -100,7 +100,9 @@ extension OnboardCommand {
           "--set describes a seller without a roster; with --roster, the roster row has the fields.")
       }
       for setting in settings where !setting.contains("=") {
-        throw ValidationError("--set takes NAME=VALUE (got '\(setting)').")
+        // The argument may be a value pasted without its name, so it is described, not shown.
+        throw ValidationError(
+          "--set takes NAME=VALUE (got \(setting.count) characters without '='; a value alone is not shown).")
       }
     }
 

@@ -27,6 +27,12 @@ struct YAMLCredentialReader {
       return document
     }
     var text = source.text
+    if let found = YAMLAliasScan.first(in: text) {
+      document.yaml.aliasSpan = span(line: found.line, byteColumn: found.column)
+      document.yaml.aliasIsAnchor = found.isAnchor
+      document.isUnreadable = true
+      return document
+    }
     var root: Node?
     do {
       root = try compose(text)

@@ -1,0 +1,35 @@
+import Testing
+import Yams
+
+@testable import CredentialSpecs
+
+/// The anchor and alias scan that runs before Yams on credential files and rosters (issue 13).
+@Suite struct YAMLAliasScanTests {
+  @Test(
+    "Anchors and aliases are found where they start a node",
+    arguments: [
+      ("a: &x 1\n", 1, 4), ("a: *x\n", 1, 4), ("&x a: 1\n", 1, 1), ("- *x\n", 1, 3), ("? *x\n: 1\n", 1, 3),
+      ("a: {b: *x}\n", 1, 8), ("a: [1, *x]\n", 1, 8), ("a: [\n  1,\n  *x]\n", 3, 3), ("a: !!str &x 1\n", 1, 10),
+      ("a: 'q'\nb: *x\n", 2, 4), ("a: |\n  text *x\nb: *y\n", 3, 4), ("a: >\n\n  t\n\nb: &y 1\n", 5, 4),
+      ("- a: |\n    t\n  b: *x\n", 3, 6), ("a: \"multi\n  line\"\nb: *x\n", 3, 4), ("--- *x\n", 1, 5),
+      ("a: plain # c\n  *x\n", 2, 3), ("default: {*i: 1, *h: 2}\n", 1, 11), ("a:\n  - &x 1\n", 2, 5),
+    ] as [(String, Int, Int)])
+  func found(_ text: String, _ line: Int, _ column: Int) throws {
+    let finding = try #require(YAMLAliasScan.first(in: text), "\(text.debugDescription)")
+    #expect(finding.line == line && finding.column == column, "\(text.debugDescription): \(finding)")
+  }
+
+  @Test(
+    "& and * inside text are not anchors or aliases",
+    arguments: [
+      "a: b&c\n", "a: b *c\n", "a: 'x *y &z'\n", "a: \"*y\"\n", "a: x # *y\n", "# &x\n", "a: |\n  *x\n  &y\n",
+      "a: >-\n  &x\n\n  *y\nb: 1\n", "a: multi\n  *line plain\n", "a: 'it''s *x'\n", "a: \"esc \\\" *x\"\n",
+      "url: https://x.example/?a=1&b=2\n", "a: [b&c, d*e]\n", "- id: a\n  name: Smith &Sons\n",
+      "a: \"multi\n  *line\"\n",
+    ])
+  func notFound(_ text: String) throws {
+    #expect(YAMLAliasScan.first(in: text) == nil, "\(text.debugDescription)")
+    // Yams agrees: the text has no alias that resolves to another node.
+    _ = try Yams.compose(yaml: text)
+  }
+}
