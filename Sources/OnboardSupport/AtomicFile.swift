@@ -26,8 +26,8 @@ public enum AtomicFile {
   ///   - mode: the file's permissions, such as `0o600` for credential files.
   /// - Throws: ``WriteError``.
   public static func write(_ data: [UInt8], to path: String, mode: mode_t = 0o644) throws {
-    let directory = (path as NSString).deletingLastPathComponent
-    let base = (path as NSString).lastPathComponent
+    let directory = PathParts.folder(of: path)
+    let base = PathParts.lastPart(of: path)
     var template = Array(
       ((directory.isEmpty ? "." : directory) + "/.\(base).tmp-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in

@@ -2,6 +2,7 @@ import CommonMark
 import CredentialSpecs
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 
 /// The result of loading a guide: the guide (when the file could be read as one) and every
 /// diagnostic, sorted.
@@ -106,7 +107,7 @@ public struct GuideLoader: Sendable {
     bytes: [UInt8], file: String, displayPath: String?, alongsideChecks work: (@Sendable (Guide) -> Void)?
   ) -> GuideLoadResult {
     var builder = GuideBuilder(
-      file: displayPath ?? file, folder: (file as NSString).deletingLastPathComponent, bytes: bytes,
+      file: displayPath ?? file, folder: PathParts.folder(of: file), bytes: bytes,
       screenshotFolders: screenshotFolders)
     builder.parallelThreshold = parallelThreshold
     builder.partBytes = partBytes

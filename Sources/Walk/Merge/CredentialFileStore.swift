@@ -36,7 +36,7 @@ public enum CredentialFileStore {
   /// Writes `bytes` to `path` atomically with mode 0600, creating its folder (mode 0700) when
   /// it does not exist. Ctrl-C during the write takes effect once the file is complete.
   public static func write(_ bytes: [UInt8], to path: String) throws {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = PathParts.folder(of: path)
     if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
       do {
         try FileManager.default.createDirectory(

@@ -55,7 +55,7 @@ public struct WalkProgressStore: Sendable {
   /// Writes progress atomically.
   public func save(_ progress: WalkProgress) throws {
     let file = path(guide: progress.guide, seller: progress.seller)
-    let folder = (file as NSString).deletingLastPathComponent
+    let folder = PathParts.folderOrCurrent(of: file)
     do {
       try FileManager.default.createDirectory(
         atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

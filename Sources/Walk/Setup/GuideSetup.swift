@@ -3,6 +3,7 @@ import CredentialSpecs
 import Foundation
 import GuideKit
 import OnboardDiagnostics
+import OnboardSupport
 
 /// A guide with its service layout: what `walk` and `credentials merge` need.
 public struct GuideSetup: Sendable {
@@ -81,7 +82,7 @@ public struct GuideSetup: Sendable {
   /// The guide's template set folder, as `onboard packets` finds it.
   static func templateFolder(for guide: Guide) -> String? {
     guard let name = guide.metadata.templates.first else { return nil }
-    let guideFolder = (guide.file as NSString).deletingLastPathComponent
+    let guideFolder = PathParts.folder(of: guide.file)
     let base = guideFolder.isEmpty ? "." : guideFolder
     let candidates = [
       "templates/\(name)",

@@ -227,8 +227,8 @@ extension OnboardCommand {
 
     /// `templates/` beside the folder that holds the guide (guides/x.md → templates/).
     static func templatesFolder(besideGuide guide: String) -> String {
-      let guideFolder = (guide as NSString).deletingLastPathComponent
-      let parent = (guideFolder.isEmpty ? "." : guideFolder as NSString).deletingLastPathComponent
+      let guideFolder = PathParts.folder(of: guide)
+      let parent = PathParts.folder(of: guideFolder.isEmpty ? "." : guideFolder)
       return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent("templates")
     }
 

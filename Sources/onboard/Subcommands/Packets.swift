@@ -170,7 +170,7 @@ extension OnboardCommand {
     /// guide's folder (`<guide>/../templates/<name>`), then inside it.
     static func templateFolder(for guide: Guide) -> String? {
       guard let name = guide.metadata.templates.first else { return nil }
-      let guideFolder = (guide.file as NSString).deletingLastPathComponent
+      let guideFolder = PathParts.folder(of: guide.file)
       let candidates = [
         "templates/\(name)",
         ((guideFolder.isEmpty ? "." : guideFolder) as NSString).appendingPathComponent("../templates/\(name)"),
