@@ -24,18 +24,19 @@ public enum CredentialFileStore {
   /// The file's bytes, or `nil` when it does not exist.
   /// - Throws: ``FileError`` when it exists but cannot be read, or is not a regular file.
   public static func read(_ path: String) throws -> [UInt8]? {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-    guard !isDirectory.boolValue else { throw FileError(path: path, reason: "it is a folder") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw FileError(path: path, reason: "it is not readable")
+    do {
+      return try InputFile.readIfPresent(path, limits: .credentialFile)
+    } catch let error as InputFile.ReadError {
+      throw FileError(path: path, reason: error.reason)
     }
-    return [UInt8](data)
   }
 
   /// Writes `bytes` to `path` atomically with mode 0600, creating its folder (mode 0700) when
-  /// it does not exist. Ctrl-C during the write takes effect once the file is complete.
-  public static func write(_ bytes: [UInt8], to path: String) throws {
+  /// it does not exist. Ctrl-C during the write takes effect once the file is complete. An
+  /// existing file keeps its owner and group.
+  /// - Returns: what replacing the file did (other hard links split off).
+  @discardableResult
+  public static func write(_ bytes: [UInt8], to path: String) throws -> AtomicFile.Replacement {
     let folder = PathParts.folder(of: path)
     if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
       do {
@@ -46,7 +47,7 @@ public enum CredentialFileStore {
       }
     }
     do {
-      try TerminalControl.withInterruptsDeferred {
+      return try TerminalControl.withInterruptsDeferred {
         try AtomicFile.write(bytes, to: path, mode: 0o600)
       }
     } catch let error as AtomicFile.WriteError {

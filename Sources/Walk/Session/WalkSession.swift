@@ -328,7 +328,8 @@ public final class WalkSession {
       }
       let resolved = CredentialFileStore.resolvedPath(path)
       do {
-        try CredentialFileStore.write(bytes, to: resolved)
+        let replacement = try CredentialFileStore.write(bytes, to: resolved)
+        if let warning = replacement.warning(for: path) { io.show("Warning: \(TerminalText.inert(warning)).\n") }
       } catch let error as CredentialFileStore.FileError {
         throw Failure.fileSystem(error.description)
       }

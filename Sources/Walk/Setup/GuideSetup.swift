@@ -58,8 +58,11 @@ public struct GuideSetup: Sendable {
       )
     }
     let layoutPath = (folder as NSString).appendingPathComponent("layout.yml")
-    guard let data = FileManager.default.contents(atPath: layoutPath) else {
-      throw Failure.usage("cannot read the layout descriptor \(layoutPath)")
+    let data: [UInt8]
+    do {
+      data = try InputFile.read(layoutPath, limits: .dataFile)
+    } catch let error as InputFile.ReadError {
+      throw Failure.usage("cannot read the layout descriptor \(layoutPath): \(error.reason)")
     }
     switch ServiceLayout.parse(String(decoding: data, as: UTF8.self), file: layoutPath) {
     case .success(let layout):

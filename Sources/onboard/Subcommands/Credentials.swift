@@ -114,6 +114,7 @@ extension OnboardCommand.Credentials {
           (report.added.isEmpty ? "" : ";") + " replaced \(report.replaced.map { "'\($0)'" }.joined(separator: ", "))"
       }
       StandardOutput.write(summary + "\n")
+      for warning in report.warnings { StandardError.write("onboard credentials merge: warning: \(warning)\n") }
       if !report.resultFindings.isEmpty {
         StandardError.write("onboard lint on \(into):\n" + reporter.report(report.resultFindings, rules: rules))
       }

@@ -183,6 +183,10 @@ extension OnboardCommand {
         throw fail(failure.description, failure.isNotFound ? .findings : .usage)
       } catch let failure as WalkProgressStore.StoreError {
         throw fail(failure.description, .usage)
+      } catch let failure as InputFile.ReadError {
+        throw fail(
+          "\(failure.description); the credentials file was not written (confirmed steps are kept for the next run)",
+          .usage)
       }
     }
 
