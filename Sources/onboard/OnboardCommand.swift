@@ -15,7 +15,9 @@ struct OnboardCommand: ParsableCommand {
       per recipient, prints runbooks, walks a person through the steps in the terminal, and lints \
       the credential files people fill in.
 
-      Exit codes: 0 success or clean, 1 findings (or a failed job), 2 usage or I/O error.
+      Exit codes: 0 success or clean, 1 findings (or a failed job), 2 usage or I/O error \
+      (standard output that cannot be written included); 141 when the reader of standard \
+      output went away (onboard … | head). docs/cli.md lists the input limits.
       """,
     version: OnboardVersion.current,
     subcommands: [

@@ -190,4 +190,18 @@ import Testing
       #expect(!result.stderr.contains("crashed"))
     }
   }
+
+  @Test func walkWithAnUnwritableWriteStopsBeforeAnyQuestion() throws {
+    let folder = try OnboardProcess.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try Data("x\n".utf8).write(to: URL(fileURLWithPath: folder + "/file"))
+    let result = try OnboardProcess.run(
+      [
+        "walk", Self.guide, "--roster", Self.roster, "--seller", "sakura-stationery", "--yes", "--write",
+        "file/credentials.yml", "--state", folder + "/state",
+      ], in: folder, stdin: [Self.appID, Self.secret, Self.token].joined(separator: "\n") + "\n")
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("onboard walk: cannot use file/credentials.yml:"), "\(result.stderr)")
+    #expect(!result.stdout.contains("Paste the"))
+  }
 }

@@ -1,6 +1,12 @@
 import Foundation
 import OnboardSupport
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads and writes credential files: atomically, mode 0600, through symbolic links, with
 /// interrupts held back while the file is replaced.
 public enum CredentialFileStore {
@@ -29,6 +35,51 @@ public enum CredentialFileStore {
     } catch let error as InputFile.ReadError {
       throw FileError(path: path, reason: error.reason)
     }
+  }
+
+  /// Checks, without creating anything, that ``write(_:to:)`` can write `path`: the file, if
+  /// it exists, is a regular file that can be written; its folder exists and can take a new
+  /// file (the temporary one), or can be created (the nearest folder that exists can be
+  /// written, and no part of the way is a file). Symbolic links are followed.
+  /// - Throws: ``FileError`` saying what is in the way.
+  public static func checkWritable(_ path: String) throws {
+    let resolved = resolvedPath(path)
+    var status = stat()
+    if stat(resolved, &status) == 0 {
+      if let kind = InputFile.nonRegularKind(status.st_mode) {
+        throw FileError(path: path, reason: "it is \(kind), not a regular file")
+      }
+      guard access(resolved, W_OK) == 0 else { throw FileError(path: path, reason: systemReason()) }
+    } else if errno != ENOENT {
+      throw FileError(path: path, reason: systemReason())
+    }
+    var folder = PathParts.folderOrCurrent(of: resolved)
+    var missing = false
+    while true {
+      if stat(folder, &status) == 0 {
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
+          throw FileError(path: path, reason: "\(folder) is not a folder")
+        }
+        guard access(folder, W_OK | X_OK) == 0 else {
+          let reason = systemReason()
+          throw FileError(
+            path: path,
+            reason: "\(missing ? "its folder cannot be created in" : "cannot create a file in") \(folder): \(reason)")
+        }
+        return
+      }
+      guard errno == ENOENT else {
+        throw FileError(path: path, reason: "\(folder): \(systemReason())")
+      }
+      missing = true
+      let parent = PathParts.folderOrCurrent(of: folder)
+      guard parent != folder else { throw FileError(path: path, reason: "its folder cannot be found") }
+      folder = parent
+    }
+  }
+
+  private static func systemReason() -> String {
+    String(cString: strerror(errno))
   }
 
   /// Writes `bytes` to `path` atomically with mode 0600, creating its folder (mode 0700) when
