@@ -1,4 +1,5 @@
 import Foundation
+import OnboardSupport
 
 /// Where a guide's template set (front matter `templates:`) is: a folder under `templates/`,
 /// looked for in the current folder, beside the guide's folder (`<guide>/../templates`) and
@@ -61,7 +62,7 @@ public enum TemplateSetPath {
   /// The guide's first template set folder, or `nil` when none exists or it leads out of `templates/`.
   public static func folder(for guide: Guide, holding file: String? = nil) -> String? {
     guard let name = guide.metadata.templates.first else { return nil }
-    let guideFolder = (guide.file as NSString).deletingLastPathComponent
+    let guideFolder = PathParts.folder(of: guide.file)
     if case .found(let folder) = locate(name: name, guideFolder: guideFolder, holding: file) { return folder }
     return nil
   }

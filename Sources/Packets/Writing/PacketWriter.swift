@@ -365,7 +365,7 @@ public final class PacketWriter: @unchecked Sendable {
       return
     }
     if recursive {
-      let parent = (path as NSString).deletingLastPathComponent
+      let parent = PathParts.folder(of: path)
       if !parent.isEmpty && parent != path { try makeDirectory(parent, recursive: true) }
     }
     if mkdir(path, 0o755) != 0 && errno != EEXIST { throw WriteError.io(path: path, reason: systemError()) }
