@@ -1,5 +1,6 @@
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -78,7 +79,7 @@ struct ScreenshotResolver {
   /// by file name.
   func candidates(_ path: String) -> [String] {
     guard !Self.isEmbeddedOrRemote(path) else { return [] }
-    let name = (path as NSString).lastPathComponent
+    let name = PathParts.lastPart(of: path)
     var result: [String] = []
     if path.hasPrefix("/") {
       result.append(path)
