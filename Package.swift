@@ -46,6 +46,12 @@ let package = Package(
       name: "CredentialLint",
       dependencies: ["OnboardDiagnostics", "OnboardSupport", "CredentialSpecs", "Yams"]
     ),
+    // Which guide, template set and layout a command uses: the command line, the current
+    // checkout, the binary's checkout, the XDG data folders, then <prefix>/share/onboard.
+    .target(
+      name: "GuideLocating",
+      dependencies: ["GuideKit", "CredentialSpecs", "CredentialLint", "OnboardDiagnostics", "OnboardSupport"]
+    ),
     // Rosters, per-seller planning and onboarding packets.
     .target(
       name: "Packets",
@@ -63,14 +69,14 @@ let package = Package(
     .target(
       name: "Walk",
       dependencies: [
-        "GuideKit", "Packets", "CredentialSpecs", "CredentialLint", "OnboardSupport",
+        "GuideKit", "GuideLocating", "Packets", "CredentialSpecs", "CredentialLint", "OnboardSupport",
         "OnboardDiagnostics", "Yams",
       ]
     ),
     .executableTarget(
       name: "onboard",
       dependencies: [
-        "GuideKit", "CredentialLint", "Packets", "Runbook", "Walk", "OnboardDiagnostics",
+        "GuideKit", "GuideLocating", "CredentialLint", "Packets", "Runbook", "Walk", "OnboardDiagnostics",
         "OnboardSupport", "CredentialSpecs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -87,7 +93,7 @@ let package = Package(
     .testTarget(name: "CredentialLintTests", dependencies: ["CredentialLint", "CredentialSpecs", "GuideKit"]),
     .testTarget(name: "PacketsTests", dependencies: ["Packets", "GuideKit", "CommonMark"]),
     .testTarget(name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit"]),
-    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit"]),
+    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit", "GuideLocating"]),
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
   ],
   swiftLanguageModes: [.v6]

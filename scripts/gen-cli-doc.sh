@@ -52,8 +52,33 @@ More on each area: [guide format](guide-format.md), [rosters](roster.md),
   keep the old content). Paths are split on their bytes, so one-character names (`--out o`,
   `-o q`) are fine.
 
+## Where guides and template sets are found
+
+Every command that takes a guide (`check`, `graph`, `packets`, `runbook`, `walk`, `lint
+--guide`, `credentials merge --guide`) takes a file or an installed guide's **id** (its front
+matter `id:`); a file of that name wins. Without one, `lint`, `credentials merge` and
+`--version` use the default guide, the only `.md` file in the first `guides/` folder below that
+has one, and `check` checks `guides/` of the current folder. Folders are searched in this order:
+
+1. `--guide` and `--templates` (or the guide argument);
+2. the project checkout the command runs in (the current folder, when it has `guides/` or
+   `templates/`);
+3. the checkout that holds the binary, found by walking up from the executable
+   (`<clone>/.build/release/onboard`, as pre-commit builds it; a folder with `Package.swift` and
+   `guides/`);
+4. `$XDG_DATA_HOME/onboard` (default `~/.local/share/onboard`), then each of `$XDG_DATA_DIRS`
+   (default `/usr/local/share:/usr/share`) plus `/onboard`;
+5. `share/onboard` beside the binary's `bin/` folder (`make install` puts the bundled guides and
+   template sets in `PREFIX/share/onboard`).
+
+A guide's template set (front matter `templates:`) is `templates/<name>` in the current folder,
+beside the guide's folder, inside it, then in each folder above; a name that leads out of its
+`templates/` folder (also through a symbolic link) is never used. `onboard guides` lists the
+installed guides; `onboard --version` and `onboard check --verbose` say which guide and template
+set were used and where each came from.
+
 HEAD
-  for command in "" check graph packets runbook walk "credentials merge" lint; do
+  for command in "" check graph packets runbook walk "credentials merge" lint guides; do
     if [ -z "$command" ]; then title="onboard"; else title="onboard $command"; fi
     echo "## \`$title\`"
     echo

@@ -21,7 +21,7 @@ struct OnboardCommand: ParsableCommand {
       """,
     version: OnboardVersion.current,
     subcommands: [
-      Check.self, Graph.self, Packets.self, Lint.self, Runbook.self, Walk.self, Credentials.self,
+      Check.self, Graph.self, Packets.self, Lint.self, Runbook.self, Walk.self, Credentials.self, Guides.self,
     ]
   )
 
@@ -31,6 +31,12 @@ struct OnboardCommand: ParsableCommand {
   /// with 141 when the reader closed the pipe (``StandardOutput``).
   static func main() {
     StandardOutput.ignoreBrokenPipeSignal()
+    if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+      // The version, then the default guide and template set with where each came from.
+      StandardOutput.write(OnboardVersion.current + "\n" + GuideSources.describeDefault())
+      StandardOutput.flushBuffered()
+      Foundation.exit(ExitStatus.clean.rawValue)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -31,10 +31,10 @@ struct OnboardProcess {
   /// Runs `onboard` with arguments in a folder (the repository root by default).
   static func run(
     _ arguments: [String], in folder: String = repositoryRoot, environment: [String: String] = [:],
-    stdin: String? = nil
+    stdin: String? = nil, executable: String = binary
   ) throws -> Output {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var env = ProcessInfo.processInfo.environment

@@ -1,4 +1,5 @@
 import Foundation
+import GuideLocating
 import Testing
 
 @testable import Walk

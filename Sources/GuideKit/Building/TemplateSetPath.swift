@@ -37,8 +37,16 @@ public enum TemplateSetPath {
   /// The first candidate folder that exists (and holds `file`, when given), provided it stays
   /// inside its `templates` folder once symbolic links are resolved.
   public static func locate(name: String, guideFolder: String, holding file: String? = nil) -> Location {
+    locate(name: name, inRoots: candidates(name: name, guideFolder: guideFolder).map(\.root), holding: file)
+  }
+
+  /// The first `<root>/<name>` folder that exists (and holds `file`, when given), for `templates`
+  /// folders `roots` searched in order, provided it stays inside its root once symbolic links
+  /// are resolved.
+  public static func locate(name: String, inRoots roots: [String], holding file: String? = nil) -> Location {
     if let problem = textProblem(of: name) { return .outside(reason: problem) }
-    for (root, folder) in candidates(name: name, guideFolder: guideFolder) {
+    for root in roots {
+      let folder = (root as NSString).appendingPathComponent(name)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
         continue

@@ -2,6 +2,7 @@ import CredentialLint
 import CredentialSpecs
 import Foundation
 import GuideKit
+import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 import Packets

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuideKit
+import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 
@@ -19,8 +20,15 @@ extension OnboardCommand {
         Exit codes: 0 clean; 1 errors (or warnings with --strict); 2 usage or I/O error.
         """)
 
-    @Argument(help: "Guide files or folders to check.", completion: .file(extensions: ["md"]))
-    var paths: [String] = ["guides"]
+    @Argument(
+      help: ArgumentHelp(
+        "Guide files, folders or installed guides' ids to check.",
+        discussion: "Default: guides/ in the current folder, else the default guide."),
+      completion: .file(extensions: ["md"]))
+    var paths: [String] = []
+
+    @Flag(name: .long, help: "Say on standard error which guide and template set were used, and where they came from.")
+    var verbose = false
 
     @Option(name: .long, help: ArgumentHelp("A folder to look for screenshots in (repeatable).", valueName: "dir"))
     var screenshots: [String] = []
@@ -29,7 +37,15 @@ extension OnboardCommand {
 
     func run() throws {
       MemoryReuse.enable()
-      let files = try GuideFiles.expand(paths)
+      let resolver = GuideResolver()
+      let named = try namedGuides(resolver: resolver)
+      let files = try GuideFiles.expand(named.map(\.path))
+      if verbose {
+        for file in files {
+          let origin = named.first { $0.path == file || file.hasPrefix($0.path) }?.origin ?? .commandLine
+          StandardError.write(GuideSources.describe(guide: LocatedPath(path: file, origin: origin), resolver: resolver))
+        }
+      }
       let loader = GuideLoader(screenshotFolders: screenshots)
       var diagnostics: [Diagnostic] = []
       for file in files {
@@ -44,6 +60,23 @@ extension OnboardCommand {
         StandardError.write(Summary.line(diagnostics, files: files.count, noun: "guide"))
       }
       if diagnostics.hasFailures(strict: report.strict) { throw ExitStatus.findings.exitCode }
+    }
+
+    /// The paths given, each a file or folder, else an installed guide's id; with none,
+    /// `guides/` in the current folder, else the default guide.
+    private func namedGuides(resolver: GuideResolver) throws -> [LocatedPath] {
+      if paths.isEmpty {
+        if FileManager.default.fileExists(atPath: "guides") {
+          return [LocatedPath(path: "guides", origin: .currentCheckout)]
+        }
+        return [try GuideArgument.resolve(nil, command: "check", resolver: resolver)]
+      }
+      return try paths.map { path in
+        if FileManager.default.fileExists(atPath: path) || path.contains("/") {
+          return LocatedPath(path: path, origin: .commandLine)
+        }
+        return try GuideArgument.resolve(path, command: "check", resolver: resolver)
+      }
     }
   }
 }

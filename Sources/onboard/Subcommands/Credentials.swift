@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 import Walk
@@ -49,7 +50,8 @@ extension OnboardCommand.Credentials {
     @Option(
       name: .long,
       help: ArgumentHelp(
-        "The guide whose credential specs apply (default: the only guide in guides/).", valueName: "path"))
+        "The guide whose credential specs apply, a file or an installed guide's id (default: the only guide in guides/).",
+        valueName: "guide"))
     var guide: String?
 
     @Option(
@@ -68,12 +70,9 @@ extension OnboardCommand.Credentials {
         StandardError.write("onboard credentials merge: \(message)\n")
         return status.exitCode
       }
-      guard let guidePath = guide ?? GuideSetup.defaultGuide() else {
-        throw fail("no guide given and none found in guides/; give one with --guide", .usage)
-      }
       let setup: GuideSetup
       do {
-        setup = try GuideSetup.load(guidePath: guidePath, templateSet: templates)
+        setup = try GuideSetup.load(guidePath: guide, templateSet: templates)
       } catch let failure as GuideSetup.Failure {
         if case .guideErrors(_, let diagnostics) = failure {
           StandardError.write(reporter.report(Diagnostic.sortedForReport(diagnostics), rules: []))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuideKit
+import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 
@@ -21,7 +22,7 @@ extension OnboardCommand {
         guide could be read. Exit code 1 if the guide has errors, 2 if it cannot be read.
         """)
 
-    @Argument(help: "The guide file.", completion: .file(extensions: ["md"]))
+    @Argument(help: "The guide: a file, or an installed guide's id.", completion: .file(extensions: ["md"]))
     var guide: String
 
     @Option(name: .long, help: "Output format: json, dot or mermaid.")
@@ -36,6 +37,7 @@ extension OnboardCommand {
       // guide's checks run; the errors they find follow on standard error.
       let built = BuiltGraph()
       let renderJSON = format == .json
+      let guide = try GuideArgument.resolve(self.guide, command: "graph").path
       let result = GuideLoader(screenshotFolders: screenshots).load(file: guide) { guide in
         let graph = StepGraph(guide: guide)
         built.graph = graph

@@ -3,6 +3,7 @@ import CredentialLint
 import CredentialSpecs
 import Foundation
 import GuideKit
+import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 
@@ -26,9 +27,6 @@ extension OnboardCommand {
         Exit codes: 0 clean; 1 errors (or warnings with --strict); 2 usage or I/O error.
         """)
 
-    /// The guide used when --guide is not given, relative to the current folder.
-    static let defaultGuide = "guides/sp-api-self-authorisation.md"
-
     @Argument(help: "Credential files to check.", completion: .file())
     var files: [String] = []
 
@@ -38,12 +36,18 @@ extension OnboardCommand {
         "Also check the files listed in this file, one path per line ('-' reads standard input).", valueName: "list"))
     var filesFrom: String?
 
-    @Option(name: .long, help: ArgumentHelp("The guide whose credential specs apply.", valueName: "path"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The guide whose credential specs apply: a file, or an installed guide's id (default: the only guide in guides/).",
+        valueName: "guide"))
     var guide: String?
 
     @Option(
       name: .long,
-      help: ArgumentHelp("The template sets folder (default: templates/ beside the guide's folder).", valueName: "dir"))
+      help: ArgumentHelp(
+        "A template set folder (with layout.yml), or a folder of template sets (default: the guide's own).",
+        valueName: "dir"))
     var templates: String?
 
     @Option(
@@ -168,87 +172,11 @@ extension OnboardCommand {
     // MARK: - Guide and layout
 
     private func makeLinter() throws -> CredentialLinter {
-      let guidePath = try resolveGuide()
-      // Only the front matter and the credentials block: checking the guide itself is
-      // `onboard check`'s job, and skipping the rest keeps one-file start-up short.
-      let guide: GuideCredentials
-      switch GuideLoader().loadCredentials(file: guidePath) {
-      case .success(let loaded): guide = loaded
-      case .failure(let list):
-        var message = "onboard lint: cannot load the guide \(guidePath)"
-        message += Self.firstLines(of: list.diagnostics)
-        throw UsageError(message: message)
-      }
-      let specErrors = guide.diagnostics.filter { $0.severity == .error }
-      if !specErrors.isEmpty {
-        var message =
-          "onboard lint: the guide \(guidePath) has errors in its front matter or credentials block (run onboard check)"
-        message += Self.firstLines(of: specErrors)
-        throw UsageError(message: message)
-      }
-      guard !guide.credentials.isEmpty else {
-        throw UsageError(
-          message: "onboard lint: the guide \(guidePath) specifies no credentials (a ```yaml credentials block).")
-      }
-      guard let templateSet = guide.metadata.templates.first else {
-        throw UsageError(
-          message:
-            "onboard lint: the guide \(guidePath) names no template set (templates: in its front matter), so its credential layout is unknown."
-        )
-      }
-      let templatesFolder = templates ?? Self.templatesFolder(besideGuide: guidePath)
-      let layoutPath = (templatesFolder as NSString).appendingPathComponent("\(templateSet)/layout.yml")
-      let data: [UInt8]
       do {
-        data = try InputFile.read(layoutPath, limits: .dataFile)
-      } catch let error as InputFile.ReadError {
-        throw UsageError(
-          message:
-            "onboard lint: cannot read the layout descriptor \(layoutPath) (\(error.reason)); give the templates folder with --templates."
-        )
+        return try CredentialSetup.load(guide: guide, templates: templates).linter(checkPermissions: !noPermissions)
+      } catch {
+        throw UsageError(message: "onboard lint: \(error.description)")
       }
-      switch ServiceLayout.parse(String(decoding: data, as: UTF8.self), file: layoutPath) {
-      case .success(let layout):
-        return CredentialLinter(
-          specs: guide.credentials, layout: layout,
-          options: CredentialLinter.Options(checkPermissions: !noPermissions))
-      case .failure(let list):
-        var message = "onboard lint: the layout descriptor \(layoutPath) is not valid"
-        message += Self.firstLines(of: list.diagnostics)
-        throw UsageError(message: message)
-      }
-    }
-
-    private func resolveGuide() throws -> String {
-      if let guide {
-        guard FileManager.default.fileExists(atPath: guide) else {
-          throw UsageError(message: "onboard lint: no such guide: \(guide)")
-        }
-        return guide
-      }
-      if FileManager.default.fileExists(atPath: Self.defaultGuide) { return Self.defaultGuide }
-      // Fall back to the guide of the checkout the executable was built in (.build/<config>/onboard).
-      let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-      var folder = executable.deletingLastPathComponent()
-      for _ in 0..<4 {
-        let candidate = folder.appendingPathComponent(Self.defaultGuide).path
-        if FileManager.default.fileExists(atPath: candidate) { return candidate }
-        folder = folder.deletingLastPathComponent()
-      }
-      throw UsageError(message: "onboard lint: no guide found at \(Self.defaultGuide); give one with --guide.")
-    }
-
-    /// The first three diagnostics, one indented `file:line:column: severity: message [rule]`
-    /// line each, for a usage error about the guide or its layout.
-    private static func firstLines(of diagnostics: [Diagnostic]) -> String {
-      diagnostics.prefix(3).map { "\n  \($0.location): \($0.severity): \($0.message) [\($0.ruleID)]" }.joined()
-    }
-
-    /// `templates/` beside the folder that holds the guide (guides/x.md → templates/).
-    static func templatesFolder(besideGuide guide: String) -> String {
-      let guideFolder = PathParts.folder(of: guide)
-      let parent = PathParts.folder(of: guideFolder.isEmpty ? "." : guideFolder)
-      return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent("templates")
     }
 
     /// The permission bits of the file `path` leads to (through a symbolic link, the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuideKit
+import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 import Packets
@@ -34,7 +35,7 @@ extension OnboardCommand {
         2 usage or I/O error.
         """)
 
-    @Argument(help: "The guide.", completion: .file(extensions: ["md"]))
+    @Argument(help: "The guide: a file, or an installed guide's id.", completion: .file(extensions: ["md"]))
     var guide: String
 
     @Option(name: .long, help: ArgumentHelp("The roster: a .yml/.yaml list or a .csv file.", valueName: "file"))
@@ -93,6 +94,8 @@ extension OnboardCommand {
         }
       }
 
+      let resolver = GuideResolver()
+      let guide = try GuideArgument.resolve(self.guide, command: "packets", resolver: resolver).path
       guard FileManager.default.isReadableFile(atPath: guide) else { throw fail("cannot read the guide \(guide)") }
       let loaded = GuideLoader(screenshotFolders: folders).load(file: guide)
       let guideErrors = loaded.diagnostics.filter { $0.severity == .error }
@@ -107,12 +110,12 @@ extension OnboardCommand {
       }
 
       let templateFolder: String
-      if let templates {
-        templateFolder = templates
-      } else if let found = Self.templateFolder(for: model) {
-        templateFolder = found
-      } else {
-        throw fail("the guide names no template set that exists (front matter 'templates:'); pass --templates DIR")
+      do {
+        templateFolder = try resolver.templateSet(
+          explicit: templates, name: model.metadata.templates.first, guideFile: guide
+        ).path
+      } catch {
+        throw fail(error.description)
       }
       let templateSet: TemplateSet
       do {
@@ -186,13 +189,6 @@ extension OnboardCommand {
         StandardError.write("error: \(error)\n")
         throw ExitStatus.usage.exitCode
       }
-    }
-
-    /// The guide's template set: `templates/<name>` in the current folder, then beside the
-    /// guide's folder (`<guide>/../templates/<name>`), then inside it.
-    /// A name that leads out of `templates/` (also after symbolic links) is never used.
-    static func templateFolder(for guide: Guide) -> String? {
-      TemplateSetPath.folder(for: guide)
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuideKit
+import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 import Packets
@@ -39,7 +40,7 @@ extension OnboardCommand {
         Exit codes: 0 written; 1 guide or roster errors; 2 usage or I/O error, or no browser.
         """)
 
-    @Argument(help: "The guide.", completion: .file(extensions: ["md"]))
+    @Argument(help: "The guide: a file, or an installed guide's id.", completion: .file(extensions: ["md"]))
     var guide: String
 
     @Option(name: .long, help: ArgumentHelp("The roster to take the seller from (with --seller).", valueName: "file"))
@@ -118,6 +119,7 @@ extension OnboardCommand {
           StandardError.write("warning: the screenshot folder \(folder) does not exist\n")
         }
       }
+      let guide = try GuideArgument.resolve(self.guide, command: "runbook").path
       guard FileManager.default.isReadableFile(atPath: guide) else { throw fail("cannot read the guide \(guide)") }
       let loaded = GuideLoader(screenshotFolders: folders).load(file: guide)
       let guideErrors = loaded.diagnostics.filter { $0.severity == .error }

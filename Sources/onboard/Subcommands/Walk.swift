@@ -2,6 +2,7 @@ import ArgumentParser
 import CredentialSpecs
 import Foundation
 import GuideKit
+import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 import Packets
@@ -47,7 +48,7 @@ extension OnboardCommand {
         or I/O error; 130 Ctrl-C.
         """)
 
-    @Argument(help: "The guide.", completion: .file(extensions: ["md"]))
+    @Argument(help: "The guide: a file, or an installed guide's id.", completion: .file(extensions: ["md"]))
     var guide: String
 
     @Option(
