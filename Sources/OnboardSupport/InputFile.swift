@@ -199,14 +199,19 @@ public enum InputFile {
   /// or `nil`.
   static func longLine(in bytes: [UInt8], limit: Int) -> Int? {
     guard bytes.count > limit else { return nil }
-    var line = 1
-    var start = 0
-    while let next = bytes[start...].firstIndex(of: 0x0A) {
-      if next - start > limit { return line }
-      line += 1
-      start = next + 1
+    return bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress else { return nil }
+      var line = 1
+      var start = 0
+      // memchr: a guide of several megabytes is scanned in well under a millisecond.
+      while let found = memchr(base + start, 0x0A, buffer.count - start) {
+        let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if next - start > limit { return line }
+        line += 1
+        start = next + 1
+      }
+      return buffer.count - start > limit ? line : nil
     }
-    return bytes.count - start > limit ? line : nil
   }
 
   private static func tooLarge(_ path: String, _ limits: InputLimits) -> ReadError {
