@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ONBOARD = .build/debug/onboard
 
-.PHONY: setup build demo test test-swift test-python bench fuzz gates clean
+.PHONY: setup build demo test test-swift test-python bench fuzz gates clean install-data
 
 setup:
 	bash scripts/setup.sh
@@ -31,6 +31,21 @@ fuzz: setup
 ## gates: the CI gates (swift-format, warnings, ASan, TSan, fuzzing), one after the other, timed.
 gates: setup
 	bash scripts/gates/ci.sh
+
+## install-data: the bundled guides and template sets into $(PREFIX)/share/onboard (PREFIX
+## default /usr/local; DESTDIR for staging), where an installed onboard finds them; the guides'
+## screenshots are copied from SCREENSHOTS (default ../shared/screenshots) when that folder exists.
+PREFIX ?= /usr/local
+DATADIR = $(DESTDIR)$(PREFIX)/share/onboard
+SCREENSHOTS ?= ../shared/screenshots
+install-data:
+	install -d "$(DATADIR)/guides" "$(DATADIR)/templates"
+	cp -R guides/. "$(DATADIR)/guides/"
+	cp -R templates/. "$(DATADIR)/templates/"
+	if [ -d "$(SCREENSHOTS)" ]; then \
+	  install -d "$(DATADIR)/guides/images" && \
+	  find "$(SCREENSHOTS)" -maxdepth 1 -type f -exec install -m 0644 {} "$(DATADIR)/guides/images/" \; ; \
+	fi
 
 clean:
 	rm -rf .build packets

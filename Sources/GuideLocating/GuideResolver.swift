@@ -24,7 +24,8 @@ public struct GuideResolver: Sendable {
   public func guide(_ name: String?) throws(ResolutionError) -> LocatedPath {
     if let name {
       if FileManager.default.fileExists(atPath: name) { return LocatedPath(path: name, origin: .commandLine) }
-      if !name.contains("/"), let installed = installedGuide(id: name) { return installed.location }
+      if name.contains("/") { throw ResolutionError("no such guide: \(name)") }
+      if let installed = installedGuide(id: name) { return installed.location }
       throw ResolutionError(
         "no guide file or installed guide with the id '\(name)'; 'onboard guides' lists the installed guides")
     }

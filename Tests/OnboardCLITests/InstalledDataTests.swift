@@ -150,6 +150,19 @@ import Testing
     #expect(version.stdout.contains("(from $XDG_DATA_HOME)"))
   }
 
+  @Test func anUnsetXDGDataHomeMeansHomeDotLocalShare() throws {
+    let tree = try Tree()
+    defer { tree.cleanUp() }
+    let binary = try tree.installBinary(at: "bin/onboard")
+    try tree.installData(at: "home/.local/share/onboard", guideVersion: "6")
+    var environment = tree.environment
+    environment["XDG_DATA_HOME"] = ""
+    let version = try OnboardProcess.run(
+      ["--version"], in: tree.root + "/empty", environment: environment, executable: binary)
+    #expect(version.stdout.contains("version 6: \(tree.root)/home/.local/share/onboard/guides/"), "\(version.stdout)")
+    #expect(version.stdout.contains("(from $XDG_DATA_HOME)"))
+  }
+
   @Test func theCheckoutThatHoldsTheBinaryIsFoundByWalkingUp() throws {
     let tree = try Tree()
     defer { tree.cleanUp() }
