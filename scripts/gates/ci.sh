@@ -5,6 +5,7 @@
 #   asan      the Swift tests under AddressSanitizer                (scripts/gates/asan.sh)
 #   tsan      the Swift tests under ThreadSanitizer                 (scripts/gates/tsan.sh)
 #   fuzz      every fuzz target for FUZZ_SECONDS (default 60) each  (scripts/fuzz.sh)
+#   precommit pre-commit try-repo of the hook, and an installed tree (scripts/gates/precommit.sh)
 # Every gate runs even when an earlier one fails; the exit status is 1 if any failed.
 # .ci/run calls this after `make test`. docs/gates.md describes each gate.
 #
@@ -15,7 +16,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 
 GATES=("$@")
-[ ${#GATES[@]} -gt 0 ] || GATES=(format warnings asan tsan fuzz)
+[ ${#GATES[@]} -gt 0 ] || GATES=(format warnings asan tsan fuzz precommit)
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 LOGS=.build-gates/logs   # ignored by git (.build-*/)
 mkdir -p "$LOGS"
@@ -27,7 +28,8 @@ run_gate() {
     asan) scripts/gates/asan.sh ;;
     tsan) scripts/gates/tsan.sh ;;
     fuzz) scripts/fuzz.sh "$FUZZ_SECONDS" ;;
-    *) echo "ci: unknown gate '$1' (format, warnings, asan, tsan, fuzz)" >&2; return 2 ;;
+    precommit) scripts/gates/precommit.sh ;;
+    *) echo "ci: unknown gate '$1' (format, warnings, asan, tsan, fuzz, precommit)" >&2; return 2 ;;
   esac
 }
 
