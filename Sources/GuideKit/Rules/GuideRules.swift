@@ -30,4 +30,6 @@ public enum GuideRules {
   public static let emptyAttribute = "guide/empty-attribute"
   public static let unclosedCondition = "guide/unclosed-condition"
   public static let producedByMismatch = "guide/produced-by-mismatch"
+  public static let unknownConditionValue = "guide/unknown-condition-value"
+  public static let uncoveredAlternative = "guide/uncovered-alternative"
 }
