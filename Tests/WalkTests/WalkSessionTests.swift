@@ -97,6 +97,24 @@ import Yams
     #expect(!written.contains("sp.solution"))
   }
 
+  /// Issue 14: a cut-short refresh token was accepted by the walk.
+  @Test func aCutShortTokenIsRefusedByItsLength() throws {
+    let setup = try loadSetup()
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let cutShort = String(Canary.token.prefix(40))
+    let answers = [
+      "y", "y", "y", "y", Canary.appID, Canary.secret, "y", cutShort, Canary.token, "y", "y", "y",
+    ]
+    let run = try runWalk(answers, setup: setup, destination: .file(folder.file("c.yml")), state: folder.file("state"))
+    _ = try run.result.get()
+    let text = run.transcript.text
+    #expect(
+      text.contains("Not accepted: The value of 'refresh_token' is 40 characters; a refresh token is at least 300"))
+    #expect(!Canary.appears(in: text))
+    #expect(try #require(folder.read("c.yml")).contains("refresh_token: '\(Canary.token)'"))
+  }
+
   @Test func whitespaceAndQuotesAreTrimmedWithANotice() throws {
     let setup = try loadSetup()
     let folder = try TemporaryFolder()
