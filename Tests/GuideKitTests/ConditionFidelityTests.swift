@@ -75,7 +75,6 @@ import Testing
           values:
             basic: the seller is on the basic plan
             pro: the seller is on the pro plan
-        region: [eu, na]
         size:
           values: [small, large]
         credential_source:
@@ -106,6 +105,7 @@ import Testing
       ("variables:\n  credential_source:\n    values: [file, vault]\n", 7, "vault"),
       ("variables:\n  tier:\n    values: {}\n", 7, "lists no values"),
       ("variables:\n  tier:\n    values: [a, A]\n", 7, "twice"),
+      ("variables:\n  tier: [basic, pro]\n", 6, "given a list"),
       ("variables:\n  name:\n    values: [a]\n", 7, "standard roster field"),
       ("data-key: marketplace\nvariables:\n  marketplace:\n    values: [US]\n", 8, "data table"),
     ])

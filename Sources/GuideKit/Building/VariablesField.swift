@@ -34,6 +34,11 @@ enum VariablesField {
     for (nameNode, declaration) in variables {
       guard let name = nameNode.scalar?.string else { continue }
       let location = position.location(nameNode.mark)
+      if declaration.sequence != nil {
+        error(
+          "The variable '\(name)' is given a list; a variable is a description, or a mapping with description and values.",
+          declaration, fix: "To list its values, write them under `values:` (\(name): {values: [...]}).")
+      }
       guard let fields = declaration.mapping else {
         declarations.append(
           VariableDeclaration(name: name, description: declaration.scalar?.string ?? name, location: location))
