@@ -218,8 +218,14 @@ public enum GuideRuleCatalogue {
     entry(
       GuideRules.unknownVariable, .error, "A {{variable}} or condition names a variable the recipient cannot have.",
       "Use a standard roster field, a data-table column, or declare the variable in the front matter.",
-      triggering: [guide(validStage + "\n\n   Open {{sellr_url}}.\n")],
-      nonTriggering: [guide(validStage + "\n\n   Hello {{name}}, your account is {{account}}.\n")]),
+      triggering: [
+        guide(validStage + "\n\n   Open {{sellr_url}}.\n"),
+        guide(validStage + "\n\n   **When:** credential_sorce == \"env\"\n"),
+      ],
+      nonTriggering: [
+        guide(validStage + "\n\n   Hello {{name}}, your account is {{account}}.\n"),
+        guide(validStage + "\n\n   **When:** credential_source == \"env\"\n"),
+      ]),
     entry(
       GuideRules.unknownConditionValue, .error,
       "A condition compares a variable with a value it cannot hold.",
