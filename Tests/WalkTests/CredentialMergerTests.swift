@@ -12,7 +12,7 @@ import Yams
 
     # production (keep)
     main:
-      refresh_token: 'Atzr|IwEBmain'   # 2024
+      refresh_token: '\(longToken("main"))'   # 2024
       lwa_app_id: amzn1.application-oa2-client.0123456789abcdef0123456789abcdef
       lwa_client_secret: "amzn1.oa2-cs.v1.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 
@@ -33,7 +33,7 @@ import Yams
     defer { folder.cleanUp() }
     try folder.write("target.yml", Self.target, mode: 0o644)
     try folder.write("de.yml", returnedFile(account: "shop_de"), mode: 0o664)
-    try folder.write("jp.yml", returnedFile(account: "shop_jp", token: "Atzr|IwEBjapan"))
+    try folder.write("jp.yml", returnedFile(account: "shop_jp", token: longToken("japan")))
     let report = try Self.merger().merge(
       [folder.file("de.yml"), folder.file("jp.yml")], into: folder.file("target.yml"), replace: false)
     #expect(report.refusal == nil)
@@ -52,7 +52,7 @@ import Yams
         shop_jp:
           lwa_app_id: '\(Canary.appID)'
           lwa_client_secret: '\(Canary.secret)'
-          refresh_token: 'Atzr|IwEBjapan'
+          refresh_token: '\(longToken("japan"))'
 
         """)
     #expect(folder.mode("target.yml") == 0o600)

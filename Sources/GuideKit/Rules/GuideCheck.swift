@@ -9,8 +9,8 @@ public struct GuideCheckContext: Sendable {
   public var links: [Reference]
   /// Every `{{variable}}` outside the credentials block.
   public var variableUses: [(name: String, location: DiagnosticLocation)]
-  /// Every parsed condition, with its location.
-  public var conditionUses: [(condition: Condition, location: DiagnosticLocation)]
+  /// Every parsed condition, with where its text starts and the text as written.
+  public var conditionUses: [(condition: Condition, location: DiagnosticLocation, text: String)]
   /// The folders searched for screenshots, for the missing-screenshot message.
   public var searchedFolders: [String]
   /// The folder the guide is read from (where template sets are looked for).
@@ -31,7 +31,7 @@ struct GuideChecker {
   var source: Any
   var links: [Reference]
   var variableUses: [(name: String, location: DiagnosticLocation)]
-  var conditionUses: [(condition: Condition, location: DiagnosticLocation)]
+  var conditionUses: [(condition: Condition, location: DiagnosticLocation, text: String)]
   var searchedFolders: [String]
   /// The folder the guide is read from.
   var guideFolder = ""
@@ -40,7 +40,8 @@ struct GuideChecker {
 
   static let checks: [any GuideCheck] = [
     NoStagesCheck(), DuplicateIDCheck(), LinkTargetCheck(), RequiresCycleCheck(), CredentialFlowCheck(),
-    ScreenshotCheck(), ScreenshotPathCheck(), TemplatePathCheck(), VariableCheck(),
+    ScreenshotCheck(), ScreenshotPathCheck(), TemplatePathCheck(), VariableCheck(), ConditionValueCheck(),
+    UncoveredAlternativeCheck(),
   ]
 
   /// Guides with more steps than this run their checks on several threads at once.

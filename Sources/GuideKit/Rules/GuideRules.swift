@@ -32,4 +32,6 @@ public enum GuideRules {
   public static let producedByMismatch = "guide/produced-by-mismatch"
   public static let screenshotOutside = "guide/screenshot-outside"
   public static let templatePathOutside = "guide/template-path-outside"
+  public static let unknownConditionValue = "guide/unknown-condition-value"
+  public static let uncoveredAlternative = "guide/uncovered-alternative"
 }

@@ -19,6 +19,7 @@ public enum RosterRules {
   public static let unknownCredential = "roster/unknown-credential"
   public static let credentialValue = "roster/credential-value"
   public static let unrepresentable = "roster/unrepresentable-value"
+  public static let valueNotAllowed = "roster/value-not-allowed"
   public static let unknownVariable = "packets/unknown-variable"
   public static let unsafeLink = "packets/unsafe-link"
 
@@ -83,6 +84,10 @@ public enum RosterRules {
     RuleDescriptor(
       id: unrepresentable, summary: "A known credential value cannot be written exactly into a credential file.",
       defaultSeverity: .error, help: "For example python-dotenv expands '${' even in quotes."),
+    RuleDescriptor(
+      id: valueNotAllowed, summary: "A field holds a value outside the set the guide declares for it.",
+      defaultSeverity: .error,
+      help: "Use one of the values the guide's front matter lists under the variable's `values:`."),
     RuleDescriptor(
       id: unknownVariable, summary: "A guide condition or text uses a variable the seller does not have.",
       defaultSeverity: .error, help: "Add the field to the roster row, or declare it in the guide's front matter."),

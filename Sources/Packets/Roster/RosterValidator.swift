@@ -113,6 +113,8 @@ public struct RosterValidator {
       }
     }
 
+    diagnostics += declaredValueProblems(seller)
+
     for key in seller.knownCredentials.keys.sorted() {
       guard let value = seller.knownCredentials[key], let spec = guide.credentials[key: key] else { continue }
       let location = seller.location(of: "credentials.\(key)")
@@ -129,6 +131,27 @@ public struct RosterValidator {
             location)
         }
       }
+    }
+    return diagnostics
+  }
+
+  /// A field whose variable the guide declares with `values:`, holding another value. (The data
+  /// key and `credential_source` have checks of their own above.)
+  func declaredValueProblems(_ seller: Seller) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for declaration in guide.metadata.variables {
+      guard let allowed = declaration.values?.map(\.value), declaration.name != guide.metadata.dataKey,
+        StandardVariables.fixedValues[declaration.name] == nil,
+        let value = seller.fields[declaration.name], !value.isEmpty,
+        !guide.allows(value, for: declaration.name)
+      else { continue }
+      var message =
+        "Row \(seller.row): '\(CommentEscaper().escape(value))' is not a value of '\(declaration.name)'; the guide allows \(allowed.joined(separator: ", "))."
+      if let suggestion = NameSuggester.suggest(value, among: allowed) { message += " Did you mean '\(suggestion)'?" }
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: RosterRules.valueNotAllowed, message: message,
+          location: seller.location(of: declaration.name), fix: "Use one of: \(allowed.joined(separator: ", "))."))
     }
     return diagnostics
   }

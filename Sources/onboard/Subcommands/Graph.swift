@@ -15,7 +15,9 @@ extension OnboardCommand {
       discussion: """
         Nodes are stages, steps, credentials, screenshots, checks, notes and preconditions; \
         edges are next, contains, requires, produces, consumes, illustrates and checks. \
-        Render DOT with `dot -Tsvg`; paste Mermaid into a ```mermaid block on GitHub.
+        Stages, steps and notes carry their conditions, and alternative steps are drawn as \
+        branches labelled with their condition. Render DOT with `dot -Tsvg`; paste Mermaid into \
+        a ```mermaid block on GitHub.
 
         Errors in the guide are printed to standard error; the graph is still printed when the \
         guide could be read. Exit code 1 if the guide has errors, 2 if it cannot be read.
