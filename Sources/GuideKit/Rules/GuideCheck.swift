@@ -35,7 +35,8 @@ struct GuideChecker {
   var alongside: (@Sendable () -> Void)?
 
   static let checks: [any GuideCheck] = [
-    NoStagesCheck(), DuplicateIDCheck(), LinkTargetCheck(), RequiresCycleCheck(), CredentialFlowCheck(),
+    NoStagesCheck(), DuplicateIDCheck(), UnsafeIDCheck(), LinkTargetCheck(), RequiresCycleCheck(),
+    CredentialFlowCheck(),
     ScreenshotCheck(), VariableCheck(),
   ]
 
