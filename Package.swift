@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "CredentialSpecs", targets: ["CredentialSpecs"]),
     .library(name: "CredentialLint", targets: ["CredentialLint"]),
     .library(name: "Packets", targets: ["Packets"]),
+    .library(name: "OnboardSupport", targets: ["OnboardSupport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -14,6 +14,7 @@ let fuzzTargets: [(name: String, products: [String])] = [
   ("FuzzLintYAML", []),
   ("FuzzLintDotenv", []),
   ("FuzzLintJSON", []),
+  ("FuzzPaths", ["OnboardSupport"]),
 ]
 
 let package = Package(

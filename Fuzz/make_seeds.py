@@ -246,3 +246,24 @@ write("FuzzLintJSON", "good.json", f'{{"LWA_APP_ID": "{APP}", "LWA_CLIENT_SECRET
 write("FuzzLintJSON", "mistakes.json", f'{{"LWA_APP_ID": 12, "LWA_CLIENT_SECRET": "{SECRET}", "lwa_app_id": null, "SP_API_REFRESH_TOKEN": "\\u0041tzr|\\ud83d\\ude00", "x": [1, {{"a": true}}], }}\n')
 write("FuzzLintJSON", "not-object.json", '["a", 1.5e10, -0, false]\n')
 write("FuzzLintJSON", "duplicate.json", f'{{"LWA_APP_ID": "{APP}", "LWA_APP_ID": "{APP}"}}')
+
+# --- FuzzPaths: paths as given to --out, -o, --write and --into -----------------------------
+PATHS = {
+    "one-char": "o",
+    "one-char-in-folder": "x/o",
+    "root-child": "/o",
+    "root": "/",
+    "slashes": "///",
+    "trailing": "x/o/",
+    "doubled": "x//o",
+    "dot": "./o",
+    "dotdot": "../guides/sp-api-self-authorisation.md",
+    "home": "~/.config/python-sp-api/credentials.yml",
+    "spaces-unicode": "/tmp/a b/é/ü.yml",
+    "combining-after-slash": "a/\u0301",
+    "empty": "",
+}
+for name, path in PATHS.items():
+    write("FuzzPaths", name, path)
+write("FuzzPaths", "invalid-utf8", b"x/\xff\xfe/o")
+write("FuzzPaths", "nul", b"x/\x00/o")

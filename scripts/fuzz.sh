@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
 shift || true
 TARGETS=("$@")
-ALL_TARGETS=(FuzzGuide FuzzFrontMatter FuzzCredentialsBlock FuzzRosterYAML FuzzRosterCSV FuzzLintYAML FuzzLintDotenv FuzzLintJSON)
+ALL_TARGETS=(FuzzGuide FuzzFrontMatter FuzzCredentialsBlock FuzzRosterYAML FuzzRosterCSV FuzzLintYAML FuzzLintDotenv FuzzLintJSON FuzzPaths)
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
 SCRATCH=${SCRATCH:-.build-fuzz}
 CONFIG=${CONFIG:-release}

@@ -23,6 +23,35 @@ automatically when `GITHUB_ACTIONS=true`). No output except a credential file (a
 More on each area: [guide format](guide-format.md), [rosters](roster.md),
 [credential rules](rules.md), [walks and merging](walk.md), [gates](gates.md).
 
+## Output, input and limits
+
+- **Standard output.** A write that fails (`> /dev/full`, a disk that fills up) ends the command
+  with exit code **2** and one line on standard error,
+  `onboard: cannot write to standard output: <reason>`. When the reader goes away
+  (`onboard lint … | head`), the command stops quietly with exit code **141** (128 + SIGPIPE,
+  what a shell reports for `grep` in the same place; onboard ignores the signal itself).
+- **Only regular files are read.** A FIFO, a device (`/dev/zero`), a socket or a folder given as
+  a guide, roster, credential file, data table, layout, template or file list is refused before
+  it is opened (exit code 2, `cannot read PATH: it is a FIFO (named pipe), not a regular file`).
+  Symbolic links to regular files are followed.
+- **Limits.** An input over a limit is refused with an error that names the file and the limit
+  (`cannot read PATH: it is larger than 16 MiB, the limit for a credential file`; `line N is
+  longer than 4 MiB, …`):
+
+  | input | whole input | one line |
+  |---|---|---|
+  | guide | 64 MiB | 4 MiB |
+  | roster (read row by row) | 1 GiB | 4 MiB |
+  | credential file (lint, merge, walk) | 16 MiB | 4 MiB |
+  | data table, `layout.yml`, template, walk progress file | 16 MiB | 4 MiB |
+  | `lint --files-from` list (a file or `-`) | 16 MiB | 4,096 bytes a path |
+  | answers to `walk` on standard input | 16 MiB | 64 KiB |
+
+- **Writing.** Output files are written atomically (temporary file, `fsync`, `rename`). A file
+  that is replaced keeps its owner and group; a warning says when it had other hard links (they
+  keep the old content). Paths are split on their bytes, so one-character names (`--out o`,
+  `-o q`) are fine.
+
 HEAD
   for command in "" check graph packets runbook walk "credentials merge" lint; do
     if [ -z "$command" ]; then title="onboard"; else title="onboard $command"; fi

@@ -1,6 +1,7 @@
 import CredentialSpecs
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -183,36 +184,15 @@ public struct CredentialLinter: Sendable {
     return checks
   }
 
-  /// Reads a file's bytes and permission bits: one open, one fstat, reads into one buffer.
+  /// Reads a file's bytes and permission bits: a regular file within the limits for a
+  /// credential file (``InputFile``).
   static func read(_ path: String) throws -> ([UInt8], UInt16) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else {
-      throw ReadError(path: path, reason: String(cString: strerror(errno)))
+    do {
+      let contents = try InputFile.readWithMode(path, limits: .credentialFile)
+      return (contents.bytes, contents.mode)
+    } catch let error as InputFile.ReadError {
+      throw ReadError(path: path, reason: error.reason)
     }
-    guard (info.st_mode & S_IFMT) == S_IFREG else {
-      throw ReadError(
-        path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "it is a directory" : "it is not a regular file")
-    }
-    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-    var filled = 0
-    while true {
-      if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(bytes.count, 4096))) }
-      let result = bytes.withUnsafeMutableBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return Foundation.read(descriptor, base + filled, buffer.count - filled)
-      }
-      if result < 0 {
-        if errno == EINTR { continue }
-        throw ReadError(path: path, reason: String(cString: strerror(errno)))
-      }
-      if result == 0 { break }
-      filled += result
-    }
-    bytes.removeSubrange(filled...)
-    return (bytes, UInt16(info.st_mode & 0o7777))
   }
 }
 

@@ -41,19 +41,3 @@ public struct Terminal: Sendable {
   /// Whether to colour what goes to standard error.
   public var colorStderr: Bool { stderrIsTerminal && !noColor }
 }
-
-/// Writes text to standard error, unbuffered.
-public enum StandardError {
-  /// Writes `text` to standard error.
-  public static func write(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
-  }
-}
-
-/// Writes text to standard output.
-public enum StandardOutput {
-  /// Writes `text` to standard output.
-  public static func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-  }
-}

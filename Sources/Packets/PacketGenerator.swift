@@ -60,12 +60,16 @@ public final class PacketGenerator: @unchecked Sendable {
   public struct WriteResult: Sendable {
     /// How many packets were written.
     public var written: Int
-    /// Packets that were not written (foreign folders), as diagnostics.
+    /// Packets that were not written (foreign folders, changed packets), as diagnostics.
     public var diagnostics: [Diagnostic]
+    /// Temporary folders of killed runs that the writer removed (or put back) first.
+    public var removedLeftovers: [String] = []
   }
 
   /// Rule id for a packet folder onboard did not write.
   public static let foreignFolderRule = "packets/foreign-folder"
+  /// Rule id for a packet whose files were changed, or that holds files it does not list.
+  public static let changedPacketRule = "packets/changed-packet"
 
   /// The guide.
   public let guide: Guide
@@ -96,10 +100,9 @@ public final class PacketGenerator: @unchecked Sendable {
         guide: guide, layout: templates.layout, screenshots: screenshots, embedScreenshots: options.embedScreenshots))
     var digests: [String: String] = [:]
     for asset in screenshots.assets.values {
-      guard let source = asset.sourcePath, digests[source] == nil,
-        let data = FileManager.default.contents(atPath: source)
+      guard let source = asset.sourcePath, digests[source] == nil, let bytes = ScreenshotFile.contents(atPath: source)
       else { continue }
-      digests[source] = OnboardSupport.SHA256.hexDigest([UInt8](data))
+      digests[source] = OnboardSupport.SHA256.hexDigest(bytes)
     }
     self.imageDigests = digests
   }
@@ -280,7 +283,8 @@ public final class PacketGenerator: @unchecked Sendable {
     progress(outcome.done)
     if let error = outcome.error { throw error }
     let diagnostics = planningDiagnostics + outcome.diagnostics.sorted { $0.location < $1.location }
-    return WriteResult(written: outcome.written, diagnostics: diagnostics)
+    return WriteResult(
+      written: outcome.written, diagnostics: diagnostics, removedLeftovers: writer.removedLeftovers)
   }
 
   /// What became of one packet.
@@ -305,6 +309,14 @@ public final class PacketGenerator: @unchecked Sendable {
           message:
             "Row \(seller.row): the folder \(folder) exists and was not written by onboard, so it is left alone.",
           location: seller.location, fix: "Move the folder away, or pass --force to replace it."))
+    } catch PacketWriter.WriteError.changedPacket(let folder, let changed, let extra) {
+      return .refused(
+        Diagnostic(
+          severity: .warning, ruleID: Self.changedPacketRule,
+          message:
+            "Row \(seller.row): the packet \(folder) was changed since onboard wrote it (\(PacketWriter.WriteError.listing(changed: changed, extra: extra))), so it is left as it is.",
+          location: seller.location,
+          fix: "Copy out what you want to keep, or pass --force to replace the packet."))
     } catch let refused as MarkdownFiller.UnsafeLink {
       return .refused(
         Diagnostic(

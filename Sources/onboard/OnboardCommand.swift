@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 
 /// The `onboard` command: documentation-driven onboarding from structured CommonMark guides.
 @main
@@ -14,7 +15,9 @@ struct OnboardCommand: ParsableCommand {
       per recipient, prints runbooks, walks a person through the steps in the terminal, and lints \
       the credential files people fill in.
 
-      Exit codes: 0 success or clean, 1 findings (or a failed job), 2 usage or I/O error.
+      Exit codes: 0 success or clean, 1 findings (or a failed job), 2 usage or I/O error \
+      (standard output that cannot be written included); 141 when the reader of standard \
+      output went away (onboard … | head). docs/cli.md lists the input limits.
       """,
     version: OnboardVersion.current,
     subcommands: [
@@ -23,20 +26,30 @@ struct OnboardCommand: ParsableCommand {
   )
 
   /// Runs the command, mapping ArgumentParser's usage failures (exit 64) to exit code 2, so
-  /// that every command exits 0 (clean), 1 (findings) or 2 (usage or I/O error).
+  /// that every command exits 0 (clean), 1 (findings) or 2 (usage or I/O error). A write to
+  /// standard output that fails ends the command with exit code 2 and a message, or quietly
+  /// with 141 when the reader closed the pipe (``StandardOutput``).
   static func main() {
+    StandardOutput.ignoreBrokenPipeSignal()
     do {
       var command = try parseAsRoot()
       try command.run()
+      StandardOutput.flushBuffered()
     } catch let error as UsageError {
-      FileHandle.standardError.write(Data((error.message + "\n").utf8))
+      StandardError.write(error.message + "\n")
       Foundation.exit(ExitStatus.usage.rawValue)
     } catch {
+      StandardOutput.flushBuffered()
       let code = exitCode(for: error)
       if code == .validationFailure {
-        let message = fullMessage(for: error)
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardError.write(fullMessage(for: error) + "\n")
         Foundation.exit(ExitStatus.usage.rawValue)
+      }
+      if code == .success {
+        // --help and --version: the text is the command's output, so a failed write shows.
+        let message = fullMessage(for: error)
+        if !message.isEmpty { StandardOutput.write(message + "\n") }
+        Foundation.exit(ExitStatus.clean.rawValue)
       }
       exit(withError: error)
     }

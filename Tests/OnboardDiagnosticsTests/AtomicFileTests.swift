@@ -112,3 +112,40 @@ struct AtomicFileTests {
     #expect(try contents(target) == ["inner"])
   }
 }
+
+/// Replacing another user's file keeps its owner and group, and reports split hard links
+/// (issue 13, item 7).
+struct AtomicFileOwnershipTests {
+  @Test func replacingAFileKeepsItsOwnerAndGroup() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("owner-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/file"
+    try AtomicFile.write("old\n", to: path, mode: 0o640)
+    let nobody = try #require(geteuid() == 0 ? getpwnam("nobody") : nil, "runs as root")
+    try #require(chown(path, nobody.pointee.pw_uid, nobody.pointee.pw_gid) == 0)
+    let replacement = try AtomicFile.write("new\n", to: path, mode: 0o600)
+    var info = stat()
+    try #require(stat(path, &info) == 0)
+    #expect(info.st_uid == nobody.pointee.pw_uid && info.st_gid == nobody.pointee.pw_gid)
+    #expect(info.st_mode & 0o7777 == 0o600)
+    #expect(replacement.otherLinks == 0)
+    #expect(replacement.warning(for: path) == nil)
+  }
+
+  @Test func replacingAFileWithOtherLinksSaysSo() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/file"
+    try AtomicFile.write("old\n", to: path)
+    try #require(link(path, folder + "/a") == 0 && link(path, folder + "/b") == 0)
+    let replacement = try AtomicFile.write("new\n", to: path)
+    #expect(replacement.otherLinks == 2)
+    #expect(
+      replacement.warning(for: "f")
+        == "f had 2 other hard links; the file was replaced by a new one, so those links keep the old content")
+    #expect(try String(contentsOfFile: folder + "/a", encoding: .utf8) == "old\n")
+    #expect(try AtomicFile.write("new\n", to: folder + "/new-file").otherLinks == 0)
+  }
+}

@@ -213,6 +213,44 @@ def test_ctrl_c_at_a_hidden_prompt_restores_the_terminal_and_writes_nothing(tmp_
     assert_no_canary(term.text)
 
 
+def test_unwritable_destination_stops_the_walk_before_any_question(tmp_path, walk_args):
+    (tmp_path / "file").write_text("not a folder\n")
+    term = Terminal(walk_args("--write", str(tmp_path / "file" / "credentials.yml")), clean_env(TERM="xterm"), ROOT)
+    try:
+        assert term.wait() == 2
+    finally:
+        term.close()
+    assert "cannot use" in term.text and "Paste the" not in term.text
+
+
+def test_a_failed_write_at_the_end_asks_for_another_path_on_a_terminal(tmp_path, walk_args):
+    target = tmp_path / "sub" / "credentials.yml"
+    other = tmp_path / "other.yml"
+    term = Terminal(walk_args("--write", str(target)), clean_env(TERM="xterm"), ROOT)
+    try:
+        term.expect("(lwa_app_id)")
+        term.expect("Input is hidden: ")
+        term.send(APP_ID + "\r")
+        term.expect("(lwa_client_secret)")
+        term.expect("Input is hidden: ")
+        term.send(SECRET + "\r")
+        term.expect("(refresh_token)")
+        term.expect("Input is hidden: ")
+        # The destination's folder becomes a file while the walk waits for the last value.
+        (tmp_path / "sub").write_text("in the way\n")
+        term.send(TOKEN + "\r")
+        term.expect("The credentials were not written: cannot use")
+        term.expect("Type another path")
+        term.send(str(other) + "\r")
+        term.expect("Added account 'sakura_jp'")
+        assert term.wait() == 0
+    finally:
+        term.close()
+    assert TOKEN in other.read_text()
+    assert stat.S_IMODE(other.stat().st_mode) == 0o600
+    assert_no_canary(term.text)
+
+
 def run(args, stdin="", env=None):
     return subprocess.run(
         [str(onboard_binary()), *args], input=stdin, capture_output=True, text=True, cwd=ROOT,

@@ -87,12 +87,23 @@ public struct CredentialFixer: Sendable {
   /// - Returns: the changes made.
   /// - Throws: ``AtomicFile/WriteError`` or ``FixError`` when it cannot be written.
   public func fix(_ document: CredentialDocument, diagnostics: [Diagnostic], mode: UInt16) throws -> [FixChange] {
+    var warnings: [String] = []
+    return try fix(document, diagnostics: diagnostics, mode: mode, warnings: &warnings)
+  }
+
+  /// Fixes a file on disk as ``fix(_:diagnostics:mode:)`` does, and adds to `warnings` what
+  /// the person should know about the write (other hard links to the file split off). The
+  /// file keeps its owner and group.
+  public func fix(
+    _ document: CredentialDocument, diagnostics: [Diagnostic], mode: UInt16, warnings: inout [String]
+  ) throws -> [FixChange] {
     var outcome = plan(document, diagnostics: diagnostics)
     let path = Self.resolvedPath(document.source.path)
     let tighten = mode & 0o077 != 0 && diagnostics.contains { $0.ruleID == "file/permissions" }
     let newMode: mode_t = tighten ? 0o600 : mode_t(mode & 0o777)
     if outcome.bytes != document.source.bytes {
-      try AtomicFile.write(outcome.bytes, to: path, mode: newMode)
+      let replacement = try AtomicFile.write(outcome.bytes, to: path, mode: newMode)
+      if let warning = replacement.warning(for: document.source.path) { warnings.append(warning) }
     } else if tighten {
       guard chmod(path, 0o600) == 0 else {
         throw FixError(path: document.source.path, reason: String(cString: strerror(errno)))

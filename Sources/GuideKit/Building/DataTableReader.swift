@@ -1,6 +1,7 @@
 import CredentialSpecs
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 import Yams
 
 /// Reads a guide's data table: a YAML mapping of row key to a mapping of columns.
@@ -8,7 +9,18 @@ enum DataTableReader {
   static func read(
     path: String, displayPath: String, named: String, referencedAt: DiagnosticLocation, diagnostics: inout [Diagnostic]
   ) -> DataTable? {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(path, limits: .dataFile)
+    } catch let error as InputFile.ReadError where !error.isMissing {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: GuideRules.dataTable,
+          message:
+            "The data table '\(named)' named in the front matter cannot be read at \(displayPath): \(error.reason).",
+          location: referencedAt, fix: "Make it a regular file within the limits in docs/cli.md."))
+      return nil
+    } catch {
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: GuideRules.dataTable,
@@ -16,7 +28,7 @@ enum DataTableReader {
           location: referencedAt, fix: "Create the file beside the guide, or fix the `data:` field."))
       return nil
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: GuideRules.dataTable, message: "The data table is not valid UTF-8.",

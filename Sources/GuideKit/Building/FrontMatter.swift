@@ -101,9 +101,14 @@ struct FrontMatter {
       case "data-key": metadata.dataKey = value.scalar?.string
       case "templates":
         if let items = value.sequence {
-          metadata.templates = items.compactMap { $0.scalar?.string }
+          for item in items {
+            guard let name = item.scalar?.string else { continue }
+            metadata.templates.append(name)
+            metadata.templateLocations.append(position.location(item.mark))
+          }
         } else if let single = value.scalar?.string {
           metadata.templates = [single]
+          metadata.templateLocations = [position.location(value.mark)]
         }
       case "variables":
         if let variables = value.mapping {

@@ -2,6 +2,7 @@ import CommonMark
 import CredentialSpecs
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 
 /// Turns a guide's bytes into a ``Guide`` and its diagnostics.
 ///
@@ -66,7 +67,7 @@ struct GuideBuilder {
     }
 
     let guideFolder = folder
-    let displayFolder = (file as NSString).deletingLastPathComponent
+    let displayFolder = PathParts.folder(of: file)
     var dataTable: DataTable?
     if let data = metadata.data {
       dataTable = DataTableReader.read(
@@ -94,6 +95,7 @@ struct GuideBuilder {
       guide: guide, source: source, links: reader.links, variableUses: reader.variableUses,
       conditionUses: reader.conditionUses,
       searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders)
+    checker.guideFolder = guideFolder
     if let work {
       checker.alongside = { work(guide) }
     }

@@ -2,6 +2,7 @@ import CommonMark
 import CredentialSpecs
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 
 extension GuideLoader {
   /// Reads only what checking credential files needs: the front matter and the first
@@ -12,17 +13,14 @@ extension GuideLoader {
   /// - Returns: the front matter and specs, or the diagnostic that says why the file is not a
   ///   guide (it cannot be read, or is not UTF-8 text).
   public func loadCredentials(file path: String) -> Result<GuideCredentials, DiagnosticList> {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure(
-        DiagnosticList([
-          Diagnostic(
-            severity: .error, ruleID: GuideRules.io,
-            message: "The guide cannot be read (it does not exist or is not readable).",
-            location: DiagnosticLocation(file: path, line: 1, column: 1))
-        ]))
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(path, limits: .guide)
+    } catch {
+      return .failure(DiagnosticList([Self.unreadable(path, error)]))
     }
     let text: String
-    switch GuideInput.decode([UInt8](data), file: path) {
+    switch GuideInput.decode(bytes, file: path) {
     case .failure(let diagnostic): return .failure(DiagnosticList([diagnostic]))
     case .success(let decoded): text = decoded
     }

@@ -2,6 +2,7 @@ import CommonMark
 import CredentialSpecs
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 
 /// The result of loading a guide: the guide (when the file could be read as one) and every
 /// diagnostic, sorted.
@@ -55,45 +56,23 @@ public struct GuideLoader: Sendable {
   public func load(
     file path: String, displayPath: String? = nil, alongsideChecks work: (@Sendable (Guide) -> Void)?
   ) -> GuideLoadResult {
-    if let bytes = Self.readFile(path) {
-      return load(bytes: bytes, file: path, displayPath: displayPath, alongsideChecks: work)
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(path, limits: .guide)
+    } catch {
+      return GuideLoadResult(guide: nil, diagnostics: [Self.unreadable(path, error)])
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return GuideLoadResult(
-        guide: nil,
-        diagnostics: [
-          Diagnostic(
-            severity: .error, ruleID: GuideRules.io,
-            message: "The guide cannot be read (it does not exist or is not readable).",
-            location: DiagnosticLocation(file: path, line: 1, column: 1))
-        ])
-    }
-    return load(bytes: [UInt8](data), file: path, displayPath: displayPath, alongsideChecks: work)
+    return load(bytes: bytes, file: path, displayPath: displayPath, alongsideChecks: work)
   }
 
-  /// The bytes of a regular file, read straight into an array (no `Data` in between); `nil`
-  /// when it cannot be read this way (the caller then asks `FileManager`).
-  static func readFile(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
-    var count = 0
-    while true {
-      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
-      let read = bytes.withUnsafeMutableBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return -1 }
-        return Foundation.read(descriptor, base + count, buffer.count - count)
-      }
-      if read < 0 && errno == EINTR { continue }
-      guard read >= 0 else { return nil }
-      if read == 0 { break }
-      count += read
-    }
-    bytes.removeLast(bytes.count - count)
-    return bytes
+  /// The diagnostic for a guide that cannot be read: the system's reason or the limit it is
+  /// over (``InputFile``), never its content.
+  static func unreadable(_ path: String, _ error: any Error) -> Diagnostic {
+    let reason = (error as? InputFile.ReadError)?.reason ?? "it is not readable"
+    return Diagnostic(
+      severity: .error, ruleID: GuideRules.io,
+      message: "The guide cannot be read: \(reason).",
+      location: DiagnosticLocation(file: path, line: 1, column: 1))
   }
 
   /// Checks guide bytes as if read from `file` (whose folder locates screenshots and the data
@@ -106,7 +85,7 @@ public struct GuideLoader: Sendable {
     bytes: [UInt8], file: String, displayPath: String?, alongsideChecks work: (@Sendable (Guide) -> Void)?
   ) -> GuideLoadResult {
     var builder = GuideBuilder(
-      file: displayPath ?? file, folder: (file as NSString).deletingLastPathComponent, bytes: bytes,
+      file: displayPath ?? file, folder: PathParts.folder(of: file), bytes: bytes,
       screenshotFolders: screenshotFolders)
     builder.parallelThreshold = parallelThreshold
     builder.partBytes = partBytes

@@ -152,17 +152,21 @@ public struct Screenshot: Hashable, Sendable {
   public var location: DiagnosticLocation
   /// The ids of the steps it illustrates.
   public var illustrates: [String]
+  /// Why the path is not read (it leads outside the allowed folders, or is not a regular
+  /// file); `resolvedPath` is then `nil`.
+  public var problem: ScreenshotProblem?
 
   /// Creates a screenshot.
   public init(
     path: String, caption: String, resolvedPath: String?, location: DiagnosticLocation,
-    illustrates: [String]
+    illustrates: [String], problem: ScreenshotProblem? = nil
   ) {
     self.path = path
     self.caption = caption
     self.resolvedPath = resolvedPath
     self.location = location
     self.illustrates = illustrates
+    self.problem = problem
   }
 
   /// The file name alone (`App_Overview.png`).

@@ -73,6 +73,8 @@ public struct GuideMetadata: Hashable, Sendable {
   public var dataKey: String?
   /// Template sets under `templates/` used for packets.
   public var templates: [String]
+  /// Where each of ``templates`` is written, in the same order.
+  public var templateLocations: [DiagnosticLocation] = []
   /// Variables the guide needs from each roster row, beyond the standard fields.
   public var variables: [VariableDeclaration]
   /// Where the front matter is (line 1 when present).

@@ -13,6 +13,8 @@ public struct GuideCheckContext: Sendable {
   public var conditionUses: [(condition: Condition, location: DiagnosticLocation)]
   /// The folders searched for screenshots, for the missing-screenshot message.
   public var searchedFolders: [String]
+  /// The folder the guide is read from (where template sets are looked for).
+  public var guideFolder: String = ""
 }
 
 /// A rule over a whole guide. Each rule is a small type with a stable id.
@@ -31,13 +33,14 @@ struct GuideChecker {
   var variableUses: [(name: String, location: DiagnosticLocation)]
   var conditionUses: [(condition: Condition, location: DiagnosticLocation)]
   var searchedFolders: [String]
+  /// The folder the guide is read from.
+  var guideFolder = ""
   /// Other work to run while the checks run (on a thread of its own when they run at once).
   var alongside: (@Sendable () -> Void)?
 
   static let checks: [any GuideCheck] = [
     NoStagesCheck(), DuplicateIDCheck(), UnsafeIDCheck(), LinkTargetCheck(), RequiresCycleCheck(),
-    CredentialFlowCheck(),
-    ScreenshotCheck(), VariableCheck(),
+    CredentialFlowCheck(), ScreenshotCheck(), ScreenshotPathCheck(), TemplatePathCheck(), VariableCheck(),
   ]
 
   /// Guides with more steps than this run their checks on several threads at once.
@@ -46,7 +49,7 @@ struct GuideChecker {
   func check() -> [Diagnostic] {
     let context = GuideCheckContext(
       guide: guide, links: links, variableUses: variableUses, conditionUses: conditionUses,
-      searchedFolders: searchedFolders)
+      searchedFolders: searchedFolders, guideFolder: guideFolder)
     let steps = guide.stages.reduce(0) { $0 + $1.steps.count }
     guard steps > Self.parallelSteps, ProcessInfo.processInfo.activeProcessorCount > 1 else {
       alongside?()

@@ -183,6 +183,20 @@ public enum GuideRuleCatalogue {
       triggering: [guide(validStage + "\n\n   ![Overview](images/does-not-exist.png)\n")],
       nonTriggering: [guide(validStage)]),
     entry(
+      GuideRules.screenshotOutside, .error,
+      "A screenshot path leads outside the guide's folder and the --screenshots folders.",
+      "Keep screenshots beside the guide (images/…) or in a folder passed with --screenshots; such a path is never read.",
+      triggering: [
+        guide(validStage + "\n\n   ![Passwords](../../../../../../etc/passwd)\n"),
+        guide(validStage + "\n\n   ![Shadow](/etc/shadow)\n"),
+        guide(validStage + "\n\n   ![Environment](/proc/self/environ)\n"),
+        guide(validStage + "\n\n   **Screenshot:** [Up](images/../../outside.png)\n"),
+      ],
+      nonTriggering: [
+        guide(validStage + "\n\n   ![Overview](images/App_Overview.png)\n"),
+        guide(validStage + "\n\n   ![Overview](images/../App_Overview.png)\n"),
+      ]),
+    entry(
       GuideRules.imageWithoutAlt, .warning, "An image has no alt text.", "Describe the screen between the brackets.",
       triggering: [guide(validStage + "\n\n   ![](images/x.png)\n")],
       nonTriggering: [guide(validStage + "\n\n   ![Overview](images/x.png)\n")]),
@@ -231,6 +245,18 @@ public enum GuideRuleCatalogue {
       "Put a YAML mapping of key to columns beside the guide and name it in `data:`.",
       triggering: [guide(validStage, frontMatter: "data: no-such-table.yml\ndata-key: marketplace\n")],
       nonTriggering: [guide(validStage)]),
+    entry(
+      GuideRules.templatePathOutside, .error, "A template set named in the front matter leads out of templates/.",
+      "Name a folder inside templates/ in `templates:`, or pass --templates DIR; such a set is never loaded.",
+      triggering: [
+        guide(validStage, frontMatter: "templates: ['../../../../../tmp/x/templates/sp-api']\n"),
+        guide(validStage, frontMatter: "templates: /etc\n"),
+        guide(validStage, frontMatter: "templates:\n  - sp-api/../../elsewhere\n"),
+      ],
+      nonTriggering: [
+        guide(validStage, frontMatter: "templates: [sp-api]\n"),
+        guide(validStage, frontMatter: "templates: [no-such-set]\n"),
+      ]),
     entry(
       GuideRules.notUTF8, .error, "The guide is not valid UTF-8.", "Save the file as UTF-8.",
       triggering: [], nonTriggering: [guide(validStage)]),

@@ -31,4 +31,6 @@ public enum GuideRules {
   public static let emptyAttribute = "guide/empty-attribute"
   public static let unclosedCondition = "guide/unclosed-condition"
   public static let producedByMismatch = "guide/produced-by-mismatch"
+  public static let screenshotOutside = "guide/screenshot-outside"
+  public static let templatePathOutside = "guide/template-path-outside"
 }

@@ -8,7 +8,14 @@ struct ScreenshotCheck: GuideCheck {
   func check(_ context: GuideCheckContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for screenshot in context.guide.screenshots {
-      if screenshot.resolvedPath == nil {
+      if case .notRegularFile(let path) = screenshot.problem {
+        diagnostics.append(
+          Diagnostic(
+            severity: .warning, ruleID: GuideRules.missingScreenshot,
+            message: "The screenshot '\(screenshot.path)' is not a regular file (\(path)), so it is not read.",
+            location: screenshot.location,
+            fix: "Put the image file itself at \(path)."))
+      } else if screenshot.resolvedPath == nil && screenshot.problem == nil {
         let guideFolder = context.searchedFolders.first ?? "."
         var looked = "\(guideFolder)/\(screenshot.path)"
         for folder in context.searchedFolders.dropFirst() {

@@ -37,12 +37,16 @@ public struct ScreenshotCatalog: Sendable {
       }
       used.insert(name.lowercased())
       var dataURI: String?
-      if embed, let source = screenshot.resolvedPath, let data = FileManager.default.contents(atPath: source) {
-        dataURI = "data:\(Self.mediaType(of: name));base64," + data.base64EncodedString()
+      // Only a file the guide loader found inside the allowed folders is read (a refused path
+      // has no resolved path), and only a regular file.
+      if embed, screenshot.problem == nil, let source = screenshot.resolvedPath,
+        let bytes = ScreenshotFile.contents(atPath: source)
+      {
+        dataURI = "data:\(Self.mediaType(of: name));base64," + Data(bytes).base64EncodedString()
       }
       assets[screenshot.path] = Asset(
         guidePath: screenshot.path, packetPath: "images/" + name, fileName: name, caption: screenshot.caption,
-        sourcePath: screenshot.resolvedPath, dataURI: dataURI)
+        sourcePath: screenshot.problem == nil ? screenshot.resolvedPath : nil, dataURI: dataURI)
     }
   }
 

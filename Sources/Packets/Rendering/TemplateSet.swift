@@ -2,6 +2,7 @@ import CredentialSpecs
 import Foundation
 import Mustache
 import OnboardDiagnostics
+import OnboardSupport
 
 /// A folder of Mustache templates for packets, with the service's `layout.yml`.
 ///
@@ -53,6 +54,16 @@ public struct TemplateSet: Sendable {
   /// could depend on a value other than through escaping it (see ``canSplice(_:)``).
   let shapeLibrary: MustacheLibrary?
 
+  /// A template set file's bytes (``InputFile``, within the limits for a data file); `nil`
+  /// when it does not exist.
+  private static func readFile(_ path: String) throws -> [UInt8]? {
+    do {
+      return try InputFile.readIfPresent(path, limits: .dataFile)
+    } catch let error as InputFile.ReadError {
+      throw LoadError(message: error.description)
+    }
+  }
+
   /// Loads every `*.mustache` file in `directory`, and `layout.yml` when present.
   /// - Throws: ``LoadError``.
   public static func load(directory: String) throws -> TemplateSet {
@@ -65,7 +76,7 @@ public struct TemplateSet: Sendable {
     }
     var layout: ServiceLayout?
     let layoutPath = (directory as NSString).appendingPathComponent("layout.yml")
-    if let data = manager.contents(atPath: layoutPath) {
+    if let data = try Self.readFile(layoutPath) {
       switch ServiceLayout.parse(String(decoding: data, as: UTF8.self), file: layoutPath) {
       case .success(let parsed): layout = parsed
       case .failure(let list):
@@ -85,7 +96,7 @@ public struct TemplateSet: Sendable {
     for file in names {
       let name = String(file.dropLast(".mustache".count))
       let path = (directory as NSString).appendingPathComponent(file)
-      guard let data = manager.contents(atPath: path) else {
+      guard let data = try Self.readFile(path) else {
         throw LoadError(message: "cannot read the template \(path)")
       }
       let entry = layout?.files.first { $0.name == name || $0.file == name }

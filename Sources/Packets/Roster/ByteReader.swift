@@ -1,4 +1,5 @@
 import Foundation
+import OnboardSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -17,10 +18,11 @@ final class ByteReader {
   /// Opens `path` for reading.
   /// - Throws: ``RosterIOError`` when the file cannot be opened.
   init(path: String) throws {
-    guard let file = fopen(path, "rb") else {
-      throw RosterIOError(path: path, reason: String(cString: strerror(errno)))
+    do {
+      self.file = try InputFile.openStream(path, limits: .roster)
+    } catch let error as InputFile.ReadError {
+      throw RosterIOError(path: path, reason: error.reason)
     }
-    self.file = file
     self.buffer = [UInt8](repeating: 0, count: 65_536)
   }
 

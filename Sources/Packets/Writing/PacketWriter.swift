@@ -1,4 +1,5 @@
 import Foundation
+import GuideKit
 import OnboardSupport
 
 #if canImport(Glibc)
@@ -13,15 +14,22 @@ import OnboardSupport
 /// then moved into place with one rename (or an atomic swap with the previous packet), so no
 /// reader and no crash ever leaves half a packet. A folder that exists and was not written by
 /// onboard (no `packet.json` with onboard's `generator` marker) is refused unless `force` is
-/// set. Screenshots are stored once per output folder in `.shared-images/` (content-addressed)
-/// and hard-linked into each packet's `images/`, or copied where links are not possible. A
-/// shared copy that has as many links as the file system allows (65,000 on ext4) is followed by
-/// another copy, so a roster of any size keeps linking instead of copying every screenshot.
+/// set; so is a packet whose files no longer match the SHA-256 its `packet.json` records, or
+/// that holds files it does not list (someone's work). Screenshots are stored once per output
+/// folder in `.shared-images/` (content-addressed, checked by content before use, never through
+/// a symbolic link) and hard-linked into each packet's `images/`, or copied where links are not
+/// possible. A shared copy that has as many links as the file system allows (65,000 on ext4) is
+/// followed by another copy, so a roster of any size keeps linking instead of copying every
+/// screenshot. Temporary folders left by a run that was killed (`.onboard-tmp-…`) are removed
+/// when the next writer starts, once their process is gone.
 public final class PacketWriter: @unchecked Sendable {
   /// Why a packet was not written. Messages name paths and system reasons, never contents.
   public enum WriteError: Error, CustomStringConvertible, Sendable {
     /// The folder exists and onboard did not write it.
     case foreignFolder(path: String)
+    /// The folder is an onboard packet whose files were changed since, or that holds files
+    /// its packet.json does not list.
+    case changedPacket(path: String, changed: [String], extra: [String])
     /// A system call failed.
     case io(path: String, reason: String)
 
@@ -30,9 +38,24 @@ public final class PacketWriter: @unchecked Sendable {
       case .foreignFolder(let path):
         return
           "\(path) exists and was not written by onboard (it has no onboard packet.json); use --force to replace it"
+      case .changedPacket(let path, let changed, let extra):
+        return
+          "\(path) was changed since onboard wrote it (\(Self.listing(changed: changed, extra: extra))); use --force to replace it"
       case .io(let path, let reason):
         return "cannot write \(path): \(reason)"
       }
+    }
+
+    /// `changed: a, b; extra: c`, with at most a few names of each.
+    public static func listing(changed: [String], extra: [String]) -> String {
+      func names(_ list: [String]) -> String {
+        let shown = list.prefix(8).joined(separator: ", ")
+        return list.count > 8 ? shown + " and \(list.count - 8) more" : shown
+      }
+      var parts: [String] = []
+      if !changed.isEmpty { parts.append("changed: " + names(changed)) }
+      if !extra.isEmpty { parts.append("not written by onboard: " + names(extra)) }
+      return parts.joined(separator: "; ")
     }
   }
 
@@ -60,6 +83,12 @@ public final class PacketWriter: @unchecked Sendable {
     { linkat($0, $1, $2, $3, 0) }
   /// The shared screenshot folder, open once it exists (guarded by ``sharedImagesLock``).
   private var sharedFolder: Int32 = -1
+  /// The shared copies present when the writer started (device and inode): a packet's
+  /// screenshot linked to one of them that differs from packet.json was damaged in the shared
+  /// folder, not changed by a person, and is repaired.
+  private let sharedFileIDs: Set<PacketInspection.FileID>
+  /// The temporary folders of killed runs that were removed (or put back) when the writer started.
+  public let removedLeftovers: [String]
 
   /// How many shared copies of one screenshot are started before giving up on links (each
   /// holds up to the file system's link limit, 65,000 on ext4).
@@ -78,6 +107,31 @@ public final class PacketWriter: @unchecked Sendable {
     umask(mask)
     self.creationMask = mask
     try Self.makeDirectory(outputDirectory, recursive: true)
+    self.removedLeftovers = LeftoverFolders.removeStale(in: outputDirectory)
+    self.sharedFileIDs = Self.sharedFileIDs(in: Self.join(outputDirectory, Self.sharedImagesFolder))
+  }
+
+  /// The ids of the regular files in the shared screenshot folder (none when it is a link).
+  static func sharedFileIDs(in folder: String) -> Set<PacketInspection.FileID> {
+    var info = stat()
+    guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+    else { return [] }
+    var ids: Set<PacketInspection.FileID> = []
+    for name in names where lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
+      ids.insert(PacketInspection.FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+    }
+    return ids
+  }
+
+  /// What changed in an existing onboard packet since it was written, or `nil` when the folder
+  /// is not an onboard packet (no readable packet.json with onboard's marker).
+  func inspect(_ folder: String) -> PacketInspection? {
+    var info = stat()
+    guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+      let recorded = PacketInspection.recordedDigests(manifest: Self.join(folder, PacketManifest.fileName))
+    else { return nil }
+    return PacketInspection.inspect(folder: folder, recorded: recorded, shared: sharedFileIDs)
   }
 
   deinit {
@@ -103,8 +157,12 @@ public final class PacketWriter: @unchecked Sendable {
     let target = Self.join(outputDirectory, id)
     var info = stat()
     let exists = lstat(target, &info) == 0
-    if exists && !force && !Self.isOnboardPacket(target) {
-      throw WriteError.foreignFolder(path: target)
+    if exists && !force {
+      // A folder onboard did not write, or a packet someone worked in, is left as it is.
+      guard let inspection = inspect(target) else { throw WriteError.foreignFolder(path: target) }
+      guard inspection.isUntouched else {
+        throw WriteError.changedPacket(path: target, changed: inspection.changed, extra: inspection.extra)
+      }
     }
     let temporary = try makeTemporaryFolder(prefix: ".onboard-tmp-\(id)-")
     var finished = false
@@ -186,10 +244,13 @@ public final class PacketWriter: @unchecked Sendable {
       shared = try sharedCopy(source: source, sha256: sha256, fileName: destination.name, full: shared.name)
     }
     let path = Self.join(Self.join(outputDirectory, Self.sharedImagesFolder), shared.name)
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let descriptor = openat(shared.folder, shared.name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { throw WriteError.io(path: path, reason: "cannot read the shared screenshot") }
+    defer { close(descriptor) }
+    guard let bytes = ScreenshotFile.contents(of: descriptor) else {
       throw WriteError.io(path: path, reason: "cannot read the shared screenshot")
     }
-    try writeFile([UInt8](data), to: destination)
+    try writeFile(bytes, to: destination)
   }
 
   /// The shared copy of an image in `.shared-images/` (the open folder and the file's name),
@@ -207,26 +268,75 @@ public final class PacketWriter: @unchecked Sendable {
       generation = current.generation + 1
     }
     let folderPath = Self.join(outputDirectory, Self.sharedImagesFolder)
-    if sharedFolder < 0 {
-      try Self.makeDirectory(folderPath, recursive: false)
-      sharedFolder = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-      guard sharedFolder >= 0 else { throw WriteError.io(path: folderPath, reason: Self.systemError()) }
-    }
+    if sharedFolder < 0 { sharedFolder = try Self.openSharedFolder(folderPath) }
     let name = String(sha256.prefix(16)) + (generation == 0 ? "" : "-\(generation)") + "-" + fileName
     let path = Self.join(folderPath, name)
-    var info = stat()
-    if !(lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG) {
-      guard let data = FileManager.default.contents(atPath: source) else {
+    // A copy already there is used only when its content has the digest: a file put there by
+    // someone else, or damaged, is replaced (which repairs every packet written from now on).
+    if Self.sharedDigest(sharedFolder, name) != sha256 {
+      guard let bytes = ScreenshotFile.contents(atPath: source) else {
         throw WriteError.io(path: source, reason: "cannot read the screenshot")
       }
-      do {
-        try AtomicFile.write([UInt8](data), to: path, mode: 0o644)
-      } catch {
-        throw WriteError.io(path: path, reason: "cannot store the shared screenshot")
+      guard OnboardSupport.SHA256.hexDigest(bytes) == sha256 else {
+        throw WriteError.io(path: source, reason: "the screenshot changed while packets were written")
       }
+      try storeShared(bytes, name: name, displayPath: path)
     }
     sharedImages[key] = (name, generation)
     return (sharedFolder, name)
+  }
+
+  /// Opens the shared screenshot folder inside the output folder, making it if needed. A
+  /// symbolic link in its place is removed (the link only, never what it points to), so that
+  /// nothing is ever written outside the output folder.
+  static func openSharedFolder(_ path: String) throws -> Int32 {
+    var info = stat()
+    if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+      guard unlink(path) == 0 else { throw WriteError.io(path: path, reason: systemError()) }
+    }
+    try makeDirectory(path, recursive: false)
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else { throw WriteError.io(path: path, reason: systemError()) }
+    return descriptor
+  }
+
+  /// The SHA-256 of a regular file in the shared folder (not through a link), or `nil`.
+  static func sharedDigest(_ folder: Int32, _ name: String) -> String? {
+    let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    return ScreenshotFile.contents(of: descriptor).map { OnboardSupport.SHA256.hexDigest($0) }
+  }
+
+  /// Writes a shared copy: a new file in the shared folder, renamed over `name` (which
+  /// replaces a file or a link there, never writing through it).
+  private func storeShared(_ bytes: [UInt8], name: String, displayPath: String) throws {
+    let temporary = ".tmp-\(getpid())-\(temporaryCounter.next())-" + name
+    let descriptor = openat(
+      sharedFolder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(0o644))
+    guard descriptor >= 0 else { throw WriteError.io(path: displayPath, reason: Self.systemError()) }
+    var failed: String?
+    if fchmod(descriptor, 0o644) != 0 { failed = Self.systemError() }
+    var written = 0
+    while failed == nil && written < bytes.count {
+      let result = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Foundation.write(descriptor, base + written, bytes.count - written)
+      }
+      if result < 0 {
+        if errno == EINTR { continue }
+        failed = Self.systemError()
+      } else {
+        written += result
+      }
+    }
+    if failed == nil && durable && fsync(descriptor) != 0 { failed = Self.systemError() }
+    close(descriptor)
+    if failed == nil && renameat(sharedFolder, temporary, sharedFolder, name) != 0 { failed = Self.systemError() }
+    if let failed {
+      unlinkat(sharedFolder, temporary, 0)
+      throw WriteError.io(path: displayPath, reason: "cannot store the shared screenshot: \(failed)")
+    }
   }
 
   /// A new folder `prefix` + a suffix unique in this process (and, with the process id, among
@@ -255,7 +365,7 @@ public final class PacketWriter: @unchecked Sendable {
       return
     }
     if recursive {
-      let parent = (path as NSString).deletingLastPathComponent
+      let parent = PathParts.folder(of: path)
       if !parent.isEmpty && parent != path { try makeDirectory(parent, recursive: true) }
     }
     if mkdir(path, 0o755) != 0 && errno != EEXIST { throw WriteError.io(path: path, reason: systemError()) }

@@ -19,10 +19,12 @@ public struct RunbookImages: Sendable {
   public init(guide: Guide) {
     for screenshot in guide.screenshots {
       fileNames[screenshot.path] = screenshot.fileName
-      guard let source = screenshot.resolvedPath, let type = Self.mediaType(of: source),
-        let data = FileManager.default.contents(atPath: source), !data.isEmpty
+      // A refused path (outside the allowed folders, not a regular file) has no resolved path
+      // and is never read; only regular files are.
+      guard screenshot.problem == nil, let source = screenshot.resolvedPath, let type = Self.mediaType(of: source),
+        let bytes = ScreenshotFile.contents(atPath: source), !bytes.isEmpty
       else { continue }
-      dataURIs[screenshot.path] = "data:\(type);base64," + data.base64EncodedString()
+      dataURIs[screenshot.path] = "data:\(type);base64," + Data(bytes).base64EncodedString()
     }
   }
 

@@ -1,16 +1,30 @@
+import OnboardSupport
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where a ``LineWalkIO`` reads its answers: one line at a time.
 public protocol LineSource: AnyObject {
   /// The next line without its line break, or `nil` at the end of the input.
-  func nextLine() -> String?
+  /// - Throws: ``InputFile/ReadError`` when the input is over its limits.
+  func nextLine() throws -> String?
 }
 
-/// Lines from standard input, as the C library buffers them.
+/// Lines from standard input, within ``InputLimits/answers`` (64 KiB a line, 16 MiB in all),
+/// so that `onboard walk < /dev/zero` stops with an error instead of filling the memory.
 public final class StandardInputLines: LineSource {
-  /// Creates the source.
-  public init() {}
+  private let reader: BoundedLineReader
 
-  public func nextLine() -> String? {
-    Swift.readLine(strippingNewline: true)
+  /// Creates the source.
+  public init(descriptor: Int32 = STDIN_FILENO, limits: InputLimits = .answers) {
+    reader = BoundedLineReader(descriptor: descriptor, name: "standard input", limits: limits)
+  }
+
+  public func nextLine() throws -> String? {
+    try reader.nextLine().map { String(decoding: $0, as: UTF8.self) }
   }
 }
 

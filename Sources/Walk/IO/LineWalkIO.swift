@@ -20,7 +20,7 @@ public final class LineWalkIO: WalkIO {
 
   public func readLine(_ prompt: String) throws -> String {
     write(prompt)
-    guard let line = source.nextLine() else {
+    guard let line = try source.nextLine() else {
       write("\n")
       throw WalkEnded.endOfInput
     }

@@ -21,6 +21,9 @@ public enum TerminalControl {
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       signal(signalNumber, terminalControlHandleSignal)
     }
+    // A process that ends through exit() (a failed write of standard output, say) while echo
+    // is off gives the terminal back as it found it.
+    atexit { TerminalControl.restoreEcho() }
   }
 
   /// Runs `body` with Ctrl-C, SIGTERM and SIGHUP held back, so that a file being written is

@@ -36,7 +36,7 @@ public final class TerminalWalkIO: WalkIO {
 
   public func readLine(_ prompt: String) throws -> String {
     write(prompt)
-    guard let line = input.nextLine() else {
+    guard let line = try input.nextLine() else {
       write("\n")
       throw WalkEnded.endOfInput
     }
@@ -47,13 +47,13 @@ public final class TerminalWalkIO: WalkIO {
     // Echo goes off before the prompt shows, so that nothing typed after the prompt appears.
     let hidden = TerminalControl.disableEcho(inputDescriptor)
     write(prompt)
-    let line = input.nextLine()
+    let read = Result { try input.nextLine() }
     if hidden {
       TerminalControl.restoreEcho()
     } else {
       write("\n")
     }
-    guard let line else {
+    guard let line = try read.get() else {
       write("\n")
       throw WalkEnded.endOfInput
     }

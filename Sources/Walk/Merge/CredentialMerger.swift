@@ -47,6 +47,8 @@ public struct CredentialMerger {
     public var replaced: [String] = []
     /// The findings of linting the written target.
     public var resultFindings: [Diagnostic] = []
+    /// Warnings about writing the target (hard links split off); they name paths only.
+    public var warnings: [String] = []
   }
 
   /// A problem that is not about the files' content (exit 2).
@@ -176,7 +178,8 @@ public struct CredentialMerger {
       return report
     }
     do {
-      try CredentialFileStore.write(bytes, to: resolved)
+      let replacement = try CredentialFileStore.write(bytes, to: resolved)
+      if let warning = replacement.warning(for: target) { report.warnings.append(warning) }
     } catch let error as CredentialFileStore.FileError {
       throw Failure.fileSystem(error.description)
     }

@@ -44,7 +44,14 @@ public struct WalkProgressStore: Sendable {
   /// - Throws: ``StoreError`` when the file exists but is not a progress file.
   public func load(guide: String, seller: String) throws -> WalkProgress? {
     let file = path(guide: guide, seller: seller)
-    guard let data = FileManager.default.contents(atPath: file) else { return nil }
+    let bytes: [UInt8]
+    do {
+      guard let read = try InputFile.readIfPresent(file, limits: .dataFile) else { return nil }
+      bytes = read
+    } catch let error as InputFile.ReadError {
+      throw StoreError(path: file, reason: error.reason)
+    }
+    let data = Data(bytes)
     do {
       return try JSONDecoder().decode(WalkProgress.self, from: data)
     } catch {
@@ -55,7 +62,7 @@ public struct WalkProgressStore: Sendable {
   /// Writes progress atomically.
   public func save(_ progress: WalkProgress) throws {
     let file = path(guide: progress.guide, seller: progress.seller)
-    let folder = (file as NSString).deletingLastPathComponent
+    let folder = PathParts.folderOrCurrent(of: file)
     do {
       try FileManager.default.createDirectory(
         atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

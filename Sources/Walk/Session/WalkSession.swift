@@ -159,10 +159,15 @@ public final class WalkSession {
     case declined
   }
 
-  /// Checks the destination before any question, so that a file the walk cannot edit stops
-  /// it before values are pasted.
+  /// Checks the destination before any question, so that a file the walk cannot write or
+  /// edit stops it before values are pasted. Nothing is created, so Ctrl-C leaves nothing.
   private func preflight(_ path: String) throws -> Preflight {
     guard layout.file(kind: .accountsYAML) != nil else { throw Failure.noAccountsLayout(service: layout.service) }
+    do {
+      try CredentialFileStore.checkWritable(path)
+    } catch let error as CredentialFileStore.FileError {
+      throw Failure.fileSystem(error.description)
+    }
     let file = try parseDestination(path)
     guard let existing = file.account(named: account) else { return .proceed(replaces: false) }
     if options.replaceExisting { return .proceed(replaces: true) }
@@ -303,42 +308,106 @@ public final class WalkSession {
     let ordered = values.ordered(by: guide.credentials)
     switch options.destination {
     case .printEnvironment:
-      let skipped = EnvironmentExport.keysWithoutEnvironmentName(ordered.map(\.key), specs: guide.credentials)
-      if !skipped.isEmpty {
-        io.show("These credentials have no environment name and are not printed: \(skipped.joined(separator: ", ")).\n")
-      }
-      emitEnvironment(EnvironmentExport.lines(ordered, specs: guide.credentials, layout: layout, account: account))
-      markCompleted()
-      return WalkResult(outcome: .printedEnvironment, lintFindings: [])
+      return printEnvironment(ordered)
     case .file(let path):
-      var file = try parseDestination(path)
-      if file.account(named: account) != nil && !replacing {
+      var target = path
+      var confirmedReplace = replacing
+      var gainedNote = true
+      while true {
+        do {
+          return try write(ordered, to: target, confirmedReplace: confirmedReplace, noteGainedAccount: gainedNote)
+        } catch let failure as Failure {
+          // The values were typed: offer another place rather than losing them. The message
+          // names the path and the system's reason, never a value.
+          io.show("\nThe credentials were not written: \(TerminalText.inert(failure.description)).\n")
+          let answer = try io.readLine(
+            "Type another path to write them to, '-' to print them as export lines, or nothing to discard them: "
+          ).trimmingCharacters(in: .whitespaces)
+          if answer.isEmpty { throw failure }
+          if answer == "-" { return printEnvironment(ordered) }
+          target = answer
+          confirmedReplace = false
+          gainedNote = false
+        } catch DeclinedReplace.keepAccount {
+          io.show("Nothing was written to \(TerminalText.inert(target)).\n")
+          let answer = try io.readLine(
+            "Type another path to write them to, '-' to print them as export lines, or nothing to discard them: "
+          ).trimmingCharacters(in: .whitespaces)
+          if answer.isEmpty { return WalkResult(outcome: .declinedReplace(path: target), lintFindings: []) }
+          if answer == "-" { return printEnvironment(ordered) }
+          target = answer
+        }
+      }
+    }
+  }
+
+  /// The person chose to keep the account a file already has.
+  private enum DeclinedReplace: Error {
+    case keepAccount
+  }
+
+  /// Prints the values as export lines (`--print-env`, or the fallback when a file cannot be
+  /// written).
+  private func printEnvironment(_ ordered: [(key: String, value: String)]) -> WalkResult {
+    let skipped = EnvironmentExport.keysWithoutEnvironmentName(ordered.map(\.key), specs: guide.credentials)
+    if !skipped.isEmpty {
+      io.show("These credentials have no environment name and are not printed: \(skipped.joined(separator: ", ")).\n")
+    }
+    emitEnvironment(EnvironmentExport.lines(ordered, specs: guide.credentials, layout: layout, account: account))
+    markCompleted()
+    return WalkResult(outcome: .printedEnvironment, lintFindings: [])
+  }
+
+  /// Merges the values into the file at `path` as the seller's account, writes it and lints it.
+  /// - Parameters:
+  ///   - confirmedReplace: the person already agreed to replace the account there.
+  ///   - noteGainedAccount: an account that appeared since the start is replaced with a note
+  ///     (the file the walk was started for); otherwise the person is asked.
+  /// - Throws: ``Failure``; ``DeclinedReplace`` when the person keeps the account there.
+  private func write(
+    _ ordered: [(key: String, value: String)], to path: String, confirmedReplace: Bool, noteGainedAccount: Bool
+  ) throws -> WalkResult {
+    if !noteGainedAccount {
+      do {
+        try CredentialFileStore.checkWritable(path)
+      } catch let error as CredentialFileStore.FileError {
+        throw Failure.fileSystem(error.description)
+      }
+    }
+    var file = try parseDestination(path)
+    if let existing = file.account(named: account), !confirmedReplace, !options.replaceExisting {
+      if noteGainedAccount {
         // The account appeared while the walk ran; the person asked for this account's values.
         io.show(
           "Note: \(TerminalText.inert(path)) gained an account '\(TerminalText.inert(account))' during the walk; it is replaced.\n"
         )
+      } else if try !io.askYesNo(
+        "\(TerminalText.inert(path)) already has an account '\(TerminalText.inert(account))' (line \(existing.line)). Replace it?"
+      ) {
+        throw DeclinedReplace.keepAccount
       }
-      let replaced = file.account(named: account) != nil
-      file.upsert(AccountCredentials(name: account, values: ordered))
-      let bytes: [UInt8]
-      do {
-        bytes = try file.verifiedBytes()
-      } catch let error as AccountsYAMLFile.EditError {
-        throw Failure.unusableFile(error.description)
-      }
-      let resolved = CredentialFileStore.resolvedPath(path)
-      do {
-        try CredentialFileStore.write(bytes, to: resolved)
-      } catch let error as CredentialFileStore.FileError {
-        throw Failure.fileSystem(error.description)
-      }
-      markCompleted()
-      io.show(
-        "\(replaced ? "Replaced" : "Added") account '\(TerminalText.inert(account))' in \(TerminalText.inert(path)) (mode 0600).\n"
-      )
-      let findings = lint(path)
-      return WalkResult(outcome: .written(path: path, replaced: replaced), lintFindings: findings)
     }
+    let replaced = file.account(named: account) != nil
+    file.upsert(AccountCredentials(name: account, values: ordered))
+    let bytes: [UInt8]
+    do {
+      bytes = try file.verifiedBytes()
+    } catch let error as AccountsYAMLFile.EditError {
+      throw Failure.unusableFile(error.description)
+    }
+    let resolved = CredentialFileStore.resolvedPath(path)
+    do {
+      let replacement = try CredentialFileStore.write(bytes, to: resolved)
+      if let warning = replacement.warning(for: path) { io.show("Warning: \(TerminalText.inert(warning)).\n") }
+    } catch let error as CredentialFileStore.FileError {
+      throw Failure.fileSystem(error.description)
+    }
+    markCompleted()
+    io.show(
+      "\(replaced ? "Replaced" : "Added") account '\(TerminalText.inert(account))' in \(TerminalText.inert(path)) (mode 0600).\n"
+    )
+    let findings = lint(path)
+    return WalkResult(outcome: .written(path: path, replaced: replaced), lintFindings: findings)
   }
 
   /// Lints the written file and shows the findings (they never contain values).

@@ -79,21 +79,9 @@ public struct GuideSetup: Sendable {
   public var accountsFile: ServiceLayout.FileLayout? { layout.file(kind: .accountsYAML) }
 
   /// The guide's template set folder, as `onboard packets` finds it.
+  /// A name that leads out of `templates/` (also after symbolic links) is never used.
   static func templateFolder(for guide: Guide) -> String? {
-    guard let name = guide.metadata.templates.first else { return nil }
-    let guideFolder = (guide.file as NSString).deletingLastPathComponent
-    let base = guideFolder.isEmpty ? "." : guideFolder
-    let candidates = [
-      "templates/\(name)",
-      (base as NSString).appendingPathComponent("../templates/\(name)"),
-      (base as NSString).appendingPathComponent("templates/\(name)"),
-    ]
-    return candidates.first { path in
-      var isDirectory: ObjCBool = false
-      return FileManager.default.fileExists(
-        atPath: (path as NSString).appendingPathComponent("layout.yml"), isDirectory: &isDirectory)
-        && !isDirectory.boolValue
-    }
+    TemplateSetPath.folder(for: guide, holding: "layout.yml")
   }
 
   /// The guide to use when none is given: the only `.md` file in `guides/` of the current

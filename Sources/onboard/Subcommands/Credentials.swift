@@ -115,6 +115,7 @@ extension OnboardCommand.Credentials {
           + " replaced \(report.replaced.map(merger.shownName).joined(separator: ", "))"
       }
       StandardOutput.write(summary + "\n")
+      for warning in report.warnings { StandardError.write("onboard credentials merge: warning: \(warning)\n") }
       if !report.resultFindings.isEmpty {
         StandardError.write("onboard lint on \(into):\n" + reporter.report(report.resultFindings, rules: rules))
       }

@@ -64,16 +64,10 @@ extension OnboardCommand {
       }
     }
 
-    /// Writes the bytes to standard output as they are (no copy into `Data`).
+    /// Writes the bytes to standard output as they are (no copy into `Data`); a failed write
+    /// ends the command (``StandardOutput``).
     static func writeStandardOutput(_ buffer: UnsafeRawBufferPointer) {
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(STDOUT_FILENO, base + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return }
-        offset += written
-      }
+      StandardOutput.write(buffer)
     }
   }
 }

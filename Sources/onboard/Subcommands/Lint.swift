@@ -64,18 +64,31 @@ extension OnboardCommand {
     }
 
     /// The files named on the command line, then those listed by --files-from.
+    /// The longest path a file list may hold, in bytes (Linux's PATH_MAX).
+    static let maxListedPath = 4096
+
     private func allFiles() throws -> [String] {
       guard let filesFrom else { return files }
-      let data: Data?
-      if filesFrom == "-" {
-        data = FileHandle.standardInput.readDataToEndOfFile()
-      } else {
-        data = FileManager.default.contents(atPath: filesFrom)
+      let data: [UInt8]
+      do {
+        if filesFrom == "-" {
+          data = try BoundedLineReader(descriptor: STDIN_FILENO, name: "standard input", limits: .fileList)
+            .readToEnd()
+        } else {
+          data = try InputFile.read(filesFrom, limits: .fileList)
+        }
+      } catch let error as InputFile.ReadError {
+        throw UsageError(message: "onboard lint: cannot read the file list: \(error.description)")
       }
-      guard let data else { throw UsageError(message: "onboard lint: cannot read the file list \(filesFrom)") }
       let listed = String(decoding: data, as: UTF8.self)
         .split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\0" })
         .map(String.init).filter { !$0.isEmpty }
+      if let index = listed.firstIndex(where: { $0.utf8.count > Self.maxListedPath }) {
+        throw UsageError(
+          message:
+            "onboard lint: the file list \(filesFrom == "-" ? "on standard input" : filesFrom) has a path of more than \(Self.maxListedPath) bytes (entry \(index + 1))"
+        )
+      }
       return files + listed
     }
 
@@ -117,8 +130,11 @@ extension OnboardCommand {
           var (document, found) = try linter.lintFile(file, as: layoutName)
           if fix {
             let mode = try Self.mode(of: file)
-            let changes = try CredentialFixer(specs: linter.specs).fix(document, diagnostics: found, mode: mode)
+            var warnings: [String] = []
+            let changes = try CredentialFixer(specs: linter.specs).fix(
+              document, diagnostics: found, mode: mode, warnings: &warnings)
             for change in changes { fixReport += change.description + "\n" }
+            for warning in warnings { StandardError.write("onboard lint: warning: \(warning)\n") }
             if !changes.isEmpty { (document, found) = try linter.lintFile(file, as: layoutName) }
           }
           diagnostics += found
@@ -182,10 +198,13 @@ extension OnboardCommand {
       }
       let templatesFolder = templates ?? Self.templatesFolder(besideGuide: guidePath)
       let layoutPath = (templatesFolder as NSString).appendingPathComponent("\(templateSet)/layout.yml")
-      guard let data = FileManager.default.contents(atPath: layoutPath) else {
+      let data: [UInt8]
+      do {
+        data = try InputFile.read(layoutPath, limits: .dataFile)
+      } catch let error as InputFile.ReadError {
         throw UsageError(
           message:
-            "onboard lint: cannot read the layout descriptor \(layoutPath); give the templates folder with --templates."
+            "onboard lint: cannot read the layout descriptor \(layoutPath) (\(error.reason)); give the templates folder with --templates."
         )
       }
       switch ServiceLayout.parse(String(decoding: data, as: UTF8.self), file: layoutPath) {
@@ -227,17 +246,19 @@ extension OnboardCommand {
 
     /// `templates/` beside the folder that holds the guide (guides/x.md → templates/).
     static func templatesFolder(besideGuide guide: String) -> String {
-      let guideFolder = (guide as NSString).deletingLastPathComponent
-      let parent = (guideFolder.isEmpty ? "." : guideFolder as NSString).deletingLastPathComponent
+      let guideFolder = PathParts.folder(of: guide)
+      let parent = PathParts.folder(of: guideFolder.isEmpty ? "." : guideFolder)
       return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent("templates")
     }
 
+    /// The permission bits of the file `path` leads to (through a symbolic link, the
+    /// target's: the file that is checked and fixed).
     private static func mode(of path: String) throws -> UInt16 {
-      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-      guard let permissions = attributes?[.posixPermissions] as? NSNumber else {
+      var status = stat()
+      guard stat(path, &status) == 0 else {
         throw CredentialLinter.ReadError(path: path, reason: "its permissions cannot be read")
       }
-      return UInt16(truncating: permissions)
+      return UInt16(status.st_mode & 0o7777)
     }
   }
 }

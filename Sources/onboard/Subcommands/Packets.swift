@@ -16,8 +16,19 @@ extension OnboardCommand {
         Reads the roster (YAML list or CSV with a header row; docs/roster.md) and writes \
         <out>/<id>/ for each seller: checklist.md, checklist.html, prompts.md, the credential \
         files of the guide's template set (filled with the values the roster knows, mode 0600) \
-        and packet.json. Each packet is written atomically; a re-run with the same input writes \
-        the same bytes. A folder onboard did not write is not replaced without --force.
+        and packet.json (with the SHA-256 of every file). Each packet is written atomically; a \
+        re-run with the same input writes the same bytes. A folder onboard did not write is not \
+        replaced without --force, and neither is a packet whose files were changed since \
+        (compared with its packet.json) or that holds files packet.json does not list: it is \
+        left as it is and named in a warning with those files (exit 1).
+
+        Screenshots not found are warned about, once per file; the checklists show a box naming \
+        each. A screenshot path that leads outside the guide's folder and the --screenshots \
+        folders is a guide error and is never read.
+
+        A run that is killed can leave .onboard-tmp-<id>-<pid>-<n>/ folders (which may hold \
+        credential files) in the output folder. The next run removes those whose process is \
+        gone, and says so; those of a run still going are left alone.
 
         Exit codes: 0 written; 1 roster or guide errors (nothing is written) or a packet refused; \
         2 usage or I/O error.
@@ -41,7 +52,7 @@ extension OnboardCommand {
     @Flag(name: .long, help: "Embed screenshots into checklist.html as data: URIs.")
     var embedScreenshots = false
 
-    @Flag(name: .long, help: "Replace packet folders that onboard did not write.")
+    @Flag(name: .long, help: "Replace packet folders that onboard did not write, or that were changed since.")
     var force = false
 
     @Option(name: .customLong("seller"), help: ArgumentHelp("Only this seller id (repeatable).", valueName: "id"))
@@ -89,6 +100,10 @@ extension OnboardCommand {
         StandardError.write(reporter.report(Diagnostic.sortedForReport(guideErrors), rules: []))
         StandardError.write("error: the guide has errors; run 'onboard check \(guide)' for details\n")
         throw ExitStatus.findings.exitCode
+      }
+      let missingScreenshots = loaded.missingScreenshotWarnings
+      if !missingScreenshots.isEmpty && !quiet {
+        StandardError.write(reporter.report(missingScreenshots, rules: []))
       }
 
       let templateFolder: String
@@ -139,6 +154,13 @@ extension OnboardCommand {
         throw fail("\(error)")
       }
       bar.finish()
+      if !quiet {
+        for name in result.removedLeftovers {
+          StandardError.write(
+            "note: removed \(out.hasSuffix("/") ? out : out + "/")\(name), left behind by an earlier run that was killed\n"
+          )
+        }
+      }
       if !result.diagnostics.isEmpty {
         StandardError.write(reporter.report(result.diagnostics, rules: RosterRules.descriptors))
       }
@@ -168,18 +190,9 @@ extension OnboardCommand {
 
     /// The guide's template set: `templates/<name>` in the current folder, then beside the
     /// guide's folder (`<guide>/../templates/<name>`), then inside it.
+    /// A name that leads out of `templates/` (also after symbolic links) is never used.
     static func templateFolder(for guide: Guide) -> String? {
-      guard let name = guide.metadata.templates.first else { return nil }
-      let guideFolder = (guide.file as NSString).deletingLastPathComponent
-      let candidates = [
-        "templates/\(name)",
-        ((guideFolder.isEmpty ? "." : guideFolder) as NSString).appendingPathComponent("../templates/\(name)"),
-        ((guideFolder.isEmpty ? "." : guideFolder) as NSString).appendingPathComponent("templates/\(name)"),
-      ]
-      return candidates.first { path in
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-      }
+      TemplateSetPath.folder(for: guide)
     }
   }
 }

@@ -126,6 +126,10 @@ extension OnboardCommand {
         StandardError.write("error: the guide has errors; run 'onboard check \(guide)' for details\n")
         throw ExitStatus.findings.exitCode
       }
+      let missingScreenshots = loaded.missingScreenshotWarnings
+      if !missingScreenshots.isEmpty {
+        StandardError.write(reporter.report(missingScreenshots, rules: []))
+      }
 
       let document: RunbookDocument
       if let roster, let seller {
@@ -156,7 +160,7 @@ extension OnboardCommand {
         case .html:
           bytes = Array(try HTMLRunbookRenderer(images: RunbookImages(guide: model)).render(document).utf8)
         case .md:
-          let folder = destination.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+          let folder = destination.map { PathParts.folder(of: $0) } ?? "."
           bytes = Array(
             try MarkdownRunbookRenderer(outputDirectory: folder.isEmpty ? "." : folder).render(document).utf8)
         case .pdf:
@@ -180,7 +184,7 @@ extension OnboardCommand {
       }
 
       guard let destination else {
-        FileHandle.standardOutput.write(Data(bytes))
+        StandardOutput.write(bytes: bytes)
         return
       }
       do {

@@ -26,7 +26,11 @@ extension OnboardCommand {
         credentials file (--write PATH, default: the layout's file name in the current \
         folder): other accounts and comments stay as they were, the file is written \
         atomically with mode 0600 and then linted. --print-env prints export lines for the \
-        environment instead; those lines contain the values.
+        environment instead; those lines contain the values. Before the first question the \
+        walk checks that the file can be written (its folder exists or can be created, the file \
+        if present is a writable regular file) without creating it; if the write still fails \
+        at the end, it asks for another path, or '-' to print export lines, so that the typed \
+        values are not lost.
 
         Progress (which steps are confirmed, never values) is saved after each step in \
         <state>/<guide-id>/<seller>.json; running the same command again resumes, skipping \
@@ -131,6 +135,15 @@ extension OnboardCommand {
         throw fail(failure.description, .usage)
       }
 
+      // Before any question: a destination that cannot be written stops the walk now, not
+      // after the secrets were typed (nothing is created, so Ctrl-C leaves nothing behind).
+      if let write {
+        do {
+          try CredentialFileStore.checkWritable(write)
+        } catch let error as CredentialFileStore.FileError {
+          throw fail(error.description, .usage)
+        }
+      }
       TerminalControl.installInterruptHandlers()
       let io: any WalkIO =
         terminal.stdinIsTerminal ? TerminalWalkIO(write: say) : LineWalkIO(source: StandardInputLines(), write: say)
@@ -185,6 +198,10 @@ extension OnboardCommand {
         throw fail(failure.description, failure.isNotFound ? .findings : .usage)
       } catch let failure as WalkProgressStore.StoreError {
         throw fail(failure.description, .usage)
+      } catch let failure as InputFile.ReadError {
+        throw fail(
+          "\(failure.description); the credentials file was not written (confirmed steps are kept for the next run)",
+          .usage)
       }
     }
 

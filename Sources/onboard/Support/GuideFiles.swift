@@ -1,6 +1,8 @@
 import Foundation
+import OnboardSupport
 
-/// Expands guide paths: files as given, folders to the `.md` files below them (sorted).
+/// Expands guide paths: files as given, folders to the `.md` files below them (sorted). A path
+/// that is neither a folder nor a regular file (a FIFO, a device) is a usage error.
 enum GuideFiles {
   static func expand(_ paths: [String]) throws -> [String] {
     var files: [String] = []
@@ -16,6 +18,10 @@ enum GuideFiles {
           .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
         files += found
       } else {
+        var status = stat()
+        if stat(path, &status) == 0, let kind = InputFile.nonRegularKind(status.st_mode) {
+          throw UsageError(message: "onboard: cannot read \(path): it is \(kind), not a regular file")
+        }
         files.append(path)
       }
     }
