@@ -28,6 +28,19 @@ import Yams
       .joined(separator: "\n") + "\(String(describing: report.refusal))"
   }
 
+  @Test func aLeadingByteOrderMarkInAValueRefusesTheMerge() throws {
+    for written in ["'\u{FEFF}\(Canary.appID)'", "\"\\uFEFF\(Canary.appID)\"", "\u{FEFF}\(Canary.appID)"] {
+      let folder = try TemporaryFolder()
+      defer { folder.cleanUp() }
+      let file = returnedFile(account: "shop_de").replacingOccurrences(of: "'\(Canary.appID)'", with: written)
+      try folder.write("de.yml", file)
+      let report = try Self.merger().merge([folder.file("de.yml")], into: folder.file("all.yml"), replace: false)
+      #expect(report.refusal == .inputErrors(errorCount: 1, files: [folder.file("de.yml")]), "\(written)")
+      #expect(report.inputFindings.map(\.ruleID) == ["value/invisible-char"], "\(written)")
+      #expect(folder.read("all.yml") == nil)
+    }
+  }
+
   @Test func mergesNewAccountsAndKeepsExistingOnesAndCommentsByteForByte() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }

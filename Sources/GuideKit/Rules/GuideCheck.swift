@@ -39,9 +39,9 @@ struct GuideChecker {
   var alongside: (@Sendable () -> Void)?
 
   static let checks: [any GuideCheck] = [
-    NoStagesCheck(), DuplicateIDCheck(), LinkTargetCheck(), RequiresCycleCheck(), CredentialFlowCheck(),
-    ScreenshotCheck(), ScreenshotPathCheck(), TemplatePathCheck(), VariableCheck(), ConditionValueCheck(),
-    UncoveredAlternativeCheck(),
+    NoStagesCheck(), DuplicateIDCheck(), UnsafeIDCheck(), LinkTargetCheck(), RequiresCycleCheck(),
+    CredentialFlowCheck(), ScreenshotCheck(), ScreenshotPathCheck(), TemplatePathCheck(), VariableCheck(),
+    ConditionValueCheck(), UncoveredAlternativeCheck(),
   ]
 
   /// Guides with more steps than this run their checks on several threads at once.

@@ -81,6 +81,16 @@ public enum GuideRuleCatalogue {
       "Ids must be unique in a guide; rename one.",
       triggering: [guide(validStage + "\n2. <a id=\"a\"></a>Again.\n")], nonTriggering: [guide(validStage)]),
     entry(
+      GuideRules.unsafeID, .error, "An id cannot be used as a file or folder name.",
+      "Ids name files and folders: they may not start with '-', end with '.', or be a Windows device name (CON, PRN, AUX, NUL, COM0-9, LPT0-9) with or without an extension, in any case.",
+      triggering: [
+        guide("## <a id=\"s\"></a>Stage\n\n1. <a id=\"-rf\"></a>Do the thing.\n"),
+        guide("## <a id=\"CON\"></a>Stage\n\n1. <a id=\"a\"></a>Do the thing.\n"),
+        guide("## <a id=\"s\"></a>Stage\n\n1. <a id=\"aux.txt\"></a>Do the thing.\n"),
+        guide("## <a id=\"s\"></a>Stage\n\n1. <a id=\"a.\"></a>Do the thing.\n"),
+      ],
+      nonTriggering: [guide(validStage), guide("## <a id=\"s\"></a>Stage\n\n1. <a id=\"console\"></a>Do it.\n")]),
+    entry(
       GuideRules.derivedID, .note, "A stage or step has no explicit id.",
       "Derived ids change when headings or step order change; add <a id=\"…\"></a>.",
       triggering: [guide("## Stage\n\n1. Do it.\n")], nonTriggering: [guide(validStage)]),

@@ -52,7 +52,9 @@ public enum RosterRules {
       help: "Ids name packet folders, so they must be unique."),
     RuleDescriptor(
       id: unsafeID, summary: "An id is not a safe folder name.", defaultSeverity: .error,
-      help: "Use ASCII letters, digits, '.', '_' and '-', at most 64 characters, not starting with '.'."),
+      help:
+        "Use ASCII letters, digits, '.', '_' and '-', at most 64 characters, not starting with '.' or '-', not ending with '.', and not a Windows device name (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with or without an extension, in any case)."
+    ),
     RuleDescriptor(
       id: unsafeAccount, summary: "An account name cannot be used in credential files.",
       defaultSeverity: .error,

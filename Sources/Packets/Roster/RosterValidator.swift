@@ -27,9 +27,11 @@ public struct RosterValidator {
     self.validator = ValueValidator(specs: guide.credentials)
   }
 
-  /// Whether `id` is a safe folder name: 1–64 of `[A-Za-z0-9._-]`, not starting with `.`.
+  /// Whether `id` is a safe folder name: 1–64 of `[A-Za-z0-9._-]`, not starting with `.` or
+  /// `-`, not ending with `.`, and not a Windows device name (``GuideKit/PortableName``).
   public static func isSafeFolderName(_ id: String) -> Bool {
-    guard !id.isEmpty, id.utf8.count <= 64, id.utf8.first != UInt8(ascii: ".") else { return false }
+    guard !id.isEmpty, id.utf8.count <= 64, id.utf8.first != UInt8(ascii: "."), PortableName.problem(id) == nil
+    else { return false }
     return id.utf8.allSatisfy { byte in
       EscapeSupport.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
         || byte == UInt8(ascii: "-")
@@ -78,7 +80,7 @@ public struct RosterValidator {
     if !Self.isSafeFolderName(seller.id) {
       error(
         RosterRules.unsafeID,
-        "\(row): the id is not a safe folder name (it is \(seller.id.utf8.count) bytes; ids use only letters, digits, '.', '_' and '-', start with a letter, digit, '_' or '-', and are at most 64 characters).",
+        "\(row): the id is not a safe folder name (it is \(seller.id.utf8.count) bytes; ids use only letters, digits, '.', '_' and '-', start with a letter, digit or '_', do not end with '.', are not a Windows device name such as CON or aux.txt, and are at most 64 characters).",
         seller.location(of: "id"), fix: "Choose an id such as 'shop-de'.")
     }
 
