@@ -22,13 +22,6 @@ public struct GuideLoadResult: Sendable {
 public struct GuideLoader: Sendable {
   /// Extra folders to look for screenshots in, after the guide's own folder.
   public var screenshotFolders: [String]
-  /// Guides larger than this many bytes are parsed and read in parts at once, when there is
-  /// more than one processor (tests lower it to compare both ways of reading).
-  var parallelThreshold = 256 << 10
-  /// About how many bytes each part of a large guide has when it is parsed in parts (tests lower
-  /// it to cut a small guide into many parts).
-  var partBytes = GuideParse.defaultPartBytes
-
   /// Creates a loader.
   /// - Parameter screenshotFolders: folders searched for screenshot files (by their path
   ///   relative to the guide, then by file name), after the guide's folder.
@@ -41,22 +34,8 @@ public struct GuideLoader: Sendable {
   ///   - path: the file to read.
   ///   - displayPath: the path diagnostics and the graph show (defaults to `path`).
   public func load(file path: String, displayPath: String? = nil) -> GuideLoadResult {
-    load(file: path, displayPath: displayPath, alongsideChecks: nil)
-  }
-
-  /// Reads and checks a guide file, as ``load(file:displayPath:)`` does, and hands the guide (when
-  /// there is one) to `work` while the checks run: on a large guide, on a thread of its own
-  /// beside them, so that the checks and `work` (building the step graph, say) take the time of
-  /// the longer rather than of both. `work` has returned when this does.
-  /// - Parameters:
-  ///   - path: the file to read.
-  ///   - displayPath: the path diagnostics and the graph show (defaults to `path`).
-  ///   - work: called once with the guide, unless the file cannot be read as one.
-  public func load(
-    file path: String, displayPath: String? = nil, alongsideChecks work: (@Sendable (Guide) -> Void)?
-  ) -> GuideLoadResult {
     if let bytes = Self.readFile(path) {
-      return load(bytes: bytes, file: path, displayPath: displayPath, alongsideChecks: work)
+      return load(bytes: bytes, file: path, displayPath: displayPath)
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       return GuideLoadResult(
@@ -68,7 +47,7 @@ public struct GuideLoader: Sendable {
             location: DiagnosticLocation(file: path, line: 1, column: 1))
         ])
     }
-    return load(bytes: [UInt8](data), file: path, displayPath: displayPath, alongsideChecks: work)
+    return load(bytes: [UInt8](data), file: path, displayPath: displayPath)
   }
 
   /// The bytes of a regular file, read straight into an array (no `Data` in between); `nil`
@@ -99,17 +78,9 @@ public struct GuideLoader: Sendable {
   /// Checks guide bytes as if read from `file` (whose folder locates screenshots and the data
   /// table); diagnostics name `displayPath` (defaults to `file`).
   public func load(bytes: [UInt8], file: String, displayPath: String? = nil) -> GuideLoadResult {
-    load(bytes: bytes, file: file, displayPath: displayPath, alongsideChecks: nil)
-  }
-
-  func load(
-    bytes: [UInt8], file: String, displayPath: String?, alongsideChecks work: (@Sendable (Guide) -> Void)?
-  ) -> GuideLoadResult {
-    var builder = GuideBuilder(
+    let builder = GuideBuilder(
       file: displayPath ?? file, folder: (file as NSString).deletingLastPathComponent, bytes: bytes,
       screenshotFolders: screenshotFolders)
-    builder.parallelThreshold = parallelThreshold
-    builder.partBytes = partBytes
-    return builder.build(alongsideChecks: work)
+    return builder.build()
   }
 }
