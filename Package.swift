@@ -24,12 +24,19 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    // The system's libcrypto (OpenSSL 3), through pkg-config, for SHA-256. Only OnboardSupport's
+    // SHA256.swift imports it.
+    .systemLibrary(
+      name: "CCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+    ),
     // A read-only Swift value tree over cmark, with source ranges and cmark's renderers.
     .target(name: "CommonMark", dependencies: ["Ccmark", "OnboardSupport"]),
     // Diagnostics, source locations and the reporters (text, JSON, SARIF, GitHub).
     .target(name: "OnboardDiagnostics"),
     // Small shared utilities: atomic writes, terminal detection, progress, hashing.
-    .target(name: "OnboardSupport"),
+    .target(name: "OnboardSupport", dependencies: ["CCrypto"]),
     // Credential specs, layouts, value validation and redaction.
     .target(
       name: "CredentialSpecs",
