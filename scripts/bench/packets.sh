@@ -26,7 +26,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 echo "bench: building onboard (release, $SCRATCH)" >&2
-if ! swift build -c release --scratch-path "$SCRATCH" --product onboard >"$WORK/build.log" 2>&1; then
+if ! swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >"$WORK/build.log" 2>&1; then
   echo "bench: the release build failed:" >&2
   tail -20 "$WORK/build.log" >&2
   exit 2
