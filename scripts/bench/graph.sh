@@ -7,7 +7,8 @@
 # Uses a release build linked as onboard is shipped (swift build -c release --static-swift-stdlib:
 # a statically linked Swift runtime and Foundation start in about half the time, 9 ms instead of
 # 19, and calls into them are direct), as scripts/bench/lint.sh does.
-# Usage: scripts/bench/graph.sh [MEGABYTES]    Environment: SCRATCH (default .build), RUNS (default 5)
+# Usage: scripts/bench/graph.sh [MEGABYTES]    Environment: SCRATCH (default .build), RUNS (default 5),
+# ONBOARD (a binary to measure instead of building one, e.g. the installed one)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,8 +18,10 @@ SCRATCH=${SCRATCH:-.build}
 command -v cmark >/dev/null || { echo "bench: cmark is missing (scripts/setup.sh installs it)" >&2; exit 2; }
 
 echo "bench: building onboard (release, $SCRATCH)" >&2
-swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >/dev/null
-ONBOARD="$SCRATCH/release/onboard"
+if [ -z "${ONBOARD:-}" ]; then
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >/dev/null
+fi
+ONBOARD=${ONBOARD:-$SCRATCH/release/onboard}
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -7,7 +7,8 @@
 #
 # Target: onboard's own work, `check`'s time less the start-up of `onboard --version`, at most
 # 3x cmark's process time.
-# Usage: scripts/bench/realistic.sh [KILOBYTES]   Environment: SCRATCH (default .build), RUNS (default 21)
+# Usage: scripts/bench/realistic.sh [KILOBYTES]   Environment: SCRATCH (default .build), RUNS (default 21),
+# ONBOARD (a binary to measure instead of building one, e.g. the installed one)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,7 +17,9 @@ RUNS=${RUNS:-21}
 SCRATCH=${SCRATCH:-.build}
 command -v cmark >/dev/null || { echo "bench: cmark is missing (scripts/setup.sh installs it)" >&2; exit 2; }
 
-swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >&2
+if [ -z "${ONBOARD:-}" ]; then
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >&2
+fi
 ONBOARD=${ONBOARD:-$SCRATCH/release/onboard}
 
 WORK=$(mktemp -d)
