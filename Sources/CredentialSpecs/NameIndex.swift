@@ -73,37 +73,49 @@ private struct DistanceRows {
   private var current: [Int] = []
 
   /// The edit distance between `a` and `b` (as `NameSuggester.editDistance` counts it) when it is
-  /// at most `limit`, else some number above `limit`.
+  /// at most `limit`, else `limit + 1`. Only the band of cells within `limit` of the diagonal is
+  /// computed: a cell further off needs more than `limit` insertions or deletions, so it counts
+  /// as `limit + 1`.
   mutating func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
+    let beyond = limit + 1
+    guard abs(a.count - b.count) <= limit else { return beyond }
+    if a.isEmpty || b.isEmpty { return min(max(a.count, b.count), beyond) }
     let width = b.count + 1
     if previous.count < width {
-      beforePrevious = [Int](repeating: 0, count: width)
-      previous = [Int](repeating: 0, count: width)
-      current = [Int](repeating: 0, count: width)
+      beforePrevious = [Int](repeating: beyond, count: width)
+      previous = [Int](repeating: beyond, count: width)
+      current = [Int](repeating: beyond, count: width)
     }
-    for j in 0..<width { previous[j] = j }
+    for j in 0..<width {
+      previous[j] = j <= limit ? j : beyond
+      beforePrevious[j] = beyond
+      current[j] = beyond
+    }
     var previousRowMinimum = 0
     for i in 1...a.count {
-      current[0] = i
-      var rowMinimum = i
-      for j in 1...b.count {
+      let low = max(1, i - limit)
+      let high = min(b.count, i + limit)
+      current[0] = i <= limit ? i : beyond
+      if low > 1 { current[low - 1] = beyond }
+      var rowMinimum = beyond
+      for j in low...high {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
         var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
         if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
           value = min(value, beforePrevious[j - 2] + 1)
         }
+        value = min(value, beyond)
         current[j] = value
         rowMinimum = min(rowMinimum, value)
       }
+      if high < b.count { current[high + 1] = beyond }
       // Every later cell builds on this row or the one before (a transposition adds one to a
       // cell two rows up), so two rows beyond the limit put the answer beyond it too.
-      if rowMinimum > limit, previousRowMinimum > limit { return limit + 1 }
+      if rowMinimum > limit, previousRowMinimum > limit { return beyond }
       previousRowMinimum = rowMinimum
       swap(&beforePrevious, &previous)
       swap(&previous, &current)
     }
-    return previous[b.count]
+    return min(previous[b.count], beyond)
   }
 }
