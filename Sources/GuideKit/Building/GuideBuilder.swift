@@ -15,6 +15,10 @@ struct GuideBuilder {
   var folder: String
   var bytes: [UInt8]
   var screenshotFolders: [String]
+  /// Guides larger than this many bytes are parsed and read in parts (see ``GuideParse``).
+  var partsThreshold = 256 << 10
+  /// About how many bytes each part of a guide parsed in parts has (see ``GuideParse``).
+  var partBytes = GuideParse.defaultPartBytes
 
   /// Reads the guide and checks it.
   func build() -> GuideLoadResult {
@@ -33,11 +37,18 @@ struct GuideBuilder {
     let source = SourceText(bytes: frontMatter.body)
     var reader = DocumentReader(
       file: file, source: source, paragraphs: ParagraphReader(source: source, file: file))
-    // One thread per guide: cmark parses the whole body, and the reader reads it in one pass
-    // (the reader's own two-halves mode is switched off).
+    // One thread per guide (the reader's own two-halves mode is switched off). A large guide is
+    // parsed in parts, one after the other, and each part is read as soon as it is parsed, so
+    // its cmark tree is freed before the next is made; the parts' readers are joined in order.
     reader.parallelThreshold = Int.max
-    let document = MarkdownDocument.parse(source)
-    reader.read([document.root])
+    let template = reader
+    let parsed = GuideParse.parse(source, threshold: partsThreshold, partBytes: partBytes) { index, document in
+      template.readPart(document.root, first: index == 0)
+    }
+    switch parsed {
+    case .parts(let parts): reader.join(parts)
+    case .whole(let document): reader.read([document.root])
+    }
     diagnostics += reader.diagnostics
 
     var credentials = CredentialSpecSet()

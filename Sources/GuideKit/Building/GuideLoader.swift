@@ -22,6 +22,12 @@ public struct GuideLoadResult: Sendable {
 public struct GuideLoader: Sendable {
   /// Extra folders to look for screenshots in, after the guide's own folder.
   public var screenshotFolders: [String]
+  /// Guides larger than this many bytes are parsed and read in parts (tests lower it to compare
+  /// both ways of reading).
+  var partsThreshold = 256 << 10
+  /// About how many bytes each part of a large guide has when it is parsed in parts (tests lower
+  /// it to cut a small guide into many parts).
+  var partBytes = GuideParse.defaultPartBytes
   /// Creates a loader.
   /// - Parameter screenshotFolders: folders searched for screenshot files (by their path
   ///   relative to the guide, then by file name), after the guide's folder.
@@ -78,9 +84,11 @@ public struct GuideLoader: Sendable {
   /// Checks guide bytes as if read from `file` (whose folder locates screenshots and the data
   /// table); diagnostics name `displayPath` (defaults to `file`).
   public func load(bytes: [UInt8], file: String, displayPath: String? = nil) -> GuideLoadResult {
-    let builder = GuideBuilder(
+    var builder = GuideBuilder(
       file: displayPath ?? file, folder: (file as NSString).deletingLastPathComponent, bytes: bytes,
       screenshotFolders: screenshotFolders)
+    builder.partsThreshold = partsThreshold
+    builder.partBytes = partBytes
     return builder.build()
   }
 }
