@@ -89,7 +89,7 @@ let package = Package(
     .testTarget(name: "CredentialSpecsTests", dependencies: ["CredentialSpecs", "OnboardDiagnostics"]),
     .testTarget(
       name: "GuideKitTests",
-      dependencies: ["GuideKit", "CredentialSpecs", "OnboardDiagnostics"],
+      dependencies: ["GuideKit", "CommonMark", "CredentialSpecs", "OnboardDiagnostics"],
       exclude: ["Golden"],
       resources: [.copy("Fixtures")]
     ),
