@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ONBOARD = .build/debug/onboard
 
-.PHONY: setup build demo test test-swift test-python bench fuzz gates clean
+.PHONY: setup build demo test test-swift test-python bench fuzz gates install clean
 
 setup:
 	bash scripts/setup.sh
@@ -31,6 +31,12 @@ fuzz: setup
 ## gates: the CI gates (swift-format, warnings, ASan, TSan, fuzzing), one after the other, timed.
 gates: setup
 	bash scripts/gates/ci.sh
+
+## install: build release (static Swift runtime) and install the binary, shell completions and the
+## man page under PREFIX (default /usr/local; DESTDIR for staging). scripts/install.sh does it.
+PREFIX ?= /usr/local
+install:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" SWIFT="$(SWIFT)" bash scripts/install.sh
 
 clean:
 	rm -rf .build packets

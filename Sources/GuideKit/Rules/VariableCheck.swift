@@ -1,3 +1,4 @@
+import CredentialSpecs
 import OnboardDiagnostics
 
 /// `guide/unknown-variable`: a `{{name}}` or a condition variable that is neither a standard
@@ -7,7 +8,7 @@ struct VariableCheck: GuideCheck {
 
   func check(_ context: GuideCheckContext) -> [Diagnostic] {
     let known = context.guide.knownVariables
-    let candidates = Array(known)
+    let candidates = NameIndex(Array(known))
     var diagnostics: [Diagnostic] = []
     var uses = context.variableUses
     for use in context.conditionUses {
@@ -25,7 +26,7 @@ struct VariableCheck: GuideCheck {
       }
     }
     for use in uses where !known.contains(use.name) {
-      let suggestion = NameSuggesterShim.suggest(use.name, among: candidates)
+      let suggestion = candidates.suggest(use.name)
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: GuideRules.unknownVariable,

@@ -28,7 +28,6 @@ extension OnboardCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
-      MemoryReuse.enable()
       let files = try GuideFiles.expand(paths)
       let loader = GuideLoader(screenshotFolders: screenshots)
       var diagnostics: [Diagnostic] = []

@@ -33,29 +33,15 @@ extension OnboardCommand {
     var screenshots: [String] = []
 
     func run() throws {
-      MemoryReuse.enable()
-      // The graph is built, and its JSON written to standard output piece by piece, while the
-      // guide's checks run; the errors they find follow on standard error.
-      let built = BuiltGraph()
-      let renderJSON = format == .json
-      let result = GuideLoader(screenshotFolders: screenshots).load(file: guide) { guide in
-        let graph = StepGraph(guide: guide)
-        built.graph = graph
-        if renderJSON {
-          JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
-          built.wroteJSON = true
-        }
-      }
+      let result = GuideLoader(screenshotFolders: screenshots).load(file: guide)
       let errors = result.diagnostics.filter { $0.severity == .error }
       if !errors.isEmpty {
         StandardError.write(TextReporter(color: Terminal.current().colorStderr).report(errors, rules: []))
       }
       guard let loaded = result.guide else { throw ExitStatus.usage.exitCode }
-      let graph = built.graph ?? StepGraph(guide: loaded)
+      let graph = StepGraph(guide: loaded)
       if format == .json {
-        if !built.wroteJSON {
-          JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
-        }
+        JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
       } else {
         format.renderer.renderUTF8(graph).withUnsafeBytes { Self.writeStandardOutput($0) }
       }
