@@ -87,7 +87,7 @@ let package = Package(
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics"]),
     .testTarget(name: "OnboardSupportTests", dependencies: ["OnboardSupport"]),
-    .testTarget(name: "CredentialSpecsTests", dependencies: ["CredentialSpecs", "OnboardDiagnostics"]),
+    .testTarget(name: "CredentialSpecsTests", dependencies: ["CredentialSpecs", "OnboardDiagnostics", "Yams"]),
     .testTarget(
       name: "GuideKitTests",
       dependencies: ["GuideKit", "CommonMark", "CredentialSpecs", "OnboardDiagnostics"],
@@ -105,7 +105,7 @@ let package = Package(
     .testTarget(
       name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit", "CommonMark", "OnboardDiagnostics"]
     ),
-    .testTarget(name: "WalkTests", dependencies: ["Walk", "Yams"]),
+    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit", "Yams"]),
     // Runs the built executable (declared so that it is built first; nothing imports it).
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
   ],
