@@ -8,7 +8,8 @@ import Testing
 
   /// The 1-based number of the first line of `file` that contains `text`.
   static func line(containing text: String, in file: String) throws -> Int {
-    let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = try String(contentsOfFile: file, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
     return (lines.firstIndex { $0.contains(text) } ?? -1) + 1
   }
 
