@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ONBOARD = .build/debug/onboard
 
-.PHONY: setup build demo test test-swift test-python bench fuzz gates clean install-data
+.PHONY: setup build demo test test-swift test-python bench fuzz gates install install-data clean
 
 setup:
 	bash scripts/setup.sh
@@ -32,10 +32,17 @@ fuzz: setup
 gates: setup
 	bash scripts/gates/ci.sh
 
+## install: build release (static Swift runtime) and install the binary, shell completions, the
+## man page (scripts/install.sh) and the bundled guides and template sets (install-data) under
+## PREFIX (default /usr/local; DESTDIR for staging).
+PREFIX ?= /usr/local
+install:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" SWIFT="$(SWIFT)" bash scripts/install.sh
+	$(MAKE) install-data PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)"
+
 ## install-data: the bundled guides and template sets into $(PREFIX)/share/onboard (PREFIX
 ## default /usr/local; DESTDIR for staging), where an installed onboard finds them; the guides'
 ## screenshots are copied from SCREENSHOTS (default ../shared/screenshots) when that folder exists.
-PREFIX ?= /usr/local
 DATADIR = $(DESTDIR)$(PREFIX)/share/onboard
 SCREENSHOTS ?= ../shared/screenshots
 install-data:

@@ -19,18 +19,27 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
   ],
   targets: [
+    // Every dependency a target imports is declared here, and every one declared is imported:
+    // scripts/gates/imports.py checks it (and docs/architecture.md's imports column) in CI.
     // The C library, through pkg-config. Only `CommonMark` imports it.
     .systemLibrary(
       name: "Ccmark",
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    // The system's libcrypto (OpenSSL 3), through pkg-config, for SHA-256. Only OnboardSupport's
+    // SHA256.swift imports it.
+    .systemLibrary(
+      name: "CCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+    ),
     // A read-only Swift value tree over cmark, with source ranges and cmark's renderers.
     .target(name: "CommonMark", dependencies: ["Ccmark", "OnboardSupport"]),
     // Diagnostics, source locations and the reporters (text, JSON, SARIF, GitHub).
     .target(name: "OnboardDiagnostics"),
     // Small shared utilities: atomic writes, terminal detection, progress, hashing.
-    .target(name: "OnboardSupport"),
+    .target(name: "OnboardSupport", dependencies: ["CCrypto"]),
     // Credential specs, layouts, value validation and redaction.
     .target(
       name: "CredentialSpecs",
@@ -56,14 +65,14 @@ let package = Package(
     .target(
       name: "Packets",
       dependencies: [
-        "GuideKit", "CredentialSpecs", "OnboardDiagnostics", "OnboardSupport", "Yams",
+        "GuideKit", "CommonMark", "CredentialSpecs", "OnboardDiagnostics", "OnboardSupport", "Yams",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     // Printed runbooks: HTML for print, PDF through headless Chromium.
     .target(
       name: "Runbook",
-      dependencies: ["GuideKit", "Packets", "CommonMark", "OnboardSupport", "OnboardDiagnostics"]
+      dependencies: ["GuideKit", "Packets", "CommonMark", "CredentialSpecs", "OnboardSupport", "OnboardDiagnostics"]
     ),
     // The interactive terminal walk and credential merging.
     .target(
@@ -82,18 +91,28 @@ let package = Package(
       ]
     ),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
-    .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics", "OnboardSupport"]),
-    .testTarget(name: "CredentialSpecsTests", dependencies: ["CredentialSpecs"]),
+    .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics"]),
+    .testTarget(name: "OnboardSupportTests", dependencies: ["OnboardSupport"]),
+    .testTarget(name: "CredentialSpecsTests", dependencies: ["CredentialSpecs", "OnboardDiagnostics", "Yams"]),
     .testTarget(
       name: "GuideKitTests",
-      dependencies: ["GuideKit"],
+      dependencies: ["GuideKit", "CommonMark", "CredentialSpecs", "OnboardDiagnostics"],
       exclude: ["Golden"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "CredentialLintTests", dependencies: ["CredentialLint", "CredentialSpecs", "GuideKit"]),
-    .testTarget(name: "PacketsTests", dependencies: ["Packets", "GuideKit", "CommonMark"]),
-    .testTarget(name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit"]),
-    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit", "GuideLocating"]),
+    .testTarget(
+      name: "CredentialLintTests",
+      dependencies: ["CredentialLint", "CredentialSpecs", "GuideKit", "OnboardDiagnostics"]
+    ),
+    .testTarget(
+      name: "PacketsTests",
+      dependencies: ["Packets", "GuideKit", "CommonMark", "OnboardDiagnostics", "OnboardSupport", "Yams"]
+    ),
+    .testTarget(
+      name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit", "CommonMark", "OnboardDiagnostics"]
+    ),
+    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit", "GuideLocating", "Yams"]),
+    // Runs the built executable (declared so that it is built first; nothing imports it).
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever onboard's build, tests and demo need and is missing:
-# Debian packages (libcmark-dev, cmark, chromium, poppler, graphviz, tmux) and a Python
+# Debian packages (libcmark-dev, libssl-dev, cmark, chromium, poppler, graphviz, tmux) and a Python
 # virtual environment (.venv) with python-amazon-sp-api, selenium, pytest and yamllint.
 # Safe to run again: it only installs what is absent.
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in libcmark-dev cmark pkg-config graphviz poppler-utils chromium chromium-driver fonts-dejavu-core tmux bsdextrautils python3-venv time; do
+for pkg in libcmark-dev libssl-dev cmark pkg-config graphviz poppler-utils chromium chromium-driver fonts-dejavu-core tmux bsdextrautils python3-venv time; do
   have_pkg "$pkg" || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -20,6 +20,8 @@ public struct CredentialSpec: Hashable, Sendable {
   public var example: String?
   /// The longest valid value, in bytes.
   public var maxLength: Int?
+  /// The shortest valid value, in characters (`min-length`): a shorter value was cut short.
+  public var minLength: Int?
   /// The documented public prefix of values (`Atzr|`), the only part a preview may show.
   public var publicPrefix: String?
   /// Known wrong values and what they mean.
@@ -41,7 +43,7 @@ public struct CredentialSpec: Hashable, Sendable {
     pattern: CredentialPattern? = nil, example: String? = nil, maxLength: Int? = nil,
     publicPrefix: String? = nil, mistakes: [CredentialMistake] = [], deprecated: String? = nil,
     aliases: [String] = [], producedBy: String? = nil, description: String? = nil,
-    location: DiagnosticLocation? = nil
+    location: DiagnosticLocation? = nil, minLength: Int? = nil
   ) {
     self.key = key
     self.title = title
@@ -51,6 +53,7 @@ public struct CredentialSpec: Hashable, Sendable {
     self.pattern = pattern
     self.example = example
     self.maxLength = maxLength
+    self.minLength = minLength
     self.publicPrefix = publicPrefix
     self.mistakes = mistakes
     self.deprecated = deprecated

@@ -16,8 +16,13 @@ public enum CredentialSpecParser {
   /// Spec fields this parser understands.
   public static let knownFields: Set<String> = [
     "title", "env", "required", "secret", "pattern", "example", "mistakes", "deprecated",
-    "produced-by", "aliases", "max-length", "public-prefix", "description",
+    "produced-by", "aliases", "max-length", "min-length", "public-prefix", "description",
   ]
+
+  /// Top-level keys of the block that are not credentials: `verify` is reserved for the token
+  /// exchange a later version reads. This version skips it (with a note), so a guide that
+  /// already has it loads, and no credential can be named so.
+  public static let reservedKeys: Set<String> = ["verify"]
 
   /// Parses a credentials block.
   /// - Parameters:
@@ -53,6 +58,16 @@ public enum CredentialSpecParser {
           Diagnostic(
             severity: .error, ruleID: Rule.malformed, message: "A credential key must be a plain name.",
             location: position.location(keyNode.mark)))
+        continue
+      }
+      if reservedKeys.contains(key) {
+        diagnostics.append(
+          Diagnostic(
+            severity: .note, ruleID: Rule.unknownField,
+            message:
+              "The key '\(key)' of the credentials block is reserved (for checking the credentials with the service) and is not a credential; this version of onboard does not read it.",
+            location: position.location(keyNode.mark),
+            fix: "Name the credential differently if it is one; otherwise leave the key for a later version."))
         continue
       }
       if !seen.insert(key).inserted {
@@ -139,6 +154,12 @@ public enum CredentialSpecParser {
         } else {
           fail("The max-length of '\(key)' must be a positive whole number.", value)
         }
+      case "min-length":
+        if let text = string(value, field), let number = Int(text), number > 0 {
+          spec.minLength = number
+        } else {
+          fail("The min-length of '\(key)' must be a positive whole number.", value)
+        }
       case "deprecated":
         if let flag = value.scalar.flatMap({ ["true", "yes"].contains($0.string.lowercased()) ? true : nil }), flag {
           spec.deprecated = "it is no longer used"
@@ -202,6 +223,11 @@ public enum CredentialSpecParser {
             location: position.location(fieldNode.mark),
             fix: "Known fields: " + knownFields.sorted().joined(separator: ", ") + "."))
       }
+    }
+    if let minimum = spec.minLength, let maximum = spec.maxLength, minimum > maximum,
+      let field = fields.first(where: { $0.key.scalar?.string == "min-length" })
+    {
+      fail("The min-length of '\(key)' (\(minimum)) is more than its max-length (\(maximum)).", field.value)
     }
     return spec
   }

@@ -1,18 +1,20 @@
 /// "Did you mean" for misspelt names, with ShellCheck's thresholds: a case-only difference
 /// counts as one edit; names longer than 3 accept distance 1, longer than 7 accept distance 2.
+///
+/// For many lookups against the same names (every unknown link target of a guide against its
+/// ids), build one `NameIndex` and ask it: it sorts and lowercases the candidates once, skips
+/// candidates whose length alone puts them out of reach, and compares ASCII names as bytes.
 public enum NameSuggester {
-  /// The closest candidate to `name`, if it is close enough.
+  /// The closest candidate to `name`, if it is close enough. Ties go to the candidate that sorts
+  /// first.
   public static func suggest(_ name: String, among candidates: [String]) -> String? {
-    let lowered = name.lowercased()
-    var best: (candidate: String, distance: Int)?
-    for candidate in candidates.sorted() where candidate != name {
-      var distance = editDistance(lowered, candidate.lowercased())
-      if lowered == candidate.lowercased() { distance = 1 }
-      let limit = name.count > 7 ? 2 : (name.count > 3 ? 1 : 0)
-      guard distance <= limit else { continue }
-      if best == nil || distance < best?.distance ?? Int.max { best = (candidate, distance) }
-    }
-    return best?.candidate
+    NameIndex(candidates).suggest(name)
+  }
+
+  /// The largest edit distance accepted for `name`: 0 up to 3 characters, 1 up to 7, else 2.
+  static func limit(for name: String) -> Int {
+    let count = name.count
+    return count > 7 ? 2 : (count > 3 ? 1 : 0)
   }
 
   /// Edit distance between two strings, by characters: insertions, deletions, substitutions

@@ -15,6 +15,8 @@ public struct ValueValidator: Sendable {
     public static let swapped = "value/swapped"
     public static let format = "value/format"
     public static let tooLong = "value/too-long"
+    public static let tooShort = "value/too-short"
+    public static let missingPrefix = "value/missing-prefix"
   }
 
   /// Descriptors of every rule above.
@@ -53,6 +55,14 @@ public struct ValueValidator: Sendable {
     RuleDescriptor(
       id: Rule.tooLong, summary: "The value is longer than the credential can be.",
       defaultSeverity: .error, help: "Something was pasted twice or joined to the value. Copy it again."),
+    RuleDescriptor(
+      id: Rule.tooShort, summary: "The value is shorter than the credential can be (its spec's min-length).",
+      defaultSeverity: .error,
+      help: "The value was probably cut short when it was copied. Copy the whole value again in one piece."),
+    RuleDescriptor(
+      id: Rule.missingPrefix, summary: "The value does not start with the credential's public prefix.",
+      defaultSeverity: .error,
+      help: "Every valid value starts with the spec's public-prefix. Copy the value again, from its first character."),
   ]
 
   /// The guide's specs, used to recognise swapped values.
@@ -117,6 +127,8 @@ public struct ValueValidator: Sendable {
             "The value of \(name) is \(candidate.utf8.count) bytes long; a \(spec.title) is at most \(maxLength).",
           fix: "Copy the value again; part of it may be pasted twice."))
     }
+    let tooShort = Self.tooShortFinding(candidate, spec: spec, name: name)
+    if let tooShort { findings.append(tooShort) }
     if let mistake = spec.mistakes.first(where: { $0.pattern.matches(candidate) }) {
       findings.append(
         ValueFinding(
@@ -133,7 +145,13 @@ public struct ValueValidator: Sendable {
             ruleID: Rule.swapped, severity: .error,
             message: "The value of \(name) looks like a \(other.title) ('\(other.key)'), not a \(spec.title).",
             fix: "Check whether the values of '\(spec.key)' and '\(other.key)' were swapped."))
-      } else {
+      } else if let prefix = spec.publicPrefix, !prefix.isEmpty, !candidate.hasPrefix(prefix) {
+        findings.append(
+          ValueFinding(
+            ruleID: Rule.missingPrefix, severity: .error,
+            message: "The value of \(name) is missing the `\(prefix)` prefix: every \(spec.title) starts with it.",
+            fix: "Copy the \(spec.title) again, from its first character."))
+      } else if tooShort == nil {
         var message = "The value of \(name) does not have the format of a \(spec.title)"
         if let example = spec.example { message += " (it looks like \(example))" }
         message += "; it is \(candidate.utf8.count) characters long."
@@ -144,6 +162,18 @@ public struct ValueValidator: Sendable {
       }
     }
     return findings
+  }
+
+  /// The finding for a value shorter than the spec's `min-length`, or `nil`. It names the
+  /// length only, never the value.
+  static func tooShortFinding(_ value: String, spec: CredentialSpec, name: String) -> ValueFinding? {
+    guard let minimum = spec.minLength, value.count < minimum else { return nil }
+    let length = value.count
+    return ValueFinding(
+      ruleID: Rule.tooShort, severity: .error,
+      message:
+        "The value of \(name) is \(length) character\(length == 1 ? "" : "s"); a \(spec.title) is at least \(minimum), so it was probably cut short.",
+      fix: "Copy the whole \(spec.title) again in one piece.")
   }
 
   // MARK: - Shapes

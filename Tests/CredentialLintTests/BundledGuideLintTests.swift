@@ -56,6 +56,27 @@ import Testing
     #expect(format.message.contains("LWA client identifier"))
   }
 
+  /// Issue 14: `Atzr|abc` passed as a refresh token; a token without `Atzr|` got a generic
+  /// format message. Both now say exactly what is wrong, without the value.
+  @Test func aCutShortTokenAndAMissingPrefixAreNamed() throws {
+    let short = try findings(
+      "default:\n  refresh_token: 'Atzr|abc'\n  lwa_app_id: \(Fake.appID)\n  lwa_client_secret: \(Fake.clientSecret)\n",
+      "credentials.yml")
+    let tooShort = try #require(short.first { $0.ruleID == "value/too-short" })
+    #expect(tooShort.message.contains("is 8 characters; a refresh token is at least 300"))
+    #expect(tooShort.location.line == 2)
+    #expect(!short.contains { $0.ruleID == "value/format" })
+    #expect(!tooShort.message.contains("Atzr|abc"))
+    let headless = String(Fake.refreshToken.dropFirst(5))
+    let missing = try findings(
+      "default:\n  refresh_token: '\(headless)'\n  lwa_app_id: \(Fake.appID)\n  lwa_client_secret: \(Fake.clientSecret)\n",
+      "credentials.yml")
+    let prefix = try #require(missing.first { $0.ruleID == "value/missing-prefix" })
+    #expect(prefix.message.contains("missing the `Atzr|` prefix"))
+    #expect(!missing.contains { $0.ruleID == "value/format" })
+    #expect(!prefix.message.contains(String(headless.prefix(12))))
+  }
+
   @Test func theTemplateUnfilledIsFlagged() throws {
     let text = "version: '1.0'\ndefault:\n  refresh_token: ''\n  lwa_app_id: ''\n  lwa_client_secret: ''\n"
     let found = try findings(text, "credentials.yml")

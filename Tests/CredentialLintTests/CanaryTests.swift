@@ -150,6 +150,10 @@ import Testing
           lwa_app_id: \(s)
           lwa_client_secret: \(legacySecret.value)
           refresh_token: '\(t)\u{200B}'
+        shop_it:
+          lwa_app_id: \(a)
+          lwa_client_secret: \(s)
+          refresh_token: '\(t.dropFirst(5))'
         default:
           refresh_token: \(t) #\(t)
           lwa_app_id: 0123

@@ -217,3 +217,54 @@ func parseSpecs(_ yaml: String = specYAML) -> (CredentialSpecSet, [Diagnostic]) 
     #expect(list.diagnostics.first?.message.contains("toml") == true)
   }
 }
+
+/// Issue 14: `min-length`, and messages that say exactly what is wrong.
+@Suite struct LengthAndPrefixTests {
+  static let yaml = """
+    token:
+      title: refresh token
+      pattern: '^Atzr\\|[A-Za-z0-9_-]+$'
+      max-length: 2048
+      min-length: 300
+      public-prefix: 'Atzr|'
+    verify:
+      token-url: https://example.invalid/token
+    """
+
+  @Test func minLengthIsReadAndVerifyIsNotACredential() {
+    let (specs, diagnostics) = parseSpecs(Self.yaml)
+    #expect(specs[key: "token"]?.minLength == 300)
+    #expect(specs[key: "verify"] == nil)
+    #expect(diagnostics.map(\.severity) == [.note])
+    #expect(diagnostics.first?.message.contains("reserved") == true)
+  }
+
+  @Test(arguments: ["min-length: 0", "min-length: many", "min-length: 3000"])
+  func badMinLengthIsMalformed(_ line: String) {
+    let (_, diagnostics) = parseSpecs("token:\n  max-length: 2048\n  \(line)\n")
+    #expect(diagnostics.map(\.ruleID) == [CredentialSpecParser.Rule.malformed])
+  }
+
+  @Test func aShortValueIsNamedByItsLengthNotItsFormat() throws {
+    let (specs, _) = parseSpecs(Self.yaml)
+    let spec = try #require(specs[key: "token"])
+    let findings = ValueValidator(specs: specs).check("Atzr|abc", as: spec)
+    #expect(findings.map(\.ruleID) == [ValueValidator.Rule.tooShort])
+    #expect(findings.first?.message.contains("is 8 characters; a refresh token is at least 300") == true)
+    #expect(findings.first?.message.contains("Atzr|abc") == false)
+    #expect(ValueValidator(specs: specs).check("Atzr|" + String(repeating: "a", count: 295), as: spec).isEmpty)
+  }
+
+  @Test func aValueWithoutItsPrefixSaysSo() throws {
+    let (specs, _) = parseSpecs(Self.yaml)
+    let spec = try #require(specs[key: "token"])
+    let value = "IwEBCANARY" + String(repeating: "x", count: 300)
+    let findings = ValueValidator(specs: specs).check(value, as: spec)
+    #expect(findings.map(\.ruleID) == [ValueValidator.Rule.missingPrefix])
+    #expect(findings.first?.message.contains("missing the `Atzr|` prefix") == true)
+    #expect(findings.first?.message.contains("CANARY") == false)
+    // Short and without the prefix: both are said, and no generic format message.
+    let both = ValueValidator(specs: specs).check("IwEB", as: spec).map(\.ruleID)
+    #expect(both == [ValueValidator.Rule.tooShort, ValueValidator.Rule.missingPrefix])
+  }
+}

@@ -83,6 +83,27 @@ import Testing
     Case(
       rule: GuideRules.derivedID,
       guide: header + "## Stage\n\n1. <a id=\"a\"></a>A.\n", line: 9, column: 1),
+    // The value's own column: `   **When:** ` is 13 bytes, `credential_source == ` 21 more.
+    Case(
+      rule: GuideRules.unknownConditionValue,
+      guide: header
+        + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **When:** credential_source == \"enviroment\"\n",
+      line: 13, column: 35),
+    // In a region comment, the value in a list (`cod` starts at byte column 43).
+    Case(
+      rule: GuideRules.unknownConditionValue,
+      guide: header
+        + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   <!-- when: credential_source in [file, cod] -->\n\n   X.\n\n   <!-- end -->\n",
+      line: 13, column: 43),
+    Case(
+      rule: GuideRules.unknownVariable,
+      guide: header + "## <a id=\"s\"></a>S\n\n1. <a id=\"a\"></a>A.\n\n   **When:** `credential_sorce == \"env\"`\n",
+      line: 13, column: 15),
+    Case(
+      rule: GuideRules.uncoveredAlternative,
+      guide: header
+        + "## <a id=\"s\"></a>S\n\n1. <a id=\"i\"></a>I.\n2. <a id=\"f\"></a>F.\n\n   **When:** credential_source == \"file\"\n\n3. <a id=\"e\"></a>E.\n\n   **When:** credential_source == \"env\"\n",
+      line: 12, column: 1),
   ]
 
   @Test(arguments: cases)

@@ -13,7 +13,8 @@ import Testing
   static let roster = root + "/examples/sellers.yml"
   static let appID = "amzn1.application-oa2-client.c0ffee11c0ffee11c0ffee11c0ffee11"
   static let secret = "amzn1.oa2-cs.v1." + String(repeating: "deadbeef", count: 8)
-  static let token = "Atzr|IwEBCANARYSECRETTOKEN-0123456789_abcdefghijklmnopqrstuvwxyz"
+  static let token =
+    "Atzr|IwEBCANARYSECRETTOKEN-0123456789_abcdefghijklmnopqrstuvwxyz" + String(repeating: "q", count: 300)
 
   /// Runs `onboard` with standard output sent to `stdout`, standard input from `stdin`, and
   /// standard error captured.

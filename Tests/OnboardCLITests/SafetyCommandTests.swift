@@ -6,6 +6,13 @@ import Testing
   static let guide = OnboardProcess.repositoryRoot + "/guides/sp-api-self-authorisation.md"
   static let roster = OnboardProcess.repositoryRoot + "/examples/sellers.yml"
 
+  /// The 1-based number of the first line of `file` that contains `text`.
+  static func line(containing text: String, in file: String) throws -> Int {
+    let lines = try String(contentsOfFile: file, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    return (lines.firstIndex { $0.contains(text) } ?? -1) + 1
+  }
+
   /// A copy of the bundled guide whose first two screenshots name files outside its folder.
   func hostileGuide() throws -> String {
     let folder = try OnboardProcess.temporaryFolder()
@@ -22,9 +29,12 @@ import Testing
     let guide = try hostileGuide()
     let check = try OnboardProcess.run(["check", guide])
     #expect(check.status == 1)
+    let passwdLine = try Self.line(containing: "../../../../../../../../etc/passwd", in: guide)
+    let environLine = try Self.line(containing: "/proc/self/environ", in: guide)
     #expect(
-      check.stdout.contains("\(guide):61:4: error: The screenshot '../../../../../../../../etc/passwd' is not read"))
-    #expect(check.stdout.contains("\(guide):84:4: error: The screenshot '/proc/self/environ' is not read"))
+      check.stdout.contains(
+        "\(guide):\(passwdLine):4: error: The screenshot '../../../../../../../../etc/passwd' is not read"))
+    #expect(check.stdout.contains("\(guide):\(environLine):4: error: The screenshot '/proc/self/environ' is not read"))
     #expect(check.stdout.contains("[guide/screenshot-outside]"))
 
     let out = try OnboardProcess.temporaryFolder()
@@ -45,11 +55,13 @@ import Testing
     let packets = try OnboardProcess.run(["packets", Self.guide, "--roster", Self.roster, "--out", out + "/packets"])
     #expect(packets.status == 0, "\(packets.stderr)")
     let warnings = packets.stderr.split(separator: "\n").filter { $0.contains("[guide/missing-screenshot]") }
+    let overviewLine = try Self.line(containing: "images/App_Overview.png", in: Self.guide)
     #expect(warnings.count == 4, "\(packets.stderr)")
     #expect(
       warnings.contains {
         $0.contains(
-          "sp-api-self-authorisation.md:61:4: warning: The screenshot 'images/App_Overview.png' was not found")
+          "sp-api-self-authorisation.md:\(overviewLine):4: warning: The screenshot 'images/App_Overview.png' was not found"
+        )
       })
     let checklist = try String(contentsOfFile: out + "/packets/thames_tea/checklist.md", encoding: .utf8)
     #expect(checklist.contains("**Screenshot not found:** App\\_Overview.png"))

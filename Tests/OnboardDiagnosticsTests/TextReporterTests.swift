@@ -1,5 +1,6 @@
-import OnboardDiagnostics
 import Testing
+
+@testable import OnboardDiagnostics
 
 struct TextReporterTests {
   @Test func exactFormat() {
@@ -53,5 +54,19 @@ struct TextReporterTests {
       location: DiagnosticLocation(file: "ü.md", line: 2, column: 3))
     #expect(
       TextReporter().report([diagnostic], rules: []) == "ü.md:2:3: warning: Schlüssel 日本 😀 👩‍💻 [r]\n")
+  }
+
+  /// The byte-level fast path agrees with the character rules (line breaks, tab, controls) on
+  /// every scalar of the Basic Multilingual Plane and a few beyond, alone and between letters.
+  @Test func plainLineCheckAgreesWithTheCharacterRules() {
+    let scalars = (0..<0x1_0000).compactMap(Unicode.Scalar.init) + ["\u{1F600}", "\u{E0001}"]
+    for scalar in scalars {
+      let character = Character(scalar)
+      let special = character.isNewline || character == "\t" || scalar.properties.generalCategory == .control
+      #expect(TextReporter.isPlainLine(String(scalar)) == !special, "U+\(String(scalar.value, radix: 16))")
+      #expect(TextReporter.isPlainLine("a\(scalar)b") == !special)
+    }
+    #expect(!TextReporter.isPlainLine("a\r\nb"))
+    #expect(TextReporter.isPlainLine("Schlüssel 日本 😀 👩‍💻"))
   }
 }

@@ -115,7 +115,7 @@ struct EscapingInPacketsTests {
     let secrets = [
       "lwa_app_id": "amzn1.application-oa2-client.cafe0000cafe0000cafe0000cafe0000",
       "lwa_client_secret": "amzn1.oa2-cs.v1." + String(repeating: "c0ffee00", count: 8),
-      "refresh_token": "Atzr|CANARYrefreshTOKENvalue_42-zz",
+      "refresh_token": "Atzr|CANARYrefreshTOKENvalue_42-zz" + String(repeating: "Ab3_x-Yz9Q", count: 30),
     ]
     var yaml = "- id: canary\n  marketplace: JP\n  credential_source: env\n  credentials:\n"
     for (key, value) in secrets.sorted(by: { $0.key < $1.key }) {

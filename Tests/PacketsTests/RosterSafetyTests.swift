@@ -117,6 +117,29 @@ struct RosterSafetyTests {
     }
   }
 
+  @Test(
+    "A leading U+FEFF in a roster credential value is kept and reported, in every YAML style",
+    arguments: [
+      "\u{FEFF}amzn1.application-oa2-client.0123456789abcdef0123456789abcdef",
+      "'\u{FEFF}amzn1.application-oa2-client.0123456789abcdef0123456789abcdef'",
+      "\"\u{FEFF}amzn1.application-oa2-client.0123456789abcdef0123456789abcdef\"",
+      "\"\\uFEFFamzn1.application-oa2-client.0123456789abcdef0123456789abcdef\"",
+    ])
+  func leadingByteOrderMarkInAValue(_ written: String) throws {
+    let roster = "- id: a\n  marketplace: US\n  credentials:\n    lwa_app_id: \(written)\n"
+    let (records, _) = try RosterReader.readAll(try TestSupport.file(roster, named: "roster.yml"))
+    guard case .mapping(let entries)? = records.first?.field("credentials")?.value else {
+      Issue.record("no credentials mapping")
+      return
+    }
+    #expect(entries.first?.value == .text("\u{FEFF}amzn1.application-oa2-client.0123456789abcdef0123456789abcdef"))
+    let result = try check(roster)
+    #expect(
+      result.diagnostics.contains {
+        $0.ruleID == RosterRules.credentialValue && $0.message.contains("value/invisible-char")
+      }, "\(result.diagnostics.map(\.message))")
+  }
+
   @Test("A note about the introduction reads 'The introduction', not 'The the introduction'")
   func introductionNote() throws {
     let metadata = GuideMetadata(

@@ -34,14 +34,21 @@ struct RosterValidationTests {
 
   @Test(
     "Unsafe folder names are refused",
-    arguments: ["..", ".hidden", "a/b", "a b", String(repeating: "x", count: 65), "tab\there", "é"])
+    arguments: [
+      "..", ".hidden", "a/b", "a b", String(repeating: "x", count: 65), "tab\there", "é", "-rf", "-x", "CON", "con",
+      "aux.txt", "Com1", "lpt9.log", "NUL.tar.gz", "a.",
+    ])
   func unsafeID(id: String) throws {
     let diagnostics = try check("- id: \(YAMLEscaper().escape(id))\n  marketplace: US\n")
     #expect(diagnostics.map(\.ruleID) == [RosterRules.unsafeID])
     #expect(diagnostics.first?.location.line == 1)
   }
 
-  @Test("Safe ids pass", arguments: ["a", "shop-de", "shop_de.eu", "A1", String(repeating: "x", count: 64), "-x"])
+  @Test(
+    "Safe ids pass",
+    arguments: [
+      "a", "shop-de", "shop_de.eu", "A1", String(repeating: "x", count: 64), "x-", "console", "com10", "auxiliary",
+    ])
   func safeID(id: String) {
     #expect(RosterValidator.isSafeFolderName(id))
   }

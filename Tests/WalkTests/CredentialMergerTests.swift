@@ -12,7 +12,7 @@ import Yams
 
     # production (keep)
     main:
-      refresh_token: 'Atzr|IwEBmain'   # 2024
+      refresh_token: '\(longToken("main"))'   # 2024
       lwa_app_id: amzn1.application-oa2-client.0123456789abcdef0123456789abcdef
       lwa_client_secret: "amzn1.oa2-cs.v1.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 
@@ -28,12 +28,25 @@ import Yams
       .joined(separator: "\n") + "\(String(describing: report.refusal))"
   }
 
+  @Test func aLeadingByteOrderMarkInAValueRefusesTheMerge() throws {
+    for written in ["'\u{FEFF}\(Canary.appID)'", "\"\\uFEFF\(Canary.appID)\"", "\u{FEFF}\(Canary.appID)"] {
+      let folder = try TemporaryFolder()
+      defer { folder.cleanUp() }
+      let file = returnedFile(account: "shop_de").replacingOccurrences(of: "'\(Canary.appID)'", with: written)
+      try folder.write("de.yml", file)
+      let report = try Self.merger().merge([folder.file("de.yml")], into: folder.file("all.yml"), replace: false)
+      #expect(report.refusal == .inputErrors(errorCount: 1, files: [folder.file("de.yml")]), "\(written)")
+      #expect(report.inputFindings.map(\.ruleID) == ["value/invisible-char"], "\(written)")
+      #expect(folder.read("all.yml") == nil)
+    }
+  }
+
   @Test func mergesNewAccountsAndKeepsExistingOnesAndCommentsByteForByte() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     try folder.write("target.yml", Self.target, mode: 0o644)
     try folder.write("de.yml", returnedFile(account: "shop_de"), mode: 0o664)
-    try folder.write("jp.yml", returnedFile(account: "shop_jp", token: "Atzr|IwEBjapan"))
+    try folder.write("jp.yml", returnedFile(account: "shop_jp", token: longToken("japan")))
     let report = try Self.merger().merge(
       [folder.file("de.yml"), folder.file("jp.yml")], into: folder.file("target.yml"), replace: false)
     #expect(report.refusal == nil)
@@ -52,7 +65,7 @@ import Yams
         shop_jp:
           lwa_app_id: '\(Canary.appID)'
           lwa_client_secret: '\(Canary.secret)'
-          refresh_token: 'Atzr|IwEBjapan'
+          refresh_token: '\(longToken("japan"))'
 
         """)
     #expect(folder.mode("target.yml") == 0o600)

@@ -17,7 +17,9 @@ let exampleRoster = repositoryRoot + "/examples/sellers.yml"
 enum Canary {
   static let appID = "amzn1.application-oa2-client.c0ffee11c0ffee11c0ffee11c0ffee11"
   static let secret = "amzn1.oa2-cs.v1." + String(repeating: "deadbeef", count: 8)
-  static let token = "Atzr|IwEBCANARYSECRETTOKEN-0123456789_abcdefghijklmnopqrstuvwxyz"
+  /// As long as a real refresh token (the guide's min-length is 300).
+  static let token =
+    "Atzr|IwEBCANARYSECRETTOKEN-0123456789_abcdefghijklmnopqrstuvwxyz" + String(repeating: "Ab3_x-Yz9Q", count: 25)
   static let all = [appID, secret, token]
   /// Distinctive pieces: none may appear in output either.
   static let fragments = ["c0ffee11c0ffee11", "deadbeefdeadbeef", "CANARYSECRETTOKEN"]
@@ -26,6 +28,12 @@ enum Canary {
   static func appears(in text: String) -> Bool {
     (all + fragments).contains { text.contains($0) }
   }
+}
+
+/// A format-valid refresh token of a realistic length (the guide's min-length is 300), told apart
+/// by `tag`.
+func longToken(_ tag: String) -> String {
+  "Atzr|IwEB" + tag + String(repeating: "Qz7_k-Lm2P", count: 30)
 }
 
 /// The guide set up once per test (loading is fast, and the value is immutable).

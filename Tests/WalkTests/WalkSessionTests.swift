@@ -1,4 +1,5 @@
 import Foundation
+import GuideKit
 import GuideLocating
 import Testing
 import Yams
@@ -120,6 +121,24 @@ import Yams
     let written = try #require(folder.read("c.yml"))
     #expect(written.contains("lwa_app_id: '\(Canary.appID)'"))
     #expect(!written.contains("sp.solution"))
+  }
+
+  /// Issue 14: a cut-short refresh token was accepted by the walk.
+  @Test func aCutShortTokenIsRefusedByItsLength() throws {
+    let setup = try loadSetup()
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let cutShort = String(Canary.token.prefix(40))
+    let answers = [
+      "y", "y", "y", "y", Canary.appID, Canary.secret, "y", cutShort, Canary.token, "y", "y", "y",
+    ]
+    let run = try runWalk(answers, setup: setup, destination: .file(folder.file("c.yml")), state: folder.file("state"))
+    _ = try run.result.get()
+    let text = run.transcript.text
+    #expect(
+      text.contains("Not accepted: The value of 'refresh_token' is 40 characters; a refresh token is at least 300"))
+    #expect(!Canary.appears(in: text))
+    #expect(try #require(folder.read("c.yml")).contains("refresh_token: '\(Canary.token)'"))
   }
 
   @Test func whitespaceAndQuotesAreTrimmedWithANotice() throws {
@@ -261,5 +280,27 @@ import Yams
     #expect(!Canary.appears(in: failure.description))
     #expect(run.linesRead == 0)
     #expect(folder.read("c.yml") == broken)
+  }
+}
+
+/// Issue 14: a value outside a variable's declared `values:` is asked for again.
+@Suite struct DeclaredValuesInTheWalkTests {
+  @Test func aSetValueOutsideTheDeclaredSetIsAskedAgain() throws {
+    let setup = try loadSetup()
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    try folder.write(
+      "g.md",
+      "---\nid: g\ntitle: G\nversion: 1\nvariables:\n  tier:\n    values: [basic, pro]\n---\n\n# G\n\n## S\n\n1. Do it.\n"
+    )
+    let guide = try #require(GuideLoader().load(file: folder.file("g.md")).guide)
+    let transcript = Transcript()
+    let source = ScriptedLines(["premium", "Pro"])
+    let io = LineWalkIO(source: source, write: { transcript.text += $0 })
+    let seller = try WalkSeller.fromSettings(["tier": "gold"], guide: guide, layout: setup.layout, io: io)
+    #expect(seller.fields["tier"] == "Pro")
+    #expect(transcript.text.contains("'gold' is not a value of tier"))
+    #expect(transcript.text.contains("'premium' is not a value of tier"))
+    #expect(transcript.text.contains("one of: basic, pro"))
   }
 }

@@ -3,11 +3,12 @@
 # scripts/bench/gen_guide.py, then times `onboard graph GUIDE --format json` against the cmark
 # command-line tool rendering the same file to HTML, in the same run, and prints the ratio.
 #
-# Target: onboard at most 1.5x cmark's time.
+# Target: onboard at most 2x cmark's time (one thread per guide since issue 15).
 # Uses a release build linked as onboard is shipped (swift build -c release --static-swift-stdlib:
 # a statically linked Swift runtime and Foundation start in about half the time, 9 ms instead of
 # 19, and calls into them are direct), as scripts/bench/lint.sh does.
-# Usage: scripts/bench/graph.sh [MEGABYTES]    Environment: SCRATCH (default .build), RUNS (default 5)
+# Usage: scripts/bench/graph.sh [MEGABYTES]    Environment: SCRATCH (default .build), RUNS (default 5),
+# ONBOARD (a binary to measure instead of building one, e.g. the installed one)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,8 +18,10 @@ SCRATCH=${SCRATCH:-.build}
 command -v cmark >/dev/null || { echo "bench: cmark is missing (scripts/setup.sh installs it)" >&2; exit 2; }
 
 echo "bench: building onboard (release, $SCRATCH)" >&2
-swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >/dev/null
-ONBOARD="$SCRATCH/release/onboard"
+if [ -z "${ONBOARD:-}" ]; then
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >/dev/null
+fi
+ONBOARD=${ONBOARD:-$SCRATCH/release/onboard}
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -59,7 +62,7 @@ cmark_cpu=$(best_cpu cmark "$WORK/guide.md")
 size=$(du -h "$WORK/guide.md" | cut -f1)
 echo "graph: onboard graph --format json on a $size guide: ${onboard_ms} ms (best of $RUNS)"
 echo "graph: cmark to HTML on the same file:            ${cmark_ms} ms (best of $RUNS)"
-echo "graph: ratio onboard/cmark: ${ratio}x (target <= 1.5x)"
+echo "graph: ratio onboard/cmark: ${ratio}x (target <= 2x)"
 if [ -n "$onboard_cpu" ] && [ -n "$cmark_cpu" ]; then
   cpu_ratio=$(python3 -c "print(f'{$onboard_cpu / max($cmark_cpu, 1):.2f}')")
   echo "graph: cpu (user + sys, best of $RUNS): onboard ${onboard_cpu} ms, cmark ${cmark_cpu} ms, ratio ${cpu_ratio}x (load average: $(cut -d' ' -f1 /proc/loadavg))"

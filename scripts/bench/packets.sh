@@ -25,13 +25,14 @@ if [ ! -x /usr/bin/time ]; then
   exit 2
 fi
 
-echo "bench: building onboard (release, $SCRATCH)" >&2
-if ! swift build -c release --scratch-path "$SCRATCH" --product onboard >"$WORK/build.log" 2>&1; then
+# ONBOARD: a binary to measure instead of building one (the installed one, say).
+if [ -n "${ONBOARD:-}" ]; then :
+elif echo "bench: building onboard (release, $SCRATCH)" >&2; ! swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >"$WORK/build.log" 2>&1; then
   echo "bench: the release build failed:" >&2
   tail -20 "$WORK/build.log" >&2
   exit 2
 fi
-ONBOARD="$SCRATCH/release/onboard"
+ONBOARD=${ONBOARD:-$SCRATCH/release/onboard}
 
 generate() {
   # A roster of $1 sellers across marketplaces and credential sources, with owners and, for every

@@ -15,7 +15,7 @@ FACTOR=${FACTOR:-10}
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (scripts/setup.sh installs 'time')" >&2; exit 2; }
 
 echo "bench: building onboard (release, $SCRATCH)" >&2
-swift build -c release --scratch-path "$SCRATCH" --product onboard >/dev/null
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >/dev/null
 ONBOARD="$PWD/$SCRATCH/release/onboard"
 GUIDE="$PWD/guides/sp-api-self-authorisation.md"
 

@@ -4,7 +4,7 @@
 # browser's share. Prints the median and the fastest of RUNS runs, in seconds. Then times
 # `onboard packets --pdf` for the example roster, which starts the browser once and prints every
 # packet's runbook through it, and prints the seconds per packet.
-# Uses a release build (swift build -c release). Screenshots: ../shared/screenshots if present.
+# Uses the release build `make install` installs (swift build -c release --static-swift-stdlib). Screenshots: ../shared/screenshots if present.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -12,7 +12,7 @@ RUNS=${RUNS:-5}
 SCRATCH=${SCRATCH:-.build}
 SELLER=${SELLER:-north-trail-outfitters}
 
-swift build -c release --scratch-path "$SCRATCH" --product onboard >&2
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >&2
 ONBOARD="$SCRATCH/release/onboard"
 GUIDE=guides/sp-api-self-authorisation.md
 SHOTS=()

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # All CI gates of issue 7, one after the other, with the time each took:
+#   imports   each target's imports = its declared dependencies     (scripts/gates/imports.sh)
 #   format    swift-format lint with .swift-format                 (scripts/gates/format.sh)
 #   warnings  no compiler warnings in Sources/ and Tests/           (scripts/gates/warnings.sh)
 #   asan      the Swift tests under AddressSanitizer                (scripts/gates/asan.sh)
@@ -16,20 +17,21 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 
 GATES=("$@")
-[ ${#GATES[@]} -gt 0 ] || GATES=(format warnings asan tsan fuzz precommit)
+[ ${#GATES[@]} -gt 0 ] || GATES=(imports format warnings asan tsan fuzz precommit)
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 LOGS=.build-gates/logs   # ignored by git (.build-*/)
 mkdir -p "$LOGS"
 
 run_gate() {
   case "$1" in
+    imports) scripts/gates/imports.sh ;;
     format) scripts/gates/format.sh ;;
     warnings) SCRATCH="${GATES_SCRATCH:-.build-gates}" scripts/gates/warnings.sh ;;
     asan) scripts/gates/asan.sh ;;
     tsan) scripts/gates/tsan.sh ;;
     fuzz) scripts/fuzz.sh "$FUZZ_SECONDS" ;;
     precommit) scripts/gates/precommit.sh ;;
-    *) echo "ci: unknown gate '$1' (format, warnings, asan, tsan, fuzz, precommit)" >&2; return 2 ;;
+    *) echo "ci: unknown gate '$1' (imports, format, warnings, asan, tsan, fuzz, precommit)" >&2; return 2 ;;
   esac
 }
 

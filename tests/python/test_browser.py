@@ -41,7 +41,7 @@ DATE = "2025-03-31"
 # recognisable. They must never appear in a runbook, its PDF text, or anything onboard prints.
 CANARY_APP_ID = "amzn1.application-oa2-client.c0ffee00c0ffee00c0ffee00c0ffee00"
 CANARY_SECRET = "amzn1.oa2-cs.v1." + "deadbeef" * 8
-CANARY_TOKEN = "Atzr|CANARYrefreshTOKEN-0123456789_abcdefXYZ"
+CANARY_TOKEN = "Atzr|CANARYrefreshTOKEN-0123456789_abcdefXYZ" + "Ab3_x-Yz9Q" * 30  # min-length 300
 CANARY_FRAGMENTS = ["c0ffee00c0ffee00", "deadbeefdeadbeef", "CANARYrefreshTOKEN"]
 
 NASTY_NAME = "<script>alert(1)</script> '; DROP \"quoted\"\nline # | ${HOME} .."

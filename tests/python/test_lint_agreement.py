@@ -196,3 +196,49 @@ def test_implicit_types_match_pyyaml(onboard, tmp_path):
             assert f"s{index}" not in flagged, scalar
             continue
         assert (f"s{index}" not in flagged) == is_string, f"{scalar!r}: PyYAML loads {type(value).__name__}"
+
+
+# A U+FEFF at the start of a value, written in every YAML style (issue 13, item 14). PyYAML keeps
+# it, so authentication fails; onboard must flag it. A byte-order mark at the very start of the
+# file is a file BOM, which YAML drops, and is not a value's.
+GOOD_APP_ID = "amzn1.application-oa2-client.2844f73985764ea1996c87dc700da1b0"
+GOOD_SECRET = "amzn1.oa2-cs.v1.6c7ab603ca4139d1032089583ea665d5a95f514703dfc868ded27398bd65aebc"
+GOOD_TOKEN = "Atzr|IwEBc2LufYNuydk9sgEWl2agE4aE-Yhc3a-LcBfS83Cedu3QlYJJJbgIQrBc5O_x2A7CzMp1GAawTC"
+BOM = "\ufeff"
+BOM_VALUES = {
+    "plain": f"{BOM}{GOOD_APP_ID}",
+    "single": f"'{BOM}{GOOD_APP_ID}'",
+    "double": f'"{BOM}{GOOD_APP_ID}"',
+    "escape": f'"\\uFEFF{GOOD_APP_ID}"',
+    "escape-lower": f'"\\ufeff{GOOD_APP_ID}"',
+    "escape-long": f'"\\U0000FEFF{GOOD_APP_ID}"',
+    "literal": f"|-\n    {BOM}{GOOD_APP_ID}",
+}
+
+
+@pytest.mark.parametrize("style", sorted(BOM_VALUES))
+def test_a_leading_bom_in_a_yaml_value_agrees_with_pyyaml(style, onboard, tmp_path):
+    path = tmp_path / "credentials.yml"
+    text = (
+        f"default:\n  lwa_app_id: {BOM_VALUES[style]}\n  lwa_client_secret: {GOOD_SECRET}\n"
+        f"  refresh_token: '{GOOD_TOKEN}'\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)
+    outcome, values = load("yaml", path, "default")
+    assert outcome == "ok" and values["lwa_app_id"] == BOM + GOOD_APP_ID, "PyYAML keeps the BOM"
+    status, diagnostics = run_onboard(onboard, path)
+    assert status == 1, diagnostics
+    assert any(d["rule"] == "value/invisible-char" and d["line"] == 2 for d in diagnostics), diagnostics
+
+
+def test_a_file_bom_is_not_a_value_bom(onboard, tmp_path):
+    path = tmp_path / "credentials.yml"
+    text = f"{BOM}default:\n  lwa_app_id: {GOOD_APP_ID}\n  lwa_client_secret: {GOOD_SECRET}\n  refresh_token: '{GOOD_TOKEN}'\n"
+    path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)
+    outcome, values = load("yaml", path, "default")
+    assert outcome == "ok" and values["lwa_app_id"] == GOOD_APP_ID
+    status, diagnostics = run_onboard(onboard, path)
+    assert status == 0, diagnostics
+    assert not any(d["rule"] == "value/invisible-char" for d in diagnostics), diagnostics

@@ -171,7 +171,7 @@ def test_nasty_names_leave_every_file_loadable(tmp_path, clean_env):
     known = {
         "lwa_app_id": "amzn1.application-oa2-client." + "0123456789abcdef" * 2,
         "lwa_client_secret": "amzn1.oa2-cs.v1." + "89abcdef01234567" * 4,
-        "refresh_token": "Atzr|IwEBIexample-refresh_token",
+        "refresh_token": "Atzr|IwEBIexample-refresh_token" + "Ab3_x-Yz9Q" * 30,  # min-length 300
     }
     for index, name in enumerate(NASTY_NAMES):
         roster += f"- id: s{index}\n  name: {yaml_literal(name)}\n  marketplace: DE\n  owner: {yaml_literal(name + ' <o@example.com>')}\n"

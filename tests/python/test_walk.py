@@ -27,7 +27,9 @@ ROSTER = ROOT / "examples" / "sellers.yml"
 
 APP_ID = "amzn1.application-oa2-client.c0ffee11c0ffee11c0ffee11c0ffee11"
 SECRET = "amzn1.oa2-cs.v1." + "deadbeef" * 8
-TOKEN = "Atzr|IwEBCANARYSECRETTOKEN-0123456789_abcdefghijklmnopqrstuvwxyz"
+# Refresh tokens as long as real ones: the guide's min-length is 300.
+PAD = "Qz7_k-Lm2P" * 30
+TOKEN = "Atzr|IwEBCANARYSECRETTOKEN-0123456789_abcdefghijklmnopqrstuvwxyz" + PAD
 WRONG_APP_ID = "amzn1.sp.solution.0bf296b5-1111-2222-3333-c0ffee11c0ff"
 CANARIES = [APP_ID, SECRET, TOKEN, WRONG_APP_ID, "c0ffee11c0ffee11", "deadbeefdeadbeef", "CANARYSECRETTOKEN", "0bf296b5"]
 
@@ -325,7 +327,7 @@ EXISTING = (
     "version: '1.0'\n\n"
     "# production\n"
     "main:\n"
-    "  refresh_token: Atzr|IwEBmain   # plain, as someone typed it\n"
+    "  refresh_token: Atzr|IwEBmain" + PAD + "   # plain, as someone typed it\n"
     "  lwa_app_id: \"amzn1.application-oa2-client.0123456789abcdef0123456789abcdef\"\n"
     "  lwa_client_secret: 'amzn1.oa2-cs.v1." + "0123456789abcdef" * 4 + "'\n"
     "\n# end of file\n"
@@ -337,8 +339,8 @@ def test_merged_file_loads_with_python_amazon_sp_api_for_every_account(tmp_path,
     config.mkdir()
     target = config / "credentials.yml"
     target.write_text(EXISTING)
-    (tmp_path / "de.yml").write_text(returned_file("shop_de", token="Atzr|IwEBde-fine_1"))
-    (tmp_path / "jp.yml").write_text(returned_file("shop_jp", token="Atzr|IwEBjp"))
+    (tmp_path / "de.yml").write_text(returned_file("shop_de", token="Atzr|IwEBde-fine_1" + PAD))
+    (tmp_path / "jp.yml").write_text(returned_file("shop_jp", token="Atzr|IwEBjp" + PAD))
     result = run(
         ["credentials", "merge", str(tmp_path / "de.yml"), str(tmp_path / "jp.yml"), "--into", str(target),
          "--guide", str(GUIDE), "--templates", str(TEMPLATES)]
@@ -352,12 +354,12 @@ def test_merged_file_loads_with_python_amazon_sp_api_for_every_account(tmp_path,
     assert load_with_sp_api(config, "main", monkeypatch) == {
         "lwa_app_id": "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef",
         "lwa_client_secret": "amzn1.oa2-cs.v1." + "0123456789abcdef" * 4,
-        "refresh_token": "Atzr|IwEBmain",
+        "refresh_token": "Atzr|IwEBmain" + PAD,
     }
     assert load_with_sp_api(config, "shop_de", monkeypatch) == {
-        "lwa_app_id": APP_ID, "lwa_client_secret": SECRET, "refresh_token": "Atzr|IwEBde-fine_1",
+        "lwa_app_id": APP_ID, "lwa_client_secret": SECRET, "refresh_token": "Atzr|IwEBde-fine_1" + PAD,
     }
-    assert load_with_sp_api(config, "shop_jp", monkeypatch)["refresh_token"] == "Atzr|IwEBjp"
+    assert load_with_sp_api(config, "shop_jp", monkeypatch)["refresh_token"] == "Atzr|IwEBjp" + PAD
 
 
 def test_merge_replace_and_refusals(tmp_path, monkeypatch):

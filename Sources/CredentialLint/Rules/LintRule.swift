@@ -76,6 +76,7 @@ public struct RuleExample: Hashable, Sendable {
       env: DEMO_TOKEN
       pattern: '^tk\|[A-Za-z0-9_-]{8,}$'
       public-prefix: 'tk|'
+      min-length: 11
     legacy_key:
       title: legacy key
       env: DEMO_LEGACY_KEY

@@ -25,7 +25,7 @@ struct DocumentReader {
   var screenshotUses: [ScreenshotUse] = []
   var links: [Reference] = []
   var variableUses: [(name: String, location: DiagnosticLocation)] = []
-  var conditionUses: [(condition: Condition, location: DiagnosticLocation)] = []
+  var conditionUses: [(condition: Condition, location: DiagnosticLocation, text: String)] = []
   var diagnostics: [Diagnostic] = []
   /// The ids of the sections and stages read so far (for numbering repeated section slugs).
   var sectionAndStageIDs: Set<String> = []
@@ -700,7 +700,7 @@ struct DocumentReader {
   mutating func parseCondition(_ text: String, line: Int, column: Int) -> Condition? {
     do {
       let condition = try ConditionParser.parse(text)
-      conditionUses.append((condition, DiagnosticLocation(file: file, line: line, column: column)))
+      conditionUses.append((condition, DiagnosticLocation(file: file, line: line, column: column), text))
       return condition
     } catch let error as ConditionParser.SyntaxError {
       diagnostics.append(

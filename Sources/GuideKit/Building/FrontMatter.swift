@@ -111,26 +111,8 @@ struct FrontMatter {
           metadata.templateLocations = [position.location(value.mark)]
         }
       case "variables":
-        if let variables = value.mapping {
-          for (nameNode, description) in variables {
-            if let name = nameNode.scalar?.string {
-              metadata.variables.append(
-                VariableDeclaration(name: name, description: description.scalar?.string ?? name))
-            }
-          }
-        } else if let items = value.sequence {
-          for item in items {
-            if let name = item.scalar?.string {
-              metadata.variables.append(VariableDeclaration(name: name, description: name))
-            }
-          }
-        } else {
-          diagnostics.append(
-            Diagnostic(
-              severity: .error, ruleID: GuideRules.frontMatter,
-              message: "'variables' must map each variable name to a description.",
-              location: position.location(value.mark)))
-        }
+        metadata.variables = VariablesField.read(
+          value, dataKey: mapping["data-key"]?.scalar?.string, position: position, diagnostics: &diagnostics)
       default:
         let suggestion = NameSuggester.suggest(key, among: knownFields)
         diagnostics.append(

@@ -16,13 +16,13 @@ struct GuideBuilder {
   var folder: String
   var bytes: [UInt8]
   var screenshotFolders: [String]
-  /// Guides larger than this many bytes are parsed and read in parts at once (see ``GuideParse``).
-  var parallelThreshold = 256 << 10
+  /// Guides larger than this many bytes are parsed and read in parts (see ``GuideParse``).
+  var partsThreshold = 256 << 10
   /// About how many bytes each part of a guide parsed in parts has (see ``GuideParse``).
   var partBytes = GuideParse.defaultPartBytes
 
-  /// Reads the guide and checks it; `work`, if any, is handed the guide while the checks run.
-  func build(alongsideChecks work: (@Sendable (Guide) -> Void)? = nil) -> GuideLoadResult {
+  /// Reads the guide and checks it.
+  func build() -> GuideLoadResult {
     // The bytes are checked once and stay bytes: the source text and cmark's input are the
     // body's bytes, with no `String` of the whole guide made on the way.
     let content: ArraySlice<UInt8>
@@ -38,11 +38,12 @@ struct GuideBuilder {
     let source = SourceText(bytes: frontMatter.body)
     var reader = DocumentReader(
       file: file, source: source, paragraphs: ParagraphReader(source: source, file: file))
-    reader.parallelThreshold = parallelThreshold
-    // A large guide is parsed in parts on several threads, and each part is read as soon as it
-    // is parsed; the parts' readers are then joined in order.
+    // One thread per guide (the reader's own two-halves mode is switched off). A large guide is
+    // parsed in parts, one after the other, and each part is read as soon as it is parsed, so
+    // its cmark tree is freed before the next is made; the parts' readers are joined in order.
+    reader.parallelThreshold = Int.max
     let template = reader
-    let parsed = GuideParse.parse(source, threshold: parallelThreshold, partBytes: partBytes) { index, document in
+    let parsed = GuideParse.parse(source, threshold: partsThreshold, partBytes: partBytes) { index, document in
       template.readPart(document.root, first: index == 0)
     }
     switch parsed {
@@ -91,14 +92,10 @@ struct GuideBuilder {
           location: DiagnosticLocation(file: file, line: 1, column: 1),
           fix: "Add a `# Title` line after the front matter."))
     }
-    var checker = GuideChecker(
+    let checker = GuideChecker(
       guide: guide, source: source, links: reader.links, variableUses: reader.variableUses,
       conditionUses: reader.conditionUses,
-      searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders)
-    checker.guideFolder = guideFolder
-    if let work {
-      checker.alongside = { work(guide) }
-    }
+      searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders, guideFolder: guideFolder)
     diagnostics += checker.check()
     return GuideLoadResult(guide: guide, diagnostics: Diagnostic.sortedForReport(diagnostics))
   }

@@ -23,13 +23,12 @@ public struct GuideLoadResult: Sendable {
 public struct GuideLoader: Sendable {
   /// Extra folders to look for screenshots in, after the guide's own folder.
   public var screenshotFolders: [String]
-  /// Guides larger than this many bytes are parsed and read in parts at once, when there is
-  /// more than one processor (tests lower it to compare both ways of reading).
-  var parallelThreshold = 256 << 10
+  /// Guides larger than this many bytes are parsed and read in parts (tests lower it to compare
+  /// both ways of reading).
+  var partsThreshold = 256 << 10
   /// About how many bytes each part of a large guide has when it is parsed in parts (tests lower
   /// it to cut a small guide into many parts).
   var partBytes = GuideParse.defaultPartBytes
-
   /// Creates a loader.
   /// - Parameter screenshotFolders: folders searched for screenshot files (by their path
   ///   relative to the guide, then by file name), after the guide's folder.
@@ -42,27 +41,13 @@ public struct GuideLoader: Sendable {
   ///   - path: the file to read.
   ///   - displayPath: the path diagnostics and the graph show (defaults to `path`).
   public func load(file path: String, displayPath: String? = nil) -> GuideLoadResult {
-    load(file: path, displayPath: displayPath, alongsideChecks: nil)
-  }
-
-  /// Reads and checks a guide file, as ``load(file:displayPath:)`` does, and hands the guide (when
-  /// there is one) to `work` while the checks run: on a large guide, on a thread of its own
-  /// beside them, so that the checks and `work` (building the step graph, say) take the time of
-  /// the longer rather than of both. `work` has returned when this does.
-  /// - Parameters:
-  ///   - path: the file to read.
-  ///   - displayPath: the path diagnostics and the graph show (defaults to `path`).
-  ///   - work: called once with the guide, unless the file cannot be read as one.
-  public func load(
-    file path: String, displayPath: String? = nil, alongsideChecks work: (@Sendable (Guide) -> Void)?
-  ) -> GuideLoadResult {
     let bytes: [UInt8]
     do {
       bytes = try InputFile.read(path, limits: .guide)
     } catch {
       return GuideLoadResult(guide: nil, diagnostics: [Self.unreadable(path, error)])
     }
-    return load(bytes: bytes, file: path, displayPath: displayPath, alongsideChecks: work)
+    return load(bytes: bytes, file: path, displayPath: displayPath)
   }
 
   /// The diagnostic for a guide that cannot be read: the system's reason or the limit it is
@@ -78,17 +63,11 @@ public struct GuideLoader: Sendable {
   /// Checks guide bytes as if read from `file` (whose folder locates screenshots and the data
   /// table); diagnostics name `displayPath` (defaults to `file`).
   public func load(bytes: [UInt8], file: String, displayPath: String? = nil) -> GuideLoadResult {
-    load(bytes: bytes, file: file, displayPath: displayPath, alongsideChecks: nil)
-  }
-
-  func load(
-    bytes: [UInt8], file: String, displayPath: String?, alongsideChecks work: (@Sendable (Guide) -> Void)?
-  ) -> GuideLoadResult {
     var builder = GuideBuilder(
       file: displayPath ?? file, folder: PathParts.folder(of: file), bytes: bytes,
       screenshotFolders: screenshotFolders)
-    builder.parallelThreshold = parallelThreshold
+    builder.partsThreshold = partsThreshold
     builder.partBytes = partBytes
-    return builder.build(alongsideChecks: work)
+    return builder.build()
   }
 }

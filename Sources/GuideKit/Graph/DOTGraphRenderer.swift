@@ -13,9 +13,10 @@ public struct DOTGraphRenderer: GraphRenderer {
     lines.append("  labelloc=t; fontname=\"Helvetica\"; rankdir=TB; compound=true; newrank=true;")
     lines.append("  node [fontname=\"Helvetica\", fontsize=11]; edge [fontname=\"Helvetica\", fontsize=9];")
     let nodesByStage = Dictionary(grouping: graph.nodes.filter { $0.stageID != nil }) { $0.stageID ?? "" }
+    let labels = graph.stages.indices.map { graph.stageLabel($0) }
     for (index, stage) in graph.stages.enumerated() {
       lines.append("  subgraph \(quote("cluster_\(index + 1)")) {")
-      lines.append("    label=\(quote("\(index + 1). \(stage.title)")); style=rounded; color=\"#4a6fa5\";")
+      lines.append("    label=\(quote(labels[index])); style=rounded; color=\"#4a6fa5\";")
       for node in nodesByStage[stage.id] ?? [] {
         lines.append("    \(declaration(node))")
       }
@@ -37,8 +38,10 @@ public struct DOTGraphRenderer: GraphRenderer {
     var stageIndex: [String: Int] = [:]
     var firstStep: [String: String] = [:]
     var nodeStage: [String: String] = [:]
+    var branchLabels: [String: String]
 
     init(_ graph: StepGraph) {
+      branchLabels = graph.branchLabels
       for (index, stage) in graph.stages.enumerated() { stageIndex[stage.id] = index }
       for node in graph.nodes {
         if let stage = node.stageID {
@@ -80,7 +83,8 @@ public struct DOTGraphRenderer: GraphRenderer {
     }
     let style: String
     switch edge.kind {
-    case .next: style = "style=bold"
+    case .next:
+      style = "style=bold" + (lookup.branchLabels[edge.to].map { ", label=\(quote($0))" } ?? "")
     case .requires: style = "style=dashed, color=\"#aa3333\", label=\"requires\""
     case .produces: style = "color=\"#b8860b\", label=\"produces\""
     case .consumes: style = "color=\"#b8860b\", style=dotted, label=\"consumes\""

@@ -28,3 +28,33 @@ public enum GraphFormat: String, CaseIterable, Sendable {
     }
   }
 }
+
+extension StepGraph {
+  /// For each step whose condition is more than its stage's (an alternative, or a step only
+  /// some recipients do), the condition's text: DOT and Mermaid label the `next` edges into it,
+  /// so alternatives read as branches.
+  public var branchLabels: [String: String] {
+    var stageConditions: [String: Condition] = [:]
+    for node in nodes where node.kind == .stage {
+      if let condition = node.condition { stageConditions[node.id] = condition }
+    }
+    var labels: [String: String] = [:]
+    for node in nodes where node.kind == .step {
+      guard let condition = node.condition, condition != node.stageID.flatMap({ stageConditions[$0] }) else {
+        continue
+      }
+      labels[node.id] = condition.text
+    }
+    return labels
+  }
+
+  /// A stage's title with its condition, for cluster and subgraph labels.
+  public func stageLabel(_ index: Int) -> String {
+    let stage = stages[index]
+    var label = "\(index + 1). \(stage.title)"
+    if let condition = nodes.first(where: { $0.kind == .stage && $0.id == stage.id })?.condition {
+      label += " (only when \(condition.text))"
+    }
+    return label
+  }
+}

@@ -1,4 +1,4 @@
-/// `{"edges": [...], "guide": {...}, "nodes": [...]}`: pretty-printed with keys in sorted order,
+/// `{"edges": [...], "guide": {...}, "nodes": [...], "omitted": [...]}`: pretty-printed with keys in sorted order,
 /// stable across runs. Written directly into a byte buffer (no `JSONEncoder`): the fixed parts are
 /// static bytes and strings are copied a run at a time between the characters that need escaping,
 /// so a graph of a 5 MB guide is rendered in time linear in its size, close to the cost of copying.
@@ -68,8 +68,25 @@ public struct JSONGraphRenderer: GraphRenderer {
           * (graph.nodes[index].id.utf8.count + graph.nodes[index].source.file.utf8.count
             + (graph.nodes[index].stageID?.utf8.count ?? 0) + graph.nodes[index].title.utf8.count),
         sink: sink)
-      out.raw(first ? "\n    {\n      \"id\" : " : ",\n    {\n      \"id\" : ")
+      out.raw(first ? "\n    {\n" : ",\n    {\n")
       first = false
+      if let condition = graph.nodes[index].condition {
+        // The condition as the guide writes it, and its parsed form.
+        let text = condition.text
+        let parsed = condition.parsedJSON(indent: 8)
+        out.reserve(128 + 6 * text.utf8.count + parsed.utf8.count, sink: sink)
+        out.raw("      \"condition\" : {\n        \"parsed\" : ")
+        out.text(parsed)
+        out.raw(",\n        \"text\" : ")
+        out.quoted(text)
+        out.raw("\n      },\n")
+        out.reserve(
+          256 + 6
+            * (graph.nodes[index].id.utf8.count + graph.nodes[index].source.file.utf8.count
+              + (graph.nodes[index].stageID?.utf8.count ?? 0) + graph.nodes[index].title.utf8.count),
+          sink: sink)
+      }
+      out.raw("      \"id\" : ")
       out.quoted(graph.nodes[index].id)
       out.raw(",\n      \"kind\" : \"")
       out.raw(graph.nodes[index].kind.jsonName)
@@ -89,7 +106,19 @@ public struct JSONGraphRenderer: GraphRenderer {
       out.quoted(graph.nodes[index].title)
       out.raw("\n    }")
     }
-    out.raw(graph.nodes.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    out.raw(graph.nodes.isEmpty ? "],\n" : "\n  ],\n")
+    out.raw("  \"omitted\" : [")
+    first = true
+    for omission in graph.omitted {
+      out.reserve(96 + 6 * (omission.id.utf8.count + omission.reason.utf8.count), sink: sink)
+      out.raw(first ? "\n    {\n      \"id\" : " : ",\n    {\n      \"id\" : ")
+      first = false
+      out.quoted(omission.id)
+      out.raw(",\n      \"reason\" : ")
+      out.quoted(omission.reason)
+      out.raw("\n    }")
+    }
+    out.raw(graph.omitted.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
   }
 }
 
@@ -164,6 +193,11 @@ struct JSONWriter {
       cursor.update(from: start, count: bytes.count)
       cursor += bytes.count
     }
+  }
+
+  /// Text copied as it is (already JSON); room for it must be reserved.
+  mutating func text(_ value: String) {
+    for byte in value.utf8 { self.byte(byte) }
   }
 
   mutating func byte(_ value: UInt8) {

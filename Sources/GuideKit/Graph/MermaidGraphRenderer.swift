@@ -12,7 +12,7 @@ public struct MermaidGraphRenderer: GraphRenderer {
     for (index, stage) in graph.stages.enumerated() { names[stage.id] = "s\(index + 1)" }
     var lines = ["flowchart TD"]
     for (index, stage) in graph.stages.enumerated() {
-      lines.append("  subgraph s\(index + 1)[\"\(escape("\(index + 1). \(stage.title)"))\"]")
+      lines.append("  subgraph s\(index + 1)[\"\(escape(graph.stageLabel(index)))\"]")
       for node in nodesByStage[stage.id] ?? [] {
         lines.append("    \(declaration(node, names))")
       }
@@ -22,10 +22,16 @@ public struct MermaidGraphRenderer: GraphRenderer {
       lines.append("  \(declaration(node, names))")
     }
     let stageIDs = Set(graph.stages.map(\.id))
+    let branchLabels = graph.branchLabels
     for edge in graph.edges where !(edge.kind == .contains && stageIDs.contains(edge.from)) {
       guard let from = names[edge.from], let to = names[edge.to] else { continue }
       switch edge.kind {
-      case .next: lines.append("  \(from) ==> \(to)")
+      case .next:
+        if let label = branchLabels[edge.to] {
+          lines.append("  \(from) ==>|\"\(escape(label))\"| \(to)")
+        } else {
+          lines.append("  \(from) ==> \(to)")
+        }
       case .requires: lines.append("  \(from) -.->|requires| \(to)")
       case .produces: lines.append("  \(from) -->|produces| \(to)")
       case .consumes: lines.append("  \(from) -.->|consumes| \(to)")

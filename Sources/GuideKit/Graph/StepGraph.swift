@@ -26,6 +26,17 @@ public struct StepGraph: Sendable {
     public var source: DiagnosticLocation
     /// The stage it belongs to (for steps and their checks, notes and preconditions).
     public var stageID: String?
+    /// The condition that guards it: a stage's own `**When:**`; a step's effective condition
+    /// (its own, its region's and its stage's); a note's region. `nil` when it always applies.
+    public var condition: Condition? = nil
+  }
+
+  /// A node the graph leaves out on purpose, with the reason.
+  public struct Omission: Sendable, Hashable {
+    /// The id the node would have.
+    public var id: String
+    /// Why it is left out.
+    public var reason: String
   }
 
   /// A directed edge.
@@ -52,6 +63,9 @@ public struct StepGraph: Sendable {
   public private(set) var nodes: [Node] = []
   /// The edges, in guide order.
   public private(set) var edges: [Edge] = []
+  /// Nodes left out because nothing connects them to the steps: credentials no step produces
+  /// or consumes (deprecated ones, say) and screenshots that illustrate no step (a gallery).
+  public private(set) var omitted: [Omission] = []
 
   /// Builds the graph of a guide.
   public init(guide: Guide) {
@@ -62,7 +76,23 @@ public struct StepGraph: Sendable {
     stages = guide.stages.map { ($0.id, $0.title) }
     var builder = Builder(guide: guide)
     builder.build()
-    nodes = builder.nodes
+    // Every node is connected or left out on purpose: a credential or screenshot with no edge
+    // has nothing to say about the order of the work.
+    var connected = Set<String>()
+    connected.reserveCapacity(builder.edges.count * 2)
+    for edge in builder.edges {
+      connected.insert(edge.from)
+      connected.insert(edge.to)
+    }
+    nodes = builder.nodes.filter { node in
+      guard node.kind == .credential || node.kind == .screenshot, !connected.contains(node.id) else { return true }
+      omitted.append(
+        Omission(
+          id: node.id,
+          reason: node.kind == .credential
+            ? "no step produces or consumes it" : "it illustrates no step (a gallery image)"))
+      return false
+    }
     edges = builder.edges
   }
 
@@ -107,12 +137,18 @@ public struct StepGraph: Sendable {
     mutating func build() {
       var previousStage: String?
       for stage in guide.stages {
-        add(Node(id: stage.id, kind: .stage, title: stage.title, source: stage.location, stageID: nil))
+        add(
+          Node(
+            id: stage.id, kind: .stage, title: stage.title, source: stage.location, stageID: nil,
+            condition: stage.condition))
         if let previousStage { edges.append(Edge(from: previousStage, to: stage.id, kind: .next)) }
         previousStage = stage.id
         for (index, note) in stage.notes.enumerated() {
           let id = "\(stage.id)#note-\(index + 1)"
-          add(Node(id: id, kind: .note, title: note.kind.label, source: note.location, stageID: stage.id))
+          add(
+            Node(
+              id: id, kind: .note, title: NoteTitle.title(note), source: note.location, stageID: stage.id,
+              condition: note.condition))
           edges.append(Edge(from: stage.id, to: id, kind: .contains))
         }
         for (index, precondition) in stage.preconditions.enumerated() {
@@ -125,8 +161,10 @@ public struct StepGraph: Sendable {
         for reference in stage.requires where isTarget(reference.target) {
           edges.append(Edge(from: stage.id, to: reference.target, kind: .requires))
         }
-        for index in stage.steps.indices {
-          addStep(stage, index, previous: index > 0 ? stage.steps[index - 1].id : nil)
+        let groups = Self.alternativeGroups(stage)
+        for (number, group) in groups.enumerated() {
+          let previous = number > 0 ? groups[number - 1] : 0..<0
+          for index in group { addStep(stage, index, previous: previous.map { stage.steps[$0].id }) }
         }
       }
       for spec in guide.credentials.specs {
@@ -142,14 +180,40 @@ public struct StepGraph: Sendable {
       }
     }
 
-    mutating func addStep(_ stage: Stage, _ index: Int, previous: String?) {
+    /// A stage's steps in groups: a run of alternatives (neighbouring steps each guarded by
+    /// `v == "…"` or `v in […]` on the same variable), or one step. `next` edges join every step
+    /// of a group to every step of the next, so alternatives are branches: the step before them
+    /// leads to each, and each leads to the step after them.
+    static func alternativeGroups(_ stage: Stage) -> [Range<Int>] {
+      var groups: [Range<Int>] = []
+      var start = 0
+      while start < stage.steps.count {
+        var end = start + 1
+        if let variable = alternativeVariable(stage.steps[start]) {
+          while end < stage.steps.count, alternativeVariable(stage.steps[end]) == variable { end += 1 }
+        }
+        groups.append(start..<end)
+        start = end
+      }
+      return groups
+    }
+
+    /// The variable a step selects by, when its own condition is `v == "…"` or `v in […]`.
+    static func alternativeVariable(_ step: Step) -> String? {
+      switch step.condition {
+      case .equals(let variable, _)?, .isIn(let variable, _)?: return variable
+      default: return nil
+      }
+    }
+
+    mutating func addStep(_ stage: Stage, _ index: Int, previous: [String]) {
       let stepID = stage.steps[index].id
       add(
         Node(
           id: stepID, kind: .step, title: stage.steps[index].title, source: stage.steps[index].location,
-          stageID: stage.id))
+          stageID: stage.id, condition: stage.steps[index].effectiveCondition))
       edges.append(Edge(from: stage.id, to: stepID, kind: .contains))
-      if let previous { edges.append(Edge(from: previous, to: stepID, kind: .next)) }
+      for from in previous { edges.append(Edge(from: from, to: stepID, kind: .next)) }
       for reference in stage.steps[index].requires where isTarget(reference.target) {
         edges.append(Edge(from: stepID, to: reference.target, kind: .requires))
       }
@@ -171,7 +235,10 @@ public struct StepGraph: Sendable {
       }
       for (number, note) in stage.steps[index].notes.enumerated() {
         let id = "\(stepID)#note-\(number + 1)"
-        add(Node(id: id, kind: .note, title: note.kind.label, source: note.location, stageID: stage.id))
+        add(
+          Node(
+            id: id, kind: .note, title: NoteTitle.title(note), source: note.location, stageID: stage.id,
+            condition: note.condition))
         edges.append(Edge(from: stepID, to: id, kind: .contains))
       }
     }

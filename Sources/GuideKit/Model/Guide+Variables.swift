@@ -11,6 +11,26 @@ extension Guide {
     return names
   }
 
+  /// The values a variable can hold, when they form a closed set: the values onboard fixes for
+  /// a standard field (`credential_source`: file, env, code), the data table's keys for the
+  /// data-key variable, or the front matter's `values:`. `nil` when any value is allowed.
+  public func allowedValues(of name: String) -> [String]? {
+    if let fixed = StandardVariables.fixedValues[name] { return fixed }
+    if name == metadata.dataKey {
+      guard let table = dataTable else { return nil }
+      return table.rows.map(\.key)
+    }
+    return metadata.variables.first { $0.name == name }?.values?.map(\.value)
+  }
+
+  /// Whether `value` is one of `name`'s allowed values (without regard to case, as conditions
+  /// compare); `true` when the variable has no closed set.
+  public func allows(_ value: String, for name: String) -> Bool {
+    guard let allowed = allowedValues(of: name) else { return true }
+    let lowered = value.lowercased()
+    return allowed.contains { $0.lowercased() == lowered }
+  }
+
   /// What a variable holds, for labelled blanks in generic renderings.
   public func describeVariable(_ name: String) -> String {
     if let declared = metadata.variables.first(where: { $0.name == name }) { return declared.description }

@@ -96,16 +96,25 @@ public struct GuideMetadata: Hashable, Sendable {
   }
 }
 
-/// A variable the front matter declares.
+/// A variable the front matter declares: `name: description` (any value allowed), or the long
+/// form with `description:` and `values:` (a closed set of allowed values).
 public struct VariableDeclaration: Hashable, Sendable {
   /// Its name, used as `{{name}}`.
   public var name: String
   /// What it is, for labelled blanks and documentation.
   public var description: String
+  /// The allowed values (the long form's `values:`), or `nil` when any value is allowed.
+  public var values: [AllowedValue]?
+  /// Where the name is written in the front matter, when known.
+  public var location: DiagnosticLocation?
 
   /// Creates a declaration.
-  public init(name: String, description: String) {
+  public init(
+    name: String, description: String, values: [AllowedValue]? = nil, location: DiagnosticLocation? = nil
+  ) {
     self.name = name
     self.description = description
+    self.values = values
+    self.location = location
   }
 }

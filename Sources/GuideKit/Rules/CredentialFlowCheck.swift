@@ -1,3 +1,4 @@
+import CredentialSpecs
 import OnboardDiagnostics
 
 /// The credential rules: `guide/unspecified-credential`, `guide/consumed-before-produced`,
@@ -30,7 +31,7 @@ struct CredentialFlowCheck: GuideCheck {
         let consumes = stage.steps[index].consumes
         let produces = stage.steps[index].produces
         for reference in consumes + produces where guide.credentials[key: reference.key] == nil {
-          let suggestion = NameSuggesterShim.suggest(reference.key, among: specKeys)
+          let suggestion = NameSuggester.suggest(reference.key, among: specKeys)
           diagnostics.append(
             Diagnostic(
               severity: .error, ruleID: GuideRules.unspecifiedCredential,

@@ -58,8 +58,17 @@ public enum GuideRuleCatalogue {
       triggering: [
         "# T\n\n" + validStage, "---\nid: x\ntitle: [unclosed\n---\n# T\n\n" + validStage,
         "---\nid: x\ntitle: T\n---\n# T\n\n" + validStage,
+        guide(validStage, frontMatter: "variables:\n  credential_source:\n    values: [file, enviroment]\n"),
+        guide(validStage, frontMatter: "variables:\n  tier:\n    values: []\n"),
       ],
-      nonTriggering: [guide(validStage)]),
+      nonTriggering: [
+        guide(validStage),
+        guide(
+          validStage,
+          frontMatter:
+            "variables:\n  owner: the owner\n  tier:\n    description: the plan\n    values:\n      basic: the basic plan\n      pro: the pro plan\n  credential_source:\n    values:\n      file: in a file\n"
+        ),
+      ]),
     entry(
       GuideRules.noTitle, .warning, "The guide has no # title heading.", "Add a # heading after the front matter.",
       triggering: ["---\nid: x\ntitle: T\nversion: 1\n---\n\n" + validStage], nonTriggering: [guide(validStage)]),
@@ -71,6 +80,16 @@ public enum GuideRuleCatalogue {
       GuideRules.duplicateID, .error, "Two stages, steps or sections share an id.",
       "Ids must be unique in a guide; rename one.",
       triggering: [guide(validStage + "\n2. <a id=\"a\"></a>Again.\n")], nonTriggering: [guide(validStage)]),
+    entry(
+      GuideRules.unsafeID, .error, "An id cannot be used as a file or folder name.",
+      "Ids name files and folders: they may not start with '-', end with '.', or be a Windows device name (CON, PRN, AUX, NUL, COM0-9, LPT0-9) with or without an extension, in any case.",
+      triggering: [
+        guide("## <a id=\"s\"></a>Stage\n\n1. <a id=\"-rf\"></a>Do the thing.\n"),
+        guide("## <a id=\"CON\"></a>Stage\n\n1. <a id=\"a\"></a>Do the thing.\n"),
+        guide("## <a id=\"s\"></a>Stage\n\n1. <a id=\"aux.txt\"></a>Do the thing.\n"),
+        guide("## <a id=\"s\"></a>Stage\n\n1. <a id=\"a.\"></a>Do the thing.\n"),
+      ],
+      nonTriggering: [guide(validStage), guide("## <a id=\"s\"></a>Stage\n\n1. <a id=\"console\"></a>Do it.\n")]),
     entry(
       GuideRules.derivedID, .note, "A stage or step has no explicit id.",
       "Derived ids change when headings or step order change; add <a id=\"…\"></a>.",
@@ -160,7 +179,7 @@ public enum GuideRuleCatalogue {
       ]),
     entry(
       GuideRules.unknownCredentialField, .warning, "A credential spec has a field onboard does not know.",
-      "Known fields: title, env, required, secret, pattern, example, mistakes, deprecated, produced-by, aliases, max-length, public-prefix, description.",
+      "Known fields: title, env, required, secret, pattern, example, mistakes, deprecated, produced-by, aliases, max-length, min-length, public-prefix, description.",
       triggering: [
         guide(validStage + "\n## Credentials\n\n```yaml credentials\nk:\n  patern: '^x$'\n  deprecated: true\n```\n")
       ],
@@ -223,8 +242,48 @@ public enum GuideRuleCatalogue {
     entry(
       GuideRules.unknownVariable, .error, "A {{variable}} or condition names a variable the recipient cannot have.",
       "Use a standard roster field, a data-table column, or declare the variable in the front matter.",
-      triggering: [guide(validStage + "\n\n   Open {{sellr_url}}.\n")],
-      nonTriggering: [guide(validStage + "\n\n   Hello {{name}}, your account is {{account}}.\n")]),
+      triggering: [
+        guide(validStage + "\n\n   Open {{sellr_url}}.\n"),
+        guide(validStage + "\n\n   **When:** credential_sorce == \"env\"\n"),
+      ],
+      nonTriggering: [
+        guide(validStage + "\n\n   Hello {{name}}, your account is {{account}}.\n"),
+        guide(validStage + "\n\n   **When:** credential_source == \"env\"\n"),
+      ]),
+    entry(
+      GuideRules.unknownConditionValue, .error,
+      "A condition compares a variable with a value it cannot hold.",
+      "Use one of the variable's values: its front matter `values:`, the data table's keys for the data key, or file, env and code for credential_source.",
+      triggering: [
+        guide(validStage + "\n\n   **When:** credential_source == \"enviroment\"\n"),
+        guide(
+          validStage + "\n\n   **When:** tier in [basic, premium]\n",
+          frontMatter: "variables:\n  tier:\n    values: [basic, pro]\n"),
+      ],
+      nonTriggering: [
+        guide(validStage + "\n\n   **When:** credential_source == \"env\"\n"),
+        guide(
+          validStage + "\n\n   **When:** tier in [basic, PRO]\n",
+          frontMatter: "variables:\n  tier:\n    values: [basic, pro]\n"),
+        guide(validStage + "\n\n   **When:** tier == \"anything\"\n", frontMatter: "variables:\n  tier: any plan\n"),
+      ]),
+    entry(
+      GuideRules.uncoveredAlternative, .warning,
+      "Neighbouring steps are alternatives for one variable but leave out one of its values.",
+      "Add a step for the value, or widen a step's condition, so every recipient gets one of the alternatives.",
+      triggering: [
+        guide(
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"f\"></a>File.\n\n   **When:** credential_source == \"file\"\n\n2. <a id=\"e\"></a>Env.\n\n   **When:** credential_source == \"env\"\n"
+        )
+      ],
+      nonTriggering: [
+        guide(
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"f\"></a>File.\n\n   **When:** credential_source == \"file\"\n\n2. <a id=\"e\"></a>Env or code.\n\n   **When:** credential_source in [env, code]\n"
+        ),
+        guide(
+          "## <a id=\"s\"></a>S\n\n1. <a id=\"f\"></a>File.\n\n   **When:** credential_source == \"file\"\n\n2. <a id=\"a\"></a>All.\n"
+        ),
+      ]),
     entry(
       GuideRules.sectionWithoutSteps, .warning, "A section has an explicit id or stage attributes but no steps.",
       "Add steps to make it a stage, or drop the id or attribute.",

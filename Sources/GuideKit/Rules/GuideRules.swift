@@ -11,6 +11,7 @@ public enum GuideRules {
   public static let noStages = "guide/no-stages"
   public static let duplicateID = "guide/duplicate-id"
   public static let derivedID = "guide/derived-id"
+  public static let unsafeID = "guide/unsafe-id"
   public static let unknownLinkTarget = "guide/unknown-link-target"
   public static let requiresCycle = "guide/requires-cycle"
   public static let consumedBeforeProduced = "guide/consumed-before-produced"
@@ -32,4 +33,6 @@ public enum GuideRules {
   public static let producedByMismatch = "guide/produced-by-mismatch"
   public static let screenshotOutside = "guide/screenshot-outside"
   public static let templatePathOutside = "guide/template-path-outside"
+  public static let unknownConditionValue = "guide/unknown-condition-value"
+  public static let uncoveredAlternative = "guide/uncovered-alternative"
 }

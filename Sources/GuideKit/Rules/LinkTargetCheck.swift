@@ -1,3 +1,4 @@
+import CredentialSpecs
 import OnboardDiagnostics
 
 /// `guide/unknown-link-target`: a `#id` link (or `**Requires:**` link) to an id that does not exist.
@@ -34,9 +35,10 @@ struct LinkTargetCheck: GuideCheck {
       unresolved.append(reference)
     }
     unresolved.sort { $0.location < $1.location }
-    let known = unresolved.isEmpty ? [] : Array(ids)
+    // One index of the ids for every unknown target (a guide may have hundreds of each).
+    let known = NameIndex(unresolved.isEmpty ? [] : Array(ids))
     for reference in unresolved where seen.insert(reference.location).inserted {
-      let suggestion = NameSuggesterShim.suggest(reference.target, among: known)
+      let suggestion = known.suggest(reference.target)
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: GuideRules.unknownLinkTarget,

@@ -1,3 +1,4 @@
+import CredentialSpecs
 import OnboardDiagnostics
 
 /// `guide/unknown-variable`: a `{{name}}` or a condition variable that is neither a standard
@@ -7,14 +8,25 @@ struct VariableCheck: GuideCheck {
 
   func check(_ context: GuideCheckContext) -> [Diagnostic] {
     let known = context.guide.knownVariables
-    let candidates = Array(known)
+    let candidates = NameIndex(Array(known))
     var diagnostics: [Diagnostic] = []
     var uses = context.variableUses
     for use in context.conditionUses {
-      for name in use.condition.variables { uses.append((name, use.location)) }
+      // Each comparison's variable is reported at its own word of the condition.
+      let comparisons = ConditionComparison.all(in: use.text)
+      for name in use.condition.variables {
+        let places = comparisons.filter { $0.variable == name }
+        guard !places.isEmpty else {
+          uses.append((name, use.location))
+          continue
+        }
+        for place in places {
+          uses.append((name, ConditionPosition.location(of: place.variableOffset, in: use.text, start: use.location)))
+        }
+      }
     }
     for use in uses where !known.contains(use.name) {
-      let suggestion = NameSuggesterShim.suggest(use.name, among: candidates)
+      let suggestion = candidates.suggest(use.name)
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: GuideRules.unknownVariable,

@@ -18,6 +18,10 @@ public enum StandardVariables {
   /// The names alone.
   public static let names: Set<String> = Set(all.map(\.name))
 
+  /// The standard variables whose values onboard fixes, with those values. A guide may list
+  /// such a variable under `variables:` only to label its values.
+  public static let fixedValues: [String: [String]] = ["credential_source": ["file", "env", "code"]]
+
   /// What a standard variable holds, for labelled blanks.
   public static func description(of name: String) -> String? {
     all.first { $0.name == name }?.description

@@ -45,6 +45,7 @@ public struct TextReporter: DiagnosticReporter {
   /// Line breaks become spaces, a tab a space, and any other control character a visible
   /// `\u{…}` escape.
   private func oneLine(_ text: String) -> String {
+    if Self.isPlainLine(text) { return text }
     var result = ""
     for character in text {
       if character.isNewline || character == "\t" {
@@ -60,5 +61,22 @@ public struct TextReporter: DiagnosticReporter {
       }
     }
     return result
+  }
+
+  /// Whether `text` has no line break, tab or control character, by its UTF-8 bytes: no byte
+  /// below 0x20 nor 0x7F, no C1 control (U+0080 to U+009F, `C2 80` to `C2 9F`, NEL among them),
+  /// and no line or paragraph separator (U+2028, U+2029: `E2 80 A8`, `E2 80 A9`). Such text is
+  /// its own one-line form, so the common case costs one pass over bytes.
+  static func isPlainLine(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    for byte in text.utf8 {
+      if byte < 0x20 || byte == 0x7F { return false }
+      if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return false }
+      if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
+      beforePrevious = previous
+      previous = byte
+    }
+    return true
   }
 }

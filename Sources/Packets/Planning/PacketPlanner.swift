@@ -7,7 +7,9 @@ import OnboardDiagnostics
 /// A step applies when its effective condition (its own `**When:**`, the `<!-- when -->` region
 /// around it and its stage's condition) holds for the seller's variables. The plan keeps the
 /// steps that apply plus every step they require, transitively (`**Requires:**` links to a step,
-/// or to a stage: that stage's steps that apply, or all of them when none does). A condition
+/// or to a stage: that stage's steps that apply, or all of them when none does). A stage-level
+/// `**When:**` guards the whole stage: when it is false, none of the stage's steps, prose or
+/// notes is planned, not even a step another step requires. A condition
 /// or a `{{variable}}` in planned text that names a variable the seller does not have is an
 /// error naming the step and the seller's row.
 public struct PacketPlanner {
@@ -139,6 +141,11 @@ public struct PacketPlanner {
       let facts = stepFacts[position]
       applies[position] = problems.evaluate(facts.condition, where: facts.subject, at: allSteps[position].location)
     }
+    // A stage whose own condition is false is left out whole, whatever requires its steps.
+    var stageHolds: [String: Bool] = [:]
+    for stage in guide.stages where stageHolds[stage.id] == nil {
+      stageHolds[stage.id] = problems.evaluate(stage.condition, where: "stage '\(stage.id)'", at: stage.location)
+    }
     var included = applies
     var requiredBy = [[String]](repeating: [], count: allSteps.count)
     var work = allSteps.indices.filter { applies[$0] }
@@ -148,7 +155,8 @@ public struct PacketPlanner {
       var references = step.requires
       if let stageReferences = stageRequires[step.stageID] { references += stageReferences }
       for reference in references {
-        for target in targets(of: reference.target, applies: applies) where target != position {
+        for target in targets(of: reference.target, applies: applies)
+        where target != position && stageHolds[allSteps[target].stageID] != false {
           if !requiredBy[target].contains(step.id) { requiredBy[target].append(step.id) }
           included[target] = true
           if visited.insert(target).inserted { work.append(target) }

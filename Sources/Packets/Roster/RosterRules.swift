@@ -19,6 +19,7 @@ public enum RosterRules {
   public static let unknownCredential = "roster/unknown-credential"
   public static let credentialValue = "roster/credential-value"
   public static let unrepresentable = "roster/unrepresentable-value"
+  public static let valueNotAllowed = "roster/value-not-allowed"
   public static let unknownVariable = "packets/unknown-variable"
   public static let unsafeLink = "packets/unsafe-link"
 
@@ -51,7 +52,9 @@ public enum RosterRules {
       help: "Ids name packet folders, so they must be unique."),
     RuleDescriptor(
       id: unsafeID, summary: "An id is not a safe folder name.", defaultSeverity: .error,
-      help: "Use ASCII letters, digits, '.', '_' and '-', at most 64 characters, not starting with '.'."),
+      help:
+        "Use ASCII letters, digits, '.', '_' and '-', at most 64 characters, not starting with '.' or '-', not ending with '.', and not a Windows device name (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with or without an extension, in any case)."
+    ),
     RuleDescriptor(
       id: unsafeAccount, summary: "An account name cannot be used in credential files.",
       defaultSeverity: .error,
@@ -83,6 +86,10 @@ public enum RosterRules {
     RuleDescriptor(
       id: unrepresentable, summary: "A known credential value cannot be written exactly into a credential file.",
       defaultSeverity: .error, help: "For example python-dotenv expands '${' even in quotes."),
+    RuleDescriptor(
+      id: valueNotAllowed, summary: "A field holds a value outside the set the guide declares for it.",
+      defaultSeverity: .error,
+      help: "Use one of the values the guide's front matter lists under the variable's `values:`."),
     RuleDescriptor(
       id: unknownVariable, summary: "A guide condition or text uses a variable the seller does not have.",
       defaultSeverity: .error, help: "Add the field to the roster row, or declare it in the guide's front matter."),

@@ -27,9 +27,11 @@ public struct RosterValidator {
     self.validator = ValueValidator(specs: guide.credentials)
   }
 
-  /// Whether `id` is a safe folder name: 1–64 of `[A-Za-z0-9._-]`, not starting with `.`.
+  /// Whether `id` is a safe folder name: 1–64 of `[A-Za-z0-9._-]`, not starting with `.` or
+  /// `-`, not ending with `.`, and not a Windows device name (``GuideKit/PortableName``).
   public static func isSafeFolderName(_ id: String) -> Bool {
-    guard !id.isEmpty, id.utf8.count <= 64, id.utf8.first != UInt8(ascii: ".") else { return false }
+    guard !id.isEmpty, id.utf8.count <= 64, id.utf8.first != UInt8(ascii: "."), PortableName.problem(id) == nil
+    else { return false }
     return id.utf8.allSatisfy { byte in
       EscapeSupport.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
         || byte == UInt8(ascii: "-")
@@ -78,7 +80,7 @@ public struct RosterValidator {
     if !Self.isSafeFolderName(seller.id) {
       error(
         RosterRules.unsafeID,
-        "\(row): the id is not a safe folder name (it is \(seller.id.utf8.count) bytes; ids use only letters, digits, '.', '_' and '-', start with a letter, digit, '_' or '-', and are at most 64 characters).",
+        "\(row): the id is not a safe folder name (it is \(seller.id.utf8.count) bytes; ids use only letters, digits, '.', '_' and '-', start with a letter, digit or '_', do not end with '.', are not a Windows device name such as CON or aux.txt, and are at most 64 characters).",
         seller.location(of: "id"), fix: "Choose an id such as 'shop-de'.")
     }
 
@@ -113,6 +115,8 @@ public struct RosterValidator {
       }
     }
 
+    diagnostics += declaredValueProblems(seller)
+
     for key in seller.knownCredentials.keys.sorted() {
       guard let value = seller.knownCredentials[key], let spec = guide.credentials[key: key] else { continue }
       let location = seller.location(of: "credentials.\(key)")
@@ -129,6 +133,27 @@ public struct RosterValidator {
             location)
         }
       }
+    }
+    return diagnostics
+  }
+
+  /// A field whose variable the guide declares with `values:`, holding another value. (The data
+  /// key and `credential_source` have checks of their own above.)
+  func declaredValueProblems(_ seller: Seller) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for declaration in guide.metadata.variables {
+      guard let allowed = declaration.values?.map(\.value), declaration.name != guide.metadata.dataKey,
+        StandardVariables.fixedValues[declaration.name] == nil,
+        let value = seller.fields[declaration.name], !value.isEmpty,
+        !guide.allows(value, for: declaration.name)
+      else { continue }
+      var message =
+        "Row \(seller.row): '\(CommentEscaper().escape(value))' is not a value of '\(declaration.name)'; the guide allows \(allowed.joined(separator: ", "))."
+      if let suggestion = NameSuggester.suggest(value, among: allowed) { message += " Did you mean '\(suggestion)'?" }
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: RosterRules.valueNotAllowed, message: message,
+          location: seller.location(of: declaration.name), fix: "Use one of: \(allowed.joined(separator: ", "))."))
     }
     return diagnostics
   }

@@ -187,9 +187,10 @@ public final class YAMLRosterReader: RosterSource {
     if let found = YAMLAliasScan.first(in: text) {
       return .problem(aliasProblem(found, lineOffset: startLine - 1))
     }
+    let marks = YAMLByteOrderMarks(text)
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text, .default, .default, .utf8)
+      node = try Yams.compose(yaml: marks.text, .default, .default, .utf8)
     } catch {
       if let duplicate = Self.duplicateKeyProblem(error, lines: lines, startLine: startLine, file: file) {
         return .problem(duplicate)
@@ -200,7 +201,7 @@ public final class YAMLRosterReader: RosterSource {
       return .problem(shapeProblem(row: row, location: position.location(line: 1, scalarColumn: 1)))
     }
     let rowLocation = DiagnosticLocation(file: file, line: startLine, column: 1)
-    return record(from: item, row: row, rowLocation: rowLocation, position: position)
+    return record(from: item, row: row, rowLocation: rowLocation, position: position, marks: marks)
   }
 
   private func composeWhole(leading: [[UInt8]]) {
@@ -225,9 +226,10 @@ public final class YAMLRosterReader: RosterSource {
       queue.append(.problem(aliasProblem(found, lineOffset: 0)))
       return
     }
+    let marks = YAMLByteOrderMarks(text)
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text, .default, .default, .utf8)
+      node = try Yams.compose(yaml: marks.text, .default, .default, .utf8)
     } catch {
       queue.append(.problem(position.syntaxDiagnostic(error, ruleID: RosterRules.syntax, what: "The roster")))
       return
@@ -244,7 +246,8 @@ public final class YAMLRosterReader: RosterSource {
     }
     for item in items {
       row += 1
-      queue.append(record(from: item, row: row, rowLocation: position.location(item.mark), position: position))
+      queue.append(
+        record(from: item, row: row, rowLocation: position.location(item.mark), position: position, marks: marks))
     }
   }
 
@@ -297,20 +300,21 @@ public final class YAMLRosterReader: RosterSource {
       location: location)
   }
 
-  private func record(from item: Node, row: Int, rowLocation: DiagnosticLocation, position: YAMLPosition) -> RosterItem
-  {
+  private func record(
+    from item: Node, row: Int, rowLocation: DiagnosticLocation, position: YAMLPosition, marks: YAMLByteOrderMarks
+  ) -> RosterItem {
     guard let mapping = item.mapping else {
       return .problem(shapeProblem(row: row, location: position.location(item.mark)))
     }
     var fields: [RosterRecord.RosterField] = []
     for (key, value) in mapping {
-      guard let name = key.scalar?.string else {
+      guard let name = key.scalar.map(marks.string) else {
         return .problem(
           Diagnostic(
             severity: .error, ruleID: RosterRules.shape,
             message: "Row \(row) has a field whose name is not text.", location: position.location(key.mark)))
       }
-      guard let converted = Self.value(of: value, position: position) else { continue }
+      guard let converted = Self.value(of: value, position: position, marks: marks) else { continue }
       fields.append(
         RosterRecord.RosterField(
           name: name, value: converted, location: position.location(key.mark),
@@ -320,21 +324,23 @@ public final class YAMLRosterReader: RosterSource {
   }
 
   /// A node as a field value; `nil` for a null (an absent field).
-  static func value(of node: Node, position: YAMLPosition) -> RosterRecord.Value? {
+  static func value(of node: Node, position: YAMLPosition, marks: YAMLByteOrderMarks) -> RosterRecord.Value? {
     switch node {
     case .scalar(let scalar):
       if node.null != nil && scalar.style == .plain { return nil }
-      return .text(scalar.string)
+      return .text(marks.string(scalar))
     case .mapping(let mapping):
       var entries: [RosterRecord.RosterField] = []
       for (key, value) in mapping {
-        guard let name = key.scalar?.string else { return .unsupported(kind: "a mapping with a non-text key") }
+        guard let name = key.scalar.map(marks.string) else {
+          return .unsupported(kind: "a mapping with a non-text key")
+        }
         switch value {
         case .scalar(let scalar):
           if value.null != nil && scalar.style == .plain { continue }
           entries.append(
             RosterRecord.RosterField(
-              name: name, value: .text(scalar.string), location: position.location(key.mark),
+              name: name, value: .text(marks.string(scalar)), location: position.location(key.mark),
               valueLocation: position.location(value.mark)))
         case .mapping: return .unsupported(kind: "a nested mapping")
         case .sequence: return .unsupported(kind: "a mapping holding a list")

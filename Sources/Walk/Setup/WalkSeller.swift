@@ -52,7 +52,8 @@ public enum WalkSeller {
   /// `owner_name`, `owner_email`, `credential_source`) and any other variable. The account
   /// defaults to the layout's default account, the id to the account, the credential source
   /// to `file`. Variables the guide's front matter declares (and its data-key field) that are
-  /// not given are asked for; a data-key value must name a row of the data table.
+  /// not given, or given with a value outside their declared `values:`, are asked for; a
+  /// data-key value must name a row of the data table.
   public static func fromSettings(
     _ settings: [String: String], guide: Guide, layout: ServiceLayout, io: any WalkIO
   ) throws -> Seller {
@@ -62,8 +63,13 @@ public enum WalkSeller {
     if let dataKey = guide.metadata.dataKey, !wanted.contains(where: { $0.0 == dataKey }) {
       wanted.append((dataKey, guide.describeVariable(dataKey)))
     }
-    for (name, description) in wanted where fields[name] == nil && !standard.contains(name) {
-      fields[name] = try ask(name, description: description, guide: guide, io: io)
+    for (name, description) in wanted where !standard.contains(name) {
+      // (A data-key value that names no row is asked again below, naming the table.)
+      if let given = fields[name], name != guide.metadata.dataKey, !guide.allows(given, for: name) {
+        io.show("  '\(TerminalText.inert(given))' is not a value of \(name).\n")
+        fields[name] = nil
+      }
+      if fields[name] == nil { fields[name] = try ask(name, description: description, guide: guide, io: io) }
     }
     if let dataKey = guide.metadata.dataKey, let value = fields[dataKey], let table = guide.dataTable,
       table.row(value) == nil
@@ -83,8 +89,8 @@ public enum WalkSeller {
 
   private static func ask(_ name: String, description: String, guide: Guide, io: any WalkIO) throws -> String {
     var hint = ""
-    if name == guide.metadata.dataKey, let table = guide.dataTable {
-      hint = " (one of: \(table.rows.map(\.key).joined(separator: ", ")))"
+    if let allowed = guide.allowedValues(of: name) {
+      hint = " (one of: \(allowed.joined(separator: ", ")))"
     }
     while true {
       let answer = try io.readLine("\(name): \(TerminalText.inert(description))\(TerminalText.inert(hint)): ")
@@ -95,6 +101,10 @@ public enum WalkSeller {
       }
       if name == guide.metadata.dataKey, let table = guide.dataTable, table.row(answer) == nil {
         io.show("  '\(TerminalText.inert(answer))' is not a row of \(TerminalText.inert(table.file)).\n")
+        continue
+      }
+      if !guide.allows(answer, for: name) {
+        io.show("  '\(TerminalText.inert(answer))' is not a value of \(name).\n")
         continue
       }
       return answer

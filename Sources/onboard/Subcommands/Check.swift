@@ -36,7 +36,6 @@ extension OnboardCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
-      MemoryReuse.enable()
       let resolver = GuideResolver()
       let named = try namedGuides(resolver: resolver)
       let files = try GuideFiles.expand(named.map(\.path))

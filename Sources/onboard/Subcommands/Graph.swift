@@ -16,7 +16,9 @@ extension OnboardCommand {
       discussion: """
         Nodes are stages, steps, credentials, screenshots, checks, notes and preconditions; \
         edges are next, contains, requires, produces, consumes, illustrates and checks. \
-        Render DOT with `dot -Tsvg`; paste Mermaid into a ```mermaid block on GitHub.
+        Stages, steps and notes carry their conditions, and alternative steps are drawn as \
+        branches labelled with their condition. Render DOT with `dot -Tsvg`; paste Mermaid into \
+        a ```mermaid block on GitHub.
 
         Errors in the guide are printed to standard error; the graph is still printed when the \
         guide could be read. Exit code 1 if the guide has errors, 2 if it cannot be read.
@@ -32,30 +34,16 @@ extension OnboardCommand {
     var screenshots: [String] = []
 
     func run() throws {
-      MemoryReuse.enable()
-      // The graph is built, and its JSON written to standard output piece by piece, while the
-      // guide's checks run; the errors they find follow on standard error.
-      let built = BuiltGraph()
-      let renderJSON = format == .json
       let guide = try GuideArgument.resolve(self.guide, command: "graph").path
-      let result = GuideLoader(screenshotFolders: screenshots).load(file: guide) { guide in
-        let graph = StepGraph(guide: guide)
-        built.graph = graph
-        if renderJSON {
-          JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
-          built.wroteJSON = true
-        }
-      }
+      let result = GuideLoader(screenshotFolders: screenshots).load(file: guide)
       let errors = result.diagnostics.filter { $0.severity == .error }
       if !errors.isEmpty {
         StandardError.write(TextReporter(color: Terminal.current().colorStderr).report(errors, rules: []))
       }
       guard let loaded = result.guide else { throw ExitStatus.usage.exitCode }
-      let graph = built.graph ?? StepGraph(guide: loaded)
+      let graph = StepGraph(guide: loaded)
       if format == .json {
-        if !built.wroteJSON {
-          JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
-        }
+        JSONGraphRenderer().write(graph) { Self.writeStandardOutput($0) }
       } else {
         format.renderer.renderUTF8(graph).withUnsafeBytes { Self.writeStandardOutput($0) }
       }

@@ -14,6 +14,18 @@ struct YAMLCredentialReader {
   let layout: ServiceLayout.FileLayout
   /// Whether a top-level name is a credential key (a stray key that lost its indentation).
   let isCredentialKey: (String) -> Bool
+  /// The byte order marks of the text last composed (see ``YAMLByteOrderMarks``).
+  private let marks = MarksOfText()
+
+  /// Holds the ``YAMLByteOrderMarks`` of the text being read, for the helpers below.
+  private final class MarksOfText {
+    var marks: YAMLByteOrderMarks?
+  }
+
+  /// A scalar's text as PyYAML loads it (a leading U+FEFF kept).
+  private func string(_ scalar: Node.Scalar) -> String {
+    marks.marks?.string(scalar) ?? scalar.string
+  }
 
   func read() -> CredentialDocument {
     var document = CredentialDocument(source: source, format: .yaml, layout: layout)
@@ -98,7 +110,7 @@ struct YAMLCredentialReader {
             shapeDescription: "a key that is itself a \(shape(of: keyNode))"))
         continue
       }
-      let name = keyScalar.string
+      let name = string(keyScalar)
       let keySpan = tokenSpan(keyNode)
       let keyType = loadedType(of: keyScalar)
       if !keyType.isString {
@@ -142,21 +154,21 @@ struct YAMLCredentialReader {
       let span = tokenSpan(valueNode)
       var comment: SourceSpan?
       if style == .plain, span.end > span.start { comment = trailingComment(after: span.end) }
-      if style == .plain, scalar.string.isEmpty {
+      if style == .plain, string(scalar).isEmpty {
         return CredentialEntry(
-          account: account, name: keyScalar.string, value: "", loadedType: .null, style: .none,
+          account: account, name: string(keyScalar), value: "", loadedType: .null, style: .none,
           keySpan: keySpan, valueSpan: nil)
       }
       return CredentialEntry(
-        account: account, name: keyScalar.string, value: scalar.string, loadedType: type, style: style,
+        account: account, name: string(keyScalar), value: string(scalar), loadedType: type, style: style,
         keySpan: keySpan, valueSpan: span, trailingComment: comment)
     case .mapping:
       return CredentialEntry(
-        account: account, name: keyScalar.string, value: "", loadedType: .mapping, style: .collection,
+        account: account, name: string(keyScalar), value: "", loadedType: .mapping, style: .collection,
         keySpan: keySpan, valueSpan: nodeSpan(valueNode))
     case .sequence:
       return CredentialEntry(
-        account: account, name: keyScalar.string, value: "", loadedType: .list, style: .collection,
+        account: account, name: string(keyScalar), value: "", loadedType: .list, style: .collection,
         keySpan: keySpan, valueSpan: nodeSpan(valueNode))
     case .alias:
       return nil
@@ -171,13 +183,13 @@ struct YAMLCredentialReader {
     let start = startOffset(scalar.mark)
     let hasExplicitTag = start < source.bytes.count && source.bytes[start] == UInt8(ascii: "!")
     guard hasExplicitTag else {
-      return scalar.style == .plain ? YAMLImplicitResolver.resolve(scalar.string) : .string
+      return scalar.style == .plain ? YAMLImplicitResolver.resolve(string(scalar)) : .string
     }
     switch scalar.tag.rawValue {
     case "tag:yaml.org,2002:str": return .string
     case "tag:yaml.org,2002:int": return .integer
     case "tag:yaml.org,2002:float": return .float
-    case "tag:yaml.org,2002:bool": return .boolean(YAMLImplicitResolver.boolean(scalar.string) ?? false)
+    case "tag:yaml.org,2002:bool": return .boolean(YAMLImplicitResolver.boolean(string(scalar)) ?? false)
     case "tag:yaml.org,2002:null": return .null
     case "tag:yaml.org,2002:timestamp": return .timestamp
     case "tag:yaml.org,2002:binary": return .other("binary data (an explicit !!binary tag)")
@@ -231,7 +243,7 @@ struct YAMLCredentialReader {
     let lineEnd = source.lineContentEnd(line)
     switch scalar.style {
     case .plain, .any:
-      let value = Array(scalar.string.utf8)
+      let value = Array(string(scalar).utf8)
       guard !value.isEmpty, start + value.count <= lineEnd,
         Array(bytes[start..<(start + value.count)]) == value
       else { return .point(start) }
@@ -281,7 +293,9 @@ struct YAMLCredentialReader {
   /// and the default resolver runs regular expressions on every key) and an explicit UTF-8
   /// encoding (the default one reads the whole environment on every call).
   private func compose(_ text: String) throws -> Node? {
-    try Yams.compose(yaml: text, .basic, .default, .utf8)
+    let prepared = YAMLByteOrderMarks(text)
+    marks.marks = prepared
+    return try Yams.compose(yaml: prepared.text, .basic, .default, .utf8)
   }
 
   private func errorMark(_ error: YamlError) -> Mark? {

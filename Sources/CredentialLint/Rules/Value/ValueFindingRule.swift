@@ -3,7 +3,7 @@ import OnboardDiagnostics
 
 /// The `value/*` rules: what ``ValueValidator`` finds in a credential value (placeholder,
 /// whitespace, quotes, invisible characters, a known mistake, a swapped value, a wrong format,
-/// too long). One instance per rule id; the validator runs once per value.
+/// too long, too short, missing its prefix). One instance per rule id; the validator runs once per value.
 struct ValueFindingRule: LintRule {
   let descriptor: RuleDescriptor
   let examples: [RuleExample]
@@ -97,6 +97,24 @@ struct ValueFindingRule: LintRule {
           .triggering(
             "credentials.yml",
             "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef0123456789abcdef0123456789\n"),
+          .passing("credentials.yml", good),
+        ]
+      ),
+      (
+        ValueValidator.Rule.tooShort,
+        [
+          .triggering(
+            "credentials.yml",
+            "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: 'tk|abcdef'\n"),
+          .passing(
+            "credentials.yml",
+            "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: 'tk|abcdefgh'\n"),
+        ]
+      ),
+      (
+        ValueValidator.Rule.missingPrefix,
+        [
+          .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: '0123456789abcdef'\n"),
           .passing("credentials.yml", good),
         ]
       ),

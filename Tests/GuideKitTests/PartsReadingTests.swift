@@ -3,8 +3,8 @@ import Testing
 
 @testable import GuideKit
 
-/// A large guide is parsed and read in parts at once; the result must be what one pass gives.
-@Suite struct ParallelReadingTests {
+/// A large guide is parsed and read in parts; the result must be what one pass gives.
+@Suite struct PartsReadingTests {
   /// A guide with what crosses the cut: repeated section slugs, plain sections between stages, a
   /// second `#` heading, requirement cycles and duplicate ids across the parts, stages that end
   /// in a code block, conditions, credentials, screenshots and notes.
@@ -79,12 +79,12 @@ import Testing
   func partsReadAsOnePass(partBytes: Int) throws {
     let path = try temporaryGuide(Self.guide(stages: 40))
     var sequential = GuideLoader()
-    sequential.parallelThreshold = Int.max
-    var parallel = GuideLoader()
-    parallel.parallelThreshold = 0
-    parallel.partBytes = partBytes
+    sequential.partsThreshold = Int.max
+    var inParts = GuideLoader()
+    inParts.partsThreshold = 0
+    inParts.partBytes = partBytes
     let one = sequential.load(file: path)
-    let two = parallel.load(file: path)
+    let two = inParts.load(file: path)
     let first = try #require(one.guide)
     let second = try #require(two.guide)
     #expect(first.stages == second.stages)
@@ -112,12 +112,12 @@ import Testing
     }
     let path = try temporaryGuide(text)
     var sequential = GuideLoader()
-    sequential.parallelThreshold = Int.max
-    var parallel = GuideLoader()
-    parallel.parallelThreshold = 0
-    parallel.partBytes = 300
+    sequential.partsThreshold = Int.max
+    var inParts = GuideLoader()
+    inParts.partsThreshold = 0
+    inParts.partBytes = 300
     let one = sequential.load(file: path)
-    let many = parallel.load(file: path)
+    let many = inParts.load(file: path)
     let first = try #require(one.guide)
     let second = try #require(many.guide)
     #expect(first.title == "The real title")

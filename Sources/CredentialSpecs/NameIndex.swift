@@ -1,0 +1,121 @@
+/// Candidate names prepared once for many did-you-mean lookups (`NameSuggester`'s rules).
+///
+/// The candidates are sorted and lowercased once. A lookup skips every candidate whose length
+/// differs from the name's by more than the accepted distance (an edit changes the length by at
+/// most one), compares printable-ASCII names byte by byte (for them a byte is a character), stops
+/// a comparison as soon as the distance is out of reach, and stops the search at distance 1, the
+/// best a different name can have. Its answers are those of the plain character-by-character
+/// comparison of every candidate.
+public struct NameIndex: Sendable {
+  private struct Entry: Sendable {
+    let name: String
+    let lowered: String
+    /// The lowercased name's bytes when every byte is printable ASCII, else nil.
+    let asciiLowered: [UInt8]?
+    /// The lowercased name's length in characters.
+    let length: Int
+  }
+
+  private let entries: [Entry]
+
+  /// Prepares `candidates` (in any order; duplicates are harmless).
+  public init(_ candidates: [String]) {
+    entries = candidates.sorted().map { candidate in
+      let lowered = candidate.lowercased()
+      let ascii = NameIndex.printableASCII(lowered)
+      return Entry(name: candidate, lowered: lowered, asciiLowered: ascii, length: ascii?.count ?? lowered.count)
+    }
+  }
+
+  /// The closest candidate to `name`, if it is close enough; ties go to the candidate that sorts
+  /// first.
+  public func suggest(_ name: String) -> String? {
+    let limit = NameSuggester.limit(for: name)
+    // With limit 0 only distance 0 would do, and a different name is at least 1 away.
+    guard limit > 0, !entries.isEmpty else { return nil }
+    let lowered = name.lowercased()
+    let asciiLowered = NameIndex.printableASCII(lowered)
+    let length = asciiLowered?.count ?? lowered.count
+    var scratch = DistanceRows()
+    var best: (name: String, distance: Int)?
+    for entry in entries where abs(entry.length - length) <= limit && entry.name != name {
+      let distance: Int
+      if entry.lowered == lowered {
+        distance = 1  // a case-only difference
+      } else if let a = asciiLowered, let b = entry.asciiLowered {
+        distance = scratch.boundedDistance(a, b, limit: limit)
+      } else {
+        distance = NameSuggester.editDistance(lowered, entry.lowered)
+      }
+      guard distance <= limit else { continue }
+      if best == nil || distance < best?.distance ?? Int.max { best = (entry.name, distance) }
+      if distance == 1 { break }
+    }
+    return best?.name
+  }
+
+  /// The bytes of `text` when all are printable ASCII (where bytes and characters coincide).
+  private static func printableASCII(_ text: String) -> [UInt8]? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      guard byte >= 0x20, byte < 0x7F else { return nil }
+      bytes.append(byte)
+    }
+    return bytes
+  }
+}
+
+/// Three rows of the optimal-string-alignment table, reused across comparisons.
+private struct DistanceRows {
+  private var beforePrevious: [Int] = []
+  private var previous: [Int] = []
+  private var current: [Int] = []
+
+  /// The edit distance between `a` and `b` (as `NameSuggester.editDistance` counts it) when it is
+  /// at most `limit`, else `limit + 1`. Only the band of cells within `limit` of the diagonal is
+  /// computed: a cell further off needs more than `limit` insertions or deletions, so it counts
+  /// as `limit + 1`.
+  mutating func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    let beyond = limit + 1
+    guard abs(a.count - b.count) <= limit else { return beyond }
+    if a.isEmpty || b.isEmpty { return min(max(a.count, b.count), beyond) }
+    let width = b.count + 1
+    if previous.count < width {
+      beforePrevious = [Int](repeating: beyond, count: width)
+      previous = [Int](repeating: beyond, count: width)
+      current = [Int](repeating: beyond, count: width)
+    }
+    for j in 0..<width {
+      previous[j] = j <= limit ? j : beyond
+      beforePrevious[j] = beyond
+      current[j] = beyond
+    }
+    var previousRowMinimum = 0
+    for i in 1...a.count {
+      let low = max(1, i - limit)
+      let high = min(b.count, i + limit)
+      current[0] = i <= limit ? i : beyond
+      if low > 1 { current[low - 1] = beyond }
+      var rowMinimum = beyond
+      for j in low...high {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          value = min(value, beforePrevious[j - 2] + 1)
+        }
+        value = min(value, beyond)
+        current[j] = value
+        rowMinimum = min(rowMinimum, value)
+      }
+      if high < b.count { current[high + 1] = beyond }
+      // Every later cell builds on this row or the one before (a transposition adds one to a
+      // cell two rows up), so two rows beyond the limit put the answer beyond it too.
+      if rowMinimum > limit, previousRowMinimum > limit { return beyond }
+      previousRowMinimum = rowMinimum
+      swap(&beforePrevious, &previous)
+      swap(&previous, &current)
+    }
+    return min(previous[b.count], beyond)
+  }
+}
