@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
   name: "onboard",
-  platforms: [.macOS(.v13)],
+  // macOS 15 for Synchronization's Mutex.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "onboard", targets: ["onboard"]),
     // Library products so the fuzz package in Fuzz/ can depend on the modules by path.
