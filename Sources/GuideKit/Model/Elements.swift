@@ -185,11 +185,16 @@ public struct Section: Hashable, Sendable {
   public var holdsCredentials: Bool
   /// Whether the id was written explicitly.
   public var hasExplicitID: Bool
+  /// Whether the guide leaves it out of generated outputs: an `<!-- onboard: omit -->` comment
+  /// stands right before its heading.
+  public var omitted: Bool
+  /// The heading as Markdown (emphasis, code and links kept; the anchor dropped).
+  public var titleMarkdown: String
 
   /// Creates a section.
   public init(
     id: String, title: String, body: [Block], location: DiagnosticLocation, holdsCredentials: Bool,
-    hasExplicitID: Bool = false
+    hasExplicitID: Bool = false, omitted: Bool = false, titleMarkdown: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -197,5 +202,12 @@ public struct Section: Hashable, Sendable {
     self.location = location
     self.holdsCredentials = holdsCredentials
     self.hasExplicitID = hasExplicitID
+    self.omitted = omitted
+    self.titleMarkdown = titleMarkdown ?? title
   }
+
+  /// Whether generated outputs (checklists, runbooks, the walk) carry it: every section but one
+  /// marked `<!-- onboard: omit -->` and the one that holds the credentials block (its prose
+  /// describes the block to onboard, not to a recipient).
+  public var isCarried: Bool { !omitted && !holdsCredentials }
 }

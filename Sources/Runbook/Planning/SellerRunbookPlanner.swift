@@ -22,10 +22,13 @@ public struct SellerRunbookPlanner {
 
   /// The guide.
   public let guide: Guide
+  /// The template set's missing-value marker (see ``Packets/PacketPlanner/missingValue``).
+  public let missingValue: String?
 
   /// Creates a planner for a guide.
-  public init(guide: Guide) {
+  public init(guide: Guide, missingValue: String? = nil) {
     self.guide = guide
+    self.missingValue = missingValue
   }
 
   /// Finds and plans the seller with `id`.
@@ -55,7 +58,7 @@ public struct SellerRunbookPlanner {
     }
     guard let seller = found else { return diagnostics.isEmpty ? .notFound : .problems(diagnostics) }
     if diagnostics.contains(where: { $0.severity == .error }) { return .problems(diagnostics) }
-    switch PacketPlanner(guide: guide).plan(seller) {
+    switch PacketPlanner(guide: guide, missingValue: missingValue).plan(seller) {
     case .success(let plan): return .planned(plan)
     case .failure(let list): return .problems(diagnostics + list.diagnostics)
     }
