@@ -86,7 +86,7 @@ let package = Package(
     .testTarget(name: "CredentialLintTests", dependencies: ["CredentialLint", "CredentialSpecs", "GuideKit"]),
     .testTarget(name: "PacketsTests", dependencies: ["Packets", "GuideKit"]),
     .testTarget(name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit"]),
-    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit"]),
+    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit", "Packets", "Runbook", "CommonMark"]),
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
   ],
   swiftLanguageModes: [.v6]
