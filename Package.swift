@@ -56,7 +56,7 @@ let package = Package(
     // Printed runbooks: HTML for print, PDF through headless Chromium.
     .target(
       name: "Runbook",
-      dependencies: ["GuideKit", "Packets", "CommonMark", "OnboardSupport", "OnboardDiagnostics"]
+      dependencies: ["GuideKit", "Packets", "CommonMark", "CredentialSpecs", "OnboardSupport", "OnboardDiagnostics"]
     ),
     // The interactive terminal walk and credential merging.
     .target(

@@ -85,7 +85,7 @@ public final class PacketGenerator: @unchecked Sendable {
     self.guide = guide
     self.templates = templates
     self.options = options
-    self.planner = PacketPlanner(guide: guide, missingValue: templates.layout?.missingValue)
+    self.planner = PacketPlanner(guide: guide, layout: templates.layout)
     self.decoder = SellerDecoder(credentialKeys: guide.credentials.keys)
     self.validator = RosterValidator(guide: guide, credentialEscapers: templates.credentialEscapers)
     let screenshots = ScreenshotCatalog(guide: guide, embed: options.embedScreenshots)

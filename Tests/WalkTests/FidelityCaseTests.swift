@@ -135,4 +135,26 @@ struct FidelityCaseTests {
     #expect(warning.ruleID == RosterRules.missingValue && warning.severity == .warning)
     #expect(warning.message.contains("Row 3 ('shop')") && warning.message.contains("'owner_name'"))
   }
+
+  @Test("the packet points at its own files: which values they hold and which are still empty")
+  func packetFiles() throws {
+    var seller = Self.seller("file")
+    seller.knownCredentials = ["lwa_app_id": Canary.appID]
+    let file = try Self.outputs(guidePath: Self.bundled, seller: seller)
+    #expect(file.plan.variables["credentials_file"] == "credentials.yml")
+    #expect(file.plan.variables["known_credentials"] == "lwa_app_id")
+    #expect(file.plan.variables["missing_credentials"] == "lwa_client_secret and refresh_token")
+    let rendered = CMarkRenderer.render(file.checklistMarkdown, as: .html)
+    #expect(rendered.contains("Your onboarding packet already holds this file, <code>credentials.yml</code>"))
+    #expect(rendered.contains("(known: lwa_app_id). Still\nempty: lwa_client_secret and refresh_token"))
+    #expect(
+      rendered.contains(
+        "Copy the packet's <code>credentials.yml</code> to <code>~/.config/python-sp-api/credentials.yml</code>"))
+    for (name, text) in file.all { #expect(!Canary.appears(in: text), "\(name)") }
+
+    let env = try Self.outputs(guidePath: Self.bundled, seller: Self.seller("env"))
+    #expect(env.plan.variables["dotenv_file"] == "shop.env")
+    #expect(env.checklistMarkdown.contains("Your onboarding packet already holds it,\n    `shop.env`"))
+    #expect(env.checklistMarkdown.contains("still empty: lwa\\_app\\_id, lwa\\_client\\_secret and refresh\\_token"))
+  }
 }

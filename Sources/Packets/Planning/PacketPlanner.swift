@@ -34,6 +34,9 @@ public struct PacketPlanner {
   /// `guide.stages` (`nil`: before the first stage).
   private let carriedSections: [(section: Section, afterStage: Int?)]
 
+  /// The template set's layout, which names the files a packet holds.
+  public let layout: ServiceLayout?
+
   /// The marker used when the template set's layout names none.
   public static let defaultMissingValue = "({{label}} not given)"
 
@@ -66,9 +69,10 @@ public struct PacketPlanner {
   }
 
   /// Creates a planner for a guide.
-  public init(guide: Guide, missingValue: String? = nil) {
+  public init(guide: Guide, missingValue: String? = nil, layout: ServiceLayout? = nil) {
     self.guide = guide
-    self.missingValue = missingValue ?? Self.defaultMissingValue
+    self.layout = layout
+    self.missingValue = missingValue ?? layout?.missingValue ?? Self.defaultMissingValue
     var carried: [(section: Section, afterStage: Int?)] = []
     for section in guide.sections where section.isCarried {
       let before = guide.stages.lastIndex { $0.location.line < section.location.line }
@@ -135,7 +139,7 @@ public struct PacketPlanner {
   /// Plans one seller's packet.
   /// - Returns: the plan, or the diagnostics that stop it.
   public func plan(_ seller: Seller) -> Result<PacketPlan, DiagnosticList> {
-    let variables = SellerVariables.variables(for: seller, guide: guide)
+    let variables = SellerVariables.variables(for: seller, guide: guide, layout: layout)
     let key = memo.key(variables)
     if let known = memo.structure(for: key) {
       var plan = PacketPlan(

@@ -100,7 +100,7 @@ public final class WalkSession {
     setup: GuideSetup, seller: Seller, io: any WalkIO, options: WalkOptions, store: WalkProgressStore,
     emitEnvironment: @escaping (String) -> Void = { StandardOutput.write($0) }
   ) throws {
-    let plan = try PacketPlanner(guide: setup.guide, missingValue: setup.layout.missingValue).plan(seller).get()
+    let plan = try PacketPlanner(guide: setup.guide, layout: setup.layout).plan(seller).get()
     self.init(
       guide: setup.guide, plan: plan, layout: setup.layout, io: io, options: options, store: store,
       emitEnvironment: emitEnvironment)

@@ -139,7 +139,7 @@ extension OnboardCommand {
           let layout = OnboardCommand.Packets.templateFolder(for: model).flatMap { folder in
             FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent("layout.yml"))
           }.flatMap { try? ServiceLayout.parse(String(decoding: $0, as: UTF8.self), file: "layout.yml").get() }
-          outcome = try SellerRunbookPlanner(guide: model, missingValue: layout?.missingValue)
+          outcome = try SellerRunbookPlanner(guide: model, layout: layout)
             .plan(sellerID: seller, roster: roster)
         } catch {
           throw fail("\(error)")
