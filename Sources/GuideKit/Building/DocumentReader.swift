@@ -809,7 +809,23 @@ struct DocumentReader {
       return Block(markdown: Self.fenced(literal), condition: condition, location: location(range))
     }
     let markdown = Dedent.lines(source, from: range.start.line, to: range.end.line, indent: range.start.column - 1)
-    return Block(markdown: markdown, condition: condition, location: location(range))
+    var images: [ScreenshotReference] = []
+    if block.type == .paragraph {
+      for child in block.children {
+        switch child.kind {
+        case .image(let path, _):
+          images.append(
+            ScreenshotReference(
+              path: path, caption: child.plainText.trimmingCharacters(in: " \t"), location: location(child.range)))
+        case .softBreak, .lineBreak: continue
+        case .text(let text) where text.allSatisfy({ $0 == " " || $0 == "\t" }): continue
+        default:
+          images = []
+          return Block(markdown: markdown, condition: condition, location: location(range))
+        }
+      }
+    }
+    return Block(markdown: markdown, condition: condition, location: location(range), images: images)
   }
 
   /// Whether a code block is fenced (its first line starts with ``` or ~~~).

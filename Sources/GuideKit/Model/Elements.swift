@@ -9,12 +9,18 @@ public struct Block: Hashable, Sendable {
   public var condition: Condition?
   /// Where it starts.
   public var location: DiagnosticLocation
+  /// When the block is a paragraph of images only (a gallery): those images, which outputs show
+  /// as screenshots (embedded, or a box naming a missing file) rather than as links.
+  public var images: [ScreenshotReference] = []
 
   /// Creates a block.
-  public init(markdown: String, condition: Condition? = nil, location: DiagnosticLocation) {
+  public init(
+    markdown: String, condition: Condition? = nil, location: DiagnosticLocation, images: [ScreenshotReference] = []
+  ) {
     self.markdown = markdown
     self.condition = condition
     self.location = location
+    self.images = images
   }
 }
 

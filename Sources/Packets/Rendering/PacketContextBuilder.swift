@@ -289,7 +289,24 @@ final class PacketContextBuilder {
         let section = planned.section
         let title = markdown(section.titleMarkdown, in: graph)
         let body = blocks(section.body)
+        // Its blocks one by one; a paragraph of images becomes screenshots (packet files).
+        var content: [[String: Any]] = []
+        for block in section.body {
+          if block.images.isEmpty {
+            let rendered = blocks([block])
+            content.append([
+              "is_block": true, "html": try emitter.text(rendered.html),
+              "markdown": try emitter.text(rendered.markdown),
+            ])
+          } else {
+            for var entry in try screenshotEntries(block.images) {
+              entry["is_screenshot"] = true
+              content.append(entry)
+            }
+          }
+        }
         return [
+          "content": content,
           "id": section.id, "title": try emitter.text(plain(section.title, in: graph)),
           "title_markdown": try emitter.text(title), "title_html": try emitter.text(inlineHTML(title, in: graph)),
           "body_html": try emitter.text(body.html), "body_markdown": try emitter.text(body.markdown),

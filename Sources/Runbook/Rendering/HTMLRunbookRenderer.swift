@@ -290,6 +290,13 @@ private struct PageWriter {
   }
 
   private func blockHTML(_ block: Block) throws -> String {
+    if !block.images.isEmpty {
+      // A paragraph of images: screenshots, embedded (or a frame naming a missing file).
+      var page = self
+      page.html = ""
+      for reference in block.images { page.figure(reference) }
+      return page.html
+    }
     let rendered = try filler.blockHTML(block.markdown)
     guard document.isGeneric, let condition = block.condition else { return rendered }
     return

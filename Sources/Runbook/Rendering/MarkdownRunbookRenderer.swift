@@ -207,6 +207,13 @@ private struct MarkdownWriter {
   }
 
   private func blockMarkdown(_ block: Block) throws -> String {
+    if !block.images.isEmpty {
+      // A paragraph of images: screenshots linked relative to the output (or a missing-file box).
+      var writer = self
+      writer.text = ""
+      for reference in block.images { writer.figure(reference) }
+      return String(writer.text.dropLast(2))
+    }
     let markdown = try filler.markdown(block.markdown)
     guard document.isGeneric, let condition = block.condition else { return markdown }
     return "*Only when* \(code(condition.description)):\n\n" + markdown

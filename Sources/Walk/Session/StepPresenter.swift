@@ -38,7 +38,13 @@ struct StepPresenter {
   /// A plain section of the guide: its heading and text.
   func section(_ section: Section) -> String {
     var output = "\n== \(text(section.title)) ==\n"
-    for block in section.body { output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n" }
+    for block in section.body {
+      if block.images.isEmpty {
+        output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n"
+      } else {
+        for reference in block.images { output += "\n  Screenshot: \(screenshot(reference))\n" }
+      }
+    }
     return output
   }
 
