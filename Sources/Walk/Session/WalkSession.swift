@@ -207,6 +207,7 @@ public final class WalkSession {
       text += "Resuming: \(confirmed) of \(steps.count) steps were confirmed earlier and are skipped. "
       text += "Values are never saved, so steps that give credentials ask for them again.\n"
     }
+    for warning in plan.warnings { text += "Note: \(TerminalText.inert(warning.message))\n" }
     for block in plan.introduction {
       text += "\n" + TerminalText.indent(presenter.text(block.markdown), by: "  ") + "\n"
     }
