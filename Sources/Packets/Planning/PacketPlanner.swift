@@ -8,8 +8,12 @@ import OnboardDiagnostics
 /// around it and its stage's condition) holds for the seller's variables. The plan keeps the
 /// steps that apply plus every step they require, transitively (`**Requires:**` links to a step,
 /// or to a stage: that stage's steps that apply, or all of them when none does). A condition
-/// or a `{{variable}}` in planned text that names a variable the seller does not have is an
-/// error naming the step and the seller's row.
+/// that names a variable the seller does not have is an error naming the step and the seller's
+/// row; a `{{variable}}` in planned text that the row does not give (or leaves empty) is a
+/// warning, and the text shows ``missingValue`` in its place. Each packet numbers its stages and
+/// steps 1..n (``PacketPlan/PlannedStep/label``), keeps each step's items in the guide's order
+/// (``PacketPlan/PlannedStep/parts``) and places the carried plain sections after the stage
+/// they follow.
 public struct PacketPlanner {
   /// The guide.
   public let guide: Guide

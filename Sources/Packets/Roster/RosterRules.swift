@@ -69,7 +69,7 @@ public enum RosterRules {
       id: unrepresentable, summary: "A known credential value cannot be written exactly into a credential file.",
       defaultSeverity: .error, help: "For example python-dotenv expands '${' even in quotes."),
     RuleDescriptor(
-      id: unknownVariable, summary: "A guide condition or text uses a variable the seller does not have.",
+      id: unknownVariable, summary: "A guide condition uses a variable the seller does not have.",
       defaultSeverity: .error, help: "Add the field to the roster row, or declare it in the guide's front matter."),
     RuleDescriptor(
       id: missingValue, summary: "The guide's text uses a variable that the seller's row does not give.",
