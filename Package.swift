@@ -106,7 +106,8 @@ let package = Package(
     .testTarget(
       name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit", "CommonMark", "OnboardDiagnostics"]
     ),
-    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit", "Yams"]),
+    .testTarget(
+      name: "WalkTests", dependencies: ["Walk", "GuideKit", "Packets", "Runbook", "CommonMark", "Yams"]),
     // Runs the built executable (declared so that it is built first; nothing imports it).
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
   ],

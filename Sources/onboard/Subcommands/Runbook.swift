@@ -1,4 +1,5 @@
 import ArgumentParser
+import CredentialSpecs
 import Foundation
 import GuideKit
 import OnboardDiagnostics
@@ -68,6 +69,9 @@ extension OnboardCommand {
       name: .long, help: ArgumentHelp("The browser that prints the PDF, a path or a name on PATH.", valueName: "path"))
     var browser: String?
 
+    @Flag(name: .long, help: "Treat warnings (a value the roster does not give) as errors: write no runbook.")
+    var strict = false
+
     @Option(name: .long, help: ArgumentHelp("The date on the cover, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
@@ -135,12 +139,24 @@ extension OnboardCommand {
       if let roster, let seller {
         let outcome: SellerRunbookPlanner.Outcome
         do {
-          outcome = try SellerRunbookPlanner(guide: model).plan(sellerID: seller, roster: roster)
+          // The missing-value marker is data of the guide's template set (its layout.yml).
+          let layout = OnboardCommand.Packets.templateFolder(for: model).flatMap { folder in
+            FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent("layout.yml"))
+          }.flatMap { try? ServiceLayout.parse(String(decoding: $0, as: UTF8.self), file: "layout.yml").get() }
+          outcome = try SellerRunbookPlanner(guide: model, layout: layout)
+            .plan(sellerID: seller, roster: roster)
         } catch {
           throw fail("\(error)")
         }
         switch outcome {
         case .planned(let plan):
+          if !plan.warnings.isEmpty {
+            StandardError.write(reporter.report(plan.warnings, rules: RosterRules.descriptors))
+            if strict {
+              StandardError.write("error: no runbook written for '\(seller)' (--strict)\n")
+              throw ExitStatus.findings.exitCode
+            }
+          }
           document = RunbookDocument(plan: plan, guide: model, date: runbookDate)
         case .problems(let diagnostics):
           StandardError.write(reporter.report(diagnostics, rules: RosterRules.descriptors))
