@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
   name: "onboard",
-  platforms: [.macOS(.v13)],
+  // macOS 15 for Synchronization's Mutex.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "onboard", targets: ["onboard"]),
     // Library products so the fuzz package in Fuzz/ can depend on the modules by path.
@@ -111,7 +112,9 @@ let package = Package(
     .testTarget(
       name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit", "CommonMark", "OnboardDiagnostics"]
     ),
-    .testTarget(name: "WalkTests", dependencies: ["Walk", "GuideKit", "GuideLocating", "Yams"]),
+    .testTarget(
+      name: "WalkTests",
+      dependencies: ["Walk", "GuideKit", "GuideLocating", "Packets", "Runbook", "CommonMark", "Yams"]),
     // Runs the built executable (declared so that it is built first; nothing imports it).
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
   ],

@@ -2,6 +2,7 @@ import CredentialSpecs
 import Foundation
 import OnboardDiagnostics
 import OnboardSupport
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -88,7 +89,8 @@ public struct CredentialLinter: Sendable {
   ) -> [Result<[Diagnostic], any Error>] {
     let workerCount = max(1, min(workers, 16, paths.count / 32))
     guard workerCount > 1 else { return paths.map { path in Result { try lint(file: path, as: layoutName) } } }
-    let results = BatchResults(count: paths.count)
+    // Each worker lints every workerCount-th file and stores its results under the lock.
+    let results = Mutex<[Result<[Diagnostic], any Error>?]>(Array(repeating: nil, count: paths.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
       var local: [(Int, Result<[Diagnostic], any Error>)] = []
       var index = worker
@@ -96,9 +98,11 @@ public struct CredentialLinter: Sendable {
         local.append((index, Result { try self.lint(file: paths[index], as: layoutName) }))
         index += workerCount
       }
-      results.store(local)
+      results.withLock { results in
+        for (index, result) in local { results[index] = result }
+      }
     }
-    return results.collected()
+    return results.withLock { $0.map { $0 ?? .success([]) } }
   }
 
   /// Lints a file on disk and returns the parsed document too (for `--fix`).
@@ -193,27 +197,5 @@ public struct CredentialLinter: Sendable {
     } catch let error as InputFile.ReadError {
       throw ReadError(path: path, reason: error.reason)
     }
-  }
-}
-
-/// The results of a parallel batch, filled by the workers under a lock.
-private final class BatchResults: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Result<[Diagnostic], any Error>?]
-
-  init(count: Int) {
-    results = Array(repeating: nil, count: count)
-  }
-
-  func store(_ batch: [(Int, Result<[Diagnostic], any Error>)]) {
-    lock.lock()
-    defer { lock.unlock() }
-    for (index, result) in batch { results[index] = result }
-  }
-
-  func collected() -> [Result<[Diagnostic], any Error>] {
-    lock.lock()
-    defer { lock.unlock() }
-    return results.map { $0 ?? .success([]) }
   }
 }

@@ -56,6 +56,9 @@ public struct ServiceLayout: Hashable, Sendable {
   public var suffixDefaultAccount: Bool
   /// The file shapes, in the order the descriptor lists them.
   public var files: [FileLayout]
+  /// `missing-value:`: the text shown in place of a variable a recipient's row does not give;
+  /// `{{label}}` stands for the variable's name with spaces for underscores. `nil`: not given.
+  public var missingValue: String?
 
   /// Creates a descriptor.
   public init(
@@ -135,6 +138,7 @@ public struct ServiceLayout: Hashable, Sendable {
     var diagnostics: [Diagnostic] = []
     var layout = ServiceLayout(service: mapping["service"]?.string ?? "", files: [])
     if let account = mapping["default-account"]?.string { layout.defaultAccount = account }
+    if let marker = mapping["missing-value"]?.string { layout.missingValue = marker }
     if let suffix = mapping["env-suffix"]?.string { layout.envSuffix = suffix }
     if let fallback = mapping["env-fallback"]?.string { layout.envFallbackPerKey = fallback == "per-key" }
     if let suffixDefault = mapping["suffix-default-account"].flatMap(Self.flag) {

@@ -1,14 +1,15 @@
 import Foundation
+import Synchronization
 
 /// A one-line progress bar on standard error, redrawn at most ten times a second.
-/// It draws nothing unless standard error is a terminal.
-public final class ProgressBar: @unchecked Sendable {
+/// It draws nothing unless standard error is a terminal. Workers may update it at once: its
+/// drawing state is behind a `Mutex`.
+public final class ProgressBar: Sendable {
   private let total: Int
   private let label: String
   private let enabled: Bool
-  private var lastDraw: TimeInterval = 0
-  private let lock = NSLock()
-  private(set) var drawn = false
+  /// When the bar was last drawn, and whether it has been drawn at all.
+  private let state = Mutex<(lastDraw: TimeInterval, drawn: Bool)>((0, false))
 
   /// Creates a bar for `total` items.
   /// - Parameters:
@@ -24,22 +25,22 @@ public final class ProgressBar: @unchecked Sendable {
   /// Reports that `done` items are finished.
   public func update(_ done: Int) {
     guard enabled else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    let now = Date().timeIntervalSinceReferenceDate
-    guard done >= total || now - lastDraw >= 0.1 else { return }
-    lastDraw = now
-    let width = 30
-    let fraction = total > 0 ? min(Double(done) / Double(total), 1) : 1
-    let filled = Int(fraction * Double(width))
-    let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-    StandardError.write("\r[\(bar)] \(done)/\(total) \(label)")
-    drawn = true
+    state.withLock { state in
+      let now = Date().timeIntervalSinceReferenceDate
+      guard done >= total || now - state.lastDraw >= 0.1 else { return }
+      state.lastDraw = now
+      let width = 30
+      let fraction = total > 0 ? min(Double(done) / Double(total), 1) : 1
+      let filled = Int(fraction * Double(width))
+      let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+      StandardError.write("\r[\(bar)] \(done)/\(total) \(label)")
+      state.drawn = true
+    }
   }
 
   /// Clears the bar's line.
   public func finish() {
-    guard enabled, drawn else { return }
+    guard enabled, state.withLock({ $0.drawn }) else { return }
     StandardError.write("\r\u{1B}[K")
   }
 }

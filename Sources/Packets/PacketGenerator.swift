@@ -89,7 +89,7 @@ public final class PacketGenerator: @unchecked Sendable {
     self.guide = guide
     self.templates = templates
     self.options = options
-    self.planner = PacketPlanner(guide: guide)
+    self.planner = PacketPlanner(guide: guide, layout: templates.layout)
     self.decoder = SellerDecoder(credentials: guide.credentials)
     self.validator = RosterValidator(guide: guide, credentialEscapers: templates.credentialEscapers)
     let screenshots = ScreenshotCatalog(guide: guide, embed: options.embedScreenshots)
@@ -143,10 +143,11 @@ public final class PacketGenerator: @unchecked Sendable {
       var row = CheckedRow(decodeDiagnostics: decoded.diagnostics, seller: decoded.seller)
       guard let seller = decoded.seller else { return row }
       row.rowDiagnostics = validator.validateRow(seller)
-      if row.rowDiagnostics.isEmpty && decoded.diagnostics.isEmpty && isSelected(seller),
-        case .failure(let list) = planner.plan(seller)
-      {
-        row.planDiagnostics = list.diagnostics
+      if row.rowDiagnostics.isEmpty && decoded.diagnostics.isEmpty && isSelected(seller) {
+        switch planner.plan(seller) {
+        case .failure(let list): row.planDiagnostics = list.diagnostics
+        case .success(let plan): row.planDiagnostics = plan.warnings
+        }
       }
       return row
     }

@@ -75,17 +75,22 @@ struct PlanningTests {
     #expect(diagnostic.notes.first?.contains("synthetic.md:12") == true)
   }
 
-  @Test("An unknown variable in text names the step")
+  @Test("A variable the text uses but the row lacks is a warning, and the text shows the marker")
   func unknownTextVariable() throws {
     let guide = try SyntheticGuide.make(b1Text: "Do b1 for {{nickname}}.")
-    guard
-      case .failure(let list) = PacketPlanner(guide: guide).plan(Seller(id: "s", fields: ["x": "yes", "region": "eu"]))
-    else {
-      Issue.record("planning should fail")
-      return
-    }
-    #expect(list.diagnostics.count == 1)
-    #expect(list.diagnostics[0].message.contains("step 'b1'") && list.diagnostics[0].message.contains("'nickname'"))
+    let plan = try PacketPlanner(guide: guide, missingValue: "[{{label}} missing]")
+      .plan(Seller(id: "s", fields: ["x": "yes", "region": "eu"], row: 4)).get()
+    #expect(plan.warnings.count == 1)
+    let warning = try #require(plan.warnings.first)
+    #expect(warning.severity == .warning && warning.ruleID == RosterRules.missingValue)
+    #expect(warning.message.contains("step 'b1'") && warning.message.contains("'nickname'"))
+    #expect(warning.message.contains("Row 4"))
+    #expect(plan.variables["nickname"] == "[nickname missing]")
+    // An empty value is not given either; a second seller of the same shape gets its own warning.
+    let second = try PacketPlanner(guide: guide)
+      .plan(Seller(id: "t", fields: ["x": "yes", "region": "eu", "nickname": ""], row: 9)).get()
+    #expect(second.variables["nickname"] == "(nickname not given)")
+    #expect(second.warnings.count == 1 && second.warnings[0].message.contains("Row 9"))
   }
 
   @Test("A javascript: value in a link destination is refused")

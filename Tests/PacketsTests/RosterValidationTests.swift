@@ -11,7 +11,8 @@ struct RosterValidationTests {
     let path = try TestSupport.file(yaml, named: "roster.yml")
     let generator = PacketGenerator(
       guide: guide, templates: try TestSupport.templates(), options: .init(outputDirectory: "/nonexistent"))
-    return try generator.check(roster: path).diagnostics
+    // Rows without an owner also get a missing-value warning; these tests are about the rows.
+    return try generator.check(roster: path).diagnostics.filter { $0.ruleID != RosterRules.missingValue }
   }
 
   @Test("A missing id names the row and its line")

@@ -38,7 +38,7 @@ struct HTMLRunbookRendererTests {
     #expect(html.contains("<h2>Contents</h2>"))
     #expect(html.contains("<a href=\"#setup\"><span class=\"toc-label\">1.</span> Set up the shop</a>"))
     #expect(
-      html.contains("<a href=\"#env-step\"><span class=\"toc-label\">2.2</span> Put the key in the environment.</a>"))
+      html.contains("<a href=\"#env-step\"><span class=\"toc-label\">2.1</span> Put the key in the environment.</a>"))
     #expect(!html.contains("file-step"))
     #expect(html.contains("<section class=\"stage\" id=\"setup\">"))
     #expect(html.contains("<article class=\"step\" id=\"env-step\">"))

@@ -28,7 +28,8 @@ struct MarkdownRunbookRendererTests {
       headings == [
         "Runbook: Shop onboarding", "Sign-off", "Contents", "Stage 1: Set up the shop",
         "1.1 Open the shop for Plain Shop.",
-        "1.2 Get the key.", "Stage 2: Use the key", "2.2 Put the key in the environment.", "Credentials",
+        // Numbered in the runbook's own order: the file step (2.1 in the guide) is left out.
+        "1.2 Get the key.", "Stage 2: Use the key", "2.1 Put the key in the environment.", "Credentials",
       ])
     #expect(markdown.contains("- **Date:** 2025-03-31\n"))
     #expect(RunbookFixtures.count("- [ ] Done (step `", in: markdown) == 3)

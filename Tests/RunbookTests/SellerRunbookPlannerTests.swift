@@ -60,17 +60,22 @@ struct SellerRunbookPlannerTests {
     }
   }
 
-  @Test("a variable the seller lacks stops the plan with a diagnostic")
+  @Test("a variable the seller lacks is a warning, and the runbook shows the marker in its place")
   func unknownVariable() throws {
     let guide = try RunbookFixtures.guide()
     let folder = try RunbookFixtures.temporaryFolder("no-motto")
     let path = folder + "/roster.yml"
     try "- id: shop\n  shop_url: https://a.example.com\n".write(toFile: path, atomically: true, encoding: .utf8)
-    let outcome = try SellerRunbookPlanner(guide: guide).plan(sellerID: "shop", roster: path)
-    guard case .problems(let diagnostics) = outcome else {
-      Issue.record("expected problems, got \(outcome)")
+    let outcome = try SellerRunbookPlanner(guide: guide, missingValue: "({{label}} not given)")
+      .plan(sellerID: "shop", roster: path)
+    guard case .planned(let plan) = outcome else {
+      Issue.record("expected a plan, got \(outcome)")
       return
     }
-    #expect(diagnostics.contains { $0.ruleID == RosterRules.unknownVariable && $0.message.contains("'motto'") })
+    #expect(plan.warnings.contains { $0.ruleID == RosterRules.missingValue && $0.message.contains("'motto'") })
+    #expect(plan.warnings.allSatisfy { $0.severity == .warning && $0.message.contains("Row 1") })
+    let markdown = try MarkdownRunbookRenderer().render(
+      RunbookDocument(plan: plan, guide: guide, date: RunbookFixtures.date))
+    #expect(markdown.contains("(motto not given)"))
   }
 }

@@ -44,7 +44,7 @@ import Yams
       fileSellerAnswers(), setup: setup, destination: .file(folder.file("c.yml")), state: folder.file("state"))
     let text = run.transcript.text
     #expect(text.contains("== Stage 1: Set up the app in Seller Central =="))
-    #expect(text.contains("-- Step 1.4 (4 of 7): Authorise the app and copy the refresh token. --"))
+    #expect(text.contains("-- Step 1.4 (4 of 7): Authorise the app and copy the refresh token. [authorise] --"))
     #expect(text.contains("WARNING: This is your only chance to see this token."))
     #expect(text.contains("Note: The **App ID** column"))
     #expect(text.contains("Compare with the screenshot:"))

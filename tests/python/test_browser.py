@@ -162,11 +162,13 @@ def make_driver(profile):
 
 
 def wait_for_images(driver, timeout=20):
-    """Scrolls every image into view (the checklist loads them lazily) and waits until all are complete."""
+    """Scrolls each image that is not loaded yet into view (the checklist loads them lazily, and a
+    page with a screenshot gallery at its end is too long to load them all from one place) and
+    waits until all are complete."""
     script = """
-        const images = Array.from(document.images);
-        images.forEach(img => img.scrollIntoView());
-        return images.every(img => img.complete);
+        const pending = Array.from(document.images).find(img => !img.complete);
+        if (pending) { pending.scrollIntoView(); return false; }
+        return true;
     """
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script(script))
     return driver.execute_script("return Array.from(document.images).map(img => [img.getAttribute('alt'), img.naturalWidth, img.naturalHeight]);")

@@ -203,7 +203,8 @@ def test_implicit_types_match_pyyaml(onboard, tmp_path):
 # file is a file BOM, which YAML drops, and is not a value's.
 GOOD_APP_ID = "amzn1.application-oa2-client.2844f73985764ea1996c87dc700da1b0"
 GOOD_SECRET = "amzn1.oa2-cs.v1.6c7ab603ca4139d1032089583ea665d5a95f514703dfc868ded27398bd65aebc"
-GOOD_TOKEN = "Atzr|IwEBc2LufYNuydk9sgEWl2agE4aE-Yhc3a-LcBfS83Cedu3QlYJJJbgIQrBc5O_x2A7CzMp1GAawTC"
+# Real refresh tokens are several hundred characters; the bundled guide sets min-length 300.
+GOOD_TOKEN = "Atzr|IwEBc2LufYNuydk9sgEWl2agE4aE-Yhc3a-LcBfS83Cedu3QlYJJJbgIQrBc5O_x2A7CzMp1GAawTC" + "x" * 300
 BOM = "\ufeff"
 BOM_VALUES = {
     "plain": f"{BOM}{GOOD_APP_ID}",

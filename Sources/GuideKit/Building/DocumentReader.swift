@@ -58,7 +58,17 @@ struct DocumentReader {
   enum Unit {
     case title(MarkdownNode)
     case introduction(MarkdownNode)
-    case section(heading: MarkdownNode, blocks: [MarkdownNode])
+    case section(heading: MarkdownNode, blocks: [MarkdownNode], omitted: Bool)
+  }
+
+  /// Whether a block is the marker that leaves the next `##` section out of generated outputs:
+  /// an HTML comment `<!-- onboard: omit -->` on its own.
+  static func isOmitMarker(_ block: MarkdownNode) -> Bool {
+    guard block.type == .htmlBlock, case .htmlBlock(let html) = block.kind else { return false }
+    let trimmed = html.trimmingCharacters(in: " \t\n\r")
+    guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return false }
+    let words = trimmed.dropFirst(4).dropLast(3).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    return words == ["onboard:", "omit"]
   }
 
   /// Reads the document whose top-level blocks are the children of `roots`, in order (a guide
@@ -69,7 +79,7 @@ struct DocumentReader {
     let cut: Int?
     if roots.count > 1, let second = roots[1].children.first(where: { _ in true }) {
       cut = units.firstIndex {
-        if case .section(let heading, _) = $0 { return heading == second } else { return false }
+        if case .section(let heading, _, _) = $0 { return heading == second } else { return false }
       }
     } else {
       cut = parallelSplit(units)
@@ -94,33 +104,50 @@ struct DocumentReader {
   static func units(of roots: [MarkdownNode], laterPart: Bool = false) -> [Unit] {
     var units: [Unit] = []
     var sectionHeading: MarkdownNode?
+    var sectionOmitted = false
     var sectionBlocks: [MarkdownNode] = []
+    var pendingOmit: MarkdownNode?
     var sawFirstSection = laterPart
     var sawTitle = laterPart
-    for block in roots.lazy.flatMap(\.children) {
-      if case .heading(let level) = block.kind, level <= 2 {
-        if level == 1 && !sawTitle {
-          sawTitle = true
-          units.append(.title(block))
-          continue
-        }
-        if let heading = sectionHeading { units.append(.section(heading: heading, blocks: sectionBlocks)) }
-        sectionBlocks = []
-        if level == 2 {
-          sectionHeading = block
-          sawFirstSection = true
-        } else {
-          sectionHeading = nil
-        }
-        continue
-      }
+    func place(_ block: MarkdownNode) {
       if sawFirstSection && sectionHeading != nil {
         sectionBlocks.append(block)
       } else {
         units.append(.introduction(block))
       }
     }
-    if let heading = sectionHeading { units.append(.section(heading: heading, blocks: sectionBlocks)) }
+    for block in roots.lazy.flatMap(\.children) {
+      if case .heading(let level) = block.kind, level <= 2 {
+        if level == 1 && !sawTitle {
+          if let marker = pendingOmit { place(marker) }
+          pendingOmit = nil
+          sawTitle = true
+          units.append(.title(block))
+          continue
+        }
+        if let heading = sectionHeading {
+          units.append(.section(heading: heading, blocks: sectionBlocks, omitted: sectionOmitted))
+        }
+        sectionBlocks = []
+        if level == 2 {
+          sectionHeading = block
+          sectionOmitted = pendingOmit != nil
+          sawFirstSection = true
+        } else {
+          if let marker = pendingOmit { place(marker) }
+          sectionHeading = nil
+        }
+        pendingOmit = nil
+        continue
+      }
+      if let marker = pendingOmit { place(marker) }
+      pendingOmit = Self.isOmitMarker(block) ? block : nil
+      if pendingOmit == nil { place(block) }
+    }
+    if let marker = pendingOmit { place(marker) }
+    if let heading = sectionHeading {
+      units.append(.section(heading: heading, blocks: sectionBlocks, omitted: sectionOmitted))
+    }
     return units
   }
 
@@ -167,8 +194,8 @@ struct DocumentReader {
         } else if let body = bodyBlock(block, condition: nil) {
           introduction.append(body)
         }
-      case .section(let heading, let blocks):
-        readSection(heading: heading, blocks: blocks)
+      case .section(let heading, let blocks, let omitted):
+        readSection(heading: heading, blocks: blocks, omitted: omitted)
       }
     }
   }
@@ -179,7 +206,7 @@ struct DocumentReader {
     guard source.bytes.count > parallelThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
     let middle = source.lineCount / 2
     for index in units.indices.dropFirst() {
-      if case .section(let heading, _) = units[index], let line = heading.range?.start.line, line >= middle {
+      if case .section(let heading, _, _) = units[index], let line = heading.range?.start.line, line >= middle {
         return index
       }
     }
@@ -235,7 +262,7 @@ struct DocumentReader {
 
   // MARK: - Sections and stages
 
-  mutating func readSection(heading: MarkdownNode, blocks: [MarkdownNode]) {
+  mutating func readSection(heading: MarkdownNode, blocks: [MarkdownNode], omitted: Bool = false) {
     let (explicitID, headingTitle) = anchorAndTitle(heading)
     let stageID = explicitID ?? Slug.make(headingTitle)
     let headingLocation = location(heading.range)
@@ -247,7 +274,8 @@ struct DocumentReader {
 
     guard hasListSteps || hasHeadingSteps else {
       readPlainSection(
-        id: stageID, explicitID: explicitID, title: headingTitle, location: headingLocation, blocks: blocks)
+        id: stageID, explicitID: explicitID, title: headingTitle, location: headingLocation, blocks: blocks,
+        omitted: omitted, titleMarkdown: headingMarkdown(heading))
       return
     }
 
@@ -314,7 +342,8 @@ struct DocumentReader {
   }
 
   mutating func readPlainSection(
-    id: String, explicitID: String?, title: String, location: DiagnosticLocation, blocks: [MarkdownNode]
+    id: String, explicitID: String?, title: String, location: DiagnosticLocation, blocks: [MarkdownNode],
+    omitted: Bool = false, titleMarkdown: String? = nil
   ) {
     var holdsCredentials = false
     var body: [Block] = []
@@ -373,7 +402,7 @@ struct DocumentReader {
     sections.append(
       Section(
         id: sectionID, title: title, body: body, location: location, holdsCredentials: holdsCredentials,
-        hasExplicitID: explicitID != nil))
+        hasExplicitID: explicitID != nil, omitted: omitted, titleMarkdown: titleMarkdown))
   }
 
   mutating func readStageBlock(_ block: MarkdownNode, into stage: inout Stage, condition: Condition?) {
@@ -527,14 +556,19 @@ struct DocumentReader {
             Block(
               markdown: paragraphs.markdown(of: rest), condition: conditions.combined,
               location: location(block.range)))
+          step.parts.append(.block(step.body.count - 1))
         }
       case .blockQuote:
         if let note = readNote(block, condition: conditions.combined) {
           step.notes.append(note)
+          step.parts.append(.note(step.notes.count - 1))
         } else if let attributes = blockQuoteAttributes(block), !attributes.isEmpty {
           for attribute in attributes { applyStep(attribute, to: &step) }
         } else {
-          if let body = bodyBlock(block, condition: conditions.combined) { step.body.append(body) }
+          if let body = bodyBlock(block, condition: conditions.combined) {
+            step.body.append(body)
+            step.parts.append(.block(step.body.count - 1))
+          }
         }
       default:
         if needTitle, block.type == .heading {
@@ -548,7 +582,10 @@ struct DocumentReader {
           step.titleMarkdown = headingMarkdown(block)
           continue
         }
-        if let body = bodyBlock(block, condition: conditions.combined) { step.body.append(body) }
+        if let body = bodyBlock(block, condition: conditions.combined) {
+          step.body.append(body)
+          step.parts.append(.block(step.body.count - 1))
+        }
       }
     }
     conditions.reportUnclosed(into: &diagnostics, file: file)
@@ -594,6 +631,7 @@ struct DocumentReader {
           Check(
             id: "\(step.id)#check-\(step.checks.count + 1)", markdown: attribute.markdown,
             text: attribute.plainText, location: attribute.location))
+        step.parts.append(.check(step.checks.count - 1))
       }
     case .screenshot:
       var found = false
@@ -605,6 +643,7 @@ struct DocumentReader {
           if caption.isEmpty { reportMissingAlt(node) }
           step.screenshots.append(
             ScreenshotReference(path: destination, caption: caption, location: location(node.range)))
+          step.parts.append(.screenshot(step.screenshots.count - 1))
           screenshotUses.append(
             ScreenshotUse(path: destination, caption: caption, location: location(node.range), stepID: step.id))
         default: break
@@ -763,8 +802,50 @@ struct DocumentReader {
 
   func bodyBlock(_ block: MarkdownNode, condition: Condition?) -> Block? {
     guard let range = block.range else { return nil }
+    if case .codeBlock(_, let literal) = block.kind, !isFenced(block, at: range) {
+      // An indented code block starts at its code, four columns right of the text around it:
+      // dedenting it by its start column would make it a paragraph. It is written as a fenced
+      // block, which means the same wherever an output puts it (in a list item, a quote).
+      return Block(markdown: Self.fenced(literal), condition: condition, location: location(range))
+    }
     let markdown = Dedent.lines(source, from: range.start.line, to: range.end.line, indent: range.start.column - 1)
-    return Block(markdown: markdown, condition: condition, location: location(range))
+    var images: [ScreenshotReference] = []
+    if block.type == .paragraph {
+      for child in block.children {
+        switch child.kind {
+        case .image(let path, _):
+          images.append(
+            ScreenshotReference(
+              path: path, caption: child.plainText.trimmingCharacters(in: " \t"), location: location(child.range)))
+        case .softBreak, .lineBreak: continue
+        case .text(let text) where text.allSatisfy({ $0 == " " || $0 == "\t" }): continue
+        default:
+          images = []
+          return Block(markdown: markdown, condition: condition, location: location(range))
+        }
+      }
+    }
+    return Block(markdown: markdown, condition: condition, location: location(range), images: images)
+  }
+
+  /// Whether a code block is fenced (its first line starts with ``` or ~~~).
+  func isFenced(_ block: MarkdownNode, at range: SourceRange) -> Bool {
+    let first = source.line(range.start.line).drop { $0 == " " || $0 == "\t" || $0 == ">" }
+    return first.hasPrefix("```") || first.hasPrefix("~~~")
+  }
+
+  /// Code as a fenced code block whose fence is longer than any run of backticks in it.
+  static func fenced(_ literal: String) -> String {
+    var longest = 0
+    var run = 0
+    for character in literal {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    let fence = String(repeating: "`", count: max(3, longest + 1))
+    var code = literal
+    if !code.hasSuffix("\n") { code += "\n" }
+    return fence + "\n" + code + fence
   }
 
   /// Collects a step block's `#id` links (as ``collectLinks(_:)``) and its images (as the step's
@@ -785,6 +866,7 @@ struct DocumentReader {
     let caption = node.plainText.trimmingCharacters(in: " \t")
     if caption.isEmpty { reportMissingAlt(node) }
     step.screenshots.append(ScreenshotReference(path: sourcePath, caption: caption, location: location(node.range)))
+    step.parts.append(.screenshot(step.screenshots.count - 1))
     screenshotUses.append(
       ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: stepID))
   }

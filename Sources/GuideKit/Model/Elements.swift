@@ -9,12 +9,18 @@ public struct Block: Hashable, Sendable {
   public var condition: Condition?
   /// Where it starts.
   public var location: DiagnosticLocation
+  /// When the block is a paragraph of images only (a gallery): those images, which outputs show
+  /// as screenshots (embedded, or a box naming a missing file) rather than as links.
+  public var images: [ScreenshotReference] = []
 
   /// Creates a block.
-  public init(markdown: String, condition: Condition? = nil, location: DiagnosticLocation) {
+  public init(
+    markdown: String, condition: Condition? = nil, location: DiagnosticLocation, images: [ScreenshotReference] = []
+  ) {
     self.markdown = markdown
     self.condition = condition
     self.location = location
+    self.images = images
   }
 }
 
@@ -189,11 +195,16 @@ public struct Section: Hashable, Sendable {
   public var holdsCredentials: Bool
   /// Whether the id was written explicitly.
   public var hasExplicitID: Bool
+  /// Whether the guide leaves it out of generated outputs: an `<!-- onboard: omit -->` comment
+  /// stands right before its heading.
+  public var omitted: Bool
+  /// The heading as Markdown (emphasis, code and links kept; the anchor dropped).
+  public var titleMarkdown: String
 
   /// Creates a section.
   public init(
     id: String, title: String, body: [Block], location: DiagnosticLocation, holdsCredentials: Bool,
-    hasExplicitID: Bool = false
+    hasExplicitID: Bool = false, omitted: Bool = false, titleMarkdown: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -201,5 +212,12 @@ public struct Section: Hashable, Sendable {
     self.location = location
     self.holdsCredentials = holdsCredentials
     self.hasExplicitID = hasExplicitID
+    self.omitted = omitted
+    self.titleMarkdown = titleMarkdown ?? title
   }
+
+  /// Whether generated outputs (checklists, runbooks, the walk) carry it: every section but one
+  /// marked `<!-- onboard: omit -->` and the one that holds the credentials block (its prose
+  /// describes the block to onboard, not to a recipient).
+  public var isCarried: Bool { !omitted && !holdsCredentials }
 }

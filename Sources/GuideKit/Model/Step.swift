@@ -40,6 +40,22 @@ public struct Step: Hashable, Sendable {
   public var who: String?
   /// `**Duration:**`, if given.
   public var duration: String?
+  /// The step's body blocks, notes, checks and screenshots in the order the guide writes them
+  /// (each an index into ``body``, ``notes``, ``checks`` or ``screenshots``), so outputs can
+  /// keep that order.
+  public var parts: [Part] = []
+
+  /// One item of a step's content, by its index in the list of its kind.
+  public enum Part: Hashable, Sendable {
+    /// ``Step/body```[index]`.
+    case block(Int)
+    /// ``Step/notes```[index]`.
+    case note(Int)
+    /// ``Step/checks```[index]`.
+    case check(Int)
+    /// ``Step/screenshots```[index]`.
+    case screenshot(Int)
+  }
 
   /// Creates a step.
   public init(
@@ -69,6 +85,9 @@ public struct Step: Hashable, Sendable {
     self.inheritedCondition = inheritedCondition
     self.who = who
     self.duration = duration
+    self.parts =
+      body.indices.map { .block($0) } + notes.indices.map { .note($0) } + screenshots.indices.map { .screenshot($0) }
+      + checks.indices.map { .check($0) }
   }
 
   /// The step's own condition and every condition around it, joined with `and`.

@@ -10,8 +10,12 @@ import OnboardDiagnostics
 /// or to a stage: that stage's steps that apply, or all of them when none does). A stage-level
 /// `**When:**` guards the whole stage: when it is false, none of the stage's steps, prose or
 /// notes is planned, not even a step another step requires. A condition
-/// or a `{{variable}}` in planned text that names a variable the seller does not have is an
-/// error naming the step and the seller's row.
+/// that names a variable the seller does not have is an error naming the step and the seller's
+/// row; a `{{variable}}` in planned text that the row does not give (or leaves empty) is a
+/// warning, and the text shows ``missingValue`` in its place. Each packet numbers its stages and
+/// steps 1..n (``PacketPlan/PlannedStep/label``), keeps each step's items in the guide's order
+/// (``PacketPlan/PlannedStep/parts``) and places the carried plain sections after the stage
+/// they follow.
 public struct PacketPlanner {
   /// The guide.
   public let guide: Guide
@@ -23,10 +27,24 @@ public struct PacketPlanner {
   /// Per stage (by position in the guide): the placeholders of its texts.
   private let stageFacts: [StageFacts]
   private let introductionPlaceholders: [[Placeholder]]
+  /// Per carried section: the placeholders of its title, then of each block.
+  private let sectionPlaceholders: [[[Placeholder]]]
   /// Each stage's `**Requires:**` references, by stage id.
   private let stageRequires: [String: [Reference]]
   /// Recent plans' structures, by what decides them.
   private let memo: PlanMemo
+  /// The text shown for a variable the seller's row does not give; `{{label}}` stands for the
+  /// variable's name with spaces for underscores (the template set's `missing-value:`).
+  public let missingValue: String
+  /// The plain sections that outputs carry, each with the position of the stage before it in
+  /// `guide.stages` (`nil`: before the first stage).
+  private let carriedSections: [(section: Section, afterStage: Int?)]
+
+  /// The template set's layout, which names the files a packet holds.
+  public let layout: ServiceLayout?
+
+  /// The marker used when the template set's layout names none.
+  public static let defaultMissingValue = "({{label}} not given)"
 
   /// A `{{variable}}` in guide text: its name, and whether it starts a link destination (so its
   /// value decides the link's scheme).
@@ -57,8 +75,16 @@ public struct PacketPlanner {
   }
 
   /// Creates a planner for a guide.
-  public init(guide: Guide) {
+  public init(guide: Guide, missingValue: String? = nil, layout: ServiceLayout? = nil) {
     self.guide = guide
+    self.layout = layout
+    self.missingValue = missingValue ?? layout?.missingValue ?? Self.defaultMissingValue
+    var carried: [(section: Section, afterStage: Int?)] = []
+    for section in guide.sections where section.isCarried {
+      let before = guide.stages.lastIndex { $0.location.line < section.location.line }
+      carried.append((section, before))
+    }
+    self.carriedSections = carried
     let steps = guide.steps
     self.allSteps = steps
     var index: [String: Int] = [:]
@@ -92,6 +118,9 @@ public struct PacketPlanner {
         preconditions: stage.preconditions.map { placeholders($0.markdown) })
     }
     self.introductionPlaceholders = guide.introduction.map { placeholders($0.markdown) }
+    self.sectionPlaceholders = carried.map { entry in
+      [placeholders(entry.section.titleMarkdown)] + entry.section.body.map { placeholders($0.markdown) }
+    }
     var requires: [String: [Reference]] = [:]
     for stage in guide.stages where requires[stage.id] == nil { requires[stage.id] = stage.requires }
     self.stageRequires = requires
@@ -105,6 +134,7 @@ public struct PacketPlanner {
     var texts = introductionPlaceholders
     for facts in stepFacts { texts += [facts.title] + facts.blocks + facts.notes + facts.checks + facts.preconditions }
     for facts in stageFacts { texts += facts.blocks + facts.notes + facts.preconditions }
+    texts += sectionPlaceholders.joined()
     let placeholders = texts.joined()
     self.memo = PlanMemo(
       conditionVariables: Set(conditions.compactMap { $0?.variables }.joined()),
@@ -115,21 +145,62 @@ public struct PacketPlanner {
   /// Plans one seller's packet.
   /// - Returns: the plan, or the diagnostics that stop it.
   public func plan(_ seller: Seller) -> Result<PacketPlan, DiagnosticList> {
-    let variables = SellerVariables.variables(for: seller, guide: guide)
+    let variables = SellerVariables.variables(for: seller, guide: guide, layout: layout)
     let key = memo.key(variables)
     if let known = memo.structure(for: key) {
       var plan = PacketPlan(
         seller: seller, variables: variables, stages: known.stages, introduction: known.introduction)
+      plan.leadingSections = known.leadingSections
       plan.structureKey = known.key
+      fillMissing(known.missing, in: &plan)
       return .success(plan)
     }
     let planned = plan(seller, variables: variables)
     guard case .success(var plan) = planned else { return planned }
     let structureKey = PacketShape.structureKey(stages: plan.stages, introduction: plan.introduction, guide: guide)
+    let missing = plan.missingUses
     memo.remember(
-      PlanMemo.Structure(stages: plan.stages, introduction: plan.introduction, key: structureKey), for: key)
+      PlanMemo.Structure(
+        stages: plan.stages, introduction: plan.introduction, leadingSections: plan.leadingSections,
+        missing: missing, key: structureKey),
+      for: key)
     plan.structureKey = structureKey
+    fillMissing(missing, in: &plan)
     return .success(plan)
+  }
+
+  /// Whether a value counts as given: present and not empty.
+  static func isGiven(_ value: String?) -> Bool {
+    guard let value else { return false }
+    return !value.isEmpty
+  }
+
+  /// The marker for a variable the row does not give.
+  public func marker(for name: String) -> String {
+    missingValue.replacingOccurrences(of: "{{label}}", with: name.replacingOccurrences(of: "_", with: " "))
+  }
+
+  /// Puts the marker in place of each variable the planned text uses but the row does not give,
+  /// with one warning per variable naming the row and where the text uses it.
+  private func fillMissing(_ missing: [PacketPlan.MissingUse], in plan: inout PacketPlan) {
+    let seller = plan.seller
+    for use in missing {
+      plan.variables[use.name] = marker(for: use.name)
+      var fix = "Add a '\(use.name)' field to the row"
+      if let declared = guide.metadata.variables.first(where: { $0.name == use.name }) {
+        fix += " (the guide declares it: \(declared.description))"
+      } else if let standard = StandardVariables.description(of: use.name) {
+        fix += " (\(standard))"
+      }
+      plan.warnings.append(
+        Diagnostic(
+          severity: .warning, ruleID: RosterRules.missingValue,
+          message:
+            "Row \(seller.row) ('\(seller.id)'): \(use.subject) uses the variable '\(use.name)', which the row does not give; the text shows '\(marker(for: use.name))' instead.",
+          location: seller.location(of: use.name), fix: fix + ".",
+          notes: [Problems.where(use.subject, use.location)]))
+    }
+    plan.missingUses = missing
   }
 
   /// Plans one seller's packet from their variables, without the memo.
@@ -166,9 +237,11 @@ public struct PacketPlanner {
 
     let stepIndex = self.stepIndex
     var stages: [PacketPlan.PlannedStage] = []
+    var stagePositions: [Int] = []
     for (stagePosition, stage) in guide.stages.enumerated() {
       guard let positions = stageSteps[stage.id], positions.contains(where: { included[$0] }) else { continue }
       var planned: [PacketPlan.PlannedStep] = []
+      let stageNumber = stages.count + 1
       for position in positions where included[position] {
         let step = allSteps[position]
         let facts = stepFacts[position]
@@ -184,11 +257,14 @@ public struct PacketPlanner {
         for (preconditionIndex, precondition) in step.preconditions.enumerated() {
           problems.check(facts.preconditions[preconditionIndex], subject, precondition.location)
         }
-        planned.append(
-          PacketPlan.PlannedStep(
-            step: step, blocks: blocks.map(\.item), notes: notes.map(\.item), applies: applies[position],
-            requiredBy: requiredBy[position].count < 2
-              ? requiredBy[position] : requiredBy[position].sorted { (stepIndex[$0] ?? 0) < (stepIndex[$1] ?? 0) }))
+        var plannedStep = PacketPlan.PlannedStep(
+          step: step, blocks: blocks.map(\.item), notes: notes.map(\.item), applies: applies[position],
+          requiredBy: requiredBy[position].count < 2
+            ? requiredBy[position] : requiredBy[position].sorted { (stepIndex[$0] ?? 0) < (stepIndex[$1] ?? 0) })
+        plannedStep.number = planned.count + 1
+        plannedStep.label = "\(stageNumber).\(plannedStep.number)"
+        plannedStep.parts = Self.parts(of: step, blocks: Set(blocks.map(\.index)), notes: Set(notes.map(\.index)))
+        planned.append(plannedStep)
       }
       let facts = stageFacts[stagePosition]
       let stageSubject = facts.subject
@@ -199,8 +275,25 @@ public struct PacketPlanner {
       for (preconditionIndex, precondition) in stage.preconditions.enumerated() {
         problems.check(facts.preconditions[preconditionIndex], stageSubject, precondition.location)
       }
-      stages.append(
-        PacketPlan.PlannedStage(stage: stage, blocks: blocks.map(\.item), notes: notes.map(\.item), steps: planned))
+      var plannedStage = PacketPlan.PlannedStage(
+        stage: stage, blocks: blocks.map(\.item), notes: notes.map(\.item), steps: planned)
+      plannedStage.number = stageNumber
+      stagePositions.append(stagePosition)
+      stages.append(plannedStage)
+    }
+    var leadingSections: [PacketPlan.PlannedSection] = []
+    for (sectionIndex, entry) in carriedSections.enumerated() {
+      let subject = "the section '\(entry.section.id)'"
+      for (blockIndex, placeholders) in sectionPlaceholders[sectionIndex].enumerated() {
+        let location = blockIndex == 0 ? entry.section.location : entry.section.body[blockIndex - 1].location
+        problems.check(placeholders, subject, location)
+      }
+      let planned = PacketPlan.PlannedSection(section: entry.section)
+      if let after = entry.afterStage, let target = stagePositions.lastIndex(where: { $0 <= after }) {
+        stages[target].sectionsAfter.append(planned)
+      } else {
+        leadingSections.append(planned)
+      }
     }
     let introduction = problems.kept(
       guide.introduction, where: "the introduction", condition: \.condition, location: \.location)
@@ -209,8 +302,22 @@ public struct PacketPlanner {
     }
 
     if !problems.diagnostics.isEmpty { return .failure(DiagnosticList(problems.diagnostics)) }
-    return .success(
-      PacketPlan(seller: seller, variables: variables, stages: stages, introduction: introduction.map(\.item)))
+    var plan = PacketPlan(seller: seller, variables: variables, stages: stages, introduction: introduction.map(\.item))
+    plan.leadingSections = leadingSections
+    plan.missingUses = problems.missing
+    return .success(plan)
+  }
+
+  /// A step's kept items in the guide's order.
+  static func parts(of step: Step, blocks: Set<Int>, notes: Set<Int>) -> [PacketPlan.PlannedPart] {
+    step.parts.compactMap { part -> PacketPlan.PlannedPart? in
+      switch part {
+      case .block(let index): return blocks.contains(index) ? .block(step.body[index]) : nil
+      case .note(let index): return notes.contains(index) ? .note(step.notes[index]) : nil
+      case .check(let index): return .check(step.checks[index])
+      case .screenshot(let index): return .screenshot(step.screenshots[index])
+      }
+    }
   }
 
   /// The step positions a `**Requires:**` target stands for.
@@ -229,6 +336,9 @@ public struct PacketPlanner {
     let variables: [String: String]
     var diagnostics: [Diagnostic] = []
     var reported: Set<String> = []
+    /// Variables the text uses that the row does not give, first use each.
+    var missing: [PacketPlan.MissingUse] = []
+    var missingNames: Set<String> = []
 
     init(seller: Seller, declared: [VariableDeclaration], variables: [String: String]) {
       self.seller = seller
@@ -265,8 +375,10 @@ public struct PacketPlanner {
     /// cannot start a link.
     mutating func check(_ placeholders: [Placeholder], _ subject: String, _ location: DiagnosticLocation) {
       for placeholder in placeholders {
-        guard let value = variables[placeholder.name] else {
-          report(placeholder.name, subject: subject, at: location, usage: "its text")
+        guard let value = variables[placeholder.name], !value.isEmpty else {
+          if missingNames.insert(placeholder.name).inserted {
+            missing.append(PacketPlan.MissingUse(name: placeholder.name, subject: subject, location: location))
+          }
           continue
         }
         if placeholder.startsLink, let reason = URLEscaper().cannotRepresent(value),

@@ -11,6 +11,8 @@ final class PlanMemo: @unchecked Sendable {
   struct Structure {
     var stages: [PacketPlan.PlannedStage]
     var introduction: [Block]
+    var leadingSections: [PacketPlan.PlannedSection]
+    var missing: [PacketPlan.MissingUse]
     /// Its part of the packet's shape key (``PacketShape/structureKey(stages:introduction:guide:)``).
     var key: String
   }
@@ -47,7 +49,7 @@ final class PlanMemo: @unchecked Sendable {
       }
     }
     key += "|"
-    for name in placeholderVariables { key += variables[name] == nil ? "-" : "+" }
+    for name in placeholderVariables { key += PacketPlanner.isGiven(variables[name]) ? "+" : "-" }
     key += "|"
     for name in linkVariables {
       guard let value = variables[name] else {

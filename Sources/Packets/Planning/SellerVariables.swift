@@ -1,3 +1,4 @@
+import CredentialSpecs
 import GuideKit
 
 /// The variables a seller has in a guide: the standard fields (see `StandardVariables`), every
@@ -6,7 +7,9 @@ import GuideKit
 /// standard fields win over both.
 public enum SellerVariables {
   /// The seller's variables.
-  public static func variables(for seller: Seller, guide: Guide) -> [String: String] {
+  /// - Parameter layout: the template set's layout: it names the files a packet holds
+  ///   (`credentials_file`, `dotenv_file`).
+  public static func variables(for seller: Seller, guide: Guide, layout: ServiceLayout? = nil) -> [String: String] {
     var variables: [String: String] = [:]
     if let table = guide.dataTable, let dataKey = guide.metadata.dataKey,
       let key = seller.fields[dataKey], let row = table.row(key)
@@ -24,6 +27,24 @@ public enum SellerVariables {
     variables["guide_id"] = guide.metadata.id
     variables["guide_title"] = guide.title
     variables["guide_version"] = guide.metadata.version
+    if let layout {
+      if let file = layout.file(kind: .accountsYAML) {
+        variables["credentials_file"] = layout.fileName(file, account: seller.account)
+      }
+      if let file = layout.file(kind: .dotenv) {
+        variables["dotenv_file"] = layout.fileName(file, account: seller.account)
+      }
+    }
+    let keys = guide.credentials.specs.filter { !$0.isDeprecated }.map(\.key)
+    variables["known_credentials"] = listed(keys.filter { seller.knownCredentials[$0] != nil })
+    variables["missing_credentials"] = listed(keys.filter { seller.knownCredentials[$0] == nil })
     return variables
+  }
+
+  /// Keys as words: `a`, `a and b`, `a, b and c`, or `none`.
+  static func listed(_ keys: [String]) -> String {
+    guard let last = keys.last else { return "none" }
+    if keys.count == 1 { return last }
+    return keys.dropLast().joined(separator: ", ") + " and " + last
   }
 }

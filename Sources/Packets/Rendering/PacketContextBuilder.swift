@@ -230,6 +230,96 @@ final class PacketContextBuilder {
     var stepEntries: [[String: Any]] = []
     var index = 0
     var checkCount = 0
+    func checkEntry(_ check: Check) throws -> [String: Any] {
+      let markdown = self.markdown(check.markdown, in: graph)
+      return [
+        "id": check.id, "text": try emitter.text(plain(check.text, in: graph)),
+        "html": try emitter.text(inlineHTML(markdown, in: graph)), "markdown": try emitter.text(markdown),
+        "is_check": true,
+      ]
+    }
+
+    /// A step's items in the guide's order: blocks and notes alone, and each run of checks and
+    /// screenshots as one group (the HTML checklist shows a group's checks beside its screenshots).
+    func content(_ parts: [PacketPlan.PlannedPart]) throws -> [[String: Any]] {
+      var entries: [[String: Any]] = []
+      var group: [[String: Any]] = []
+      func closeGroup() {
+        guard !group.isEmpty else { return }
+        for position in group.indices where group[position]["is_check"] as? Bool == true {
+          group[position]["opens_list"] = position == 0 || group[position - 1]["is_check"] as? Bool != true
+        }
+        let checks = group.filter { $0["is_check"] as? Bool == true }
+        let shots = group.filter { $0["is_screenshot"] as? Bool == true }
+        entries.append([
+          "is_group": true, "items": group, "checks": checks, "screenshots": shots, "has_checks": !checks.isEmpty,
+          "has_screenshots": !shots.isEmpty,
+        ])
+        group = []
+      }
+      for part in parts {
+        switch part {
+        case .block(let block):
+          closeGroup()
+          let body = blocks([block])
+          entries.append([
+            "is_block": true, "html": try emitter.text(body.html), "markdown": try emitter.text(body.markdown),
+            "markdown_indented": try emitter.text(body.markdown.map(in: graph) { Self.indented($0, by: "  ") }),
+          ])
+        case .note(let note):
+          closeGroup()
+          var entry = try notes([note])[0]
+          entry["is_note"] = true
+          entries.append(entry)
+        case .check(let check):
+          group.append(try checkEntry(check))
+        case .screenshot(let reference):
+          if var entry = try screenshotEntries([reference]).first {
+            entry["is_screenshot"] = true
+            group.append(entry)
+          }
+        }
+      }
+      closeGroup()
+      return entries
+    }
+
+    func sectionEntries(_ sections: [PacketPlan.PlannedSection]) throws -> [[String: Any]] {
+      try sections.map { planned in
+        let section = planned.section
+        let title = markdown(section.titleMarkdown, in: graph)
+        let body = blocks(section.body)
+        // Its blocks one by one; a paragraph of images becomes screenshots (packet files).
+        var content: [[String: Any]] = []
+        for block in section.body {
+          if block.images.isEmpty {
+            let rendered = blocks([block])
+            content.append([
+              "is_block": true, "html": try emitter.text(rendered.html),
+              "markdown": try emitter.text(rendered.markdown),
+            ])
+          } else {
+            for var entry in try screenshotEntries(block.images) {
+              entry["is_screenshot"] = true
+              content.append(entry)
+            }
+          }
+        }
+        return [
+          "content": content,
+          "id": section.id, "title": try emitter.text(plain(section.title, in: graph)),
+          "title_markdown": try emitter.text(title), "title_html": try emitter.text(inlineHTML(title, in: graph)),
+          "body_html": try emitter.text(body.html), "body_markdown": try emitter.text(body.markdown),
+          "has_body": try emitter.nonEmpty(body.markdown),
+        ]
+      }
+    }
+
+    var labels: [String: String] = [:]
+    for planned in plan.stages {
+      for step in planned.steps where labels[step.step.id] == nil { labels[step.step.id] = step.label }
+    }
+
     for planned in plan.stages {
       let stage = planned.stage
       var steps: [[String: Any]] = []
@@ -238,21 +328,16 @@ final class PacketContextBuilder {
         let step = plannedStep.step
         let title = markdown(step.titleMarkdown, in: graph)
         let body = blocks(plannedStep.blocks)
-        let checks: [[String: Any]] = try step.checks.map { check in
-          let markdown = self.markdown(check.markdown, in: graph)
-          return [
-            "id": check.id, "text": try emitter.text(plain(check.text, in: graph)),
-            "html": try emitter.text(inlineHTML(markdown, in: graph)), "markdown": try emitter.text(markdown),
-          ]
-        }
+        let checks: [[String: Any]] = try step.checks.map(checkEntry)
         checkCount += checks.count
         let shots = try screenshotEntries(step.screenshots)
-        let label = "\(stage.number).\(step.number)"
+        let label = plannedStep.label
         let plainTitle = plain(step.title, in: graph)
         let stepID = step.id
         let guideID = guide.metadata.id
         var entry: [String: Any] = [
-          "id": step.id, "stage_id": stage.id, "number": step.number, "label": label, "index": index,
+          "id": step.id, "stage_id": stage.id, "number": plannedStep.number, "label": label, "index": index,
+          "guide_number": step.number, "content": try content(plannedStep.parts),
           "title": try emitter.text(plainTitle), "title_html": try emitter.text(inlineHTML(title, in: graph)),
           "title_markdown": try emitter.text(title),
           "title_comment": try emitter.text(plainTitle.map(in: graph) { comment.escape($0) }),
@@ -265,7 +350,7 @@ final class PacketContextBuilder {
           "produces": listed(
             try step.produces.compactMap { reference in
               try guide.credentials[key: reference.key].map {
-                try credentialEntry($0, seller: seller, stepIDs: [], graph: graph, emitter: emitter)
+                try credentialEntry($0, seller: seller, labels: [:], graph: graph, emitter: emitter)
               }
             }),
           "consumes": listed(step.consumes.map { credentialReference($0.key) }),
@@ -283,7 +368,8 @@ final class PacketContextBuilder {
       let body = blocks(planned.blocks)
       let stageTitle = plain(stage.title, in: graph)
       stageEntries.append([
-        "id": stage.id, "number": stage.number, "title": try emitter.text(stageTitle),
+        "id": stage.id, "number": planned.number, "guide_number": stage.number, "title": try emitter.text(stageTitle),
+        "sections_after": try sectionEntries(planned.sectionsAfter),
         "title_markdown": try emitter.text(stageTitle.map(in: graph) { MarkdownEscaper().escape($0) }),
         "body_html": try emitter.text(body.html), "body_markdown": try emitter.text(body.markdown),
         "has_body": try emitter.nonEmpty(body.markdown),
@@ -294,11 +380,10 @@ final class PacketContextBuilder {
     }
     let introduction = blocks(plan.introduction)
 
-    let stepIDs = Set(plan.steps.map(\.step.id))
     var credentials: [[String: Any]] = []
     var credentialsWithValues: [[String: Any]] = []
     for spec in guide.credentials.specs where !spec.isDeprecated {
-      let entry = try credentialEntry(spec, seller: seller, stepIDs: stepIDs, graph: graph, emitter: emitter)
+      let entry = try credentialEntry(spec, seller: seller, labels: labels, graph: graph, emitter: emitter)
       credentials.append(entry)
       var withValue = entry
       let key = spec.key
@@ -321,6 +406,10 @@ final class PacketContextBuilder {
       vars[name] = text as? String
       varsComment[name] = textComment as? String
     }
+    let marker = layout?.missingValue ?? PacketPlanner.defaultMissingValue
+    let missing: @Sendable (String) -> String = { name in
+      marker.replacingOccurrences(of: "{{label}}", with: name.replacingOccurrences(of: "_", with: " "))
+    }
     func sellerText(_ field: @escaping (Seller) -> String) throws -> Any {
       try emitter.text(self.seller(field, in: graph))
     }
@@ -331,9 +420,12 @@ final class PacketContextBuilder {
       "account": try sellerText { $0.account }, "account_is_derived": seller.accountIsDerived,
       "account_yaml_key": try sellerText { YAMLEscaper.key($0.account) },
       "account_comment": try sellerText { comment.escape($0.account) },
-      "owner": try sellerText { $0.owner.display }, "owner_name": try sellerText { $0.owner.name },
-      "owner_email": try sellerText { $0.owner.email },
-      "owner_comment": try sellerText { comment.escape($0.owner.display) },
+      "owner": try sellerText { $0.owner.display.isEmpty ? missing("owner") : $0.owner.display },
+      "owner_name": try sellerText { $0.owner.name.isEmpty ? missing("owner_name") : $0.owner.name },
+      "owner_email": try sellerText { $0.owner.email.isEmpty ? missing("owner_email") : $0.owner.email },
+      "owner_comment": try sellerText {
+        comment.escape($0.owner.display.isEmpty ? missing("owner") : $0.owner.display)
+      },
       "credential_source": try sellerText { $0.credentialSource }, "row": try sellerText { String($0.row) },
     ]
     let base: [String: Any] = [
@@ -351,6 +443,7 @@ final class PacketContextBuilder {
       ] as [String: Any],
       "intro_html": try emitter.text(introduction.html), "intro_markdown": try emitter.text(introduction.markdown),
       "has_intro": try emitter.nonEmpty(introduction.markdown),
+      "leading_sections": try sectionEntries(plan.leadingSections),
       "stages": stageEntries, "steps": stepEntries, "step_count": stepEntries.count, "check_count": checkCount,
       "known_count": seller.knownCredentials.count,
       "embedded_screenshots": embedScreenshots,
@@ -393,7 +486,7 @@ final class PacketContextBuilder {
   /// A credential's entry for a seller: the guide's facts (computed once per credential) and
   /// the seller's `known`, `env_name` and which producing steps are in the packet.
   private func credentialEntry(
-    _ spec: CredentialSpec, seller: Seller, stepIDs: Set<String>, graph: SlotGraph, emitter: ContextEmitter
+    _ spec: CredentialSpec, seller: Seller, labels: [String: String], graph: SlotGraph, emitter: ContextEmitter
   ) throws -> [String: Any] {
     var entry: [String: Any]
     if let cached = staticCredentialEntries[spec.key] {
@@ -406,11 +499,14 @@ final class PacketContextBuilder {
     entry["producers"] = listed(
       producers.map { step in
         [
-          "id": step.id, "label": "\(guide.stage(id: step.stageID)?.number ?? 0).\(step.number)", "title": step.title,
-          "in_packet": stepIDs.contains(step.id),
+          "id": step.id, "label": labels[step.id] ?? "\(guide.stage(id: step.stageID)?.number ?? 0).\(step.number)",
+          "title": step.title, "in_packet": labels[step.id] != nil,
         ]
       })
-    entry["produced_here"] = producers.contains { stepIDs.contains($0.id) }
+    entry["produced_here"] = producers.contains { labels[$0.id] != nil }
+    if let step = producers.first, let label = labels[step.id] {
+      entry["producer_comment"] = comment.escape("step \(label) \"\(step.title)\" (\(step.id))")
+    }
     let env = spec.env ?? spec.key.uppercased()
     let layout = self.layout
     let parts = envSuffixParts

@@ -22,6 +22,7 @@ public enum RosterRules {
   public static let valueNotAllowed = "roster/value-not-allowed"
   public static let unknownVariable = "packets/unknown-variable"
   public static let unsafeLink = "packets/unsafe-link"
+  public static let missingValue = "packets/missing-value"
 
   /// Descriptors of every rule above.
   public static let descriptors: [RuleDescriptor] = [
@@ -91,8 +92,14 @@ public enum RosterRules {
       defaultSeverity: .error,
       help: "Use one of the values the guide's front matter lists under the variable's `values:`."),
     RuleDescriptor(
-      id: unknownVariable, summary: "A guide condition or text uses a variable the seller does not have.",
+      id: unknownVariable, summary: "A guide condition uses a variable the seller does not have.",
       defaultSeverity: .error, help: "Add the field to the roster row, or declare it in the guide's front matter."),
+    RuleDescriptor(
+      id: missingValue, summary: "The guide's text uses a variable that the seller's row does not give.",
+      defaultSeverity: .warning,
+      help:
+        "The text shows the template set's missing-value marker, such as '(owner not given)', in its place; add the field to the row. --strict makes it an error."
+    ),
     RuleDescriptor(
       id: unsafeLink, summary: "A variable in a link destination holds a dangerous link.",
       defaultSeverity: .error, help: "javascript:, vbscript:, data: and file: links are refused."),

@@ -20,6 +20,8 @@ public struct RunbookDocument: Sendable {
   public var introduction: [Block]
   /// The stages to print, in order.
   public var stages: [RunbookStage]
+  /// The plain sections printed before the first stage.
+  public var leadingSections: [Section] = []
 
   /// Whether the runbook is generic (no seller).
   public var isGeneric: Bool { seller == nil }
@@ -34,15 +36,20 @@ public struct RunbookDocument: Sendable {
     self.variables = plan.variables
     self.date = date
     self.introduction = plan.introduction
+    self.leadingSections = plan.leadingSections.map(\.section)
     self.stages = plan.stages.map { planned in
-      RunbookStage(
+      var stage = RunbookStage(
         stage: planned.stage, blocks: planned.blocks, notes: planned.notes,
         steps: planned.steps.map { step in
-          RunbookStep(
-            step: step.step, blocks: step.blocks, notes: step.notes,
-            label: "\(planned.stage.number).\(step.step.number)", pulledIn: !step.applies,
+          var printed = RunbookStep(
+            step: step.step, blocks: step.blocks, notes: step.notes, label: step.label, pulledIn: !step.applies,
             requiredBy: step.requiredBy)
+          printed.parts = step.parts
+          return printed
         })
+      stage.number = planned.number
+      stage.sectionsAfter = planned.sectionsAfter.map(\.section)
+      return stage
     }
   }
 
@@ -53,6 +60,10 @@ public struct RunbookDocument: Sendable {
     self.variables = [:]
     self.date = date
     self.introduction = guide.introduction
+    let carried = guide.sections.filter(\.isCarried)
+    self.leadingSections = carried.filter { section in
+      !guide.stages.contains { $0.location.line < section.location.line }
+    }
     self.stages = guide.stages.map { stage in
       RunbookStage(
         stage: stage, blocks: stage.body, notes: stage.notes,
@@ -64,6 +75,10 @@ public struct RunbookDocument: Sendable {
             shownCondition: shown)
         },
         shownCondition: stage.condition)
+    }
+    for section in carried {
+      guard let before = guide.stages.lastIndex(where: { $0.location.line < section.location.line }) else { continue }
+      stages[before].sectionsAfter.append(section)
     }
   }
 

@@ -12,6 +12,10 @@ public struct RunbookStage: Sendable {
   public var steps: [RunbookStep]
   /// The stage's condition, printed in a generic runbook; `nil` for one seller.
   public var shownCondition: Condition?
+  /// The number printed: its position among the runbook's stages.
+  public var number: Int
+  /// The plain sections printed after it (before the next stage).
+  public var sectionsAfter: [Section] = []
 
   /// Creates a runbook stage.
   public init(stage: Stage, blocks: [Block], notes: [Note], steps: [RunbookStep], shownCondition: Condition? = nil) {
@@ -20,5 +24,6 @@ public struct RunbookStage: Sendable {
     self.notes = notes
     self.steps = steps
     self.shownCondition = shownCondition
+    self.number = stage.number
   }
 }

@@ -1,4 +1,5 @@
 import GuideKit
+import Packets
 
 /// One step as a runbook prints it.
 public struct RunbookStep: Sendable {
@@ -18,6 +19,9 @@ public struct RunbookStep: Sendable {
   /// The condition printed beside the step ("only when …"): in a generic runbook, the step's
   /// own and inherited conditions that its stage does not already show; `nil` for one seller.
   public var shownCondition: Condition?
+  /// Its blocks, notes, checks and screenshots in the guide's order (blocks and notes chosen
+  /// as ``blocks`` and ``notes`` are).
+  public var parts: [PacketPlan.PlannedPart]
 
   /// Creates a runbook step.
   public init(
@@ -31,5 +35,13 @@ public struct RunbookStep: Sendable {
     self.pulledIn = pulledIn
     self.requiredBy = requiredBy
     self.shownCondition = shownCondition
+    self.parts = step.parts.compactMap { part -> PacketPlan.PlannedPart? in
+      switch part {
+      case .block(let index): return .block(step.body[index])
+      case .note(let index): return .note(step.notes[index])
+      case .check(let index): return .check(step.checks[index])
+      case .screenshot(let index): return .screenshot(step.screenshots[index])
+      }
+    }
   }
 }

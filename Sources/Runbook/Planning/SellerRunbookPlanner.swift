@@ -1,3 +1,4 @@
+import CredentialSpecs
 import GuideKit
 import OnboardDiagnostics
 import Packets
@@ -22,10 +23,16 @@ public struct SellerRunbookPlanner {
 
   /// The guide.
   public let guide: Guide
+  /// The template set's missing-value marker (see ``Packets/PacketPlanner/missingValue``).
+  public let missingValue: String?
+  /// The template set's layout (the files a packet holds, the missing-value marker).
+  public let layout: ServiceLayout?
 
   /// Creates a planner for a guide.
-  public init(guide: Guide) {
+  public init(guide: Guide, missingValue: String? = nil, layout: ServiceLayout? = nil) {
     self.guide = guide
+    self.missingValue = missingValue
+    self.layout = layout
   }
 
   /// Finds and plans the seller with `id`.
@@ -55,7 +62,7 @@ public struct SellerRunbookPlanner {
     }
     guard let seller = found else { return diagnostics.isEmpty ? .notFound : .problems(diagnostics) }
     if diagnostics.contains(where: { $0.severity == .error }) { return .problems(diagnostics) }
-    switch PacketPlanner(guide: guide).plan(seller) {
+    switch PacketPlanner(guide: guide, missingValue: missingValue, layout: layout).plan(seller) {
     case .success(let plan): return .planned(plan)
     case .failure(let list): return .problems(diagnostics + list.diagnostics)
     }

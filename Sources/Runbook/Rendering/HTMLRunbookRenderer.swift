@@ -58,6 +58,7 @@ private struct PageWriter {
     head()
     cover()
     try contents()
+    for section in document.leadingSections { try write(section) }
     for stage in document.stages { try write(stage) }
     credentialsPage()
     html += "</body>\n</html>\n"
@@ -151,7 +152,7 @@ private struct PageWriter {
     html += "<section class=\"toc-page\">\n<nav class=\"toc\">\n<h2>Contents</h2>\n<ol>\n"
     for stage in document.stages {
       html +=
-        "<li><a href=\"#\(escape(stage.stage.id))\"><span class=\"toc-label\">\(stage.stage.number).</span> \(filler.textHTML(stage.stage.title))</a>\n<ol>\n"
+        "<li><a href=\"#\(escape(stage.stage.id))\"><span class=\"toc-label\">\(stage.number).</span> \(filler.textHTML(stage.stage.title))</a>\n<ol>\n"
       for step in stage.steps {
         html +=
           "<li><a href=\"#\(escape(step.step.id))\"><span class=\"toc-label\">\(escape(step.label))</span> \(filler.textHTML(step.step.title))</a></li>\n"
@@ -173,7 +174,7 @@ private struct PageWriter {
     let id = escape(stage.stage.id)
     html += "<section class=\"stage\" id=\"\(id)\">\n"
     html +=
-      "<h2 class=\"stage-head\"><span class=\"stage-number\">Stage \(stage.stage.number)</span> \(filler.textHTML(stage.stage.title))</h2>\n"
+      "<h2 class=\"stage-head\"><span class=\"stage-number\">Stage \(stage.number)</span> \(filler.textHTML(stage.stage.title))</h2>\n"
     meta(who: stage.stage.who, duration: stage.stage.duration)
     if let condition = stage.shownCondition { onlyWhen(condition) }
     for precondition in stage.stage.preconditions {
@@ -182,6 +183,15 @@ private struct PageWriter {
     for note in stage.notes { try write(note) }
     for block in stage.blocks { html += try blockHTML(block) }
     for step in stage.steps { try write(step) }
+    html += "</section>\n\n"
+    for section in stage.sectionsAfter { try write(section) }
+  }
+
+  /// A plain section of the guide: its heading and its blocks.
+  mutating func write(_ section: Section) throws {
+    html += "<section class=\"plain-section\" id=\"\(escape(section.id))\">\n"
+    html += "<h2>\(try filler.inlineHTML(section.titleMarkdown))</h2>\n"
+    for block in section.body { html += try blockHTML(block) }
     html += "</section>\n\n"
   }
 
@@ -209,19 +219,27 @@ private struct PageWriter {
       let keys = step.consumes.map { "<code>\(escape($0.key))</code>" }.joined(separator: ", ")
       html += "<p class=\"uses\">Uses: \(keys).</p>\n"
     }
-    for block in planned.blocks { html += try blockHTML(block) }
-    for note in planned.notes { try write(note) }
-    for reference in step.screenshots { figure(reference) }
-    for reference in step.produces { credentialBox(reference.key) }
-    if !step.checks.isEmpty {
-      html += "<ol class=\"checks\">\n"
-      for check in step.checks {
+    var inChecks = false
+    for part in planned.parts {
+      if case .check = part {
+      } else if inChecks {
+        html += "</ol>\n"
+        inChecks = false
+      }
+      switch part {
+      case .block(let block): html += try blockHTML(block)
+      case .note(let note): try write(note)
+      case .screenshot(let reference): figure(reference)
+      case .check(let check):
+        if !inChecks { html += "<ol class=\"checks\">\n" }
+        inChecks = true
         html += "<li><div class=\"check-text\">\(try filler.inlineHTML(check.markdown))</div>"
         html +=
           "<div class=\"confirm\"><span>confirmed by</span><span class=\"fill\"></span><span>date</span><span class=\"fill short\"></span></div></li>\n"
       }
-      html += "</ol>\n"
     }
+    if inChecks { html += "</ol>\n" }
+    for reference in step.produces { credentialBox(reference.key) }
     html += "</article>\n"
   }
 
@@ -272,6 +290,13 @@ private struct PageWriter {
   }
 
   private func blockHTML(_ block: Block) throws -> String {
+    if !block.images.isEmpty {
+      // A paragraph of images: screenshots, embedded (or a frame naming a missing file).
+      var page = self
+      page.html = ""
+      for reference in block.images { page.figure(reference) }
+      return page.html
+    }
     let rendered = try filler.blockHTML(block.markdown)
     guard document.isGeneric, let condition = block.condition else { return rendered }
     return

@@ -55,6 +55,7 @@ private struct MarkdownWriter {
     if !document.introduction.isEmpty {
       for block in document.introduction { text += try blockMarkdown(block) + "\n\n" }
     }
+    for section in document.leadingSections { try write(section) }
     for stage in document.stages { try write(stage) }
     credentials()
     while text.hasSuffix("\n\n") { text.removeLast() }
@@ -106,7 +107,7 @@ private struct MarkdownWriter {
   mutating func contents() {
     text += "## Contents\n\n"
     for stage in document.stages {
-      text += "\(stage.stage.number). \(filler.textMarkdown(stage.stage.title))\n"
+      text += "\(stage.number). \(filler.textMarkdown(stage.stage.title))\n"
       for step in stage.steps {
         text += "   - \(step.label) \(filler.textMarkdown(step.step.title))\n"
       }
@@ -115,7 +116,7 @@ private struct MarkdownWriter {
   }
 
   mutating func write(_ stage: RunbookStage) throws {
-    text += "## Stage \(stage.stage.number): \(filler.textMarkdown(stage.stage.title))\n\n"
+    text += "## Stage \(stage.number): \(filler.textMarkdown(stage.stage.title))\n\n"
     meta(who: stage.stage.who, duration: stage.stage.duration)
     if let condition = stage.shownCondition { text += "*Only when* \(code(condition.description))\n\n" }
     for precondition in stage.stage.preconditions {
@@ -124,6 +125,14 @@ private struct MarkdownWriter {
     for note in stage.notes { try write(note) }
     for block in stage.blocks { text += try blockMarkdown(block) + "\n\n" }
     for step in stage.steps { try write(step) }
+    for section in stage.sectionsAfter { try write(section) }
+  }
+
+  /// A plain section of the guide: its heading and its blocks.
+  mutating func write(_ section: Section) throws {
+    let title = try filler.markdown(section.titleMarkdown).split(whereSeparator: \.isNewline).joined(separator: " ")
+    text += "## \(title)\n\n"
+    for block in section.body { text += try blockMarkdown(block) + "\n\n" }
   }
 
   mutating func write(_ planned: RunbookStep) throws {
@@ -147,19 +156,29 @@ private struct MarkdownWriter {
     if !step.consumes.isEmpty {
       text += "**Uses:** \(step.consumes.map { code($0.key) }.joined(separator: ", ")).\n\n"
     }
-    for block in planned.blocks { text += try blockMarkdown(block) + "\n\n" }
-    for note in planned.notes { try write(note) }
-    for reference in step.screenshots { figure(reference) }
+    var inChecks = false
+    for part in planned.parts {
+      if case .check = part {
+      } else if inChecks {
+        text += "\n"
+        inChecks = false
+      }
+      switch part {
+      case .block(let block): text += try blockMarkdown(block) + "\n\n"
+      case .note(let note): try write(note)
+      case .screenshot(let reference): figure(reference)
+      case .check(let check):
+        let markdown = try filler.markdown(check.markdown).split(whereSeparator: \.isNewline).joined(separator: " ")
+        text += "- **Check:** \(markdown)  \n  confirmed by \(line) date \(shortLine)\n"
+        inChecks = true
+      }
+    }
+    if inChecks { text += "\n" }
     for reference in step.produces {
       let title = guide.credentials[key: reference.key]?.title ?? reference.key
       text +=
         "**Credential:** \(escaper.escape(title)) (\(code(reference.key))), stored in: \(line) (write where it is kept, never the value)\n\n"
     }
-    for check in step.checks {
-      let markdown = try filler.markdown(check.markdown).split(whereSeparator: \.isNewline).joined(separator: " ")
-      text += "- **Check:** \(markdown)  \n  confirmed by \(line) date \(shortLine)\n"
-    }
-    if !step.checks.isEmpty { text += "\n" }
   }
 
   mutating func write(_ note: Note) throws {
@@ -188,6 +207,13 @@ private struct MarkdownWriter {
   }
 
   private func blockMarkdown(_ block: Block) throws -> String {
+    if !block.images.isEmpty {
+      // A paragraph of images: screenshots linked relative to the output (or a missing-file box).
+      var writer = self
+      writer.text = ""
+      for reference in block.images { writer.figure(reference) }
+      return String(writer.text.dropLast(2))
+    }
     let markdown = try filler.markdown(block.markdown)
     guard document.isGeneric, let condition = block.condition else { return markdown }
     return "*Only when* \(code(condition.description)):\n\n" + markdown

@@ -25,21 +25,38 @@ struct StepPresenter {
   }
 
   func stageHeading(_ stage: PacketPlan.PlannedStage) -> String {
-    var output = "\n== Stage \(stage.stage.number): \(text(stage.stage.title)) ==\n"
+    var output = "\n== Stage \(stage.number): \(text(stage.stage.title)) ==\n"
     for precondition in stage.stage.preconditions {
       output += "Before you start: \(text(precondition.markdown))\n"
     }
     if let who = stage.stage.who { output += "Who: \(text(who))\n" }
     for stageNote in stage.notes { output += self.note(stageNote, indent: "") }
+    for block in stage.blocks { output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n" }
     return output
   }
 
-  func stepHeading(_ planned: PacketPlan.PlannedStep, stageNumber: Int, position: Int, total: Int) -> String {
-    let step = planned.step
-    return "\n-- Step \(stageNumber).\(step.number) (\(position) of \(total)): \(text(step.title)) --\n"
+  /// A plain section of the guide: its heading and text.
+  func section(_ section: Section) -> String {
+    var output = "\n== \(text(section.title)) ==\n"
+    for block in section.body {
+      if block.images.isEmpty {
+        output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n"
+      } else {
+        for reference in block.images { output += "\n  Screenshot: \(screenshot(reference))\n" }
+      }
+    }
+    return output
   }
 
-  func stepDetails(_ planned: PacketPlan.PlannedStep) -> String {
+  /// The step's heading, numbered as in its packet (`2.3`), with the guide's step id.
+  func stepHeading(_ planned: PacketPlan.PlannedStep, position: Int, total: Int) -> String {
+    let step = planned.step
+    return
+      "\n-- Step \(planned.label) (\(position) of \(total)): \(text(step.title)) [\(TerminalText.inert(step.id))] --\n"
+  }
+
+  /// What comes before the step's own text: preconditions, who, how long.
+  func stepPreamble(_ planned: PacketPlan.PlannedStep) -> String {
     let step = planned.step
     var output = ""
     for precondition in step.preconditions {
@@ -47,14 +64,36 @@ struct StepPresenter {
     }
     if let who = step.who { output += "  Who: \(text(who))\n" }
     if let duration = step.duration { output += "  Takes: \(text(duration))\n" }
-    for block in planned.blocks {
-      output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n"
+    return output
+  }
+
+  /// One block, note or screenshot of a step (checks are asked, not shown).
+  func part(_ part: PacketPlan.PlannedPart) -> String {
+    switch part {
+    case .block(let block): return "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n"
+    case .note(let note): return "\n" + self.note(note, indent: "  ")
+    case .screenshot(let reference): return "\n  Compare with the screenshot: \(screenshot(reference))\n"
+    case .check: return ""
     }
-    for note in planned.notes { output += "\n" + self.note(note, indent: "  ") }
-    if !step.screenshots.isEmpty { output += "\n" }
-    for reference in step.screenshots {
-      output += "  Compare with the screenshot: \(screenshot(reference))\n"
+  }
+
+  /// The whole step as text, checks included as lines (for tests and transcripts).
+  func stepDetails(_ planned: PacketPlan.PlannedStep) -> String {
+    var output = stepPreamble(planned)
+    for item in planned.parts {
+      if case .check(let check) = item {
+        output += "\n  Check: \(text(check.markdown))\n"
+      } else {
+        output += part(item)
+      }
     }
+    return output + stepCredentials(planned)
+  }
+
+  /// The credentials the step gives and uses.
+  func stepCredentials(_ planned: PacketPlan.PlannedStep) -> String {
+    let step = planned.step
+    var output = ""
     let produced = step.produces.compactMap { guide.credentials[key: $0.key] }.filter { !$0.isDeprecated }
     let consumed = step.consumes.compactMap { guide.credentials[key: $0.key] }.filter { !$0.isDeprecated }
     if !produced.isEmpty || !consumed.isEmpty { output += "\n" }

@@ -101,7 +101,7 @@ public final class WalkSession {
     setup: GuideSetup, seller: Seller, io: any WalkIO, options: WalkOptions, store: WalkProgressStore,
     emitEnvironment: @escaping (String) -> Void = { StandardOutput.write($0) }
   ) throws {
-    let plan = try PacketPlanner(guide: setup.guide).plan(seller).get()
+    let plan = try PacketPlanner(guide: setup.guide, layout: setup.layout).plan(seller).get()
     self.init(
       guide: setup.guide, plan: plan, layout: setup.layout, io: io, options: options, store: store,
       emitEnvironment: emitEnvironment)
@@ -140,13 +140,15 @@ public final class WalkSession {
     introduce()
     let steps = plan.steps
     var position = 0
+    for section in plan.leadingSections { io.show(presenter.section(section.section)) }
     for stage in plan.stages {
       let needsStage = stage.steps.contains { !isConfirmed($0.step) || producesValues($0.step) }
       if needsStage { io.show(presenter.stageHeading(stage)) }
       for planned in stage.steps {
         position += 1
-        try walk(planned, stageNumber: stage.stage.number, position: position, total: steps.count)
+        try walk(planned, position: position, total: steps.count)
       }
+      for section in stage.sectionsAfter { io.show(presenter.section(section.section)) }
     }
     try askForMissingRequired()
     io.show("\nAll \(steps.count) step\(steps.count == 1 ? "" : "s") confirmed.\n")
@@ -211,18 +213,22 @@ public final class WalkSession {
       text += "Resuming: \(confirmed) of \(steps.count) steps were confirmed earlier and are skipped. "
       text += "Values are never saved, so steps that give credentials ask for them again.\n"
     }
+    for warning in plan.warnings { text += "Note: \(TerminalText.inert(warning.message))\n" }
+    for block in plan.introduction {
+      text += "\n" + TerminalText.indent(presenter.text(block.markdown), by: "  ") + "\n"
+    }
     io.show(text)
   }
 
   // MARK: - Steps
 
-  private func walk(_ planned: PacketPlan.PlannedStep, stageNumber: Int, position: Int, total: Int) throws {
+  private func walk(_ planned: PacketPlan.PlannedStep, position: Int, total: Int) throws {
     let step = planned.step
-    let heading = presenter.stepHeading(planned, stageNumber: stageNumber, position: position, total: total)
+    let heading = presenter.stepHeading(planned, position: position, total: total)
     if isConfirmed(step) {
       guard producesValues(step) else {
         io.show(
-          "Step \(stageNumber).\(step.number) (\(position) of \(total)), confirmed earlier: \(presenter.text(step.title))\n"
+          "Step \(planned.label) (\(position) of \(total)), confirmed earlier: \(presenter.text(step.title))\n"
         )
         return
       }
@@ -232,27 +238,36 @@ public final class WalkSession {
       return
     }
     io.show(heading)
-    io.show(presenter.stepDetails(planned))
-    try confirmChecks(of: step, stageNumber: stageNumber)
+    // The step's text and its checks in the guide's order: each check is asked where it stands.
+    var text = presenter.stepPreamble(planned)
+    var checkIndex = 0
+    for part in planned.parts {
+      guard case .check(let check) = part else {
+        text += presenter.part(part)
+        continue
+      }
+      io.show(text + "\n")
+      text = ""
+      try confirm(check, index: checkIndex, of: step, label: planned.label)
+      checkIndex += 1
+    }
+    text += presenter.stepCredentials(planned)
+    if !text.isEmpty { io.show(text) }
     try collectValues(of: step)
     saveConfirmation(step)
   }
 
-  private func confirmChecks(of step: Step, stageNumber: Int) throws {
-    guard !step.checks.isEmpty else { return }
-    io.show("\n")
-    for (index, check) in step.checks.enumerated() {
-      let label = step.checks.count == 1 ? "Check" : "Check \(index + 1) of \(step.checks.count)"
-      let question = "  \(label): \(presenter.text(check.markdown))"
-      if options.acceptChecks {
-        io.show("\(question) [accepted with --yes]\n")
-        continue
-      }
-      while try !io.askYesNo(question) {
-        io.show(
-          "  Then step \(stageNumber).\(step.number) is not done yet. Go through it again and compare with the screenshot;\n"
-            + "  answer y when it matches. Ctrl-C stops here (confirmed steps are kept).\n")
-      }
+  private func confirm(_ check: Check, index: Int, of step: Step, label stepLabel: String) throws {
+    let label = step.checks.count == 1 ? "Check" : "Check \(index + 1) of \(step.checks.count)"
+    let question = "  \(label): \(presenter.text(check.markdown))"
+    if options.acceptChecks {
+      io.show("\(question) [accepted with --yes]\n")
+      return
+    }
+    while try !io.askYesNo(question) {
+      io.show(
+        "  Then step \(stepLabel) is not done yet. Go through it again and compare with the screenshot;\n"
+          + "  answer y when it matches. Ctrl-C stops here (confirmed steps are kept).\n")
     }
   }
 

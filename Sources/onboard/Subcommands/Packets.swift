@@ -62,6 +62,9 @@ extension OnboardCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Treat warnings (a value the roster does not give) as errors: write no packets.")
+    var strict = false
+
     @Flag(
       name: .long,
       help:
@@ -138,8 +141,8 @@ extension OnboardCommand {
       if !checked.diagnostics.isEmpty {
         StandardError.write(reporter.report(checked.diagnostics, rules: RosterRules.descriptors))
       }
-      if checked.diagnostics.contains(where: { $0.severity == .error }) {
-        let errors = checked.diagnostics.filter { $0.severity == .error }.count
+      if checked.diagnostics.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) {
+        let errors = checked.diagnostics.filter { $0.severity == .error || (strict && $0.severity == .warning) }.count
         StandardError.write("error: \(errors) problem\(errors == 1 ? "" : "s") in \(roster); no packets written\n")
         throw ExitStatus.findings.exitCode
       }

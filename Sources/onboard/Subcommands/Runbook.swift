@@ -1,4 +1,5 @@
 import ArgumentParser
+import CredentialSpecs
 import Foundation
 import GuideKit
 import GuideLocating
@@ -69,6 +70,9 @@ extension OnboardCommand {
       name: .long, help: ArgumentHelp("The browser that prints the PDF, a path or a name on PATH.", valueName: "path"))
     var browser: String?
 
+    @Flag(name: .long, help: "Treat warnings (a value the roster does not give) as errors: write no runbook.")
+    var strict = false
+
     @Option(name: .long, help: ArgumentHelp("The date on the cover, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
@@ -119,7 +123,8 @@ extension OnboardCommand {
           StandardError.write("warning: the screenshot folder \(folder) does not exist\n")
         }
       }
-      let guide = try GuideArgument.resolve(self.guide, command: "runbook").path
+      let resolver = GuideResolver()
+      let guide = try GuideArgument.resolve(self.guide, command: "runbook", resolver: resolver).path
       guard FileManager.default.isReadableFile(atPath: guide) else { throw fail("cannot read the guide \(guide)") }
       let loaded = GuideLoader(screenshotFolders: folders).load(file: guide)
       let guideErrors = loaded.diagnostics.filter { $0.severity == .error }
@@ -137,12 +142,27 @@ extension OnboardCommand {
       if let roster, let seller {
         let outcome: SellerRunbookPlanner.Outcome
         do {
-          outcome = try SellerRunbookPlanner(guide: model).plan(sellerID: seller, roster: roster)
+          // The missing-value marker is data of the guide's template set (its layout.yml).
+          // A guide without a usable template set still has a runbook, with the default marker.
+          let layout = try? resolver.layout(
+            templateSet: resolver.templateSet(
+              explicit: nil, name: model.metadata.templates.first, guideFile: guide, holding: "layout.yml"
+            ).path
+          ).layout
+          outcome = try SellerRunbookPlanner(guide: model, layout: layout)
+            .plan(sellerID: seller, roster: roster)
         } catch {
           throw fail("\(error)")
         }
         switch outcome {
         case .planned(let plan):
+          if !plan.warnings.isEmpty {
+            StandardError.write(reporter.report(plan.warnings, rules: RosterRules.descriptors))
+            if strict {
+              StandardError.write("error: no runbook written for '\(seller)' (--strict)\n")
+              throw ExitStatus.findings.exitCode
+            }
+          }
           document = RunbookDocument(plan: plan, guide: model, date: runbookDate)
         case .problems(let diagnostics):
           StandardError.write(reporter.report(diagnostics, rules: RosterRules.descriptors))
