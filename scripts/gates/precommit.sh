@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -x .venv/bin/pre-commit ] || { echo "precommit: .venv/bin/pre-commit missing; run scripts/setup.sh" >&2; exit 2; }
-swift build -c release --product onboard
+# The same flags as `make install` (scripts/install.sh), so the installed-tree test reuses this build.
+swift build -c release --static-swift-stdlib --product onboard
 ONBOARD_PRECOMMIT_GATE=1 ONBOARD_RELEASE="$PWD/.build/release/onboard" PRE_COMMIT="$PWD/.venv/bin/pre-commit" \
   .venv/bin/python -m pytest -q tests/python/test_precommit.py
