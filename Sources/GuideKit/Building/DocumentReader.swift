@@ -414,6 +414,7 @@ struct DocumentReader {
     if case .blockQuote = block.kind {
       if let note = readNote(block, condition: condition) {
         stage.notes.append(note)
+        stage.parts.append(.note(stage.notes.count - 1))
         return
       }
       if let attributes = blockQuoteAttributes(block), !attributes.isEmpty {
@@ -437,12 +438,16 @@ struct DocumentReader {
           Block(
             markdown: paragraphs.markdown(of: rest), condition: condition,
             location: location(block.range)))
+        stage.parts.append(.block(stage.body.count - 1))
       }
       collectGallery(block)
       return
     }
     collectGallery(block)
-    if let body = bodyBlock(block, condition: condition) { stage.body.append(body) }
+    if let body = bodyBlock(block, condition: condition) {
+      stage.body.append(body)
+      stage.parts.append(.block(stage.body.count - 1))
+    }
   }
 
   mutating func applyStage(_ attribute: Attribute, to stage: inout Stage) {

@@ -278,6 +278,8 @@ public struct PacketPlanner {
       var plannedStage = PacketPlan.PlannedStage(
         stage: stage, blocks: blocks.map(\.item), notes: notes.map(\.item), steps: planned)
       plannedStage.number = stageNumber
+      plannedStage.parts = Self.parts(
+        of: stage, blocks: Set(blocks.map(\.index)), notes: Set(notes.map(\.index)))
       stagePositions.append(stagePosition)
       stages.append(plannedStage)
     }
@@ -316,6 +318,16 @@ public struct PacketPlanner {
       case .note(let index): return notes.contains(index) ? .note(step.notes[index]) : nil
       case .check(let index): return .check(step.checks[index])
       case .screenshot(let index): return .screenshot(step.screenshots[index])
+      }
+    }
+  }
+
+  /// A stage's kept blocks and notes in the guide's order.
+  static func parts(of stage: Stage, blocks: Set<Int>, notes: Set<Int>) -> [PacketPlan.PlannedPart] {
+    stage.parts.compactMap { part -> PacketPlan.PlannedPart? in
+      switch part {
+      case .block(let index): return blocks.contains(index) ? .block(stage.body[index]) : nil
+      case .note(let index): return notes.contains(index) ? .note(stage.notes[index]) : nil
       }
     }
   }
