@@ -348,7 +348,12 @@ struct DocumentReader {
     var holdsCredentials = false
     var body: [Block] = []
     var stageAttribute: Attribute?
+    var conditions = ConditionStack()
     for block in blocks {
+      if let marker = conditionMarker(block) {
+        apply(marker, to: &conditions, at: block)
+        continue
+      }
       if let credentials = credentialsBlock(block) {
         credentialsBlocks.append(credentials)
         holdsCredentials = true
@@ -369,8 +374,9 @@ struct DocumentReader {
       {
         stageAttribute = attribute
       }
-      if let part = bodyBlock(block, condition: nil) { body.append(part) }
+      if let part = bodyBlock(block, condition: conditions.combined) { body.append(part) }
     }
+    conditions.reportUnclosed(into: &diagnostics, file: file)
     if let attribute = stageAttribute {
       diagnostics.append(
         Diagnostic(
