@@ -48,6 +48,7 @@ struct OutputCoverageTests {
     let names = Self.guidePaths.map { ($0 as NSString).lastPathComponent }
     #expect(names.contains("sp-api-self-authorisation.md"))
     #expect(names.contains("brief-example.md") && names.contains("fidelity.md"))
+    #expect(names.contains("tillpoint-payments.md"))
   }
 
   @Test("every block of every guide reaches every output, or is marked out or excluded", arguments: guidePaths)
@@ -138,7 +139,13 @@ struct OutputCoverageTests {
   /// the first row of the data table.
   static func seller(for guide: Guide, credentialSource: String) -> Seller {
     var fields: [String: String] = [:]
-    for declaration in guide.metadata.variables { fields[declaration.name] = "value-of-\(declaration.name)" }
+    // A declared variable with a closed set takes one of its values, a different one per credential
+    // source, so each alternative reaches a seller's outputs too.
+    let turn = ["file", "env", "code"].firstIndex(of: credentialSource) ?? 0
+    for declaration in guide.metadata.variables {
+      let values = declaration.values?.map(\.value) ?? []
+      fields[declaration.name] = values.isEmpty ? "value-of-\(declaration.name)" : values[turn % values.count]
+    }
     if let key = guide.metadata.dataKey, let row = guide.dataTable?.rows.first { fields[key] = row.key }
     return Seller(
       id: "shop-\(credentialSource)", name: "Coverage Shop",

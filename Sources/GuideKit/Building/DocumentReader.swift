@@ -348,7 +348,12 @@ struct DocumentReader {
     var holdsCredentials = false
     var body: [Block] = []
     var stageAttribute: Attribute?
+    var conditions = ConditionStack()
     for block in blocks {
+      if let marker = conditionMarker(block) {
+        apply(marker, to: &conditions, at: block)
+        continue
+      }
       if let credentials = credentialsBlock(block) {
         credentialsBlocks.append(credentials)
         holdsCredentials = true
@@ -369,8 +374,9 @@ struct DocumentReader {
       {
         stageAttribute = attribute
       }
-      if let part = bodyBlock(block, condition: nil) { body.append(part) }
+      if let part = bodyBlock(block, condition: conditions.combined) { body.append(part) }
     }
+    conditions.reportUnclosed(into: &diagnostics, file: file)
     if let attribute = stageAttribute {
       diagnostics.append(
         Diagnostic(
@@ -414,6 +420,7 @@ struct DocumentReader {
     if case .blockQuote = block.kind {
       if let note = readNote(block, condition: condition) {
         stage.notes.append(note)
+        stage.parts.append(.note(stage.notes.count - 1))
         return
       }
       if let attributes = blockQuoteAttributes(block), !attributes.isEmpty {
@@ -437,12 +444,16 @@ struct DocumentReader {
           Block(
             markdown: paragraphs.markdown(of: rest), condition: condition,
             location: location(block.range)))
+        stage.parts.append(.block(stage.body.count - 1))
       }
       collectGallery(block)
       return
     }
     collectGallery(block)
-    if let body = bodyBlock(block, condition: condition) { stage.body.append(body) }
+    if let body = bodyBlock(block, condition: condition) {
+      stage.body.append(body)
+      stage.parts.append(.block(stage.body.count - 1))
+    }
   }
 
   mutating func applyStage(_ attribute: Attribute, to stage: inout Stage) {

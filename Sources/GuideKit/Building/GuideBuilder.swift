@@ -79,10 +79,13 @@ struct GuideBuilder {
 
     let screenshots = ScreenshotResolver(guideFolder: guideFolder, folders: screenshotFolders)
       .resolve(reader.screenshotUses)
-    let guide = Guide(
+    var guide = Guide(
       file: file, metadata: metadata,
       title: reader.title ?? metadata.title, introduction: reader.introduction, stages: reader.stages,
       sections: reader.sections, credentials: credentials, screenshots: screenshots, dataTable: dataTable)
+    for use in reader.conditionUses where guide.conditionTexts[use.condition] == nil {
+      guide.conditionTexts[use.condition] = use.text.trimmingCharacters(in: .whitespaces)
+    }
 
     if reader.title == nil {
       diagnostics.append(

@@ -72,7 +72,7 @@ public struct JSONGraphRenderer: GraphRenderer {
       first = false
       if let condition = graph.nodes[index].condition {
         // The condition as the guide writes it, and its parsed form.
-        let text = condition.text
+        let text = graph.nodes[index].conditionText ?? condition.text
         let parsed = condition.parsedJSON(indent: 8)
         out.reserve(128 + 6 * text.utf8.count + parsed.utf8.count, sink: sink)
         out.raw("      \"condition\" : {\n        \"parsed\" : ")

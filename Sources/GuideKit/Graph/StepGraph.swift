@@ -29,6 +29,8 @@ public struct StepGraph: Sendable {
     /// The condition that guards it: a stage's own `**When:**`; a step's effective condition
     /// (its own, its region's and its stage's); a note's region. `nil` when it always applies.
     public var condition: Condition? = nil
+    /// ``condition`` as the guide's author wrote it (``Guide/writtenText(of:)``).
+    public var conditionText: String? = nil
   }
 
   /// A node the graph leaves out on purpose, with the reason.
@@ -94,6 +96,9 @@ public struct StepGraph: Sendable {
       return false
     }
     edges = builder.edges
+    for index in nodes.indices {
+      if let condition = nodes[index].condition { nodes[index].conditionText = guide.writtenText(of: condition) }
+    }
   }
 
   /// Collects nodes and edges. Steps are read in place (by index), never copied out of the

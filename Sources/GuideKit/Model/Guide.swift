@@ -23,6 +23,10 @@ public struct Guide: Sendable {
   public var screenshots: [Screenshot]
   /// The data table named by the front matter, if any.
   public var dataTable: DataTable?
+  /// Each condition of the guide (a **When:** line, a `<!-- when -->` region), parsed, mapped to
+  /// its text as the author first wrote it (backticks around it dropped); see
+  /// ``writtenText(of:)``.
+  public var conditionTexts: [Condition: String] = [:]
 
   /// Creates a guide value.
   public init(

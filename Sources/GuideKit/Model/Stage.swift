@@ -28,6 +28,17 @@ public struct Stage: Hashable, Sendable {
   public var duration: String?
   /// The steps, in order.
   public var steps: [Step]
+  /// The stage's own blocks and notes in the order the guide writes them (each an index into
+  /// ``body`` or ``notes``), so outputs can keep that order.
+  public var parts: [Part] = []
+
+  /// One item of a stage's own content, by its index in the list of its kind.
+  public enum Part: Hashable, Sendable {
+    /// ``Stage/body```[index]`.
+    case block(Int)
+    /// ``Stage/notes```[index]`.
+    case note(Int)
+  }
 
   /// Creates a stage.
   public init(
@@ -49,5 +60,6 @@ public struct Stage: Hashable, Sendable {
     self.who = who
     self.duration = duration
     self.steps = steps
+    self.parts = body.indices.map { .block($0) } + notes.indices.map { .note($0) }
   }
 }

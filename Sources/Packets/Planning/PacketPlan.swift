@@ -58,6 +58,8 @@ public struct PacketPlan: Sendable {
     public var number: Int = 0
     /// The carried plain sections between this stage and the next planned one, in order.
     public var sectionsAfter: [PlannedSection] = []
+    /// Its kept blocks and notes in the guide's order (only `.block` and `.note`).
+    public var parts: [PlannedPart] = []
   }
 
   /// The seller.

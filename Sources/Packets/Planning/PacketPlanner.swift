@@ -127,6 +127,7 @@ public struct PacketPlanner {
 
     var conditions: [Condition?] = guide.introduction.map(\.condition)
     for stage in guide.stages { conditions += stage.body.map(\.condition) + stage.notes.map(\.condition) }
+    for entry in carried { conditions += entry.section.body.map(\.condition) }
     for step in steps {
       conditions.append(step.effectiveCondition)
       conditions += step.body.map(\.condition) + step.notes.map(\.condition)
@@ -157,7 +158,8 @@ public struct PacketPlanner {
     }
     let planned = plan(seller, variables: variables)
     guard case .success(var plan) = planned else { return planned }
-    let structureKey = PacketShape.structureKey(stages: plan.stages, introduction: plan.introduction, guide: guide)
+    let structureKey = PacketShape.structureKey(
+      stages: plan.stages, introduction: plan.introduction, guide: guide, leadingSections: plan.leadingSections)
     let missing = plan.missingUses
     memo.remember(
       PlanMemo.Structure(
@@ -278,17 +280,23 @@ public struct PacketPlanner {
       var plannedStage = PacketPlan.PlannedStage(
         stage: stage, blocks: blocks.map(\.item), notes: notes.map(\.item), steps: planned)
       plannedStage.number = stageNumber
+      plannedStage.parts = Self.parts(
+        of: stage, blocks: Set(blocks.map(\.index)), notes: Set(notes.map(\.index)))
       stagePositions.append(stagePosition)
       stages.append(plannedStage)
     }
     var leadingSections: [PacketPlan.PlannedSection] = []
     for (sectionIndex, entry) in carriedSections.enumerated() {
       let subject = "the section '\(entry.section.id)'"
-      for (blockIndex, placeholders) in sectionPlaceholders[sectionIndex].enumerated() {
-        let location = blockIndex == 0 ? entry.section.location : entry.section.body[blockIndex - 1].location
-        problems.check(placeholders, subject, location)
+      // A plain section's `<!-- when -->` regions hold their blocks for the sellers they apply to.
+      let kept = problems.kept(entry.section.body, where: subject, condition: \.condition, location: \.location)
+      problems.check(sectionPlaceholders[sectionIndex][0], subject, entry.section.location)
+      for (block, blockIndex) in kept {
+        problems.check(sectionPlaceholders[sectionIndex][blockIndex + 1], subject, block.location)
       }
-      let planned = PacketPlan.PlannedSection(section: entry.section)
+      var section = entry.section
+      section.body = kept.map(\.item)
+      let planned = PacketPlan.PlannedSection(section: section)
       if let after = entry.afterStage, let target = stagePositions.lastIndex(where: { $0 <= after }) {
         stages[target].sectionsAfter.append(planned)
       } else {
@@ -316,6 +324,16 @@ public struct PacketPlanner {
       case .note(let index): return notes.contains(index) ? .note(step.notes[index]) : nil
       case .check(let index): return .check(step.checks[index])
       case .screenshot(let index): return .screenshot(step.screenshots[index])
+      }
+    }
+  }
+
+  /// A stage's kept blocks and notes in the guide's order.
+  static func parts(of stage: Stage, blocks: Set<Int>, notes: Set<Int>) -> [PacketPlan.PlannedPart] {
+    stage.parts.compactMap { part -> PacketPlan.PlannedPart? in
+      switch part {
+      case .block(let index): return blocks.contains(index) ? .block(stage.body[index]) : nil
+      case .note(let index): return notes.contains(index) ? .note(stage.notes[index]) : nil
       }
     }
   }

@@ -374,6 +374,7 @@ final class PacketContextBuilder {
         "body_html": try emitter.text(body.html), "body_markdown": try emitter.text(body.markdown),
         "has_body": try emitter.nonEmpty(body.markdown),
         "notes": try notes(planned.notes), "has_notes": !planned.notes.isEmpty,
+        "content": try content(planned.parts),
         "preconditions": try preconditions(stage.preconditions), "has_preconditions": !stage.preconditions.isEmpty,
         "steps": steps, "step_count": steps.count,
       ])

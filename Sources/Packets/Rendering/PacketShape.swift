@@ -14,7 +14,9 @@ enum PacketShape {
   /// The shape of a plan, as a key.
   static func key(of plan: PacketPlan, guide: Guide) -> String {
     var key =
-      plan.structureKey ?? structureKey(stages: plan.stages, introduction: plan.introduction, guide: guide)
+      plan.structureKey
+      ?? structureKey(
+        stages: plan.stages, introduction: plan.introduction, guide: guide, leadingSections: plan.leadingSections)
     key += "V"
     for name in plan.variables.keys.sorted() {
       key += name
@@ -31,10 +33,27 @@ enum PacketShape {
 
   /// The part of the key that a plan's stages and introduction decide: the planned steps (and
   /// whether each applies, which steps require it) and which blocks and notes hold.
-  static func structureKey(stages: [PacketPlan.PlannedStage], introduction: [Block], guide: Guide) -> String {
+  static func structureKey(
+    stages: [PacketPlan.PlannedStage], introduction: [Block], guide: Guide,
+    leadingSections: [PacketPlan.PlannedSection] = []
+  ) -> String {
     var key = ""
     key.reserveCapacity(512)
+    // Which blocks of each carried section hold (its `<!-- when -->` regions).
+    func appendSections(_ sections: [PacketPlan.PlannedSection]) {
+      for planned in sections {
+        key += "C"
+        key += planned.section.id
+        key += "\u{0}"
+        for block in planned.section.body {
+          key += "\(block.location.line):\(block.location.column),"
+        }
+        key += ";"
+      }
+    }
+    appendSections(leadingSections)
     for planned in stages {
+      appendSections(planned.sectionsAfter)
       key += "S"
       key += planned.stage.id
       key += "\u{0}"

@@ -48,6 +48,7 @@ public struct RunbookDocument: Sendable {
           return printed
         })
       stage.number = planned.number
+      stage.parts = planned.parts
       stage.sectionsAfter = planned.sectionsAfter.map(\.section)
       return stage
     }

@@ -1,4 +1,5 @@
 import GuideKit
+import Packets
 
 /// One stage as a runbook prints it: a new page, its text and its steps.
 public struct RunbookStage: Sendable {
@@ -16,6 +17,8 @@ public struct RunbookStage: Sendable {
   public var number: Int
   /// The plain sections printed after it (before the next stage).
   public var sectionsAfter: [Section] = []
+  /// Its blocks and notes in the guide's order (chosen as ``blocks`` and ``notes`` are).
+  public var parts: [PacketPlan.PlannedPart]
 
   /// Creates a runbook stage.
   public init(stage: Stage, blocks: [Block], notes: [Note], steps: [RunbookStep], shownCondition: Condition? = nil) {
@@ -25,5 +28,11 @@ public struct RunbookStage: Sendable {
     self.steps = steps
     self.shownCondition = shownCondition
     self.number = stage.number
+    self.parts = stage.parts.map { part -> PacketPlan.PlannedPart in
+      switch part {
+      case .block(let index): return .block(stage.body[index])
+      case .note(let index): return .note(stage.notes[index])
+      }
+    }
   }
 }

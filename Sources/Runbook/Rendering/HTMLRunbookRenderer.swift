@@ -180,8 +180,13 @@ private struct PageWriter {
     for precondition in stage.stage.preconditions {
       html += "<p class=\"requires\"><strong>Requires:</strong> \(try filler.inlineHTML(precondition.markdown))</p>\n"
     }
-    for note in stage.notes { try write(note) }
-    for block in stage.blocks { html += try blockHTML(block) }
+    for part in stage.parts {
+      switch part {
+      case .block(let block): html += try blockHTML(block)
+      case .note(let note): try write(note)
+      case .check, .screenshot: break  // a stage has neither
+      }
+    }
     for step in stage.steps { try write(step) }
     html += "</section>\n\n"
     for section in stage.sectionsAfter { try write(section) }

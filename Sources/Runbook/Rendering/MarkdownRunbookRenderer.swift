@@ -122,8 +122,13 @@ private struct MarkdownWriter {
     for precondition in stage.stage.preconditions {
       text += Self.quoted(try filler.markdown(precondition.markdown), label: "**Requires:** ") + "\n\n"
     }
-    for note in stage.notes { try write(note) }
-    for block in stage.blocks { text += try blockMarkdown(block) + "\n\n" }
+    for part in stage.parts {
+      switch part {
+      case .block(let block): text += try blockMarkdown(block) + "\n\n"
+      case .note(let note): try write(note)
+      case .check, .screenshot: break  // a stage has neither
+      }
+    }
     for step in stage.steps { try write(step) }
     for section in stage.sectionsAfter { try write(section) }
   }

@@ -30,8 +30,13 @@ struct StepPresenter {
       output += "Before you start: \(text(precondition.markdown))\n"
     }
     if let who = stage.stage.who { output += "Who: \(text(who))\n" }
-    for stageNote in stage.notes { output += self.note(stageNote, indent: "") }
-    for block in stage.blocks { output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n" }
+    for part in stage.parts {
+      switch part {
+      case .block(let block): output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n"
+      case .note(let stageNote): output += self.note(stageNote, indent: "")
+      case .check, .screenshot: break  // a stage has neither
+      }
+    }
     return output
   }
 
