@@ -46,7 +46,9 @@ struct BlankFiller: RunbookFiller {
     output.reserveCapacity(bytes.count + 64)
     var copied = 0
     for occurrence in VariableText.occurrences(in: markdown) {
-      guard occurrence.offset >= copied, let end = MarkdownFiller.placeholderEnd(bytes, from: occurrence.offset) else { continue }
+      guard occurrence.offset >= copied, let end = MarkdownFiller.placeholderEnd(bytes, from: occurrence.offset) else {
+        continue
+      }
       output.append(contentsOf: bytes[copied..<occurrence.offset])
       let replacement: String
       switch places[occurrence.offset] ?? .text {
