@@ -10,6 +10,12 @@ import OnboardSupport
 /// credential values, planning), stopping before anything is written if a row is wrong; then
 /// to plan, render and write each packet in turn, keeping nothing per seller but the set of ids
 /// seen. Memory therefore stays flat in the roster's size.
+///
+/// Why `@unchecked Sendable` is safe: every stored property is a `let`. The worker threads only
+/// read the guide, the planner (whose shared memo is behind a `Mutex`) and the validator's
+/// per-row checks, and each renders with a ``PacketRenderer`` of its own (`makeRenderer()`);
+/// `renderer`, a class with caches, is the calling thread's alone. (The planner, the validator's
+/// escapers and the renderer are not `Sendable` types, hence unchecked.)
 public final class PacketGenerator: @unchecked Sendable {
   /// What to write and how.
   public struct Options: Sendable {
@@ -289,7 +295,7 @@ public final class PacketGenerator: @unchecked Sendable {
   }
 
   /// What became of one packet.
-  enum PacketResult: @unchecked Sendable {
+  enum PacketResult: Sendable {
     case written
     case refused(Diagnostic)
     case failed(Error)

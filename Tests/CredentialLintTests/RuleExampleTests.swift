@@ -18,6 +18,12 @@ import Testing
     let fired = found.filter { $0.ruleID == ruleID }
     if example.triggers {
       #expect(!fired.isEmpty, "\(ruleID) example \(index) should trigger:\n\(example.text)\nfound: \(positions(found))")
+      // It fires exactly where the example's ↓ markers say.
+      #expect(!example.expectedPositions.isEmpty, "\(ruleID) example \(index): mark where it fires with ↓")
+      let firedAt = Set(fired.map { RuleExample.Position(line: $0.location.line, column: $0.location.column) })
+      #expect(
+        firedAt == Set(example.expectedPositions),
+        "\(ruleID) example \(index) fires at \(firedAt.sorted()), marked at \(example.expectedPositions)")
     } else {
       #expect(
         fired.isEmpty, "\(ruleID) example \(index) should not trigger:\n\(example.text)\nfound: \(positions(fired))")
@@ -32,6 +38,14 @@ import Testing
       #expect(!rule.descriptor.summary.isEmpty && !rule.descriptor.help.isEmpty, "\(id) is described")
       #expect(id.split(separator: "/").count == 2, "\(id) is family/name")
     }
+  }
+
+  @Test func markersAreTakenOutWithTheirPositions() {
+    let example = RuleExample.triggering(".env", "ab↓c\n↓d ↓é↓\n")
+    #expect(example.text == "abc\nd é\n")
+    // Columns count UTF-8 bytes, as diagnostics do: é is two.
+    #expect(example.expectedPositions.map(\.description) == ["1:3", "2:1", "2:3", "2:5"])
+    #expect(RuleExample.passing(".env", "x\n").expectedPositions.isEmpty)
   }
 
   @Test func ruleIDsAreUnique() {

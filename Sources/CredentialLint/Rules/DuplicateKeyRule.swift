@@ -29,10 +29,10 @@ struct DuplicateKeyRule: LintRule {
       return [
         .triggering(
           "credentials.yml",
-          "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  client_id: cid.0123abce\n"),
+          "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  ↓client_id: cid.0123abce\n"),
         .triggering(
           "credentials.yml",
-          "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\ndefault:\n  client_id: cid.0123abce\n  client_secret: cs.0123456789abcdee\n"
+          "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n↓default:\n  client_id: cid.0123abce\n  client_secret: cs.0123456789abcdee\n"
         ),
         .passing(
           "credentials.yml",
@@ -42,7 +42,7 @@ struct DuplicateKeyRule: LintRule {
     case .dotenv:
       return [
         .triggering(
-          ".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID=cid.0123abce\n"),
+          ".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n↓DEMO_CLIENT_ID=cid.0123abce\n"),
         .passing(
           ".env",
           "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID_shop=cid.0123abce\n"),
@@ -51,7 +51,7 @@ struct DuplicateKeyRule: LintRule {
       return [
         .triggering(
           "secret.json",
-          "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\", \"DEMO_CLIENT_ID\": \"cid.0123abce\"}\n"
+          "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\", ↓\"DEMO_CLIENT_ID\": \"cid.0123abce\"}\n"
         ),
         .passing(
           "secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),

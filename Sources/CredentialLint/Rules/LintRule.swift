@@ -40,10 +40,58 @@ public struct RuleExample: Hashable, Sendable {
   public var triggers: Bool
   /// The file's permission bits, for the permissions rule.
   public var mode: UInt16
+  /// Where a triggering example's findings must be: each 1-based line and UTF-8 column, as
+  /// diagnostics count, written as a `↓` before that character in the example (as
+  /// swift-format's and SwiftLint's examples do) and taken out of ``text``.
+  public var expectedPositions: [Position] = []
 
-  /// An example that triggers the rule.
+  /// A line and column in an example.
+  public struct Position: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The 1-based line.
+    public var line: Int
+    /// The 1-based column, in UTF-8 bytes.
+    public var column: Int
+
+    /// A position.
+    public init(line: Int, column: Int) {
+      self.line = line
+      self.column = column
+    }
+
+    public static func < (left: Self, right: Self) -> Bool { (left.line, left.column) < (right.line, right.column) }
+    public var description: String { "\(line):\(column)" }
+  }
+
+  /// An example that triggers the rule, with a `↓` before each character a finding points at.
   public static func triggering(_ fileName: String, _ text: String, mode: UInt16 = 0o600) -> RuleExample {
-    RuleExample(fileName: fileName, text: text, triggers: true, mode: mode)
+    let (clean, positions) = takeOutMarkers(text)
+    return RuleExample(fileName: fileName, text: clean, triggers: true, mode: mode, expectedPositions: positions)
+  }
+
+  /// The text without its `↓` markers, and where each marker was (the line and UTF-8 column of
+  /// the character after it, in the text without markers).
+  static func takeOutMarkers(_ text: String) -> (String, [Position]) {
+    let marker = Array("↓".utf8)
+    let utf8 = Array(text.utf8)
+    var bytes: [UInt8] = []
+    var positions: [Position] = []
+    var line = 1
+    var lineStart = 0
+    var offset = 0
+    while offset < utf8.count {
+      if utf8[offset...].starts(with: marker) {
+        positions.append(Position(line: line, column: bytes.count - lineStart + 1))
+        offset += marker.count
+        continue
+      }
+      bytes.append(utf8[offset])
+      if utf8[offset] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = bytes.count
+      }
+      offset += 1
+    }
+    return (String(decoding: bytes, as: UTF8.self), positions)
   }
 
   /// An example that does not trigger the rule.

@@ -35,10 +35,6 @@ struct DocumentReader {
   var sectionSlugs: [String?] = []
   /// For a part after the first (see ``readPart(_:first:)``): whether it has a `#` heading.
   var partHasLevelOneHeading = false
-  /// A guide parsed in one piece with more source bytes than this is read in two halves at once
-  /// (when there are two processors); the halves are joined as if read in one pass. (A guide
-  /// parsed in parts is read part by part: ``readPart(_:first:)``.)
-  var parallelThreshold = 256 << 10
 
   init(file: String, source: SourceText, paragraphs: ParagraphReader) {
     self.file = file
@@ -71,28 +67,10 @@ struct DocumentReader {
     return words == ["onboard:", "omit"]
   }
 
-  /// Reads the document whose top-level blocks are the children of `roots`, in order (a guide
-  /// parsed in parts, see ``GuideParse``). Two parts are read at once, one per thread, cut where
-  /// the second begins; a large guide parsed in one piece is cut near its middle.
-  mutating func read(_ roots: [MarkdownNode]) {
-    let units = Self.units(of: roots)
-    let cut: Int?
-    if roots.count > 1, let second = roots[1].children.first(where: { _ in true }) {
-      cut = units.firstIndex {
-        if case .section(let heading, _, _) = $0 { return heading == second } else { return false }
-      }
-    } else {
-      cut = parallelSplit(units)
-    }
-    if let split = cut, split > 0 {
-      // Two readers, one per half, each starting empty; their results are joined in order.
-      let halves = [ReaderHalf(self, units[..<split]), ReaderHalf(self, units[split...])]
-      DispatchQueue.concurrentPerform(iterations: halves.count) { halves[$0].read() }
-      for half in halves { append(half.reader) }
-      renumberAfterJoining()
-    } else {
-      read(units[...])
-    }
+  /// Reads a guide parsed in one piece, in one pass. (A guide parsed in parts is read part by
+  /// part: ``readPart(_:first:)`` and ``join(_:)``.)
+  mutating func read(_ root: MarkdownNode) {
+    read(Self.units(of: [root])[...])
     collectVariables()
   }
 
@@ -173,7 +151,7 @@ struct DocumentReader {
   /// parsed again in one piece and read in one pass (the parts' trees are gone by now).
   mutating func join(_ parts: [DocumentReader]) {
     if let first = parts.first, first.title == nil, parts.dropFirst().contains(where: \.partHasLevelOneHeading) {
-      read([MarkdownDocument.parse(source).root])
+      read(MarkdownDocument.parse(source).root)
       return
     }
     for part in parts { append(part) }
@@ -200,19 +178,6 @@ struct DocumentReader {
     }
   }
 
-  /// Where to cut the units in two for reading them at once, or `nil` to read in one pass: a
-  /// large guide, two processors, and a section near the middle of the source.
-  func parallelSplit(_ units: [Unit]) -> Int? {
-    guard source.bytes.count > parallelThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
-    let middle = source.lineCount / 2
-    for index in units.indices.dropFirst() {
-      if case .section(let heading, _, _) = units[index], let line = heading.range?.start.line, line >= middle {
-        return index
-      }
-    }
-    return nil
-  }
-
   /// Appends what another reader read (of the units after this reader's).
   mutating func append(_ other: DocumentReader) {
     if title == nil { title = other.title }
@@ -229,7 +194,7 @@ struct DocumentReader {
   }
 
   /// Numbers the stages and the repeated section slugs again, in document order, as one pass
-  /// over the joined halves would have.
+  /// over the joined parts would have.
   mutating func renumberAfterJoining() {
     for index in stages.indices { stages[index].number = index + 1 }
     var taken: Set<String> = []
@@ -1001,17 +966,4 @@ struct DocumentReader {
         message: "This image has no alt text; it becomes the screenshot's caption and what screen readers say.",
         location: location(image.range), fix: "Describe the screen between the brackets: ![App overview](…)."))
   }
-}
-
-/// One half of a guide read on its own thread: each half is touched by one thread only.
-private final class ReaderHalf: @unchecked Sendable {
-  var reader: DocumentReader
-  let units: ArraySlice<DocumentReader.Unit>
-
-  init(_ reader: DocumentReader, _ units: ArraySlice<DocumentReader.Unit>) {
-    self.reader = reader
-    self.units = units
-  }
-
-  func read() { reader.read(units) }
 }

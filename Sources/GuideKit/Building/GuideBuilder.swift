@@ -38,17 +38,16 @@ struct GuideBuilder {
     let source = SourceText(bytes: frontMatter.body)
     var reader = DocumentReader(
       file: file, source: source, paragraphs: ParagraphReader(source: source, file: file))
-    // One thread per guide (the reader's own two-halves mode is switched off). A large guide is
-    // parsed in parts, one after the other, and each part is read as soon as it is parsed, so
-    // its cmark tree is freed before the next is made; the parts' readers are joined in order.
-    reader.parallelThreshold = Int.max
+    // One thread per guide. A large guide is parsed in parts, one after the other, and each part
+    // is read as soon as it is parsed, so its cmark tree is freed before the next is made; the
+    // parts' readers are joined in order.
     let template = reader
     let parsed = GuideParse.parse(source, threshold: partsThreshold, partBytes: partBytes) { index, document in
       template.readPart(document.root, first: index == 0)
     }
     switch parsed {
     case .parts(let parts): reader.join(parts)
-    case .whole(let document): reader.read([document.root])
+    case .whole(let document): reader.read(document.root)
     }
     diagnostics += reader.diagnostics
 

@@ -1,14 +1,14 @@
-import Foundation
 import GuideKit
+import Synchronization
 
 /// Remembers the structure of recent plans (stages, steps, blocks and notes kept), keyed by
 /// exactly what decides it: the values of the variables the guide's conditions read, which
 /// placeholder variables the seller has, and whether each link variable can start a link.
 /// Sellers of one marketplace and credential source then share one planning; the checking pass
 /// and the writing pass share it too. Bounded, so memory stays flat; safe for concurrent use.
-final class PlanMemo: @unchecked Sendable {
+final class PlanMemo: Sendable {
   /// A plan without its seller.
-  struct Structure {
+  struct Structure: Sendable {
     var stages: [PacketPlan.PlannedStage]
     var introduction: [Block]
     var leadingSections: [PacketPlan.PlannedSection]
@@ -21,8 +21,7 @@ final class PlanMemo: @unchecked Sendable {
   private let placeholderVariables: [String]
   private let linkVariables: [String]
   private let limit: Int
-  private let lock = NSLock()
-  private var entries: [String: Structure] = [:]
+  private let entries = Mutex<[String: Structure]>([:])
 
   /// A memo for plans whose conditions read `conditionVariables` and whose texts use
   /// `placeholderVariables`, of which `linkVariables` start links.
@@ -63,12 +62,12 @@ final class PlanMemo: @unchecked Sendable {
 
   /// The structure remembered for `key`.
   func structure(for key: String) -> Structure? {
-    lock.withLock { entries[key] }
+    entries.withLock { $0[key] }
   }
 
   /// Remembers a structure, while there is room.
   func remember(_ structure: Structure, for key: String) {
-    lock.withLock {
+    entries.withLock { entries in
       if entries.count < limit { entries[key] = structure }
     }
   }

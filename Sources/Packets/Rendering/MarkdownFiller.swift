@@ -39,7 +39,9 @@ public struct MarkdownFiller {
     VariableText.substitute(text) { variables[$0] ?? "{{\($0)}}" }
   }
 
-  static func placeholderEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+  /// The UTF-8 offset after the `}}` that closes the placeholder whose `{{` is at `start` in
+  /// `bytes`, or `nil` when none closes it. (Packets and runbooks both fill placeholders with it.)
+  public static func placeholderEnd(_ bytes: [UInt8], from start: Int) -> Int? {
     var index = start + 2
     while index + 1 < bytes.count {
       if bytes[index] == UInt8(ascii: "}") && bytes[index + 1] == UInt8(ascii: "}") { return index + 2 }

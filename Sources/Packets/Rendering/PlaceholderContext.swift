@@ -117,8 +117,9 @@ public enum PlaceholderContext: Sendable, Hashable {
     return spans
   }
 
-  /// A value as written inside code: line breaks as spaces, backticks as U+FF40.
-  static func codeText(_ value: String) -> String {
+  /// A value as written inside code, literal there and unable to end it: line breaks as
+  /// spaces, backticks as U+FF40. (Packets and runbooks both write values into code with it.)
+  public static func codeText(_ value: String) -> String {
     String(
       String.UnicodeScalarView(
         value.unicodeScalars.map { scalar -> Unicode.Scalar in

@@ -7,6 +7,12 @@ import Foundation
 /// stays flat however many inputs there are. Each worker thread gets its own job function from
 /// `makeJob` (for per-thread state such as a renderer). Submitting, taking and the counters
 /// are for the calling thread only.
+///
+/// Why `@unchecked Sendable` is safe: the state the workers share with the calling thread is
+/// touched only while holding its `NSCondition` (`inputs`, `inputHead` and `closed` under
+/// `inputCondition`, `results` under `resultCondition`); `submitted` and `taken` are the
+/// calling thread's alone; the rest is immutable. (It waits on conditions, which `Mutex`
+/// cannot do.)
 final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
   /// Guards `inputs`, `inputHead` and `closed`; workers wait on it for inputs.
   private let inputCondition = NSCondition()

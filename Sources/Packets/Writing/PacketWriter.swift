@@ -1,6 +1,7 @@
 import Foundation
 import GuideKit
 import OnboardSupport
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -22,6 +23,11 @@ import OnboardSupport
 /// followed by another copy, so a roster of any size keeps linking instead of copying every
 /// screenshot. Temporary folders left by a run that was killed (`.onboard-tmp-…`) are removed
 /// when the next writer starts, once their process is gone.
+///
+/// Safe to share between threads (hence `@unchecked Sendable`): what the threads change (the
+/// shared copies and their folder, the temporary-name counter) is behind a `Mutex`; the
+/// settings that stay `var` (`force`, `durable`, `beforeEachFile`, `makeHardLink`) are set
+/// before the writing starts and only read while it runs.
 public final class PacketWriter: @unchecked Sendable {
   /// Why a packet was not written. Messages name paths and system reasons, never contents.
   public enum WriteError: Error, CustomStringConvertible, Sendable {
@@ -69,20 +75,23 @@ public final class PacketWriter: @unchecked Sendable {
   /// simulate a failure part-way). It runs on the writing thread; use one worker with it.
   public var beforeEachFile: ((String) throws -> Void)?
 
-  /// The shared copy in use for each screenshot (content digest and file name), and how many
-  /// copies were started because an earlier one was full.
-  private var sharedImages: [String: (name: String, generation: Int)] = [:]
-  private let sharedImagesLock = NSLock()
+  /// The shared screenshots: the open shared folder (`-1` until it exists) and, for each
+  /// screenshot (content digest and file name), the copy in use and how many copies were
+  /// started because an earlier one was full.
+  private struct SharedImages {
+    var folder: Int32 = -1
+    var copies: [String: (name: String, generation: Int)] = [:]
+  }
+  private let sharedImages = Mutex(SharedImages())
   /// The process's file mode creation mask, read once: permissions it would strip are set
   /// explicitly after creating a file or folder.
   private let creationMask: mode_t
-  private let temporaryCounter = TemporaryCounter()
+  /// A counter shared by the writer's threads, for unique temporary file names.
+  private let temporaryCounter = Mutex(0)
   /// Makes a hard link to `name` in the shared folder (a descriptor) as `name` in a packet
   /// folder (`linkat(2)`); a seam for tests that simulate a file system's link limit.
   var makeHardLink: @Sendable (_ sharedFolder: Int32, _ sharedName: String, _ folder: Int32, _ name: String) -> Int32 =
     { linkat($0, $1, $2, $3, 0) }
-  /// The shared screenshot folder, open once it exists (guarded by ``sharedImagesLock``).
-  private var sharedFolder: Int32 = -1
   /// The shared copies present when the writer started (device and inode): a packet's
   /// screenshot linked to one of them that differs from packet.json was damaged in the shared
   /// folder, not changed by a person, and is repaired.
@@ -135,7 +144,8 @@ public final class PacketWriter: @unchecked Sendable {
   }
 
   deinit {
-    if sharedFolder >= 0 { close(sharedFolder) }
+    let folder = sharedImages.withLock { $0.folder }
+    if folder >= 0 { close(folder) }
   }
 
   /// Whether `path` is a packet folder onboard wrote.
@@ -259,31 +269,31 @@ public final class PacketWriter: @unchecked Sendable {
   private func sharedCopy(
     source: String, sha256: String, fileName: String, full: String?
   ) throws -> (folder: Int32, name: String) {
-    sharedImagesLock.lock()
-    defer { sharedImagesLock.unlock() }
-    let key = sha256 + "/" + fileName
-    var generation = 0
-    if let current = sharedImages[key] {
-      guard current.name == full else { return (sharedFolder, current.name) }
-      generation = current.generation + 1
-    }
-    let folderPath = Self.join(outputDirectory, Self.sharedImagesFolder)
-    if sharedFolder < 0 { sharedFolder = try Self.openSharedFolder(folderPath) }
-    let name = String(sha256.prefix(16)) + (generation == 0 ? "" : "-\(generation)") + "-" + fileName
-    let path = Self.join(folderPath, name)
-    // A copy already there is used only when its content has the digest: a file put there by
-    // someone else, or damaged, is replaced (which repairs every packet written from now on).
-    if Self.sharedDigest(sharedFolder, name) != sha256 {
-      guard let bytes = ScreenshotFile.contents(atPath: source) else {
-        throw WriteError.io(path: source, reason: "cannot read the screenshot")
+    try sharedImages.withLock { shared in
+      let key = sha256 + "/" + fileName
+      var generation = 0
+      if let current = shared.copies[key] {
+        guard current.name == full else { return (shared.folder, current.name) }
+        generation = current.generation + 1
       }
-      guard OnboardSupport.SHA256.hexDigest(bytes) == sha256 else {
-        throw WriteError.io(path: source, reason: "the screenshot changed while packets were written")
+      let folderPath = Self.join(outputDirectory, Self.sharedImagesFolder)
+      if shared.folder < 0 { shared.folder = try Self.openSharedFolder(folderPath) }
+      let name = String(sha256.prefix(16)) + (generation == 0 ? "" : "-\(generation)") + "-" + fileName
+      let path = Self.join(folderPath, name)
+      // A copy already there is used only when its content has the digest: a file put there by
+      // someone else, or damaged, is replaced (which repairs every packet written from now on).
+      if Self.sharedDigest(shared.folder, name) != sha256 {
+        guard let bytes = ScreenshotFile.contents(atPath: source) else {
+          throw WriteError.io(path: source, reason: "cannot read the screenshot")
+        }
+        guard OnboardSupport.SHA256.hexDigest(bytes) == sha256 else {
+          throw WriteError.io(path: source, reason: "the screenshot changed while packets were written")
+        }
+        try storeShared(bytes, in: shared.folder, name: name, displayPath: path)
       }
-      try storeShared(bytes, name: name, displayPath: path)
+      shared.copies[key] = (name, generation)
+      return (shared.folder, name)
     }
-    sharedImages[key] = (name, generation)
-    return (sharedFolder, name)
   }
 
   /// Opens the shared screenshot folder inside the output folder, making it if needed. A
@@ -308,10 +318,10 @@ public final class PacketWriter: @unchecked Sendable {
     return ScreenshotFile.contents(of: descriptor).map { OnboardSupport.SHA256.hexDigest($0) }
   }
 
-  /// Writes a shared copy: a new file in the shared folder, renamed over `name` (which
+  /// Writes a shared copy: a new file in the shared folder (a descriptor), renamed over `name` (which
   /// replaces a file or a link there, never writing through it).
-  private func storeShared(_ bytes: [UInt8], name: String, displayPath: String) throws {
-    let temporary = ".tmp-\(getpid())-\(temporaryCounter.next())-" + name
+  private func storeShared(_ bytes: [UInt8], in sharedFolder: Int32, name: String, displayPath: String) throws {
+    let temporary = ".tmp-\(getpid())-\(nextTemporaryNumber())-" + name
     let descriptor = openat(
       sharedFolder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(0o644))
     guard descriptor >= 0 else { throw WriteError.io(path: displayPath, reason: Self.systemError()) }
@@ -339,12 +349,20 @@ public final class PacketWriter: @unchecked Sendable {
     }
   }
 
+  /// A number unique in this process, for temporary names.
+  private func nextTemporaryNumber() -> Int {
+    temporaryCounter.withLock { value in
+      value += 1
+      return value
+    }
+  }
+
   /// A new folder `prefix` + a suffix unique in this process (and, with the process id, among
   /// processes), mode 0755.
   private func makeTemporaryFolder(prefix: String) throws -> String {
     let process = getpid()
     while true {
-      let path = Self.join(outputDirectory, "\(prefix)\(process)-\(temporaryCounter.next())")
+      let path = Self.join(outputDirectory, "\(prefix)\(process)-\(nextTemporaryNumber())")
       if mkdir(path, 0o755) == 0 {
         if 0o755 & creationMask != 0 { chmod(path, 0o755) }
         return path
@@ -383,17 +401,4 @@ public final class PacketWriter: @unchecked Sendable {
   }
 
   static func systemError() -> String { String(cString: strerror(errno)) }
-}
-
-/// A counter shared by the writer's threads, for unique temporary folder names.
-private final class TemporaryCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = 0
-
-  func next() -> Int {
-    lock.withLock {
-      value += 1
-      return value
-    }
-  }
 }

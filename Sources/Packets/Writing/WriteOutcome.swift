@@ -1,29 +1,32 @@
-import Foundation
 import OnboardDiagnostics
+import Synchronization
 
 /// The tally of a write pass, shared by the worker threads.
-final class WriteOutcome: @unchecked Sendable {
-  private let lock = NSLock()
-  private var _written = 0
-  private var _done = 0
-  private var _diagnostics: [Diagnostic] = []
-  private var _error: Error?
+final class WriteOutcome: Sendable {
+  private struct Tally {
+    var written = 0
+    var done = 0
+    var diagnostics: [Diagnostic] = []
+    var error: (any Error)?
+  }
+
+  private let tally = Mutex(Tally())
 
   func record(_ result: PacketGenerator.PacketResult) {
-    lock.lock()
-    defer { lock.unlock() }
-    _done += 1
-    switch result {
-    case .written: _written += 1
-    case .refused(let diagnostic): _diagnostics.append(diagnostic)
-    case .failed(let error): if _error == nil { _error = error }
-    case .skipped: break
+    tally.withLock { tally in
+      tally.done += 1
+      switch result {
+      case .written: tally.written += 1
+      case .refused(let diagnostic): tally.diagnostics.append(diagnostic)
+      case .failed(let error): if tally.error == nil { tally.error = error }
+      case .skipped: break
+      }
     }
   }
 
-  var written: Int { lock.withLock { _written } }
-  var done: Int { lock.withLock { _done } }
-  var diagnostics: [Diagnostic] { lock.withLock { _diagnostics } }
-  var error: Error? { lock.withLock { _error } }
-  var failed: Bool { lock.withLock { _error != nil } }
+  var written: Int { tally.withLock { $0.written } }
+  var done: Int { tally.withLock { $0.done } }
+  var diagnostics: [Diagnostic] { tally.withLock { $0.diagnostics } }
+  var error: (any Error)? { tally.withLock { $0.error } }
+  var failed: Bool { tally.withLock { $0.error != nil } }
 }

@@ -46,7 +46,9 @@ struct BlankFiller: RunbookFiller {
     output.reserveCapacity(bytes.count + 64)
     var copied = 0
     for occurrence in VariableText.occurrences(in: markdown) {
-      guard occurrence.offset >= copied, let end = Self.placeholderEnd(bytes, from: occurrence.offset) else { continue }
+      guard occurrence.offset >= copied, let end = MarkdownFiller.placeholderEnd(bytes, from: occurrence.offset) else {
+        continue
+      }
       output.append(contentsOf: bytes[copied..<occurrence.offset])
       let replacement: String
       switch places[occurrence.offset] ?? .text {
@@ -55,7 +57,7 @@ struct BlankFiller: RunbookFiller {
       case .linkDestination:
         replacement = "#fill-in-" + URLEscaper().escape(occurrence.name)
       case .codeSpan, .codeBlock:
-        replacement = "______ " + Self.codeText(label(occurrence.name))
+        replacement = "______ " + PlaceholderContext.codeText(label(occurrence.name))
       }
       output.append(contentsOf: replacement.utf8)
       copied = end
@@ -172,29 +174,5 @@ struct BlankFiller: RunbookFiller {
       position < token.names.count
     else { return nil }
     return (position, text.index(after: cursor))
-  }
-
-  /// The UTF-8 offset after the `}}` that closes the placeholder starting at `start`.
-  static func placeholderEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-    var index = start + 2
-    while index + 1 < bytes.count {
-      if bytes[index] == UInt8(ascii: "}") && bytes[index + 1] == UInt8(ascii: "}") { return index + 2 }
-      index += 1
-    }
-    return nil
-  }
-
-  /// Text that is literal inside code and cannot end it: line breaks become spaces and
-  /// backticks U+FF40.
-  static func codeText(_ text: String) -> String {
-    String(
-      String.UnicodeScalarView(
-        text.unicodeScalars.map { scalar -> Unicode.Scalar in
-          switch scalar {
-          case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": return " "
-          case "`": return "\u{FF40}"
-          default: return scalar
-          }
-        }))
   }
 }

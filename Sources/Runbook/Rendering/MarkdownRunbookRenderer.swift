@@ -62,7 +62,7 @@ private struct MarkdownWriter {
   }
 
   private func code(_ value: String) -> String {
-    "`" + BlankFiller.codeText(value) + "`"
+    "`" + PlaceholderContext.codeText(value) + "`"
   }
 
   mutating func cover() {

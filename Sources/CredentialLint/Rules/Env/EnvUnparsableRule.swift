@@ -11,10 +11,10 @@ struct EnvUnparsableRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "DEMO_CLIENT_ID: cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
-      .triggering(".env", "DEMO_CLIENT_ID\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
-      .triggering(".env", "DEMO_CLIENT_ID='cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
-      .triggering(".env", "DEMO_CLIENT_ID=\"cid.0123abcd\nDEMO_CLIENT_SECRET=\"cs.0123456789abcdef\"\n"),
+      .triggering(".env", "↓DEMO_CLIENT_ID: cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+      .triggering(".env", "↓DEMO_CLIENT_ID\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+      .triggering(".env", "↓DEMO_CLIENT_ID='cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+      .triggering(".env", "↓DEMO_CLIENT_ID=\"cid.0123abcd\nDEMO_CLIENT_SECRET=\"cs.0123456789abcdef\"\n"),
       .passing(".env", "# comment\nexport DEMO_CLIENT_ID=cid.0123abcd\n\nDEMO_CLIENT_SECRET=\"cs.0123456789abcdef\"\n"),
     ]
   }

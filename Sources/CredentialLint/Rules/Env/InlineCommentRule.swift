@@ -10,7 +10,7 @@ struct InlineCommentRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd # the client id\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd ↓# the client id\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
       .passing(
         ".env", "# the client id\nDEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET='cs.0123456789abcdef' # quoted\n"),
     ]

@@ -12,8 +12,8 @@ struct InterpolationRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123${X}456789abcdef\n"),
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=\"cs.0123$456789abcdef\"\n"),
+      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123↓${X}456789abcdef\n"),
+      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=\"cs.0123↓$456789abcdef\"\n"),
       .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET='cs.0123$456789abcdef'\n"),
     ]
   }

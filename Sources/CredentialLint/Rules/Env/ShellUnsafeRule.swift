@@ -22,8 +22,8 @@ struct ShellUnsafeRule: LintRule {
   var examples: [RuleExample] {
     [
       .triggering(
-        ".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN=tk|AbCdEf012345\n"),
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef;x\n"),
+        ".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN=tk↓|AbCdEf012345\n"),
+      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef↓;x\n"),
       .passing(
         ".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN='tk|AbCdEf012345'\n"),
     ]

@@ -11,8 +11,8 @@ struct SpaceAroundEqualsRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "DEMO_CLIENT_ID = cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
-      .triggering(".env", "DEMO_CLIENT_ID= cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+      .triggering(".env", "DEMO_CLIENT_ID↓ = cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+      .triggering(".env", "DEMO_CLIENT_ID=↓ cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
       .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
     ]
   }

@@ -11,12 +11,12 @@ struct ByteOrderMarkRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "\u{FEFF}DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+      .triggering(".env", "↓\u{FEFF}DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
       .triggering(
         "secret.json",
-        "\u{FEFF}{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
+        "↓\u{FEFF}{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
       .triggering(
-        "credentials.yml", "\u{FEFF}default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+        "credentials.yml", "↓\u{FEFF}default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
       .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
     ]
   }

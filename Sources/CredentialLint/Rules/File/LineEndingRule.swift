@@ -11,7 +11,7 @@ struct LineEndingRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\r\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\r\n"),
+      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd↓\r\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\r\n"),
       .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
     ]
   }

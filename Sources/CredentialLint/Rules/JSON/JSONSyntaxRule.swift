@@ -12,9 +12,9 @@ struct JSONSyntaxRule: LintRule {
   var examples: [RuleExample] {
     [
       .triggering(
-        "secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\",}\n"),
-      .triggering("secret.json", "{\n  // the client id\n  \"DEMO_CLIENT_ID\": \"cid.0123abcd\"\n}\n"),
-      .triggering("secret.json", "[\"cid.0123abcd\"]\n"),
+        "secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\",↓}\n"),
+      .triggering("secret.json", "{\n  ↓// the client id\n  \"DEMO_CLIENT_ID\": \"cid.0123abcd\"\n}\n"),
+      .triggering("secret.json", "↓[\"cid.0123abcd\"]\n"),
       .passing(
         "secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
     ]

@@ -11,8 +11,8 @@ struct NonStringValueRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering("secret.json", "{\"DEMO_CLIENT_ID\": 123, \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
-      .triggering("secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": null}\n"),
+      .triggering("secret.json", "{\"DEMO_CLIENT_ID\": ↓123, \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
+      .triggering("secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": ↓null}\n"),
       .passing(
         "secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
     ]

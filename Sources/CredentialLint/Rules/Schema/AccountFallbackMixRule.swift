@@ -15,10 +15,10 @@ struct AccountFallbackMixRule: LintRule {
     [
       .triggering(
         ".env",
-        "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID_shop=cid.0123abce\n"),
+        "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n↓DEMO_CLIENT_ID_shop=cid.0123abce\n"),
       .triggering(
         ".env",
-        "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN='tk|AbCdEf012345'\nDEMO_CLIENT_ID_shop=cid.0123abce\nDEMO_CLIENT_SECRET_shop=cs.0123456789abcdee\n"
+        "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_TOKEN='tk|AbCdEf012345'\n↓DEMO_CLIENT_ID_shop=cid.0123abce\nDEMO_CLIENT_SECRET_shop=cs.0123456789abcdee\n"
       ),
       .passing(
         ".env",

@@ -13,10 +13,10 @@ struct AccountIncompleteRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "DEMO_CLIENT_ID_shop=cid.0123abcd\n"),
+      .triggering(".env", "↓DEMO_CLIENT_ID_shop=cid.0123abcd\n"),
       .triggering(
         ".env",
-        "DEMO_CLIENT_ID_shop=cid.0123abcd\nDEMO_CLIENT_SECRET_shop=\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID=cid.0123abce\n"
+        "DEMO_CLIENT_ID_shop=cid.0123abcd\nDEMO_CLIENT_SECRET_shop=↓\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_CLIENT_ID=cid.0123abce\n"
       ),
       .passing(".env", "DEMO_CLIENT_ID_shop=cid.0123abcd\nDEMO_CLIENT_SECRET_shop=cs.0123456789abcdef\n"),
     ]

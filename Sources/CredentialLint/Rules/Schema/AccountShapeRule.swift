@@ -13,9 +13,9 @@ struct AccountShapeRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\nclient_secret: cs.0123456789abcdef\n"),
-      .triggering("credentials.yml", "default: cid.0123abcd\n"),
-      .triggering("credentials.yml", "- client_id: cid.0123abcd\n"),
+      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n↓client_secret: cs.0123456789abcdef\n"),
+      .triggering("credentials.yml", "↓default: cid.0123abcd\n"),
+      .triggering("credentials.yml", "↓- client_id: cid.0123abcd\n"),
       .passing(
         "credentials.yml", "version: '1.0'\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"
       ),

@@ -12,8 +12,9 @@ struct DeprecatedKeyRule: LintRule {
     [
       .triggering(
         "credentials.yml",
-        "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  legacy_key: abc\n"),
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\nDEMO_LEGACY_KEY=abc\n"),
+        "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  ↓legacy_key: abc\n"),
+      .triggering(
+        ".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n↓DEMO_LEGACY_KEY=abc\n"),
       .passing("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
     ]
   }

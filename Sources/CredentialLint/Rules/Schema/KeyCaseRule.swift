@@ -10,10 +10,10 @@ struct KeyCaseRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering(".env", "demo_client_id=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
-      .triggering("credentials.yml", "default:\n  CLIENT_ID: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+      .triggering(".env", "↓demo_client_id=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+      .triggering("credentials.yml", "default:\n  ↓CLIENT_ID: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
       .triggering(
-        "secret.json", "{\"demo_client_id\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
+        "secret.json", "{↓\"demo_client_id\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\"}\n"),
       .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
     ]
   }

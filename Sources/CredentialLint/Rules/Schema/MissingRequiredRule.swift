@@ -10,11 +10,11 @@ struct MissingRequiredRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n"),
-      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: ''\n"),
-      .triggering("credentials.yml", "# nothing yet\n"),
-      .triggering(".env", "DEMO_CLIENT_ID=cid.0123abcd\n"),
-      .triggering("secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"\"}\n"),
+      .triggering("credentials.yml", "↓default:\n  client_id: cid.0123abcd\n"),
+      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: ↓''\n"),
+      .triggering("credentials.yml", "↓# nothing yet\n"),
+      .triggering(".env", "↓DEMO_CLIENT_ID=cid.0123abcd\n"),
+      .triggering("secret.json", "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": ↓\"\"}\n"),
       .passing("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
       .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
     ]

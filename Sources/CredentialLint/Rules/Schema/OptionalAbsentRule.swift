@@ -11,7 +11,7 @@ struct OptionalAbsentRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+      .triggering("credentials.yml", "↓default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
       .passing(
         "credentials.yml",
         "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: tk|AbCdEf012345\n"),

@@ -11,16 +11,16 @@ struct UnknownKeyRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "default:\n  clientid: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+      .triggering("credentials.yml", "default:\n  ↓clientid: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
       .triggering(
         "credentials.yml",
-        "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  client_secrte: cs.0123456789abcdef\n"
+        "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  ↓client_secrte: cs.0123456789abcdef\n"
       ),
       .triggering(
-        ".env", "DEMO_CLIENT_IDX=cid.0123abcd\nDEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+        ".env", "↓DEMO_CLIENT_IDX=cid.0123abcd\nDEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
       .triggering(
         "secret.json",
-        "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\", \"OTHER\": \"x\"}\n"),
+        "{\"DEMO_CLIENT_ID\": \"cid.0123abcd\", \"DEMO_CLIENT_SECRET\": \"cs.0123456789abcdef\", ↓\"OTHER\": \"x\"}\n"),
       .passing(
         ".env",
         "DATABASE_URL=postgres://localhost/db\nDEMO_CLIENT_ID=cid.0123abcd\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),

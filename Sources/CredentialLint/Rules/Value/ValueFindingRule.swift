@@ -40,9 +40,9 @@ struct ValueFindingRule: LintRule {
         ValueValidator.Rule.placeholder,
         [
           .triggering(
-            "credentials.yml", "default:\n  client_id: '<your client id>'\n  client_secret: cs.0123456789abcdef\n"),
-          .triggering(".env", "DEMO_CLIENT_ID=changeme\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
-          .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: xxx\n"),
+            "credentials.yml", "default:\n  client_id: ↓'<your client id>'\n  client_secret: cs.0123456789abcdef\n"),
+          .triggering(".env", "DEMO_CLIENT_ID=↓changeme\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+          .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: ↓xxx\n"),
           .passing("credentials.yml", good),
         ]
       ),
@@ -50,15 +50,15 @@ struct ValueFindingRule: LintRule {
         ValueValidator.Rule.whitespace,
         [
           .triggering(
-            "credentials.yml", "default:\n  client_id: ' cid.0123abcd'\n  client_secret: cs.0123456789abcdef\n"),
-          .triggering(".env", "DEMO_CLIENT_ID=\"cid.0123abcd \"\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+            "credentials.yml", "default:\n  client_id: ↓' cid.0123abcd'\n  client_secret: cs.0123456789abcdef\n"),
+          .triggering(".env", "DEMO_CLIENT_ID=↓\"cid.0123abcd \"\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
           .passing(".env", "DEMO_CLIENT_ID=cid.0123abcd   \nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
         ]
       ),
       (
         ValueValidator.Rule.quotes,
         [
-          .triggering(".env", "DEMO_CLIENT_ID='\"cid.0123abcd\"'\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
+          .triggering(".env", "DEMO_CLIENT_ID=↓'\"cid.0123abcd\"'\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
           .passing(".env", "DEMO_CLIENT_ID=\"cid.0123abcd\"\nDEMO_CLIENT_SECRET=cs.0123456789abcdef\n"),
         ]
       ),
@@ -66,28 +66,31 @@ struct ValueFindingRule: LintRule {
         ValueValidator.Rule.invisibleCharacter,
         [
           .triggering(
-            "credentials.yml", "default:\n  client_id: \"cid.0123abcd\\u200B\"\n  client_secret: cs.0123456789abcdef\n"),
+            "credentials.yml", "default:\n  client_id: ↓\"cid.0123abcd\\u200B\"\n  client_secret: cs.0123456789abcdef\n"
+          ),
           .passing("credentials.yml", good),
         ]
       ),
       (
         ValueValidator.Rule.knownMistake,
         [
-          .triggering("credentials.yml", "default:\n  client_id: app.12345678\n  client_secret: cs.0123456789abcdef\n"),
+          .triggering(
+            "credentials.yml", "default:\n  client_id: ↓app.12345678\n  client_secret: cs.0123456789abcdef\n"),
           .passing("credentials.yml", good),
         ]
       ),
       (
         ValueValidator.Rule.swapped,
         [
-          .triggering("credentials.yml", "default:\n  client_id: cs.0123456789abcdef\n  client_secret: cid.0123abcd\n"),
+          .triggering(
+            "credentials.yml", "default:\n  client_id: ↓cs.0123456789abcdef\n  client_secret: ↓cid.0123abcd\n"),
           .passing("credentials.yml", good),
         ]
       ),
       (
         ValueValidator.Rule.format,
         [
-          .triggering("credentials.yml", "default:\n  client_id: cid.XYZ\n  client_secret: cs.0123456789abcdef\n"),
+          .triggering("credentials.yml", "default:\n  client_id: ↓cid.XYZ\n  client_secret: cs.0123456789abcdef\n"),
           .passing("credentials.yml", good),
         ]
       ),
@@ -96,7 +99,7 @@ struct ValueFindingRule: LintRule {
         [
           .triggering(
             "credentials.yml",
-            "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef0123456789abcdef0123456789\n"),
+            "default:\n  client_id: cid.0123abcd\n  client_secret: ↓cs.0123456789abcdef0123456789abcdef0123456789\n"),
           .passing("credentials.yml", good),
         ]
       ),
@@ -105,7 +108,7 @@ struct ValueFindingRule: LintRule {
         [
           .triggering(
             "credentials.yml",
-            "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: 'tk|abcdef'\n"),
+            "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: ↓'tk|abcdef'\n"),
           .passing(
             "credentials.yml",
             "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: 'tk|abcdefgh'\n"),
@@ -114,7 +117,7 @@ struct ValueFindingRule: LintRule {
       (
         ValueValidator.Rule.missingPrefix,
         [
-          .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: '0123456789abcdef'\n"),
+          .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: ↓'0123456789abcdef'\n"),
           .passing("credentials.yml", good),
         ]
       ),

@@ -12,8 +12,8 @@ struct CommentTruncationRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.01234567 #89abcdef\n"),
-      .triggering("credentials.yml", "default:\n  client_id: cid.0123 # abcd\n  client_secret: cs.0123456789abcdef\n"),
+      .triggering("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.01234567 ↓#89abcdef\n"),
+      .triggering("credentials.yml", "default:\n  client_id: cid.0123 ↓# abcd\n  client_secret: cs.0123456789abcdef\n"),
       .passing(
         "credentials.yml",
         "default:\n  client_id: cid.0123abcd  # from the console\n  client_secret: 'cs.01234567 #89abcdef'\n"),

@@ -14,10 +14,10 @@ struct ImplicitTypeRule: LintRule {
   var examples: [RuleExample] {
     [
       .triggering(
-        "credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: no\n"),
-      .triggering("credentials.yml", "default:\n  client_id: 0123\n  client_secret: cs.0123456789abcdef\n"),
-      .triggering("credentials.yml", "default:\n  client_id: [cid.0123abcd]\n  client_secret: cs.0123456789abcdef\n"),
-      .triggering("credentials.yml", "yes:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+        "credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n  token: ↓no\n"),
+      .triggering("credentials.yml", "default:\n  client_id: ↓0123\n  client_secret: cs.0123456789abcdef\n"),
+      .triggering("credentials.yml", "default:\n  client_id: ↓[cid.0123abcd]\n  client_secret: cs.0123456789abcdef\n"),
+      .triggering("credentials.yml", "↓yes:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
       .passing("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: '0123'\n  token: 12e45\n"),
     ]
   }

@@ -13,7 +13,7 @@ struct VersionTypeRule: LintRule {
   var examples: [RuleExample] {
     [
       .triggering(
-        "credentials.yml", "version: 1.0\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+        "credentials.yml", "version: ↓1.0\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
       .passing(
         "credentials.yml", "version: '1.0'\ndefault:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"
       ),

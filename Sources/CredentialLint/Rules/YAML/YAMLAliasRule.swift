@@ -11,8 +11,9 @@ struct YAMLAliasRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "default:\n  client_id: &id cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
-      .triggering("credentials.yml", "base: &b\n  client_id: cid.0123abcd\ndefault: *b\n"),
+      .triggering(
+        "credentials.yml", "default:\n  client_id: ↓&id cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
+      .triggering("credentials.yml", "base: ↓&b\n  client_id: cid.0123abcd\ndefault: *b\n"),
       .passing("credentials.yml", "default:\n  client_id: 'cid&0123abcd'\n  client_secret: cs.0123456789abcdef\n"),
       .passing("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: '*cs.0123456789abcdef'\n"),
     ]

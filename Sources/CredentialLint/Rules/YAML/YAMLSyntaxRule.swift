@@ -10,9 +10,9 @@ struct YAMLSyntaxRule: LintRule {
 
   var examples: [RuleExample] {
     [
-      .triggering("credentials.yml", "default:\n\tclient_id: cid.0123abcd\n"),
-      .triggering("credentials.yml", "default:\n  client_id: cid: 0123abcd\n"),
-      .triggering("credentials.yml", "default:\n  client_secret: |cs.0123456789abcdef\n"),
+      .triggering("credentials.yml", "default:\n↓\tclient_id: cid.0123abcd\n"),
+      .triggering("credentials.yml", "default:\n  client_id: cid↓: 0123abcd\n"),
+      .triggering("credentials.yml", "default:\n  client_secret: |↓cs.0123456789abcdef\n"),
       .passing("credentials.yml", "default:\n  client_id: cid.0123abcd\n  client_secret: cs.0123456789abcdef\n"),
     ]
   }
