@@ -20,6 +20,7 @@ import Testing
     process.executableURL = URL(fileURLWithPath: OnboardProcess.binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    process.environment = OnboardProcess.childEnvironment()
     process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdinPath))
     process.standardOutput = FileHandle.nullDevice
     let error = Pipe()

@@ -25,9 +25,7 @@ import Testing
     process.executableURL = URL(fileURLWithPath: OnboardProcess.binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    var environment = ProcessInfo.processInfo.environment
-    environment["GITHUB_ACTIONS"] = nil
-    process.environment = environment
+    process.environment = OnboardProcess.childEnvironment()
     let error = Pipe()
     let input = Pipe()
     process.standardOutput = stdout

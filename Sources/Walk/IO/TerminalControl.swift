@@ -17,7 +17,7 @@ public enum TerminalControl {
     // Touch the globals first, so that the handler never runs their lazy initialisation.
     terminalControlHasSaved = 0
     terminalControlDescriptor = STDIN_FILENO
-    terminalControlSaved = termios()
+    terminalControlSaved.pointee = termios()
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       signal(signalNumber, terminalControlHandleSignal)
     }
@@ -46,7 +46,7 @@ public enum TerminalControl {
   static func disableEcho(_ descriptor: Int32) -> Bool {
     var settings = termios()
     guard tcgetattr(descriptor, &settings) == 0 else { return false }
-    terminalControlSaved = settings
+    terminalControlSaved.pointee = settings
     terminalControlDescriptor = descriptor
     terminalControlHasSaved = 1
     var hidden = settings
@@ -63,21 +63,29 @@ public enum TerminalControl {
   /// Puts back the settings saved by ``disableEcho(_:)``.
   static func restoreEcho() {
     guard terminalControlHasSaved != 0 else { return }
-    var saved = terminalControlSaved
+    var saved = terminalControlSaved.pointee
     _ = tcsetattr(terminalControlDescriptor, TCSANOW, &saved)
     terminalControlHasSaved = 0
   }
 }
 
 // Process-global state for the signal handler (which can capture nothing).
-nonisolated(unsafe) private var terminalControlSaved = termios()
+/// The saved settings, on the heap. A global of the imported C type `termios` is laid out with
+/// its size (57 bytes) while a store writes its stride (60), which AddressSanitizer reports as a
+/// global-buffer-overflow; an allocation of one `termios` has its stride. Allocated once, on the
+/// first touch in ``TerminalControl/installInterruptHandlers()``, before any handler can run.
+nonisolated(unsafe) private let terminalControlSaved: UnsafeMutablePointer<termios> = {
+  let pointer = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+  pointer.initialize(to: termios())
+  return pointer
+}()
 nonisolated(unsafe) private var terminalControlDescriptor: Int32 = 0
 nonisolated(unsafe) private var terminalControlHasSaved: Int32 = 0
 
 /// The signal handler: restore the terminal, end the line, exit with 128 + signal.
 private func terminalControlHandleSignal(_ signalNumber: Int32) {
   if terminalControlHasSaved != 0 {
-    var saved = terminalControlSaved
+    var saved = terminalControlSaved.pointee
     _ = tcsetattr(terminalControlDescriptor, TCSANOW, &saved)
   }
   var newline: UInt8 = 0x0A
