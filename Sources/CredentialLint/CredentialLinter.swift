@@ -2,7 +2,6 @@ import CredentialSpecs
 import Foundation
 import OnboardDiagnostics
 import OnboardSupport
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -90,7 +89,7 @@ public struct CredentialLinter: Sendable {
     let workerCount = max(1, min(workers, 16, paths.count / 32))
     guard workerCount > 1 else { return paths.map { path in Result { try lint(file: path, as: layoutName) } } }
     // Each worker lints every workerCount-th file and stores its results under the lock.
-    let results = Mutex<[Result<[Diagnostic], any Error>?]>(Array(repeating: nil, count: paths.count))
+    let results = Locked<[Result<[Diagnostic], any Error>?]>(Array(repeating: nil, count: paths.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
       var local: [(Int, Result<[Diagnostic], any Error>)] = []
       var index = worker

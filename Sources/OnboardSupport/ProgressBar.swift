@@ -1,15 +1,14 @@
 import Foundation
-import Synchronization
 
 /// A one-line progress bar on standard error, redrawn at most ten times a second.
 /// It draws nothing unless standard error is a terminal. Workers may update it at once: its
-/// drawing state is behind a `Mutex`.
+/// drawing state is behind a lock (`Locked`).
 public final class ProgressBar: Sendable {
   private let total: Int
   private let label: String
   private let enabled: Bool
   /// When the bar was last drawn, and whether it has been drawn at all.
-  private let state = Mutex<(lastDraw: TimeInterval, drawn: Bool)>((0, false))
+  private let state = Locked<(lastDraw: TimeInterval, drawn: Bool)>((0, false))
 
   /// Creates a bar for `total` items.
   /// - Parameters:

@@ -12,7 +12,7 @@ import OnboardSupport
 /// seen. Memory therefore stays flat in the roster's size.
 ///
 /// Why `@unchecked Sendable` is safe: every stored property is a `let`. The worker threads only
-/// read the guide, the planner (whose shared memo is behind a `Mutex`) and the validator's
+/// read the guide, the planner (whose shared memo is behind a lock (`Locked`)) and the validator's
 /// per-row checks, and each renders with a ``PacketRenderer`` of its own (`makeRenderer()`);
 /// `renderer`, a class with caches, is the calling thread's alone. (The planner, the validator's
 /// escapers and the renderer are not `Sendable` types, hence unchecked.)

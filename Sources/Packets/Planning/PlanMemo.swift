@@ -1,5 +1,5 @@
 import GuideKit
-import Synchronization
+import OnboardSupport
 
 /// Remembers the structure of recent plans (stages, steps, blocks and notes kept), keyed by
 /// exactly what decides it: the values of the variables the guide's conditions read, which
@@ -21,7 +21,7 @@ final class PlanMemo: Sendable {
   private let placeholderVariables: [String]
   private let linkVariables: [String]
   private let limit: Int
-  private let entries = Mutex<[String: Structure]>([:])
+  private let entries = Locked<[String: Structure]>([:])
 
   /// A memo for plans whose conditions read `conditionVariables` and whose texts use
   /// `placeholderVariables`, of which `linkVariables` start links.

@@ -11,7 +11,7 @@ import Foundation
 /// Why `@unchecked Sendable` is safe: the state the workers share with the calling thread is
 /// touched only while holding its `NSCondition` (`inputs`, `inputHead` and `closed` under
 /// `inputCondition`, `results` under `resultCondition`); `submitted` and `taken` are the
-/// calling thread's alone; the rest is immutable. (It waits on conditions, which `Mutex`
+/// calling thread's alone; the rest is immutable. (It waits on conditions, which `Locked`
 /// cannot do.)
 final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
   /// Guards `inputs`, `inputHead` and `closed`; workers wait on it for inputs.

@@ -1,7 +1,6 @@
 import Foundation
 import GuideKit
 import OnboardSupport
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -25,7 +24,7 @@ import Synchronization
 /// when the next writer starts, once their process is gone.
 ///
 /// Safe to share between threads (hence `@unchecked Sendable`): what the threads change (the
-/// shared copies and their folder, the temporary-name counter) is behind a `Mutex`; the
+/// shared copies and their folder, the temporary-name counter) is behind a lock (`Locked`); the
 /// settings that stay `var` (`force`, `durable`, `beforeEachFile`, `makeHardLink`) are set
 /// before the writing starts and only read while it runs.
 public final class PacketWriter: @unchecked Sendable {
@@ -82,12 +81,12 @@ public final class PacketWriter: @unchecked Sendable {
     var folder: Int32 = -1
     var copies: [String: (name: String, generation: Int)] = [:]
   }
-  private let sharedImages = Mutex(SharedImages())
+  private let sharedImages = Locked(SharedImages())
   /// The process's file mode creation mask, read once: permissions it would strip are set
   /// explicitly after creating a file or folder.
   private let creationMask: mode_t
   /// A counter shared by the writer's threads, for unique temporary file names.
-  private let temporaryCounter = Mutex(0)
+  private let temporaryCounter = Locked(0)
   /// Makes a hard link to `name` in the shared folder (a descriptor) as `name` in a packet
   /// folder (`linkat(2)`); a seam for tests that simulate a file system's link limit.
   var makeHardLink: @Sendable (_ sharedFolder: Int32, _ sharedName: String, _ folder: Int32, _ name: String) -> Int32 =

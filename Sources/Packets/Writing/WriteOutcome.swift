@@ -1,5 +1,5 @@
 import OnboardDiagnostics
-import Synchronization
+import OnboardSupport
 
 /// The tally of a write pass, shared by the worker threads.
 final class WriteOutcome: Sendable {
@@ -10,7 +10,7 @@ final class WriteOutcome: Sendable {
     var error: (any Error)?
   }
 
-  private let tally = Mutex(Tally())
+  private let tally = Locked(Tally())
 
   func record(_ result: PacketGenerator.PacketResult) {
     tally.withLock { tally in
