@@ -5,8 +5,8 @@ import Foundation
 /// The lock is a pthread mutex (`NSLock`), which ThreadSanitizer understands. The standard
 /// library's `Synchronization.Mutex` locks with futex calls that ThreadSanitizer cannot see on
 /// Linux, so the tsan gate reported every access made inside it as a race.
-public final class Locked<Value: Sendable>: @unchecked Sendable {
-  // Safe to share (hence `@unchecked Sendable`): `value` is read and written only inside
+public final class Locked<Value: Sendable>: @unchecked Sendable {  // safe: see the comment below
+  // It is safe to share (hence `@unchecked Sendable`): `value` is read and written only inside
   // `withLock`, while `lock` is held, and `Value` is itself `Sendable`.
   private let lock = NSLock()
   private var value: Value

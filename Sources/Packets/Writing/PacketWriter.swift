@@ -23,7 +23,7 @@ import OnboardSupport
 /// screenshot. Temporary folders left by a run that was killed (`.onboard-tmp-…`) are removed
 /// when the next writer starts, once their process is gone.
 ///
-/// Safe to share between threads (hence `@unchecked Sendable`): what the threads change (the
+/// It is safe to share between threads (hence `@unchecked Sendable`): what the threads change (the
 /// shared copies and their folder, the temporary-name counter) is behind a lock (`Locked`); the
 /// settings that stay `var` (`force`, `durable`, `beforeEachFile`, `makeHardLink`) are set
 /// before the writing starts and only read while it runs.
