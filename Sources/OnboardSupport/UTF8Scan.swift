@@ -6,7 +6,8 @@
 
 /// Fast scans over UTF-8 bytes, shared by every reader of user files (guides, credential files,
 /// the cmark wrapper): strict validation, skipping runs of ASCII eight bytes at a time, and
-/// `memchr`.
+/// `memchr`; and the byte checks of the escapers and placeholder scanners (plain ASCII, byte
+/// sets, hex digits, `{{`).
 public enum UTF8Scan {
   /// The offset (from the start of `bytes`) of the first byte that does not begin a well-formed
   /// UTF-8 sequence (overlong forms, surrogates and values past U+10FFFF are ill-formed), or
@@ -80,5 +81,97 @@ public enum UTF8Scan {
   /// The index of the first `byte` in `bytes` at or after `from`, or `nil`.
   public static func find(_ byte: UInt8, in bytes: [UInt8], from: Int = 0) -> Int? {
     find(byte, in: bytes[...], from: from)
+  }
+
+  /// Whether `text` holds `{{` (and so may hold a placeholder).
+  public static func mayHavePlaceholder(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == 0x7B && previous == 0x7B { return true }
+      previous = byte
+    }
+    return false
+  }
+
+  /// Every non-empty line of `text` with `indent` before it.
+  public static func indented(_ text: String, by indent: String) -> String {
+    var text = text
+    let indentBytes = Array(indent.utf8)
+    return text.withUTF8 { bytes -> String in
+      guard bytes.baseAddress != nil else { return "" }
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count + 16 * indentBytes.count + 64)
+      var start = 0
+      while start < bytes.count {
+        let lineEnd = find(0x0A, in: bytes, from: start) ?? bytes.count
+        if lineEnd > start { output.append(contentsOf: indentBytes) }
+        let next = min(lineEnd + 1, bytes.count)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<next]))
+        start = next
+      }
+      return String(decoding: output, as: UTF8.self)
+    }
+  }
+
+  /// The offset of the first `byte` in `bytes` at or after the offset `from`, or `nil`.
+  static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    guard let base = bytes.baseAddress, from < bytes.count else { return nil }
+    guard let found = memchr(base + from, Int32(byte), bytes.count - from) else { return nil }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+  }
+
+  /// Whether every byte of `value` is printable ASCII (0x20 to 0x7E) and none is in `special`.
+  /// Escapers use it to return such values without looking at each scalar.
+  public static func isPlainASCII(_ value: String, avoiding special: ByteSet) -> Bool {
+    for byte in value.utf8 where byte < 0x20 || byte > 0x7E || special.contains(byte) { return false }
+    return true
+  }
+
+  /// Whether `byte` is an ASCII letter or digit.
+  @inline(__always)
+  public static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  /// Whether no byte of `value` is in `special` (other bytes, including non-ASCII, are fine).
+  public static func avoids(_ value: String, _ special: ByteSet) -> Bool {
+    for byte in value.utf8 where special.contains(byte) { return false }
+    return true
+  }
+
+  /// A set of ASCII bytes.
+  public struct ByteSet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    /// The bytes of `characters` (ASCII).
+    public init(_ characters: String) {
+      for byte in characters.utf8 where byte < 0x80 {
+        if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+      }
+    }
+
+    /// Whether `byte` is in the set.
+    @inline(__always)
+    public func contains(_ byte: UInt8) -> Bool {
+      byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+    }
+  }
+
+  /// `\u{XXXX}`-style hex digits, upper case, zero-padded to `width`.
+  public static func hex(_ value: UInt32, width: Int) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+
+  /// Whether a scalar is invisible or a control: C0, DEL, C1, line and paragraph separators,
+  /// format characters (zero-width, BOM, bidi controls), surrogates, private use, unassigned.
+  public static func isInvisibleOrControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+      return true
+    default:
+      return false
+    }
   }
 }

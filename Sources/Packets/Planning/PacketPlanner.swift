@@ -1,6 +1,7 @@
 import CredentialSpecs
 import GuideKit
 import OnboardDiagnostics
+import OnboardSupport
 
 /// Decides, for each seller, which of a guide's steps their packet holds.
 ///
@@ -97,7 +98,7 @@ public struct PacketPlanner {
     self.stageSteps = byStage
     let contexts = PlaceholderContextCache()
     func placeholders(_ text: String) -> [Placeholder] {
-      guard TextScan.mayHavePlaceholder(text) else { return [] }
+      guard UTF8Scan.mayHavePlaceholder(text) else { return [] }
       let places = contexts.contexts(of: text)
       return VariableText.occurrences(in: text).map {
         Placeholder(name: $0.name, startsLink: places[$0.offset] == .linkDestination(startsDestination: true))

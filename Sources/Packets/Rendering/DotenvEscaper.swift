@@ -1,3 +1,5 @@
+import OnboardSupport
+
 /// Writes a value as a complete python-dotenv value: single-quoted, with `\\` and `\'` as its
 /// only escapes (python-dotenv decodes exactly those two in single quotes); a line feed is kept
 /// literally, which python-dotenv reads as part of the value.
@@ -10,10 +12,10 @@ public struct DotenvEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
 
-  private static let special = EscapeSupport.ByteSet("\\'")
+  private static let special = UTF8Scan.ByteSet("\\'")
 
   public func escape(_ value: String) -> String {
-    if EscapeSupport.avoids(value, Self.special) { return "'" + value + "'" }
+    if UTF8Scan.avoids(value, Self.special) { return "'" + value + "'" }
     var output = "'"
     for scalar in value.unicodeScalars {
       switch scalar {

@@ -1,12 +1,14 @@
+import OnboardSupport
+
 /// Escapes text for HTML element content and quoted attribute values: `& < > " '`.
 public struct HTMLEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
 
-  private static let special = EscapeSupport.ByteSet("&<>\"'\u{0}")
+  private static let special = UTF8Scan.ByteSet("&<>\"'\u{0}")
 
   public func escape(_ value: String) -> String {
-    if EscapeSupport.avoids(value, Self.special) { return value }
+    if UTF8Scan.avoids(value, Self.special) { return value }
     var output = ""
     output.reserveCapacity(value.utf8.count)
     for scalar in value.unicodeScalars {

@@ -1,3 +1,5 @@
+import OnboardSupport
+
 /// Writes a value as a JSON string literal (RFC 8259), escaping quotes, backslashes, controls
 /// and U+2028/U+2029 (so the JSON is also safe inside a `<script>` or JavaScript source).
 public struct JSONEscaper: ValueEscaper {
@@ -5,10 +7,10 @@ public struct JSONEscaper: ValueEscaper {
   public init() {}
 
   /// The printable ASCII bytes it escapes.
-  static let special = EscapeSupport.ByteSet("\"\\<>&")
+  static let special = UTF8Scan.ByteSet("\"\\<>&")
 
   public func escape(_ value: String) -> String {
-    if EscapeSupport.isPlainASCII(value, avoiding: Self.special) { return "\"" + value + "\"" }
+    if UTF8Scan.isPlainASCII(value, avoiding: Self.special) { return "\"" + value + "\"" }
     var output = "\""
     for scalar in value.unicodeScalars {
       switch scalar {
@@ -22,7 +24,7 @@ public struct JSONEscaper: ValueEscaper {
       case "&": output += "\\u0026"
       default:
         if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          output += "\\u" + EscapeSupport.hex(scalar.value, width: 4)
+          output += "\\u" + UTF8Scan.hex(scalar.value, width: 4)
         } else {
           output.unicodeScalars.append(scalar)
         }

@@ -1,3 +1,5 @@
+import OnboardSupport
+
 /// Escapes text for CommonMark (and GitHub) inline content.
 ///
 /// Characters that can open inline structure anywhere get a backslash: `\` `` ` `` `*` `_`
@@ -14,13 +16,13 @@ public struct MarkdownEscaper: ValueEscaper {
   public init() {}
 
   /// Bytes escaped wherever they are.
-  private static let special = EscapeSupport.ByteSet("\\`*_{}[]()<>!|~&$")
+  private static let special = UTF8Scan.ByteSet("\\`*_{}[]()<>!|~&$")
   /// Bytes that mean something at the start of a value (or, for digits, before a `.`).
-  private static let specialFirst = EscapeSupport.ByteSet(" #+-=0123456789")
+  private static let specialFirst = UTF8Scan.ByteSet(" #+-=0123456789")
 
   public func escape(_ value: String) -> String {
     if let first = value.utf8.first, !Self.specialFirst.contains(first),
-      EscapeSupport.isPlainASCII(value, avoiding: Self.special)
+      UTF8Scan.isPlainASCII(value, avoiding: Self.special)
     {
       return value
     }

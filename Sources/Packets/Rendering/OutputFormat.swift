@@ -1,4 +1,5 @@
 import Mustache
+import OnboardSupport
 
 /// The kinds of file a packet template can produce. The format decides how every `{{value}}`
 /// in the template is escaped, and whether the file may hold credential values.
@@ -66,7 +67,7 @@ public struct PlainTextEscaper: ValueEscaper {
   public init() {}
 
   public func escape(_ value: String) -> String {
-    if EscapeSupport.isPlainASCII(value, avoiding: EscapeSupport.ByteSet("")) { return value }
+    if UTF8Scan.isPlainASCII(value, avoiding: UTF8Scan.ByteSet("")) { return value }
     return String(
       String.UnicodeScalarView(
         value.unicodeScalars.map { scalar in

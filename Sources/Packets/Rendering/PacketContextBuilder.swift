@@ -1,6 +1,7 @@
 import CredentialSpecs
 import GuideKit
 import OnboardDiagnostics
+import OnboardSupport
 
 /// Builds the generic Mustache context of one packet from its plan.
 ///
@@ -114,7 +115,7 @@ final class PacketContextBuilder {
 
   /// Guide Markdown filled with the seller's values.
   private func markdown(_ text: String, in graph: SlotGraph) -> SlotText {
-    guard TextScan.mayHavePlaceholder(text) else { return .constant(text) }
+    guard UTF8Scan.mayHavePlaceholder(text) else { return .constant(text) }
     let mayThrow = placeholderContexts.contexts(of: text).values.contains(.linkDestination(startsDestination: true))
     let prepared = PreparedText(markdown: text, contexts: placeholderContexts)
     let names = sentinelNames
@@ -126,7 +127,7 @@ final class PacketContextBuilder {
 
   /// Guide text with the seller's values as they are (for fields the template escapes).
   private func plain(_ text: String, in graph: SlotGraph) -> SlotText {
-    guard TextScan.mayHavePlaceholder(text) else { return .constant(text) }
+    guard UTF8Scan.mayHavePlaceholder(text) else { return .constant(text) }
     let prepared = PreparedText(plain: text)
     return graph.node(mayThrow: false, memoKeys: prepared.variableNames) { prepared.plain($0.input.variables) }
   }
@@ -564,6 +565,6 @@ final class PacketContextBuilder {
 
   /// Markdown with every non-empty line indented.
   static func indented(_ markdown: String, by indent: String) -> String {
-    TextScan.indented(markdown, by: indent)
+    UTF8Scan.indented(markdown, by: indent)
   }
 }

@@ -31,7 +31,7 @@ public struct TemplateSet: Sendable {
 
     /// The file name for an account.
     public func fileName(account: String) -> String {
-      TextScan.mayHavePlaceholder(fileName) ? fileName.replacing("{{account}}", with: account) : fileName
+      UTF8Scan.mayHavePlaceholder(fileName) ? fileName.replacing("{{account}}", with: account) : fileName
     }
   }
 

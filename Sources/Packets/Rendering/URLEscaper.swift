@@ -1,3 +1,5 @@
+import OnboardSupport
+
 /// Makes a value safe as (part of) a Markdown link destination.
 ///
 /// Characters outside RFC 3986's unreserved and reserved sets, and `(`, `)`, `<`, `>`, `\`,
@@ -25,7 +27,7 @@ public struct URLEscaper: ValueEscaper {
       if Self.kept[Int(byte)] {
         output.unicodeScalars.append(Unicode.Scalar(byte))
       } else {
-        output += "%" + EscapeSupport.hex(UInt32(byte), width: 2)
+        output += "%" + UTF8Scan.hex(UInt32(byte), width: 2)
       }
     }
     return output

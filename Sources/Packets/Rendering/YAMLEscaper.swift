@@ -1,3 +1,5 @@
+import OnboardSupport
+
 /// Writes a value as a complete YAML scalar that every YAML 1.1 and 1.2 reader (PyYAML,
 /// confuse, libyaml, Yams) reads back as exactly that string.
 ///
@@ -8,10 +10,10 @@ public struct YAMLEscaper: ValueEscaper {
   /// Creates the escaper.
   public init() {}
 
-  private static let special = EscapeSupport.ByteSet("'")
+  private static let special = UTF8Scan.ByteSet("'")
 
   public func escape(_ value: String) -> String {
-    if EscapeSupport.isPlainASCII(value, avoiding: Self.special) { return "'" + value + "'" }
+    if UTF8Scan.isPlainASCII(value, avoiding: Self.special) { return "'" + value + "'" }
     if value.unicodeScalars.contains(where: Self.needsDoubleQuotes) {
       return doubleQuoted(value)
     }
@@ -59,8 +61,8 @@ public struct YAMLEscaper: ValueEscaper {
         if Self.needsDoubleQuotes(scalar) {
           output +=
             scalar.value <= 0xFF
-            ? "\\x" + EscapeSupport.hex(scalar.value, width: 2)
-            : "\\u" + EscapeSupport.hex(scalar.value, width: 4)
+            ? "\\x" + UTF8Scan.hex(scalar.value, width: 2)
+            : "\\u" + UTF8Scan.hex(scalar.value, width: 4)
         } else {
           output.unicodeScalars.append(scalar)
         }

@@ -1,6 +1,7 @@
 import CredentialSpecs
 import GuideKit
 import OnboardDiagnostics
+import OnboardSupport
 
 /// Checks sellers one at a time as a roster streams past: ids (present, unique, safe as folder
 /// names), accounts, the data-key field against the guide's data table, `credential_source`,
@@ -33,7 +34,7 @@ public struct RosterValidator {
     guard !id.isEmpty, id.utf8.count <= 64, id.utf8.first != UInt8(ascii: "."), PortableName.problem(id) == nil
     else { return false }
     return id.utf8.allSatisfy { byte in
-      EscapeSupport.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+      UTF8Scan.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
         || byte == UInt8(ascii: "-")
     }
   }
@@ -42,7 +43,7 @@ public struct RosterValidator {
   /// 1–64 of `[A-Za-z0-9_]`.
   public static func isSafeAccount(_ account: String) -> Bool {
     guard !account.isEmpty, account.utf8.count <= 64 else { return false }
-    return account.utf8.allSatisfy { EscapeSupport.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "_") }
+    return account.utf8.allSatisfy { UTF8Scan.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "_") }
   }
 
   /// Checks one seller; returns its diagnostics (empty when it is fine).

@@ -43,7 +43,7 @@ public struct PacketManifest: Sendable {
     text.reserveCapacity(1024 + 64 * steps.count + 160 * files.count)
     func raw(_ piece: String) { text.append(contentsOf: piece.utf8) }
     func string(_ value: String) {
-      if EscapeSupport.isPlainASCII(value, avoiding: JSONEscaper.special) {
+      if UTF8Scan.isPlainASCII(value, avoiding: JSONEscaper.special) {
         text.append(UInt8(ascii: "\""))
         text.append(contentsOf: value.utf8)
         text.append(UInt8(ascii: "\""))
