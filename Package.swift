@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "GuideKit", targets: ["GuideKit"]),
     .library(name: "CredentialSpecs", targets: ["CredentialSpecs"]),
     .library(name: "CredentialLint", targets: ["CredentialLint"]),
+    .library(name: "Escaping", targets: ["Escaping"]),
     .library(name: "Packets", targets: ["Packets"]),
     .library(name: "OnboardSupport", targets: ["OnboardSupport"]),
   ],
@@ -62,24 +63,29 @@ let package = Package(
       name: "GuideLocating",
       dependencies: ["GuideKit", "CredentialSpecs", "CredentialLint", "OnboardDiagnostics", "OnboardSupport"]
     ),
+    // Values escaped for each kind of output file (HTML, Markdown, YAML, dotenv, Python, JSON,
+    // comments, URLs) and the link-scheme check.
+    .target(name: "Escaping", dependencies: ["OnboardSupport"]),
     // Rosters, per-seller planning and onboarding packets.
     .target(
       name: "Packets",
       dependencies: [
-        "GuideKit", "CommonMark", "CredentialSpecs", "OnboardDiagnostics", "OnboardSupport", "Yams",
+        "GuideKit", "CommonMark", "CredentialSpecs", "Escaping", "OnboardDiagnostics", "OnboardSupport", "Yams",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     // Printed runbooks: HTML for print, PDF through headless Chromium.
     .target(
       name: "Runbook",
-      dependencies: ["GuideKit", "Packets", "CommonMark", "CredentialSpecs", "OnboardSupport", "OnboardDiagnostics"]
+      dependencies: [
+        "GuideKit", "Packets", "CommonMark", "CredentialSpecs", "Escaping", "OnboardSupport", "OnboardDiagnostics",
+      ]
     ),
     // The interactive terminal walk and credential merging.
     .target(
       name: "Walk",
       dependencies: [
-        "GuideKit", "GuideLocating", "Packets", "CredentialSpecs", "CredentialLint", "OnboardSupport",
+        "GuideKit", "GuideLocating", "Packets", "CredentialSpecs", "CredentialLint", "Escaping", "OnboardSupport",
         "OnboardDiagnostics", "Yams",
       ]
     ),
@@ -94,6 +100,7 @@ let package = Package(
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics"]),
     .testTarget(name: "OnboardSupportTests", dependencies: ["OnboardSupport"]),
+    .testTarget(name: "EscapingTests", dependencies: ["Escaping", "CommonMark", "Yams"]),
     .testTarget(name: "CredentialSpecsTests", dependencies: ["CredentialSpecs", "OnboardDiagnostics", "Yams"]),
     .testTarget(
       name: "GuideKitTests",
@@ -107,10 +114,11 @@ let package = Package(
     ),
     .testTarget(
       name: "PacketsTests",
-      dependencies: ["Packets", "GuideKit", "CommonMark", "OnboardDiagnostics", "OnboardSupport", "Yams"]
+      dependencies: ["Packets", "Escaping", "GuideKit", "CommonMark", "OnboardDiagnostics", "OnboardSupport", "Yams"]
     ),
     .testTarget(
-      name: "RunbookTests", dependencies: ["Runbook", "Packets", "GuideKit", "CommonMark", "OnboardDiagnostics"]
+      name: "RunbookTests",
+      dependencies: ["Runbook", "Packets", "Escaping", "GuideKit", "CommonMark", "OnboardDiagnostics"]
     ),
     .testTarget(
       name: "WalkTests",

@@ -1,4 +1,5 @@
 import CommonMark
+import Escaping
 import Foundation
 import GuideKit
 import Testing

@@ -1,5 +1,5 @@
+import Escaping
 import Mustache
-import OnboardSupport
 
 /// The kinds of file a packet template can produce. The format decides how every `{{value}}`
 /// in the template is escaped, and whether the file may hold credential values.
@@ -58,21 +58,4 @@ struct EscaperContentType: MustacheContentType {
   let escaper: any ValueEscaper
 
   func escapeText(_ text: String) -> String { escaper.escape(text) }
-}
-
-/// Text files: values are written as they are, with control characters other than line breaks
-/// and tabs replaced by U+FFFD.
-public struct PlainTextEscaper: ValueEscaper {
-  /// Creates the escaper.
-  public init() {}
-
-  public func escape(_ value: String) -> String {
-    if UTF8Scan.isPlainASCII(value, avoiding: UTF8Scan.ByteSet("")) { return value }
-    return String(
-      String.UnicodeScalarView(
-        value.unicodeScalars.map { scalar in
-          let isControl = (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F
-          return isControl ? "\u{FFFD}" : scalar
-        }))
-  }
 }

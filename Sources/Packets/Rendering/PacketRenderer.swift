@@ -1,3 +1,4 @@
+import Escaping
 import GuideKit
 
 /// Renders a packet's template outputs, rendering Mustache once per shape of packet and then

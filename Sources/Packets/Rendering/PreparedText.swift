@@ -1,3 +1,4 @@
+import Escaping
 import GuideKit
 
 /// Guide text split at its `{{variable}}` placeholders once, to be filled for many sellers

@@ -1,3 +1,4 @@
+import Escaping
 import Mustache
 
 /// The markers that stand for per-seller fields in a shape context, and how a rendered shape

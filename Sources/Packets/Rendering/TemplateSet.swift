@@ -1,4 +1,5 @@
 import CredentialSpecs
+import Escaping
 import Foundation
 import Mustache
 import OnboardDiagnostics

@@ -1,3 +1,4 @@
+import Escaping
 import Packets
 
 /// Escapes text for a CSS string literal (`content: "…"` in the page footer), quotes included.

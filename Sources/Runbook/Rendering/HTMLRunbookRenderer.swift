@@ -1,4 +1,5 @@
 import CredentialSpecs
+import Escaping
 import GuideKit
 import Packets
 

@@ -1,3 +1,4 @@
+import Escaping
 import Packets
 
 /// Fills guide text with one seller's values, exactly as their packet does: through

@@ -1,4 +1,5 @@
 import CredentialSpecs
+import Escaping
 import OnboardDiagnostics
 import Packets
 import Yams

@@ -7,7 +7,7 @@ public struct JSONEscaper: ValueEscaper {
   public init() {}
 
   /// The printable ASCII bytes it escapes.
-  static let special = UTF8Scan.ByteSet("\"\\<>&")
+  package static let special = UTF8Scan.ByteSet("\"\\<>&")
 
   public func escape(_ value: String) -> String {
     if UTF8Scan.isPlainASCII(value, avoiding: Self.special) { return "\"" + value + "\"" }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import Yams
 
-@testable import Packets
+@testable import Escaping
 
 /// The values the issue lists, plus a few more that break naive escaping.
 let nastyValues = [
