@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "CredentialSpecs", targets: ["CredentialSpecs"]),
     .library(name: "CredentialLint", targets: ["CredentialLint"]),
     .library(name: "Escaping", targets: ["Escaping"]),
+    .library(name: "Roster", targets: ["Roster"]),
     .library(name: "Packets", targets: ["Packets"]),
     .library(name: "OnboardSupport", targets: ["OnboardSupport"]),
   ],
@@ -66,11 +67,16 @@ let package = Package(
     // Values escaped for each kind of output file (HTML, Markdown, YAML, dotenv, Python, JSON,
     // comments, URLs) and the link-scheme check.
     .target(name: "Escaping", dependencies: ["OnboardSupport"]),
-    // Rosters, per-seller planning and onboarding packets.
+    // Rosters: YAML and CSV readers (streamed), sellers, and the roster rules and validator.
+    .target(
+      name: "Roster",
+      dependencies: ["GuideKit", "CredentialSpecs", "Escaping", "OnboardDiagnostics", "OnboardSupport", "Yams"]
+    ),
+    // Per-seller planning and onboarding packets.
     .target(
       name: "Packets",
       dependencies: [
-        "GuideKit", "CommonMark", "CredentialSpecs", "Escaping", "OnboardDiagnostics", "OnboardSupport", "Yams",
+        "GuideKit", "CommonMark", "CredentialSpecs", "Escaping", "Roster", "OnboardDiagnostics", "OnboardSupport",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
@@ -79,6 +85,7 @@ let package = Package(
       name: "Runbook",
       dependencies: [
         "GuideKit", "Packets", "CommonMark", "CredentialSpecs", "Escaping", "OnboardSupport", "OnboardDiagnostics",
+        "Roster",
       ]
     ),
     // The interactive terminal walk and credential merging.
@@ -86,13 +93,13 @@ let package = Package(
       name: "Walk",
       dependencies: [
         "GuideKit", "GuideLocating", "Packets", "CredentialSpecs", "CredentialLint", "Escaping", "OnboardSupport",
-        "OnboardDiagnostics", "Yams",
+        "OnboardDiagnostics", "Roster", "Yams",
       ]
     ),
     .executableTarget(
       name: "onboard",
       dependencies: [
-        "GuideKit", "GuideLocating", "CredentialLint", "Packets", "Runbook", "Walk", "OnboardDiagnostics",
+        "GuideKit", "GuideLocating", "CredentialLint", "Packets", "Roster", "Runbook", "Walk", "OnboardDiagnostics",
         "OnboardSupport", "CredentialSpecs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -101,6 +108,7 @@ let package = Package(
     .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics"]),
     .testTarget(name: "OnboardSupportTests", dependencies: ["OnboardSupport"]),
     .testTarget(name: "EscapingTests", dependencies: ["Escaping", "CommonMark", "Yams"]),
+    .testTarget(name: "RosterTests", dependencies: ["Roster", "OnboardDiagnostics"]),
     .testTarget(name: "CredentialSpecsTests", dependencies: ["CredentialSpecs", "OnboardDiagnostics", "Yams"]),
     .testTarget(
       name: "GuideKitTests",
@@ -114,15 +122,15 @@ let package = Package(
     ),
     .testTarget(
       name: "PacketsTests",
-      dependencies: ["Packets", "Escaping", "GuideKit", "CommonMark", "OnboardDiagnostics", "OnboardSupport", "Yams"]
+      dependencies: ["Packets", "Escaping", "Roster", "GuideKit", "CommonMark", "OnboardDiagnostics", "OnboardSupport", "Yams"]
     ),
     .testTarget(
       name: "RunbookTests",
-      dependencies: ["Runbook", "Packets", "Escaping", "GuideKit", "CommonMark", "OnboardDiagnostics"]
+      dependencies: ["Runbook", "Packets", "Escaping", "Roster", "GuideKit", "CommonMark", "OnboardDiagnostics"]
     ),
     .testTarget(
       name: "WalkTests",
-      dependencies: ["Walk", "GuideKit", "GuideLocating", "Packets", "Runbook", "CommonMark", "Yams"]),
+      dependencies: ["Walk", "GuideKit", "GuideLocating", "Packets", "Roster", "Runbook", "CommonMark", "Yams"]),
     // Runs the built executable (declared so that it is built first; nothing imports it).
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
   ],

@@ -35,6 +35,7 @@ let package = Package(
         .product(name: "CredentialSpecs", package: "onboard"),
         .product(name: "CredentialLint", package: "onboard"),
         .product(name: "Packets", package: "onboard"),
+        .product(name: "Roster", package: "onboard"),
       ]
     ),
   ]

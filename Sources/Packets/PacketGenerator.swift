@@ -3,6 +3,7 @@ import Foundation
 import GuideKit
 import OnboardDiagnostics
 import OnboardSupport
+import Roster
 
 /// Writes one onboarding packet per seller from a guide, a roster and a template set.
 ///

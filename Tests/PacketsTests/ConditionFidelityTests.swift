@@ -1,6 +1,7 @@
 import Foundation
 import GuideKit
 import OnboardDiagnostics
+import Roster
 import Testing
 
 @testable import Packets

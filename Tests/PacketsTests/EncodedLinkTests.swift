@@ -2,6 +2,7 @@ import CommonMark
 import Escaping
 import Foundation
 import GuideKit
+import Roster
 import Testing
 
 @testable import Packets

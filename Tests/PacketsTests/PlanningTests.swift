@@ -1,5 +1,6 @@
 import GuideKit
 import OnboardDiagnostics
+import Roster
 import Testing
 
 @testable import Packets

@@ -1,6 +1,7 @@
 import Escaping
 import Foundation
 import GuideKit
+import Roster
 import Testing
 
 @testable import Packets

@@ -2,6 +2,7 @@ import Escaping
 import Foundation
 import GuideKit
 import Packets
+import Roster
 import Testing
 
 @testable import Runbook

@@ -2,6 +2,7 @@ import Foundation
 import GuideKit
 import OnboardDiagnostics
 import Packets
+import Roster
 import Testing
 
 @testable import Runbook

@@ -2,6 +2,7 @@ import CommonMark
 import Foundation
 import GuideKit
 import Packets
+import Roster
 import Runbook
 import Testing
 

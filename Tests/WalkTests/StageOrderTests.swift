@@ -1,6 +1,7 @@
 import Foundation
 import GuideKit
 import Packets
+import Roster
 import Runbook
 import Testing
 

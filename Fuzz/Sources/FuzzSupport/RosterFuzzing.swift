@@ -1,4 +1,5 @@
 import Packets
+import Roster
 
 /// The roster targets' shared body: the input is a roster file; it is read row by row (every
 /// item's location checked) and then checked the way `onboard packets` checks it before

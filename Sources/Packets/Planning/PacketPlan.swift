@@ -1,5 +1,6 @@
 import GuideKit
 import OnboardDiagnostics
+import Roster
 
 /// What one seller's packet holds: the seller, their variables, and the steps that apply to
 /// them (in guide order), each with the blocks and notes whose conditions hold.

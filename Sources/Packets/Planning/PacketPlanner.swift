@@ -3,6 +3,7 @@ import Escaping
 import GuideKit
 import OnboardDiagnostics
 import OnboardSupport
+import Roster
 
 /// Decides, for each seller, which of a guide's steps their packet holds.
 ///

@@ -1,5 +1,6 @@
 import CredentialSpecs
 import GuideKit
+import Roster
 
 /// The variables a seller has in a guide: the standard fields (see `StandardVariables`), every
 /// extra roster field, and the columns of the guide's data table row picked by the seller's

@@ -1,5 +1,6 @@
 import GuideKit
 import OnboardDiagnostics
+import Roster
 
 /// What of a plan decides the shape of its packet's files: everything the context builder reads
 /// other than per-seller text. Two plans with the same shape give the same files but for the

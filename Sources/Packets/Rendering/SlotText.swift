@@ -1,4 +1,5 @@
 import GuideKit
+import Roster
 
 /// A text field of a packet's context: either the same for every seller of the guide (a
 /// constant) or computed from the seller (a node of a ``SlotGraph``).

@@ -1,5 +1,6 @@
 import GuideKit
 import Packets
+import Roster
 
 /// What a runbook holds, before it is rendered: the guide, who it is for, the date, and the
 /// stages and steps to print.

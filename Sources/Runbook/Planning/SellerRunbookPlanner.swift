@@ -2,6 +2,7 @@ import CredentialSpecs
 import GuideKit
 import OnboardDiagnostics
 import Packets
+import Roster
 
 /// Finds one seller in a roster and plans their runbook with the planner the packets use, so
 /// a seller's runbook holds exactly the steps of their packet.

@@ -6,6 +6,7 @@ import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 import Packets
+import Roster
 
 /// Takes a person through the steps of a guide that apply to one seller, one step at a time,
 /// and at the end merges the credential values into the seller's account section of an

@@ -3,6 +3,7 @@ import Escaping
 import GuideKit
 import OnboardDiagnostics
 import Packets
+import Roster
 
 /// Finds the seller a walk is for: a row of a roster, or a seller described on the command
 /// line (`--set NAME=VALUE`), asking for the variables the guide declares that are not given.

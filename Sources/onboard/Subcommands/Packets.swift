@@ -5,6 +5,7 @@ import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 import Packets
+import Roster
 import Runbook
 
 extension OnboardCommand {

@@ -6,6 +6,7 @@ import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 import Packets
+import Roster
 import Walk
 
 extension OnboardCommand {

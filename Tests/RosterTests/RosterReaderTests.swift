@@ -1,7 +1,7 @@
 import OnboardDiagnostics
 import Testing
 
-@testable import Packets
+@testable import Roster
 
 @Suite("Roster readers")
 struct RosterReaderTests {

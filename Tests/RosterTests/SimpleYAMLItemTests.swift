@@ -1,7 +1,7 @@
 import OnboardDiagnostics
 import Testing
 
-@testable import Packets
+@testable import Roster
 
 /// Items of the usual shape are read without Yams; they must give the records Yams gives,
 /// with the same locations, and everything else must still go to Yams.
@@ -95,14 +95,5 @@ struct SimpleYAMLItemTests {
     let yams = try read(path, direct: false)
     #expect(fast.direct == 0, "\(text)")
     #expect(fast.items.map(description) == yams.items.map(description), "\(text)")
-  }
-
-  @Test("The generated benchmark roster is read without Yams and gives Yams' records")
-  func generatedRoster() throws {
-    let path = try TestSupport.file(SplicedRenderingTests.roster(count: 60), named: "gen.yml")
-    let fast = try read(path, direct: true)
-    let yams = try read(path, direct: false)
-    #expect(fast.direct > 30)
-    #expect(fast.items.map(description) == yams.items.map(description))
   }
 }
