@@ -7,12 +7,12 @@
 /// before it, and compares the scheme ignoring case. The check does all of that, and also
 /// decodes percent-encoding and drops every other space and control, so that it errs on the
 /// side of refusing. A named reference it does not know is dropped as well.
-public enum LinkSafety {
+enum LinkSafety {
   /// The schemes refused in packets.
-  public static let refusedSchemes = ["javascript", "vbscript", "data", "file"]
+  static let refusedSchemes = ["javascript", "vbscript", "data", "file"]
 
   /// The refused scheme `value` would have as a link, or `nil` when it has none of them.
-  public static func refusedScheme(_ value: String) -> String? {
+  static func refusedScheme(_ value: String) -> String? {
     let seen = browserView(value)
     for scheme in refusedSchemes where seen.hasPrefix(scheme + ":") { return scheme }
     return nil

@@ -9,7 +9,7 @@ import OnboardSupport
 /// order mark at the start is ignored. The file is read in 64 KiB chunks and one record at a time,
 /// so memory stays flat however long the roster is. Every cell keeps the line and byte column
 /// where it starts. A cell that is empty is an absent field.
-public final class CSVRosterReader: RosterSource {
+final class CSVRosterReader: RosterSource {
   /// One cell as read.
   struct Cell {
     var text: String
@@ -31,12 +31,12 @@ public final class CSVRosterReader: RosterSource {
   ///   - path: the file to read.
   ///   - displayPath: the path diagnostics show.
   /// - Throws: ``RosterIOError``.
-  public init(path: String, displayPath: String? = nil) throws {
+  init(path: String, displayPath: String? = nil) throws {
     self.reader = try ByteReader(path: path)
     self.file = displayPath ?? path
   }
 
-  public func next() -> RosterItem? {
+  func next() -> RosterItem? {
     while !done {
       let parsed = readRecord()
       if let problem = parsed.problem { return .problem(problem) }

@@ -13,7 +13,7 @@ import Yams
 ///
 /// Every field keeps its line and column (1-based; columns count UTF-8 bytes). Yams error text
 /// is never shown (it quotes the document); syntax problems name only their position.
-public final class YAMLRosterReader: RosterSource {
+final class YAMLRosterReader: RosterSource {
   private let reader: ByteReader
   private let file: String
   private var linesRead = 0
@@ -36,12 +36,12 @@ public final class YAMLRosterReader: RosterSource {
   ///   - path: the file to read.
   ///   - displayPath: the path diagnostics show.
   /// - Throws: ``RosterIOError``.
-  public init(path: String, displayPath: String? = nil) throws {
+  init(path: String, displayPath: String? = nil) throws {
     self.reader = try ByteReader(path: path)
     self.file = displayPath ?? path
   }
 
-  public func next() -> RosterItem? {
+  func next() -> RosterItem? {
     if !started {
       started = true
       start()
