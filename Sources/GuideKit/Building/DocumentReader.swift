@@ -1,6 +1,7 @@
 import CommonMark
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 
 /// A screenshot named somewhere in the guide.
 struct ScreenshotUse {
@@ -587,8 +588,8 @@ struct DocumentReader {
       let lineRange = paragraphs.markdownRange(of: line)
       markdown.append(contentsOf: source.bytes[Anchor.strip(source.bytes[lineRange])])
     }
-    step.title = String(decoding: plain[UTF8Text.trimmed(plain[...], UTF8Text.spaceTab)], as: UTF8.self)
-    step.titleMarkdown = String(decoding: markdown[UTF8Text.trimmed(markdown[...], UTF8Text.spaceTab)], as: UTF8.self)
+    step.title = String(decoding: plain[UTF8Scan.trimmed(plain[...], UTF8Scan.spaceTab)], as: UTF8.self)
+    step.titleMarkdown = String(decoding: markdown[UTF8Scan.trimmed(markdown[...], UTF8Scan.spaceTab)], as: UTF8.self)
   }
 
   mutating func applyStep(_ attribute: Attribute, to step: inout Step) {
@@ -932,7 +933,7 @@ struct DocumentReader {
       }
       child.appendPlainText(to: &title)
     }
-    return (id, String(decoding: title[UTF8Text.trimmed(title[...], UTF8Text.spaceTab)], as: UTF8.self))
+    return (id, String(decoding: title[UTF8Scan.trimmed(title[...], UTF8Scan.spaceTab)], as: UTF8.self))
   }
 
   func headingMarkdown(_ heading: MarkdownNode) -> String {
