@@ -191,14 +191,8 @@ struct ConditionStack {
     entries.compactMap(\.condition).reduce(nil) { partial, next in partial.map { .and($0, next) } ?? next }
   }
 
-  /// Reports regions still open at the end of a step or stage.
-  func reportUnclosed(into diagnostics: inout [Diagnostic], file: String) {
-    for entry in entries {
-      diagnostics.append(
-        Diagnostic(
-          severity: .error, ruleID: GuideRules.unclosedCondition,
-          message: "This <!-- when: … --> region is not closed with <!-- end --> in the same step or stage.",
-          location: entry.location, fix: "Add <!-- end --> where the conditional part ends."))
-    }
-  }
+  /// Where each region still open was opened (at the end of a step or stage, each is a
+  /// problem: ``ReadingProblem/unclosedCondition(at:)``).
+  var openLocations: [DiagnosticLocation] { entries.map(\.location) }
+
 }
