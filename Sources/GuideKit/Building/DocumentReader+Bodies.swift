@@ -1,11 +1,13 @@
 import CommonMark
 import Foundation
 import OnboardDiagnostics
-import OnboardSupport
 
 // Turning blocks into a guide's body text, written so that it means the same wherever an output puts it.
 
 extension DocumentReader {
+  /// A block of body text under `condition`, as the Markdown written (dedented to its column),
+  /// or an indented code block as a fenced one; a paragraph of images alone also keeps them as
+  /// the block's images. `nil` for a block with no position.
   func bodyBlock(_ block: MarkdownNode, condition: Condition?) -> Block? {
     guard let range = block.range else { return nil }
     if case .codeBlock(_, let literal) = block.kind, !isFenced(block, at: range) {

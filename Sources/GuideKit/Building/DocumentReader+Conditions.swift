@@ -1,7 +1,5 @@
 import CommonMark
-import Foundation
 import OnboardDiagnostics
-import OnboardSupport
 
 // Reading conditions: **When:** attributes and `<!-- when: … -->` … `<!-- end -->` regions.
 

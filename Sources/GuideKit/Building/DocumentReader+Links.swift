@@ -1,7 +1,6 @@
 import CommonMark
 import Foundation
 import OnboardDiagnostics
-import OnboardSupport
 
 // Collecting what cross-cutting checks need: `#id` links, images and `{{variable}}` uses.
 
@@ -19,6 +18,7 @@ extension DocumentReader {
     }
   }
 
+  /// Keeps an image of a step as one of its screenshots (and as a screenshot use).
   private mutating func collectImage(_ node: MarkdownNode, stepID: String, into step: inout Step) {
     guard case .image(let sourcePath, _) = node.kind else { return }
     let caption = node.plainText.trimmingCharacters(in: " \t")
@@ -29,11 +29,13 @@ extension DocumentReader {
       ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: stepID))
   }
 
+  /// Keeps the images of a block outside steps as screenshot uses of no step (a gallery).
   mutating func collectGallery(_ block: MarkdownNode) {
     if block.type == .image { collectGalleryImage(block) }
     block.forEachDescendant(ofType: .image) { collectGalleryImage($0) }
   }
 
+  /// Keeps one gallery image (see ``collectGallery(_:)``).
   private mutating func collectGalleryImage(_ node: MarkdownNode) {
     guard case .image(let sourcePath, _) = node.kind else { return }
     let caption = node.plainText.trimmingCharacters(in: " \t")
@@ -42,6 +44,7 @@ extension DocumentReader {
       ScreenshotUse(path: sourcePath, caption: caption, location: location(node.range), stepID: nil))
   }
 
+  /// Keeps every `#id` link in a block, for the link-target check.
   mutating func collectLinks(_ block: MarkdownNode) {
     block.forEachDescendant(ofType: .link) { collectLink($0) }
   }
@@ -55,6 +58,8 @@ extension DocumentReader {
     }
   }
 
+  /// Keeps every `{{variable}}` in the guide outside its credentials blocks, for the variable
+  /// check (one scan of the source bytes, after all blocks are read).
   mutating func collectVariables() {
     let excluded = credentialsBlocks.map { $0.range.start.line...$0.range.end.line }
     for occurrence in VariableText.occurrences(inUTF8: source.bytes) {

@@ -6,6 +6,9 @@ import OnboardSupport
 // Reading `##` sections: stages with their steps and stage attributes, and plain sections.
 
 extension DocumentReader {
+  /// Reads a `##` section: a stage when it has steps (an ordered list or `###` headings), with
+  /// its steps, body, notes and attributes and the `<!-- when: -->` regions around them;
+  /// otherwise a plain section (read by `readPlainSection`).
   mutating func readSection(heading: MarkdownNode, blocks: [MarkdownNode], omitted: Bool = false) {
     let (explicitID, headingTitle) = anchorAndTitle(heading)
     let stageID = explicitID ?? Slug.make(headingTitle)
@@ -76,6 +79,9 @@ extension DocumentReader {
     stages.append(stage)
   }
 
+  /// Reads a `##` section without steps: its body, any credentials block, and a problem when it
+  /// has a stage attribute or an explicit id. A derived id repeated in the guide is numbered as
+  /// GitHub numbers heading slugs.
   mutating func readPlainSection(
     id: String, explicitID: String?, title: String, location: DiagnosticLocation, blocks: [MarkdownNode],
     omitted: Bool = false, titleMarkdown: String? = nil
@@ -137,6 +143,7 @@ extension DocumentReader {
         hasExplicitID: explicitID != nil, omitted: omitted, titleMarkdown: titleMarkdown))
   }
 
+  /// Reads one block of a stage outside its steps: a note, attributes, or body text.
   mutating func readStageBlock(_ block: MarkdownNode, into stage: inout Stage, condition: Condition?) {
     collectLinks(block)
     if let credentials = credentialsBlock(block) {
@@ -182,6 +189,7 @@ extension DocumentReader {
     }
   }
 
+  /// Applies a stage attribute; a step's attribute on a stage is a problem and is ignored.
   mutating func applyStage(_ attribute: Attribute, to stage: inout Stage) {
     switch attribute.label {
     case .requires:
@@ -199,6 +207,7 @@ extension DocumentReader {
     }
   }
 
+  /// A heading's explicit id (its first `<a id="…"></a>`) and its plain-text title.
   func anchorAndTitle(_ heading: MarkdownNode) -> (String?, String) {
     var id: String?
     var title: [UInt8] = []
@@ -212,6 +221,7 @@ extension DocumentReader {
     return (id, String(decoding: title[UTF8Scan.trimmed(title[...], UTF8Scan.spaceTab)], as: UTF8.self))
   }
 
+  /// A heading's text as written, without its `#` marks and anchor.
   func headingMarkdown(_ heading: MarkdownNode) -> String {
     guard let range = heading.range else { return "" }
     var text = source.line(range.start.line)

@@ -6,6 +6,8 @@ import OnboardSupport
 // Reading a stage's steps: list items and `###` subsections, their titles, ids and attributes.
 
 extension DocumentReader {
+  /// Reads an ordered-list item as step `number` of a stage: its title is its first paragraph,
+  /// its id an anchor there (or `stage/number`).
   mutating func readListStep(_ item: MarkdownNode, stageID: String, number: Int) -> Step {
     let children = Array(item.children)
     var step = Step(
@@ -24,6 +26,7 @@ extension DocumentReader {
     return step
   }
 
+  /// Reads a `###` heading and the blocks up to the next heading as step `number` of a stage.
   mutating func readHeadingStep(heading: MarkdownNode, blocks: [MarkdownNode], stageID: String, number: Int) -> Step {
     let (explicitID, title) = anchorAndTitle(heading)
     var step = Step(
@@ -33,6 +36,9 @@ extension DocumentReader {
     return step
   }
 
+  /// Reads a step's blocks into it: its title (from the first paragraph or heading, when
+  /// `titleFromFirstParagraph`), attributes, notes, body, links and images, under the
+  /// `<!-- when: -->` regions opened among them (which must close within the step).
   mutating func readStepContent(_ blocks: [MarkdownNode], into step: inout Step, titleFromFirstParagraph: Bool) {
     var conditions = ConditionStack()
     var needTitle = titleFromFirstParagraph
@@ -116,6 +122,8 @@ extension DocumentReader {
     problems += conditions.openLocations.map { .unclosedCondition(at: $0) }
   }
 
+  /// Sets a step's title (plain and as written) from its first paragraph's lines, and its id
+  /// from an anchor in them.
   mutating func setTitle(_ lines: [ParagraphLine], of step: inout Step) {
     var plain: [UInt8] = []
     var markdown: [UInt8] = []
@@ -140,6 +148,7 @@ extension DocumentReader {
     step.titleMarkdown = String(decoding: markdown[UTF8Scan.trimmed(markdown[...], UTF8Scan.spaceTab)], as: UTF8.self)
   }
 
+  /// Applies a step attribute (an empty one is a problem).
   mutating func applyStep(_ attribute: Attribute, to step: inout Step) {
     switch attribute.label {
     case .requires:

@@ -1,7 +1,6 @@
 import CommonMark
 import Foundation
 import OnboardDiagnostics
-import OnboardSupport
 
 /// One pass over the document's top-level blocks, collecting the guide's parts.
 struct DocumentReader {
@@ -39,6 +38,7 @@ struct DocumentReader {
     noteReader = NoteReader(file: file, source: source, paragraphs: paragraphs)
   }
 
+  /// Where a node starts (line 1, column 1 when it has no position).
   func location(_ range: SourceRange?) -> DiagnosticLocation {
     guard let range else { return DiagnosticLocation(file: file, line: 1, column: 1) }
     return DiagnosticLocation(file: file, line: range.start.line, column: range.start.column)
@@ -81,6 +81,7 @@ struct DocumentReader {
     collectVariables()
   }
 
+  /// Reads top-level units in order.
   mutating func read(_ units: ArraySlice<DocumentUnit>) {
     for unit in units {
       switch unit {
@@ -143,6 +144,7 @@ struct DocumentReader {
     sectionAndStageIDs = taken
   }
 
+  /// The `yaml credentials` code block a block is, with its range, or `nil`.
   func credentialsBlock(_ block: MarkdownNode) -> (literal: String, range: SourceRange)? {
     CredentialsBlock.match(block)
   }
