@@ -1,5 +1,6 @@
 import CommonMark
 import OnboardDiagnostics
+import OnboardSupport
 
 /// A `**Label:** value` line in a step or stage.
 struct Attribute {
@@ -38,7 +39,7 @@ struct Attribute {
       default: node.appendPlainText(to: &bytes)
       }
     }
-    var range = UTF8Text.trimmed(bytes[...], UTF8Text.spaceTab)
+    var range = UTF8Scan.trimmed(bytes[...], UTF8Scan.spaceTab)
     // A leading ':' that stands alone (not the base of a combining sequence) is dropped.
     if range.lowerBound < range.upperBound, bytes[range.lowerBound] == UInt8(ascii: ":") {
       let after = range.lowerBound + 1
@@ -47,7 +48,7 @@ struct Attribute {
         if text.hasPrefix(":") { text = String(text.dropFirst()).trimmingCharacters(in: " \t") }
         return text
       }
-      range = UTF8Text.trimmed(bytes[after..<range.upperBound], UTF8Text.spaceTab)
+      range = UTF8Scan.trimmed(bytes[after..<range.upperBound], UTF8Scan.spaceTab)
     }
     return String(decoding: bytes[range], as: UTF8.self)
   }

@@ -49,7 +49,6 @@ struct GuideBuilder {
     case .parts(let parts): reader.join(parts)
     case .whole(let document): reader.read(document.root)
     }
-    diagnostics += reader.diagnostics
 
     var credentials = CredentialSpecSet()
     if let block = reader.credentialsBlocks.first {
@@ -97,7 +96,8 @@ struct GuideBuilder {
     let checker = GuideChecker(
       guide: guide, source: source, links: reader.links, variableUses: reader.variableUses,
       conditionUses: reader.conditionUses,
-      searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders, guideFolder: guideFolder)
+      searchedFolders: [displayFolder.isEmpty ? "." : displayFolder] + screenshotFolders, guideFolder: guideFolder,
+      readingProblems: reader.problems)
     diagnostics += checker.check()
     return GuideLoadResult(guide: guide, diagnostics: Diagnostic.sortedForReport(diagnostics))
   }

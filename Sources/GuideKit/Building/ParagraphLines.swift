@@ -1,5 +1,6 @@
 import CommonMark
 import OnboardDiagnostics
+import OnboardSupport
 
 /// A paragraph split at its line breaks, each line either an attribute or plain content.
 struct ParagraphLine {
@@ -91,7 +92,7 @@ struct ParagraphReader {
 
   /// The offsets of the line's Markdown source, trimmed of spaces and tabs.
   func markdownRange(of line: ParagraphLine) -> Range<Int> {
-    UTF8Text.trimmed(source.bytes[byteRange(line: line.line, from: line.column)], UTF8Text.spaceTab)
+    UTF8Scan.trimmed(source.bytes[byteRange(line: line.line, from: line.column)], UTF8Scan.spaceTab)
   }
 
   /// The line's Markdown source.
@@ -199,7 +200,7 @@ struct ParagraphReader {
     _ label: Attribute.Label, nodes: ArraySlice<MarkdownNode>, location: DiagnosticLocation, line: Int, valueColumn: Int
   ) -> Attribute {
     let valueRange = byteRange(line: line, from: valueColumn)
-    let trimmed = UTF8Text.trimmed(source.bytes[valueRange], UTF8Text.spaceTab)
+    let trimmed = UTF8Scan.trimmed(source.bytes[valueRange], UTF8Scan.spaceTab)
     var leading = trimmed.lowerBound - valueRange.lowerBound
     if leading > 0 && trimmed.lowerBound < valueRange.upperBound && source.bytes[trimmed.lowerBound] >= 0x80 {
       // The last blank may be the base of a combining sequence: count characters.

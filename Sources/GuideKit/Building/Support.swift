@@ -1,6 +1,7 @@
 import CommonMark
 import Foundation
 import OnboardDiagnostics
+import OnboardSupport
 
 /// `<a id="…"></a>` anchors in headings and steps.
 enum Anchor {
@@ -51,14 +52,14 @@ enum Anchor {
 
   /// The range of `bytes` left once a leading `<a …></a>` is removed, trimmed of spaces and tabs.
   static func strip(_ bytes: ArraySlice<UInt8>) -> Range<Int> {
-    guard UTF8Text.hasPrefix(bytes, "<a ") else { return UTF8Text.trimmed(bytes, UTF8Text.spaceTab) }
+    guard UTF8Scan.hasPrefix(bytes, "<a ") else { return UTF8Scan.trimmed(bytes, UTF8Scan.spaceTab) }
     var rest = bytes.endIndex
-    if let close = UTF8Text.find("</a>", in: bytes, from: bytes.startIndex) {
+    if let close = UTF8Scan.find("</a>", in: bytes, from: bytes.startIndex) {
       rest = close + 4
     } else if let end = bytes.firstIndex(of: UInt8(ascii: ">")) {
       rest = end + 1
     }
-    return UTF8Text.trimmed(bytes[rest...], UTF8Text.spaceTab)
+    return UTF8Scan.trimmed(bytes[rest...], UTF8Scan.spaceTab)
   }
 }
 
@@ -128,10 +129,10 @@ enum NoteText {
       if number > range.start.line { output.append(0x0A) }
       output.append(contentsOf: source.bytes[start..<line.upperBound])
     }
-    var text = UTF8Text.trimmed(output[...], UTF8Text.spaceTabNewline)
+    var text = UTF8Scan.trimmed(output[...], UTF8Scan.spaceTabNewline)
     // Drop the label: **Note:** / **Warning**: / [!NOTE]
-    if UTF8Text.hasPrefix(output[text], "**") {
-      guard let close = UTF8Text.find("**", in: output[text], from: text.lowerBound + 2) else {
+    if UTF8Scan.hasPrefix(output[text], "**") {
+      guard let close = UTF8Scan.find("**", in: output[text], from: text.lowerBound + 2) else {
         return String(decoding: output[text], as: UTF8.self)
       }
       // Plain ASCII up to the colon after the label: bytes are characters, so the byte search
@@ -143,7 +144,7 @@ enum NoteText {
       var rest = close + 2
       if rest < text.upperBound && output[rest] == UInt8(ascii: ":") { rest += 1 }
       text = rest..<text.upperBound
-    } else if UTF8Text.hasPrefix(output[text], "[!") {
+    } else if UTF8Scan.hasPrefix(output[text], "[!") {
       guard let close = output[text].firstIndex(of: UInt8(ascii: "]")) else {
         return String(decoding: output[text], as: UTF8.self)
       }
@@ -152,7 +153,7 @@ enum NoteText {
       }
       text = (close + 1)..<text.upperBound
     }
-    return String(decoding: output[UTF8Text.trimmed(output[text], UTF8Text.spaceTabNewline)], as: UTF8.self)
+    return String(decoding: output[UTF8Scan.trimmed(output[text], UTF8Scan.spaceTabNewline)], as: UTF8.self)
   }
 
   /// The label removal on characters, for a label that is not plain ASCII.
@@ -190,14 +191,8 @@ struct ConditionStack {
     entries.compactMap(\.condition).reduce(nil) { partial, next in partial.map { .and($0, next) } ?? next }
   }
 
-  /// Reports regions still open at the end of a step or stage.
-  func reportUnclosed(into diagnostics: inout [Diagnostic], file: String) {
-    for entry in entries {
-      diagnostics.append(
-        Diagnostic(
-          severity: .error, ruleID: GuideRules.unclosedCondition,
-          message: "This <!-- when: … --> region is not closed with <!-- end --> in the same step or stage.",
-          location: entry.location, fix: "Add <!-- end --> where the conditional part ends."))
-    }
-  }
+  /// Where each region still open was opened (at the end of a step or stage, each is a
+  /// problem: ``ReadingProblem/unclosedCondition(at:)``).
+  var openLocations: [DiagnosticLocation] { entries.map(\.location) }
+
 }

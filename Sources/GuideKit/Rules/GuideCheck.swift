@@ -15,6 +15,8 @@ public struct GuideCheckContext: Sendable {
   public var searchedFolders: [String]
   /// The folder the guide is read from (where template sets are looked for).
   public var guideFolder: String = ""
+  /// What the reader found wrong while reading, for the checks of those rules.
+  var readingProblems: [ReadingProblem] = []
 }
 
 /// A rule over a whole guide. Each rule is a small type with a stable id.
@@ -35,17 +37,21 @@ struct GuideChecker {
   var searchedFolders: [String]
   /// The folder the guide is read from.
   var guideFolder = ""
+  /// What the reader found wrong while reading.
+  var readingProblems: [ReadingProblem] = []
 
   static let checks: [any GuideCheck] = [
     NoStagesCheck(), DuplicateIDCheck(), UnsafeIDCheck(), LinkTargetCheck(), RequiresCycleCheck(),
     CredentialFlowCheck(), ScreenshotCheck(), ScreenshotPathCheck(), TemplatePathCheck(), VariableCheck(),
-    ConditionValueCheck(), UncoveredAlternativeCheck(),
+    ConditionValueCheck(), UncoveredAlternativeCheck(), DerivedIDCheck(), SectionWithoutStepsCheck(),
+    UnknownAttributeCheck(), EmptyAttributeCheck(), ImageWithoutAltCheck(), MalformedConditionCheck(),
+    UnclosedConditionCheck(),
   ]
 
   func check() -> [Diagnostic] {
     let context = GuideCheckContext(
       guide: guide, links: links, variableUses: variableUses, conditionUses: conditionUses,
-      searchedFolders: searchedFolders, guideFolder: guideFolder)
+      searchedFolders: searchedFolders, guideFolder: guideFolder, readingProblems: readingProblems)
     return Self.checks.flatMap { $0.check(context) }
   }
 }

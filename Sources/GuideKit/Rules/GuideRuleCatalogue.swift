@@ -212,7 +212,10 @@ public enum GuideRuleCatalogue {
       ]),
     entry(
       GuideRules.imageWithoutAlt, .warning, "An image has no alt text.", "Describe the screen between the brackets.",
-      triggering: [guide(validStage + "\n\n   ↓![](images/x.png)\n")],
+      triggering: [
+        guide(validStage + "\n\n   ↓![](images/x.png)\n"),
+        guide(validStage + "\n\n   **Screenshot:** ↓[](images/x.png)\n"),
+      ],
       nonTriggering: [guide(validStage + "\n\n   ![Overview](images/x.png)\n")]),
     entry(
       GuideRules.unusedScreenshot, .warning, "A screenshot illustrates no step.",
@@ -224,17 +227,27 @@ public enum GuideRuleCatalogue {
       GuideRules.unknownAttribute, .warning,
       "A bold label looks like a misspelt attribute, or an attribute is out of place.",
       "Known labels: Requires, Produces, Consumes, Check, Screenshot, When, Who, Duration.",
-      triggering: [guide(validStage + "\n\n   ↓**Produce:** `k`\n")],
+      triggering: [
+        guide(validStage + "\n\n   ↓**Produce:** `k`\n"),
+        guide("## <a id=\"s\"></a>Stage\n\n↓**Check:** it works.\n\n1. <a id=\"a\"></a>Do the thing.\n"),
+      ],
       nonTriggering: [guide(validStage + "\n\n   **Important:** read this.\n")]),
     entry(
       GuideRules.emptyAttribute, .warning, "An attribute has no value.", "Give the attribute its value, or remove it.",
-      triggering: [guide(validStage + "\n\n   ↓**Check:**\n")],
+      triggering: [
+        guide(validStage + "\n\n   ↓**Check:**\n"),
+        guide(validStage + "\n\n   ↓**Produces:** ,\n"),
+        guide(validStage + "\n\n   ↓**Screenshot:** the overview page\n"),
+      ],
       nonTriggering: [guide(validStage + "\n\n   **Check:** it works.\n")]),
     entry(
       GuideRules.malformedCondition, .error, "A condition cannot be parsed.",
       "Use ==, !=, in [...], and, or, not, and parentheses: marketplace in [UK, DE] and not region == \"fe\".",
       triggering: [
-        guide(validStage + "\n\n   **When:** marketplace ↓in UK\n", frontMatter: "variables:\n  marketplace: code\n")
+        guide(validStage + "\n\n   **When:** marketplace ↓in UK\n", frontMatter: "variables:\n  marketplace: code\n"),
+        guide(
+          validStage + "\n\n   <!-- when: marketplace ↓in UK -->\n\n   Only there.\n\n   <!-- end -->\n",
+          frontMatter: "variables:\n  marketplace: code\n"),
       ],
       nonTriggering: [
         guide(validStage + "\n\n   **When:** marketplace in [UK]\n", frontMatter: "variables:\n  marketplace: code\n")
@@ -242,7 +255,10 @@ public enum GuideRuleCatalogue {
     entry(
       GuideRules.unclosedCondition, .error, "A <!-- when: --> region is not closed, or an <!-- end --> closes nothing.",
       "Close each <!-- when: … --> with <!-- end --> inside the same step or stage.",
-      triggering: [guide(validStage + "\n\n   ↓<!-- when: id == \"x\" -->\n\n   Only for x.\n")],
+      triggering: [
+        guide(validStage + "\n\n   ↓<!-- when: id == \"x\" -->\n\n   Only for x.\n"),
+        guide(validStage + "\n\n   Always.\n\n   ↓<!-- end -->\n"),
+      ],
       nonTriggering: [guide(validStage + "\n\n   <!-- when: id == \"x\" -->\n\n   Only for x.\n\n   <!-- end -->\n")]),
     entry(
       GuideRules.unknownVariable, .error, "A {{variable}} or condition names a variable the recipient cannot have.",
@@ -292,7 +308,10 @@ public enum GuideRuleCatalogue {
     entry(
       GuideRules.sectionWithoutSteps, .warning, "A section has an explicit id or stage attributes but no steps.",
       "Add steps to make it a stage, or drop the id or attribute.",
-      triggering: [guide(validStage + "\n↓## <a id=\"later\"></a>Later\n\nNothing to do.\n")],
+      triggering: [
+        guide(validStage + "\n↓## <a id=\"later\"></a>Later\n\nNothing to do.\n"),
+        guide(validStage + "\n## Later\n\n↓**Who:** the owner\n\nNothing to do.\n"),
+      ],
       nonTriggering: [guide(validStage + "\n## Background\n\nNothing to do.\n")]),
     entry(
       GuideRules.dataTable, .error, "The data table named in the front matter is missing or malformed.",
