@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in libcmark-dev libssl-dev cmark pkg-config graphviz poppler-utils chromium chromium-driver fonts-dejavu-core tmux bsdextrautils python3-venv time; do
+for pkg in libcmark-dev libssl-dev libcurl4-openssl-dev libsqlite3-dev cmark pkg-config graphviz poppler-utils chromium chromium-driver fonts-dejavu-core tmux bsdextrautils python3-venv time; do
   have_pkg "$pkg" || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
