@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever onboard's build, tests and demo need and is missing:
-# Debian packages (libcmark-dev, libssl-dev, cmark, chromium, poppler, graphviz, tmux) and a Python
-# virtual environment (.venv) with python-amazon-sp-api, selenium, pytest and yamllint.
+# Debian packages (libcmark-dev, libssl-dev, libcurl4-openssl-dev, libsqlite3-dev, cmark, chromium, poppler, graphviz, tmux) and a Python
+# virtual environment (.venv) with python-amazon-sp-api, selenium, pytest, yamllint, python-dotenv, pre-commit and icalendar.
 # Safe to run again: it only installs what is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
