@@ -137,4 +137,35 @@ struct SafePathTests {
     try FileManager.default.createDirectory(atPath: folder + "/templates/good", withIntermediateDirectories: true)
     #expect(TemplateSetPath.locate(name: "good", guideFolder: folder) == .found(folder + "/templates/good"))
   }
+
+  @Test("A data table outside the guide's folder is an error at the `data:` value and is never read")
+  func dataTableOutside() throws {
+    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("onboard-data-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+    let table = outside.appendingPathComponent("table.yml").path
+    try Data("US:\n  region: NA\n".utf8).write(to: URL(fileURLWithPath: table))
+
+    for name in ["../../../../../../\(table)", table, "linked.yml"] {
+      let path = try temporaryGuide(Self.guide(step: "", frontMatter: "data: \(name)\ndata-key: marketplace\n"))
+      let folder = (path as NSString).deletingLastPathComponent
+      #expect(symlink(table, folder + "/linked.yml") == 0)
+      let result = GuideLoader().load(file: path)
+      let findings = result.findings(GuideRules.dataPathOutside)
+      #expect(findings.map(\.location) == [DiagnosticLocation(file: path, line: 5, column: 7)], "\(name)")
+      #expect(findings.first?.severity == .error)
+      #expect(result.guide?.dataTable == nil, "\(name) was read")
+      #expect(result.findings(GuideRules.dataTable).isEmpty, "\(name) is not also reported as unreadable")
+    }
+
+    // Inside the guide's folder, through a symbolic link that stays inside, it is read.
+    let path = try temporaryGuide(
+      Self.guide(step: "", frontMatter: "data: inner.yml\ndata-key: marketplace\n"),
+      extraFiles: ["tables/real.yml": "US:\n  region: NA\n"])
+    let folder = (path as NSString).deletingLastPathComponent
+    #expect(symlink(folder + "/tables/real.yml", folder + "/inner.yml") == 0)
+    let result = GuideLoader().load(file: path)
+    #expect(result.findings(GuideRules.dataPathOutside).isEmpty)
+    #expect(result.guide?.dataTable != nil)
+  }
+
 }

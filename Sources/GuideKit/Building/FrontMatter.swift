@@ -97,7 +97,9 @@ struct FrontMatter {
       case "id": metadata.id = value.scalar?.string ?? fallbackID
       case "title": metadata.title = value.scalar?.string ?? ""
       case "version": metadata.version = value.scalar?.string ?? ""
-      case "data": metadata.data = value.scalar?.string
+      case "data":
+        metadata.data = value.scalar?.string
+        metadata.dataLocation = position.location(value.mark)
       case "data-key": metadata.dataKey = value.scalar?.string
       case "templates":
         if let items = value.sequence {

@@ -68,7 +68,7 @@ struct GuideBuilder {
     let guideFolder = folder
     let displayFolder = PathParts.folder(of: file)
     var dataTable: DataTable?
-    if let data = metadata.data {
+    if let data = metadata.data, DataTablePath.problem(of: data, guideFolder: guideFolder) == nil {
       dataTable = DataTableReader.read(
         path: guideFolder.isEmpty ? data : guideFolder + "/" + data,
         displayPath: displayFolder.isEmpty ? data : displayFolder + "/" + data, named: data,

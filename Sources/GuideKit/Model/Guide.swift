@@ -73,6 +73,8 @@ public struct GuideMetadata: Hashable, Sendable {
   public var version: String
   /// The data table file, relative to the guide.
   public var data: String?
+  /// Where ``data`` is written in the front matter, when it is.
+  public var dataLocation: DiagnosticLocation?
   /// The roster field that picks a recipient's row in the data table.
   public var dataKey: String?
   /// Template sets under `templates/` used for packets.

@@ -331,6 +331,17 @@ public enum GuideRuleCatalogue {
         guide(validStage, frontMatter: "templates: [no-such-set]\n"),
       ]),
     entry(
+      GuideRules.dataPathOutside, .error, "A data table named in the front matter leads out of the guide's folder.",
+      "Put the data table inside the guide's folder and name it by that path; such a file is never read.",
+      triggering: [
+        guide(validStage, frontMatter: "data: ↓../../../../../etc/passwd\ndata-key: marketplace\n"),
+        guide(validStage, frontMatter: "data: ↓/etc/passwd\ndata-key: marketplace\n"),
+      ],
+      nonTriggering: [
+        guide(validStage, frontMatter: "data: tables/marketplaces.yml\ndata-key: marketplace\n"),
+        guide(validStage),
+      ]),
+    entry(
       GuideRules.notUTF8, .error, "The guide is not valid UTF-8.", "Save the file as UTF-8.",
       triggering: [], nonTriggering: [guide(validStage)]),
     entry(

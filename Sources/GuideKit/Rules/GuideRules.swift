@@ -33,6 +33,7 @@ public enum GuideRules {
   public static let producedByMismatch = "guide/produced-by-mismatch"
   public static let screenshotOutside = "guide/screenshot-outside"
   public static let templatePathOutside = "guide/template-path-outside"
+  public static let dataPathOutside = "guide/data-path-outside"
   public static let unknownConditionValue = "guide/unknown-condition-value"
   public static let uncoveredAlternative = "guide/uncovered-alternative"
 }
