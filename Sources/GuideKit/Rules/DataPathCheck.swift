@@ -17,7 +17,9 @@ struct DataPathCheck: GuideCheck {
         severity: .error, ruleID: GuideRules.dataPathOutside,
         message: "The data table '\(name)' is not read: \(reason). A data table must lie inside the guide's folder.",
         location: metadata.dataLocation ?? metadata.location,
-        fix: "Copy the table into the guide's folder (for example \(PathParts.lastPart(of: name))) and name it by that path.")
+        fix:
+          "Copy the table into the guide's folder (for example \(PathParts.lastPart(of: name))) and name it by that path."
+      )
     ]
   }
 }

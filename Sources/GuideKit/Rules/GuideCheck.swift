@@ -42,7 +42,8 @@ struct GuideChecker {
 
   static let checks: [any GuideCheck] = [
     NoStagesCheck(), DuplicateIDCheck(), UnsafeIDCheck(), LinkTargetCheck(), RequiresCycleCheck(),
-    CredentialFlowCheck(), ScreenshotCheck(), ScreenshotPathCheck(), TemplatePathCheck(), DataPathCheck(), VariableCheck(),
+    CredentialFlowCheck(), ScreenshotCheck(), ScreenshotPathCheck(), TemplatePathCheck(), DataPathCheck(),
+    VariableCheck(),
     ConditionValueCheck(), UncoveredAlternativeCheck(), DerivedIDCheck(), SectionWithoutStepsCheck(),
     UnknownAttributeCheck(), EmptyAttributeCheck(), ImageWithoutAltCheck(), MalformedConditionCheck(),
     UnclosedConditionCheck(),
