@@ -32,8 +32,9 @@ struct OnboardCommand: ParsableCommand {
   static func main() {
     StandardOutput.ignoreBrokenPipeSignal()
     if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
-      // The version, then the default guide and template set with where each came from.
-      StandardOutput.write(OnboardVersion.current + "\n" + GuideSources.describeDefault())
+      // The version alone: no guide is looked for or read, so this is the binary's start-up
+      // (`onboard guides --default` says which guide and template set commands use).
+      StandardOutput.write(OnboardVersion.current + "\n")
       StandardOutput.flushBuffered()
       Foundation.exit(ExitStatus.clean.rawValue)
     }
