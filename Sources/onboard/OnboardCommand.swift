@@ -45,6 +45,11 @@ struct OnboardCommand: ParsableCommand {
     } catch let error as UsageError {
       StandardError.write(error.message + "\n")
       Foundation.exit(ExitStatus.usage.rawValue)
+    } catch let code as ExitCode {
+      // A command's own exit status (findings): nothing to print, so ArgumentParser need not
+      // build its error message and help for it.
+      StandardOutput.flushBuffered()
+      Foundation.exit(code.rawValue)
     } catch {
       StandardOutput.flushBuffered()
       let code = exitCode(for: error)
