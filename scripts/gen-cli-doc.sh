@@ -56,8 +56,8 @@ More on each area: [guide format](guide-format.md), [rosters](roster.md),
 
 Every command that takes a guide (`check`, `graph`, `packets`, `runbook`, `walk`, `lint
 --guide`, `credentials merge --guide`) takes a file or an installed guide's **id** (its front
-matter `id:`); a file of that name wins. Without one, `lint`, `credentials merge` and
-`--version` use the default guide, the only `.md` file in the first `guides/` folder below that
+matter `id:`); a file of that name wins. Without one, `lint`, `credentials merge` and `guides
+--default` use the default guide, the only `.md` file in the first `guides/` folder below that
 has one, and `check` checks `guides/` of the current folder. Folders are searched in this order:
 
 1. `--guide` and `--templates` (or the guide argument);
@@ -74,7 +74,7 @@ has one, and `check` checks `guides/` of the current folder. Folders are searche
 A guide's template set (front matter `templates:`) is `templates/<name>` in the current folder,
 beside the guide's folder, inside it, then in each folder above; a name that leads out of its
 `templates/` folder (also through a symbolic link) is never used. `onboard guides` lists the
-installed guides; `onboard --version` and `onboard check --verbose` say which guide and template
+installed guides; `onboard guides --default` and `onboard check --verbose` say which guide and template
 set were used and where each came from.
 
 HEAD

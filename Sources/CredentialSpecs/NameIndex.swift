@@ -43,6 +43,9 @@ public struct NameIndex: Sendable {
       if entry.lowered == lowered {
         distance = 1  // a case-only difference
       } else if let a = asciiLowered, let b = entry.asciiLowered {
+        // The letters one name has and the other lacks bound the distance from below, in one
+        // pass: most ids are ruled out without filling the table.
+        guard scratch.letterDifference(a, b) <= limit else { continue }
         distance = scratch.boundedDistance(a, b, limit: limit)
       } else {
         distance = NameSuggester.editDistance(lowered, entry.lowered)
@@ -76,6 +79,24 @@ private struct DistanceRows {
   /// at most `limit`, else `limit + 1`. Only the band of cells within `limit` of the diagonal is
   /// computed: a cell further off needs more than `limit` insertions or deletions, so it counts
   /// as `limit + 1`.
+  /// Counts of each printable ASCII byte, all zero between calls.
+  private var counts = [Int](repeating: 0, count: 128)
+
+  /// The bag distance of `a` and `b`: the larger of how many of `a`'s letters `b` lacks and how
+  /// many of `b`'s `a` lacks. Every insertion, deletion, substitution or transposition changes
+  /// it by at most one, so it is never more than the edit distance.
+  mutating func letterDifference(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    for byte in a { counts[Int(byte & 0x7F)] += 1 }
+    var onlyInB = 0
+    for byte in b {
+      let index = Int(byte & 0x7F)
+      if counts[index] > 0 { counts[index] -= 1 } else { onlyInB += 1 }
+    }
+    let onlyInA = a.count - (b.count - onlyInB)
+    for byte in a { counts[Int(byte & 0x7F)] = 0 }
+    return max(onlyInA, onlyInB)
+  }
+
   mutating func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     let beyond = limit + 1
     guard abs(a.count - b.count) <= limit else { return beyond }

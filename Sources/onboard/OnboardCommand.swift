@@ -32,8 +32,9 @@ struct OnboardCommand: ParsableCommand {
   static func main() {
     StandardOutput.ignoreBrokenPipeSignal()
     if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
-      // The version, then the default guide and template set with where each came from.
-      StandardOutput.write(OnboardVersion.current + "\n" + GuideSources.describeDefault())
+      // The version alone: no guide is looked for or read, so this is the binary's start-up
+      // (`onboard guides --default` says which guide and template set commands use).
+      StandardOutput.write(OnboardVersion.current + "\n")
       StandardOutput.flushBuffered()
       Foundation.exit(ExitStatus.clean.rawValue)
     }
@@ -44,6 +45,11 @@ struct OnboardCommand: ParsableCommand {
     } catch let error as UsageError {
       StandardError.write(error.message + "\n")
       Foundation.exit(ExitStatus.usage.rawValue)
+    } catch let code as ExitCode {
+      // A command's own exit status (findings): nothing to print, so ArgumentParser need not
+      // build its error message and help for it.
+      StandardOutput.flushBuffered()
+      Foundation.exit(code.rawValue)
     } catch {
       StandardOutput.flushBuffered()
       let code = exitCode(for: error)

@@ -78,7 +78,7 @@ import Testing
     let lint = try tree.run(binary, ["lint", file])
     #expect(lint.status == 2)
     #expect(lint.stderr.contains("onboard lint: no guide found"), "\(lint.stderr)")
-    let version = try tree.run(binary, ["--version"])
+    let version = try tree.run(binary, ["guides", "--default"])
     #expect(version.status == 0)
     #expect(version.stdout.contains("guide: none"), "\(version.stdout)")
   }
@@ -112,7 +112,13 @@ import Testing
     #expect(walk.status == 1, "\(walk.stderr)")
     #expect(!walk.stderr.contains("no guide"))
 
-    let version = try tree.run(binary, ["--version"])
+    // `--version` prints the version alone: it looks for no guide (its time is the start-up).
+    let bare = try tree.run(binary, ["--version"])
+    #expect(bare.status == 0)
+    #expect(bare.stdout.split(separator: "\n").count == 1, "\(bare.stdout)")
+    #expect(!bare.stdout.contains("guide"), "\(bare.stdout)")
+
+    let version = try tree.run(binary, ["guides", "--default"])
     let prefix = tree.root + "/prefix/share/onboard"
     #expect(version.stdout.contains("guide: \(Self.guideID) version 1: \(prefix)/guides/"), "\(version.stdout)")
     #expect(version.stdout.contains("(from the share folder beside the binary)"))
@@ -133,7 +139,7 @@ import Testing
     let fromDirs = try tree.run(binary, ["guides"])
     #expect(fromDirs.stdout.contains("\(Self.guideID)  4  "), "\(fromDirs.stdout)")
     #expect(fromDirs.stdout.contains(tree.root + "/dirs/b/onboard/guides/\(Self.guideID).md"))
-    let dirsVersion = try tree.run(binary, ["--version"])
+    let dirsVersion = try tree.run(binary, ["guides", "--default"])
     #expect(dirsVersion.stdout.contains("(from $XDG_DATA_DIRS)"), "\(dirsVersion.stdout)")
 
     try tree.installData(at: "xdg/onboard", guideVersion: "3")
@@ -145,7 +151,7 @@ import Testing
     #expect(list?.first?["version"] == "3")
     #expect(list?.first?["path"] == tree.root + "/xdg/onboard/guides/\(Self.guideID).md")
     #expect(list?.first?["title"]?.isEmpty == false)
-    let version = try tree.run(binary, ["--version"])
+    let version = try tree.run(binary, ["guides", "--default"])
     #expect(version.stdout.contains("version 3: "), "\(version.stdout)")
     #expect(version.stdout.contains("(from $XDG_DATA_HOME)"))
   }
@@ -158,7 +164,7 @@ import Testing
     var environment = tree.environment
     environment["XDG_DATA_HOME"] = ""
     let version = try OnboardProcess.run(
-      ["--version"], in: tree.root + "/empty", environment: environment, executable: binary)
+      ["guides", "--default"], in: tree.root + "/empty", environment: environment, executable: binary)
     #expect(version.stdout.contains("version 6: \(tree.root)/home/.local/share/onboard/guides/"), "\(version.stdout)")
     #expect(version.stdout.contains("(from $XDG_DATA_HOME)"))
   }
@@ -173,7 +179,7 @@ import Testing
     let file = try tree.writeCredentials()
     let lint = try tree.run(binary, ["lint", file])
     #expect(lint.status == 0, "\(lint.stderr)")
-    let version = try tree.run(binary, ["--version"])
+    let version = try tree.run(binary, ["guides", "--default"])
     #expect(version.stdout.contains("version 7: "), "\(version.stdout)")
     #expect(version.stdout.contains("(from the checkout that holds the binary)"))
   }
@@ -184,7 +190,7 @@ import Testing
     let binary = try tree.installBinary(at: "prefix/bin/onboard")
     try tree.installData(at: "prefix/share/onboard", guideVersion: "5")
     try tree.installData(at: "empty", guideVersion: "8")
-    let version = try tree.run(binary, ["--version"])
+    let version = try tree.run(binary, ["guides", "--default"])
     #expect(version.stdout.contains("version 8: "), "\(version.stdout)")
     #expect(version.stdout.contains("(from the current folder)"))
 

@@ -188,5 +188,5 @@ def test_an_installed_tree_runs_the_bundled_guide_by_id_from_an_empty_folder(tmp
 
     walk = run("walk", "--help")
     assert walk.returncode == 0 and "installed guide" in walk.stdout
-    version = run("--version")
+    version = run("guides", "--default")
     assert f"{data}/guides/{GUIDE_ID}.md (from the share folder beside the binary)" in version.stdout, version.stdout

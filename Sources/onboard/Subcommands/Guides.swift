@@ -29,7 +29,14 @@ extension OnboardCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Print only the default guide and its template set, with where each came from.")
+    var `default` = false
+
     func run() throws {
+      if `default` {
+        StandardOutput.write(GuideSources.describeDefault())
+        return
+      }
       let (guides, problems) = GuideResolver().installedGuides()
       switch format {
       case .text:

@@ -2,7 +2,7 @@ import GuideKit
 import GuideLocating
 
 /// The lines that say which guide and template set a command uses and where they came from,
-/// for `onboard --version` and `onboard check --verbose`.
+/// for `onboard guides --default` and `onboard check --verbose`.
 enum GuideSources {
   /// `guide: <id> <version>: <path> (from <origin>)` and `template set: <path> (from <origin>)`,
   /// or what was missing.
