@@ -1,4 +1,5 @@
 import GuideKit
+import OnboardSupport
 
 /// Fills `{{variables}}` in guide Markdown with a seller's values, escaped for where each
 /// placeholder sits (see ``PlaceholderContext``): backslash-escaped text in prose, percent-encoded
@@ -30,7 +31,7 @@ public struct MarkdownFiller {
   /// Fills Markdown; unknown variables are left as they are (the planner reports them first).
   /// - Throws: ``UnsafeLink``.
   public func markdown(_ text: String) throws -> String {
-    guard TextScan.mayHavePlaceholder(text) else { return text }
+    guard UTF8Scan.mayHavePlaceholder(text) else { return text }
     return try PreparedText(markdown: text, contexts: contexts).markdown(variables)
   }
 

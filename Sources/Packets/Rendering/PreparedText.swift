@@ -1,5 +1,6 @@
 import Escaping
 import GuideKit
+import OnboardSupport
 
 /// Guide text split at its `{{variable}}` placeholders once, to be filled for many sellers
 /// without scanning it again. ``MarkdownFiller`` fills through it, so both give the same text.
@@ -25,7 +26,7 @@ struct PreparedText {
 
   /// Guide Markdown, each placeholder with the context that decides its escaping.
   init(markdown text: String, contexts: PlaceholderContextCache) {
-    guard TextScan.mayHavePlaceholder(text) else {
+    guard UTF8Scan.mayHavePlaceholder(text) else {
       parts = [.literal(Array(text.utf8))]
       return
     }
@@ -35,7 +36,7 @@ struct PreparedText {
   /// Guide text to fill with values as they are (for fields the template escapes); a missing
   /// variable is written back as `{{name}}`.
   init(plain text: String) {
-    guard TextScan.mayHavePlaceholder(text) else {
+    guard UTF8Scan.mayHavePlaceholder(text) else {
       parts = [.literal(Array(text.utf8))]
       return
     }
