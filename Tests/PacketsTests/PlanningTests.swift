@@ -3,6 +3,7 @@ import OnboardDiagnostics
 import Roster
 import Testing
 
+@testable import PacketPlanning
 @testable import Packets
 
 @Suite("Planning")
@@ -137,7 +138,7 @@ struct PlanMemoTests {
   @Test("Remembered plans equal plans made from scratch for the example and a hostile roster")
   func sameAsFromScratch() throws {
     let run = try PacketRun()
-    let shared = PacketPlanner(guide: run.guide)
+    let shared = PacketPlanner(guide: run.guide, structureKey: { PacketShape.structureKey(of: $0, guide: run.guide) })
     let decoder = SellerDecoder(credentialKeys: run.guide.credentials.keys)
     var compared = 0
     for path in [

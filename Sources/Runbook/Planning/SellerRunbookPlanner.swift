@@ -1,7 +1,7 @@
 import CredentialSpecs
 import GuideKit
 import OnboardDiagnostics
-import Packets
+import PacketPlanning
 import Roster
 
 /// Finds one seller in a roster and plans their runbook with the planner the packets use, so

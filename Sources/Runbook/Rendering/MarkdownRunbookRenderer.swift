@@ -1,7 +1,7 @@
 import Escaping
 import Foundation
 import GuideKit
-import Packets
+import PacketPlanning
 
 /// Renders a runbook as CommonMark (with GitHub task-list boxes), for reading or printing from
 /// a Markdown viewer.

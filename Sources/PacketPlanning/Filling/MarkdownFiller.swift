@@ -23,7 +23,7 @@ public struct MarkdownFiller {
     self.init(variables: variables, contexts: PlaceholderContextCache())
   }
 
-  init(variables: [String: String], contexts: PlaceholderContextCache) {
+  package init(variables: [String: String], contexts: PlaceholderContextCache) {
     self.variables = variables
     self.contexts = contexts
   }
@@ -87,10 +87,14 @@ public struct MarkdownFiller {
 
 /// Remembers the placeholder contexts of guide texts (a guide has a fixed set of texts, so
 /// the cache is bounded by the guide's size).
-final class PlaceholderContextCache {
+package final class PlaceholderContextCache {
+  /// An empty cache.
+  package init() {}
+
   private var entries: [String: [Int: PlaceholderContext]] = [:]
 
-  func contexts(of text: String) -> [Int: PlaceholderContext] {
+  /// The contexts of the placeholders in `text`, by UTF-8 offset.
+  package func contexts(of text: String) -> [Int: PlaceholderContext] {
     if let cached = entries[text] { return cached }
     let computed = PlaceholderContext.analyse(text)
     if entries.count > 4096 { entries.removeAll(keepingCapacity: true) }
