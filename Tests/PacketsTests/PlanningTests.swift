@@ -169,6 +169,26 @@ struct PlanMemoTests {
     #expect(compared == 155)
   }
 
+  @Test("A planner without the shape's key (walk, runbook) plans without one, and the shape key is the same")
+  func shapeKeyWithAndWithoutTheRememberedKey() throws {
+    let guide = try TestSupport.bundledGuide()
+    let plain = PacketPlanner(guide: guide)
+    let keyed = PacketPlanner(guide: guide, structureKey: { PacketShape.structureKey(of: $0, guide: guide) })
+    let sellers = [
+      Seller(id: "a", credentialSource: "file", fields: ["marketplace": "US"]),
+      Seller(id: "b", credentialSource: "env", fields: ["marketplace": "DE"]),
+    ]
+    for seller in sellers {
+      for _ in 0..<2 {
+        let withoutKey = try plain.plan(seller).get()
+        let withKey = try keyed.plan(seller).get()
+        #expect(withoutKey.structureKey == nil)
+        #expect(withKey.structureKey == PacketShape.structureKey(of: withoutKey, guide: guide))
+        #expect(PacketShape.key(of: withoutKey, guide: guide) == PacketShape.key(of: withKey, guide: guide))
+      }
+    }
+  }
+
   @Test("A seller whose link variable cannot start a link fails even after a seller like them planned")
   func unsafeLinkAfterSafe() throws {
     let planner = PacketPlanner(guide: try TestSupport.bundledGuide())
