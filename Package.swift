@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "CredentialLint", targets: ["CredentialLint"]),
     .library(name: "Escaping", targets: ["Escaping"]),
     .library(name: "Roster", targets: ["Roster"]),
+    .library(name: "PacketPlanning", targets: ["PacketPlanning"]),
     .library(name: "Packets", targets: ["Packets"]),
     .library(name: "OnboardSupport", targets: ["OnboardSupport"]),
   ],
@@ -72,34 +73,41 @@ let package = Package(
       name: "Roster",
       dependencies: ["GuideKit", "CredentialSpecs", "Escaping", "OnboardDiagnostics", "OnboardSupport", "Yams"]
     ),
-    // Per-seller planning and onboarding packets.
+    // Per-seller planning (conditions, variables, required steps) and the filling of guide
+    // Markdown with a seller's variables. No Mustache.
+    .target(
+      name: "PacketPlanning",
+      dependencies: ["GuideKit", "CredentialSpecs", "Escaping", "Roster", "OnboardDiagnostics", "OnboardSupport"]
+    ),
+    // Onboarding packets: Mustache templates, the shape/splice renderer and the packet writer.
     .target(
       name: "Packets",
       dependencies: [
-        "GuideKit", "CommonMark", "CredentialSpecs", "Escaping", "Roster", "OnboardDiagnostics", "OnboardSupport",
-        .product(name: "Mustache", package: "swift-mustache"),
+        "GuideKit", "CommonMark", "CredentialSpecs", "Escaping", "PacketPlanning", "Roster", "OnboardDiagnostics",
+        "OnboardSupport", .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     // Printed runbooks: HTML for print, PDF through headless Chromium.
     .target(
       name: "Runbook",
       dependencies: [
-        "GuideKit", "Packets", "CommonMark", "CredentialSpecs", "Escaping", "OnboardSupport", "OnboardDiagnostics",
-        "Roster",
+        "GuideKit", "PacketPlanning", "CommonMark", "CredentialSpecs", "Escaping", "OnboardSupport",
+        "OnboardDiagnostics", "Roster",
       ]
     ),
     // The interactive terminal walk and credential merging.
     .target(
       name: "Walk",
       dependencies: [
-        "GuideKit", "GuideLocating", "Packets", "CredentialSpecs", "CredentialLint", "Escaping", "OnboardSupport",
-        "OnboardDiagnostics", "Roster", "Yams",
+        "GuideKit", "GuideLocating", "PacketPlanning", "CredentialSpecs", "CredentialLint", "Escaping",
+        "OnboardSupport", "OnboardDiagnostics", "Roster", "Yams",
       ]
     ),
     .executableTarget(
       name: "onboard",
       dependencies: [
-        "GuideKit", "GuideLocating", "CredentialLint", "Packets", "Roster", "Runbook", "Walk", "OnboardDiagnostics",
+        "GuideKit", "GuideLocating", "CredentialLint", "PacketPlanning", "Packets", "Roster", "Runbook", "Walk",
+        "OnboardDiagnostics",
         "OnboardSupport", "CredentialSpecs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -122,15 +130,20 @@ let package = Package(
     ),
     .testTarget(
       name: "PacketsTests",
-      dependencies: ["Packets", "Escaping", "Roster", "GuideKit", "CommonMark", "OnboardDiagnostics", "OnboardSupport", "Yams"]
+      dependencies: [
+        "Packets", "PacketPlanning", "Escaping", "Roster", "GuideKit", "CommonMark", "OnboardDiagnostics", "OnboardSupport",
+        "Yams",
+      ]
     ),
     .testTarget(
       name: "RunbookTests",
-      dependencies: ["Runbook", "Packets", "Escaping", "Roster", "GuideKit", "CommonMark", "OnboardDiagnostics"]
+      dependencies: ["Runbook", "PacketPlanning", "Escaping", "Roster", "GuideKit", "CommonMark", "OnboardDiagnostics"]
     ),
     .testTarget(
       name: "WalkTests",
-      dependencies: ["Walk", "GuideKit", "GuideLocating", "Packets", "Roster", "Runbook", "CommonMark", "Yams"]),
+      dependencies: [
+        "Walk", "GuideKit", "GuideLocating", "PacketPlanning", "Packets", "Roster", "Runbook", "CommonMark", "Yams",
+      ]),
     // Runs the built executable (declared so that it is built first; nothing imports it).
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
   ],

@@ -1,3 +1,5 @@
+import PacketPlanning
+
 /// A packet about to be written: its plan and the files rendered so far.
 public struct RenderedPacket: Sendable {
   /// The plan it was rendered from.

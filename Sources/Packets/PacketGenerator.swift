@@ -3,6 +3,7 @@ import Foundation
 import GuideKit
 import OnboardDiagnostics
 import OnboardSupport
+import PacketPlanning
 import Roster
 
 /// Writes one onboarding packet per seller from a guide, a roster and a template set.
@@ -96,7 +97,11 @@ public final class PacketGenerator: @unchecked Sendable {
     self.guide = guide
     self.templates = templates
     self.options = options
-    self.planner = PacketPlanner(guide: guide, layout: templates.layout)
+    // The planner remembers each structure's part of the shape key (see PacketShape), so
+    // sellers who share a structure share the work of the key too.
+    self.planner = PacketPlanner(
+      guide: guide, layout: templates.layout,
+      structureKey: { PacketShape.structureKey(of: $0, guide: guide) })
     self.decoder = SellerDecoder(credentials: guide.credentials)
     self.validator = RosterValidator(guide: guide, credentialEscapers: templates.credentialEscapers)
     let screenshots = ScreenshotCatalog(guide: guide, embed: options.embedScreenshots)

@@ -4,6 +4,7 @@ import OnboardDiagnostics
 import Roster
 import Testing
 
+@testable import PacketPlanning
 @testable import Packets
 
 /// Issue 14: roster values outside a variable's declared set are refused with the roster line, a

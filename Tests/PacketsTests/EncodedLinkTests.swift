@@ -5,6 +5,7 @@ import GuideKit
 import Roster
 import Testing
 
+@testable import PacketPlanning
 @testable import Packets
 
 /// Link destinations filled from roster values are judged as a browser reads them once cmark

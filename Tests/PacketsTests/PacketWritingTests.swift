@@ -5,6 +5,7 @@ import Roster
 import Testing
 import Yams
 
+@testable import PacketPlanning
 @testable import Packets
 
 #if canImport(Glibc)

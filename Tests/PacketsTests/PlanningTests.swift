@@ -3,6 +3,7 @@ import OnboardDiagnostics
 import Roster
 import Testing
 
+@testable import PacketPlanning
 @testable import Packets
 
 @Suite("Planning")
@@ -137,7 +138,7 @@ struct PlanMemoTests {
   @Test("Remembered plans equal plans made from scratch for the example and a hostile roster")
   func sameAsFromScratch() throws {
     let run = try PacketRun()
-    let shared = PacketPlanner(guide: run.guide)
+    let shared = PacketPlanner(guide: run.guide, structureKey: { PacketShape.structureKey(of: $0, guide: run.guide) })
     let decoder = SellerDecoder(credentialKeys: run.guide.credentials.keys)
     var compared = 0
     for path in [
@@ -166,6 +167,26 @@ struct PlanMemoTests {
       }
     }
     #expect(compared == 155)
+  }
+
+  @Test("A planner without the shape's key (walk, runbook) plans without one, and the shape key is the same")
+  func shapeKeyWithAndWithoutTheRememberedKey() throws {
+    let guide = try TestSupport.bundledGuide()
+    let plain = PacketPlanner(guide: guide)
+    let keyed = PacketPlanner(guide: guide, structureKey: { PacketShape.structureKey(of: $0, guide: guide) })
+    let sellers = [
+      Seller(id: "a", credentialSource: "file", fields: ["marketplace": "US"]),
+      Seller(id: "b", credentialSource: "env", fields: ["marketplace": "DE"]),
+    ]
+    for seller in sellers {
+      for _ in 0..<2 {
+        let withoutKey = try plain.plan(seller).get()
+        let withKey = try keyed.plan(seller).get()
+        #expect(withoutKey.structureKey == nil)
+        #expect(withKey.structureKey == PacketShape.structureKey(of: withoutKey, guide: guide))
+        #expect(PacketShape.key(of: withoutKey, guide: guide) == PacketShape.key(of: withKey, guide: guide))
+      }
+    }
   }
 
   @Test("A seller whose link variable cannot start a link fails even after a seller like them planned")

@@ -4,6 +4,7 @@ import OnboardDiagnostics
 import Roster
 import Testing
 
+@testable import PacketPlanning
 @testable import Packets
 
 /// Issue 13: roster text that must be refused or described rather than passed on or printed.

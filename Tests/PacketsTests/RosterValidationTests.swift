@@ -4,6 +4,7 @@ import OnboardDiagnostics
 import Roster
 import Testing
 
+@testable import PacketPlanning
 @testable import Packets
 
 @Suite("Roster validation")

@@ -2,6 +2,7 @@ import CommonMark
 import Foundation
 import Testing
 
+@testable import PacketPlanning
 @testable import Packets
 
 /// Seller-filled guide Markdown rendered once per form and spliced (``SentinelSplice``) must

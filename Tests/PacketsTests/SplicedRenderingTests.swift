@@ -4,6 +4,7 @@ import GuideKit
 import Roster
 import Testing
 
+@testable import PacketPlanning
 @testable import Packets
 
 /// The fast path (Mustache once per packet shape, then each seller's escaped values spliced

@@ -1,7 +1,7 @@
 import Escaping
 import Foundation
 import GuideKit
-import Packets
+import PacketPlanning
 import Roster
 import Testing
 

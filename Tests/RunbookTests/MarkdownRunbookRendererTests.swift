@@ -1,7 +1,7 @@
 import CommonMark
 import Foundation
 import GuideKit
-import Packets
+import PacketPlanning
 import Testing
 
 @testable import Runbook

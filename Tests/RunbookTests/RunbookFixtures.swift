@@ -1,6 +1,6 @@
 import Foundation
 import GuideKit
-import Packets
+import PacketPlanning
 
 @testable import Runbook
 

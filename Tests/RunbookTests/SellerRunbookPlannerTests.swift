@@ -1,7 +1,7 @@
 import Foundation
 import GuideKit
 import OnboardDiagnostics
-import Packets
+import PacketPlanning
 import Roster
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import GuideKit
-import Packets
+import PacketPlanning
 import Testing
 
 @testable import Runbook

@@ -1,6 +1,7 @@
 import CommonMark
 import Foundation
 import GuideKit
+import PacketPlanning
 import Packets
 import Roster
 import Runbook

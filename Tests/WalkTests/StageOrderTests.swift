@@ -1,6 +1,6 @@
 import Foundation
 import GuideKit
-import Packets
+import PacketPlanning
 import Roster
 import Runbook
 import Testing

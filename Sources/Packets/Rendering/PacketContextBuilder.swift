@@ -3,6 +3,7 @@ import Escaping
 import GuideKit
 import OnboardDiagnostics
 import OnboardSupport
+import PacketPlanning
 import Roster
 
 /// Builds the generic Mustache context of one packet from its plan.

@@ -1,5 +1,6 @@
 import Escaping
 import GuideKit
+import PacketPlanning
 
 /// Renders a packet's template outputs, rendering Mustache once per shape of packet and then
 /// filling each seller's values into that render.

@@ -1,5 +1,6 @@
 import GuideKit
 import OnboardDiagnostics
+import PacketPlanning
 import Roster
 
 /// What of a plan decides the shape of its packet's files: everything the context builder reads
@@ -14,10 +15,7 @@ import Roster
 enum PacketShape {
   /// The shape of a plan, as a key.
   static func key(of plan: PacketPlan, guide: Guide) -> String {
-    var key =
-      plan.structureKey
-      ?? structureKey(
-        stages: plan.stages, introduction: plan.introduction, guide: guide, leadingSections: plan.leadingSections)
+    var key = plan.structureKey ?? structureKey(of: plan, guide: guide)
     key += "V"
     for name in plan.variables.keys.sorted() {
       key += name
@@ -30,6 +28,13 @@ enum PacketShape {
     }
     key += plan.seller.accountIsDerived ? "D" : "G"
     return key
+  }
+
+  /// The part of the key that a plan's structure decides (the planner remembers it per
+  /// structure when the generator hands it this function).
+  static func structureKey(of plan: PacketPlan, guide: Guide) -> String {
+    structureKey(
+      stages: plan.stages, introduction: plan.introduction, guide: guide, leadingSections: plan.leadingSections)
   }
 
   /// The part of the key that a plan's stages and introduction decide: the planned steps (and

@@ -1,3 +1,5 @@
+import OnboardSupport
+
 /// Renders seller-filled guide Markdown to HTML with cmark once per *form* of the text, then
 /// splices each seller's values into that HTML.
 ///
@@ -75,7 +77,7 @@ enum SentinelSplice {
     private static func kind(_ scalar: Unicode.Scalar) -> Bool? {
       if scalar.isASCII {
         let byte = UInt8(scalar.value)
-        if EscapeSupport.isASCIIAlphanumeric(byte) { return false }
+        if UTF8Scan.isASCIIAlphanumeric(byte) { return false }
         return (0x21...0x7E).contains(byte) ? true : nil
       }
       switch scalar.properties.generalCategory {
@@ -159,7 +161,7 @@ enum SentinelSplice {
         if start > 0 && bytes[start - 1] == UInt8(ascii: "\\") { return false }
         if character == 0 {
           var back = index - 1
-          while back >= 0 && (EscapeSupport.isASCIIAlphanumeric(bytes[back]) || bytes[back] == UInt8(ascii: "#")) {
+          while back >= 0 && (UTF8Scan.isASCIIAlphanumeric(bytes[back]) || bytes[back] == UInt8(ascii: "#")) {
             back -= 1
           }
           if back >= 0 && bytes[back] == UInt8(ascii: "&") { return false }

@@ -1,5 +1,5 @@
 import GuideKit
-import Packets
+import PacketPlanning
 import Roster
 
 /// What a runbook holds, before it is rendered: the guide, who it is for, the date, and the

@@ -1,5 +1,5 @@
 import GuideKit
-import Packets
+import PacketPlanning
 
 /// One stage as a runbook prints it: a new page, its text and its steps.
 public struct RunbookStage: Sendable {

@@ -1,5 +1,5 @@
 import GuideKit
-import Packets
+import PacketPlanning
 
 /// One step as a runbook prints it.
 public struct RunbookStep: Sendable {

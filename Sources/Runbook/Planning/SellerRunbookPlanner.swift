@@ -1,7 +1,7 @@
 import CredentialSpecs
 import GuideKit
 import OnboardDiagnostics
-import Packets
+import PacketPlanning
 import Roster
 
 /// Finds one seller in a roster and plans their runbook with the planner the packets use, so
@@ -24,7 +24,7 @@ public struct SellerRunbookPlanner {
 
   /// The guide.
   public let guide: Guide
-  /// The template set's missing-value marker (see ``Packets/PacketPlanner/missingValue``).
+  /// The template set's missing-value marker (see ``PacketPlanning/PacketPlanner/missingValue``).
   public let missingValue: String?
   /// The template set's layout (the files a packet holds, the missing-value marker).
   public let layout: ServiceLayout?
@@ -41,7 +41,7 @@ public struct SellerRunbookPlanner {
   ///   - id: the seller's id (compared exactly).
   ///   - roster: the roster file (YAML or CSV).
   ///   - displayPath: the path diagnostics show.
-  /// - Throws: ``Packets/RosterIOError`` when the roster cannot be read.
+  /// - Throws: ``Roster/RosterIOError`` when the roster cannot be read.
   public func plan(sellerID id: String, roster: String, displayPath: String? = nil) throws -> Outcome {
     let source = try RosterReader.open(roster, displayPath: displayPath)
     let decoder = SellerDecoder(credentials: guide.credentials)

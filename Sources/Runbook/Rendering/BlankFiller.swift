@@ -1,6 +1,6 @@
 import Escaping
 import GuideKit
-import Packets
+import PacketPlanning
 
 /// Fills guide text with labelled blanks for a generic runbook: each `{{name}}` becomes a line
 /// to write on, followed by what belongs there, such as `____ (the recipient's display name)`

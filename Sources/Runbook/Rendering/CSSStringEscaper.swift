@@ -1,5 +1,5 @@
 import Escaping
-import Packets
+import PacketPlanning
 
 /// Escapes text for a CSS string literal (`content: "…"` in the page footer), quotes included.
 ///

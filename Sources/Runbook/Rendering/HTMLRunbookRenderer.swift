@@ -1,7 +1,7 @@
 import CredentialSpecs
 import Escaping
 import GuideKit
-import Packets
+import PacketPlanning
 
 /// Renders a runbook as one self-contained HTML page laid out for printing on A4.
 ///

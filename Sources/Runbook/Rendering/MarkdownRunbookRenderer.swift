@@ -1,7 +1,7 @@
 import Escaping
 import Foundation
 import GuideKit
-import Packets
+import PacketPlanning
 
 /// Renders a runbook as CommonMark (with GitHub task-list boxes), for reading or printing from
 /// a Markdown viewer.
@@ -9,7 +9,7 @@ import Packets
 /// It has the same parts as the HTML runbook: the facts and sign-off lines, contents, each
 /// stage and step with a `- [ ]` box, notes as block quotes, screenshots as image links (or a
 /// line naming a missing file), credential "stored in" lines and "confirmed by / date" lines.
-/// Roster values are Markdown-escaped where they sit (see ``Packets/MarkdownFiller``); a generic
+/// Roster values are Markdown-escaped where they sit (see ``PacketPlanning/MarkdownFiller``); a generic
 /// runbook shows `\_\_\_\_\_\_ (what goes here)` blanks.
 public struct MarkdownRunbookRenderer: RunbookRenderer {
   /// The folder the Markdown file is written to: screenshot links are relative to it.

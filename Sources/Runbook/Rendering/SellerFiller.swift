@@ -1,5 +1,5 @@
 import Escaping
-import Packets
+import PacketPlanning
 
 /// Fills guide text with one seller's values, exactly as their packet does: through
 /// ``MarkdownFiller`` (values escaped for prose, link destinations and code), then cmark's safe

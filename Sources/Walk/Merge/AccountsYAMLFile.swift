@@ -1,7 +1,7 @@
 import CredentialSpecs
 import Escaping
 import OnboardDiagnostics
-import Packets
+import PacketPlanning
 import Yams
 
 /// An accounts-yaml credential file (a YAML mapping of account name to credential keys),

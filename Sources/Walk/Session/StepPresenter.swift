@@ -1,6 +1,6 @@
 import CredentialSpecs
 import GuideKit
-import Packets
+import PacketPlanning
 
 /// Turns a planned step into the text a walk shows: heading, body, notes and warnings,
 /// preconditions, screenshots (with OSC 8 hyperlinks on terminals that take them) and the

@@ -5,7 +5,7 @@ import GuideKit
 import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
-import Packets
+import PacketPlanning
 import Roster
 
 /// Takes a person through the steps of a guide that apply to one seller, one step at a time,

@@ -2,7 +2,7 @@ import CredentialSpecs
 import Escaping
 import GuideKit
 import OnboardDiagnostics
-import Packets
+import PacketPlanning
 import Roster
 
 /// Finds the seller a walk is for: a row of a roster, or a seller described on the command

@@ -5,7 +5,7 @@ import GuideKit
 import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
-import Packets
+import PacketPlanning
 import Roster
 import Runbook
 

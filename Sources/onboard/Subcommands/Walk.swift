@@ -5,7 +5,6 @@ import GuideKit
 import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
-import Packets
 import Roster
 import Walk
 

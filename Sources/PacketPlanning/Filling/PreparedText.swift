@@ -1,11 +1,12 @@
 import Escaping
 import GuideKit
+import OnboardSupport
 
 /// Guide text split at its `{{variable}}` placeholders once, to be filled for many sellers
 /// without scanning it again. ``MarkdownFiller`` fills through it, so both give the same text.
-struct PreparedText {
+package struct PreparedText {
   /// A piece of the text.
-  enum Part {
+  package enum Part {
     /// Text kept as it is.
     case literal([UInt8])
     /// A placeholder: the variable, where it sits, and its source (kept when the seller lacks
@@ -14,18 +15,18 @@ struct PreparedText {
   }
 
   /// The pieces, in order.
-  let parts: [Part]
+  package let parts: [Part]
 
   /// The variables the text uses, sorted, each once.
-  var variableNames: [String] {
+  package var variableNames: [String] {
     var names: Set<String> = []
     for case .placeholder(let name, _, _) in parts { names.insert(name) }
     return names.sorted()
   }
 
   /// Guide Markdown, each placeholder with the context that decides its escaping.
-  init(markdown text: String, contexts: PlaceholderContextCache) {
-    guard TextScan.mayHavePlaceholder(text) else {
+  package init(markdown text: String, contexts: PlaceholderContextCache) {
+    guard UTF8Scan.mayHavePlaceholder(text) else {
       parts = [.literal(Array(text.utf8))]
       return
     }
@@ -34,8 +35,8 @@ struct PreparedText {
 
   /// Guide text to fill with values as they are (for fields the template escapes); a missing
   /// variable is written back as `{{name}}`.
-  init(plain text: String) {
-    guard TextScan.mayHavePlaceholder(text) else {
+  package init(plain text: String) {
+    guard UTF8Scan.mayHavePlaceholder(text) else {
       parts = [.literal(Array(text.utf8))]
       return
     }
@@ -61,7 +62,7 @@ struct PreparedText {
 
   /// The Markdown for a seller's variables: values escaped for where each placeholder sits.
   /// - Throws: ``MarkdownFiller/UnsafeLink`` when a value cannot start a link.
-  func markdown(_ variables: [String: String]) throws -> String {
+  package func markdown(_ variables: [String: String]) throws -> String {
     if parts.count == 1, case .literal(let bytes) = parts[0] { return String(decoding: bytes, as: UTF8.self) }
     var output: [UInt8] = []
     _ = try walk(
@@ -80,33 +81,11 @@ struct PreparedText {
     return String(decoding: output, as: UTF8.self)
   }
 
-  /// The Markdown for a seller's variables with a sentinel in place of each value (see
-  /// ``SentinelSplice``), link destinations written as they are; `nil` when a value has no
-  /// ``SentinelSplice/ValueForm`` for where it sits, so only cmark can say how it renders.
-  func sentinelTemplate(_ variables: [String: String], names: SentinelSplice.Names) -> SentinelSplice.Template? {
-    var template = SentinelSplice.Template()
-    let complete = walk(
-      variables, literal: { template.append(literal: $0) },
-      value: { name, context, value in
-        guard let form = SentinelSplice.ValueForm(value) else { return false }
-        switch context {
-        case .text, .codeSpan, .codeBlock:
-          return template.appendSentinel(names.number(of: name), form: form, inCode: context != .text)
-        case .linkDestination(let starts):
-          // Written as it is: a link's value (a marketplace's URL) makes its own form.
-          guard let destination = try? Self.destination(value, of: name, starts: starts) else { return false }
-          template.append(literal: destination.utf8)
-          return true
-        }
-      })
-    return complete ? template : nil
-  }
-
   /// Walks the text for a seller: `literal` gets the text between placeholders, and the source
   /// of each placeholder whose variable the seller lacks; `value` gets each placeholder they
   /// have (its variable, context and value) and returns `false` to stop the walk.
   /// - Returns: whether the walk reached the end.
-  private func walk(
+  package func walk(
     _ variables: [String: String], literal: ([UInt8]) -> Void,
     value: (_ name: String, _ context: PlaceholderContext, _ value: String) throws -> Bool
   ) rethrows -> Bool {
@@ -127,7 +106,7 @@ struct PreparedText {
 
   /// A value escaped for a link destination.
   /// - Throws: ``MarkdownFiller/UnsafeLink`` when the value starts the link and cannot.
-  private static func destination(_ value: String, of name: String, starts: Bool) throws -> String {
+  package static func destination(_ value: String, of name: String, starts: Bool) throws -> String {
     let escaper = URLEscaper()
     if starts, let reason = escaper.cannotRepresent(value) {
       throw MarkdownFiller.UnsafeLink(variable: name, reason: reason)
@@ -136,7 +115,7 @@ struct PreparedText {
   }
 
   /// The text for a seller's variables, values as they are.
-  func plain(_ variables: [String: String]) -> String {
+  package func plain(_ variables: [String: String]) -> String {
     if parts.count == 1, case .literal(let bytes) = parts[0] { return String(decoding: bytes, as: UTF8.self) }
     var output: [UInt8] = []
     _ = walk(

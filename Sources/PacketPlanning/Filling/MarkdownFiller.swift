@@ -1,4 +1,5 @@
 import GuideKit
+import OnboardSupport
 
 /// Fills `{{variables}}` in guide Markdown with a seller's values, escaped for where each
 /// placeholder sits (see ``PlaceholderContext``): backslash-escaped text in prose, percent-encoded
@@ -22,7 +23,7 @@ public struct MarkdownFiller {
     self.init(variables: variables, contexts: PlaceholderContextCache())
   }
 
-  init(variables: [String: String], contexts: PlaceholderContextCache) {
+  package init(variables: [String: String], contexts: PlaceholderContextCache) {
     self.variables = variables
     self.contexts = contexts
   }
@@ -30,7 +31,7 @@ public struct MarkdownFiller {
   /// Fills Markdown; unknown variables are left as they are (the planner reports them first).
   /// - Throws: ``UnsafeLink``.
   public func markdown(_ text: String) throws -> String {
-    guard TextScan.mayHavePlaceholder(text) else { return text }
+    guard UTF8Scan.mayHavePlaceholder(text) else { return text }
     return try PreparedText(markdown: text, contexts: contexts).markdown(variables)
   }
 
@@ -86,10 +87,14 @@ public struct MarkdownFiller {
 
 /// Remembers the placeholder contexts of guide texts (a guide has a fixed set of texts, so
 /// the cache is bounded by the guide's size).
-final class PlaceholderContextCache {
+package final class PlaceholderContextCache {
+  /// An empty cache.
+  package init() {}
+
   private var entries: [String: [Int: PlaceholderContext]] = [:]
 
-  func contexts(of text: String) -> [Int: PlaceholderContext] {
+  /// The contexts of the placeholders in `text`, by UTF-8 offset.
+  package func contexts(of text: String) -> [Int: PlaceholderContext] {
     if let cached = entries[text] { return cached }
     let computed = PlaceholderContext.analyse(text)
     if entries.count > 4096 { entries.removeAll(keepingCapacity: true) }

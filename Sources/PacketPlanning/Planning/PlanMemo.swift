@@ -14,8 +14,9 @@ final class PlanMemo: Sendable {
     var introduction: [Block]
     var leadingSections: [PacketPlan.PlannedSection]
     var missing: [PacketPlan.MissingUse]
-    /// Its part of the packet's shape key (``PacketShape/structureKey(stages:introduction:guide:)``).
-    var key: String
+    /// Its part of the packet's shape key (the planner's `structureKey` function),
+    /// when it was given one.
+    var key: String?
   }
 
   private let conditionVariables: [String]

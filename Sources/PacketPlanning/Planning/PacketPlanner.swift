@@ -36,6 +36,9 @@ public struct PacketPlanner {
   private let stageRequires: [String: [Reference]]
   /// Recent plans' structures, by what decides them.
   private let memo: PlanMemo
+  /// Works out the part of a packet's shape key that a plan's structure decides (given by the
+  /// packet generator, which renders by shape); `nil`: plans carry no key.
+  private let structureKey: (@Sendable (PacketPlan) -> String)?
   /// The text shown for a variable the seller's row does not give; `{{label}}` stands for the
   /// variable's name with spaces for underscores (the template set's `missing-value:`).
   public let missingValue: String
@@ -79,7 +82,17 @@ public struct PacketPlanner {
 
   /// Creates a planner for a guide.
   public init(guide: Guide, missingValue: String? = nil, layout: ServiceLayout? = nil) {
+    self.init(guide: guide, missingValue: missingValue, layout: layout, structureKey: nil)
+  }
+
+  /// Creates a planner for a guide whose plans carry `structureKey` of their structure, worked
+  /// out once per remembered structure.
+  package init(
+    guide: Guide, missingValue: String? = nil, layout: ServiceLayout? = nil,
+    structureKey: (@Sendable (PacketPlan) -> String)?
+  ) {
     self.guide = guide
+    self.structureKey = structureKey
     self.layout = layout
     self.missingValue = missingValue ?? layout?.missingValue ?? Self.defaultMissingValue
     var carried: [(section: Section, afterStage: Int?)] = []
@@ -161,8 +174,7 @@ public struct PacketPlanner {
     }
     let planned = plan(seller, variables: variables)
     guard case .success(var plan) = planned else { return planned }
-    let structureKey = PacketShape.structureKey(
-      stages: plan.stages, introduction: plan.introduction, guide: guide, leadingSections: plan.leadingSections)
+    let structureKey = self.structureKey?(plan)
     let missing = plan.missingUses
     memo.remember(
       PlanMemo.Structure(

@@ -78,7 +78,7 @@ public struct PacketPlan: Sendable {
   public var warnings: [Diagnostic] = []
   /// The part of the packet's shape key that the stages and introduction decide (see
   /// ``PacketShape``), when the planner remembered it; otherwise it is worked out when needed.
-  var structureKey: String?
+  package var structureKey: String?
   /// The variables the planned text uses that the row does not give (their values in
   /// ``variables`` are the missing-value marker).
   public internal(set) var missingUses: [MissingUse] = []

@@ -1,5 +1,7 @@
 import GuideKit
+import PacketPlanning
 import Packets
+import Runbook
 
 /// Adds `runbook.pdf` to every packet (`onboard packets --pdf`): the seller's runbook, from
 /// the same plan as the rest of the packet, printed by headless Chromium.
@@ -8,16 +10,16 @@ import Packets
 /// slower than writing packets alone. The screenshots are read once, when the extra is made.
 /// The PDF's dates are the runbook's date, so the same input on the same day gives the same
 /// bytes.
-public struct RunbookPDFExtra: PacketExtras {
+struct RunbookPDFExtra: PacketExtras {
   /// The file name inside each packet.
-  public static let fileName = "runbook.pdf"
+  static let fileName = "runbook.pdf"
 
   /// The guide.
-  public let guide: Guide
+  let guide: Guide
   /// The printer.
-  public let printer: ChromiumPrinter
+  let printer: ChromiumPrinter
   /// The date on each runbook's cover.
-  public let date: RunbookDate
+  let date: RunbookDate
   private let renderer: HTMLRunbookRenderer
 
   /// Creates the extra.
@@ -25,7 +27,7 @@ public struct RunbookPDFExtra: PacketExtras {
   ///   - guide: the guide, loaded with the screenshot folders to embed from.
   ///   - printer: the browser to print with.
   ///   - date: the date on the cover.
-  public init(guide: Guide, printer: ChromiumPrinter, date: RunbookDate) {
+  init(guide: Guide, printer: ChromiumPrinter, date: RunbookDate) {
     self.guide = guide
     self.printer = printer
     self.date = date
@@ -33,8 +35,8 @@ public struct RunbookPDFExtra: PacketExtras {
   }
 
   /// The packet's runbook as a PDF.
-  /// - Throws: ``Packets/MarkdownFiller/UnsafeLink`` or ``ChromiumPrinter/PrintError``.
-  public func files(for packet: RenderedPacket) throws -> [PacketFile] {
+  /// - Throws: ``PacketPlanning/MarkdownFiller/UnsafeLink`` or ``ChromiumPrinter/PrintError``.
+  func files(for packet: RenderedPacket) throws -> [PacketFile] {
     let document = RunbookDocument(plan: packet.plan, guide: guide, date: date)
     let html = try renderer.render(document)
     let pdf = try printer.print(html: html, date: date)
