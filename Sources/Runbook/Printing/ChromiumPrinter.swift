@@ -20,6 +20,9 @@ import OnboardSupport
 /// than ``timeout`` seconds stops the browser and fails.
 ///
 /// One printer prints one page at a time; it is safe to share between threads.
+///
+/// Why `@unchecked Sendable` is safe: its mutable state (`folder`, `session`, `pages`) is read and
+/// written only while `lock` is held (``print(html:date:)`` and ``close()``), and the rest is `let`.
 public final class ChromiumPrinter: @unchecked Sendable {
   /// The browser's path (see ``BrowserLocator``).
   public let browser: String
