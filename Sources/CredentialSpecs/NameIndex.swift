@@ -38,15 +38,24 @@ public struct NameIndex: Sendable {
     let length = asciiLowered?.count ?? lowered.count
     var scratch = DistanceRows()
     var best: (name: String, distance: Int)?
-    for entry in entries where abs(entry.length - length) <= limit && entry.name != name {
+    for entry in entries where abs(entry.length - length) <= limit {
       let distance: Int
-      if entry.lowered == lowered {
+      if let a = asciiLowered, let b = entry.asciiLowered {
+        // Bytes first: the names themselves are compared only when their lowercased bytes are
+        // equal (the same name, or a case-only difference), which few are.
+        if a == b {
+          guard entry.name != name else { continue }
+          distance = 1  // a case-only difference
+        } else {
+          // The letters one name has and the other lacks bound the distance from below, in one
+          // pass: most ids are ruled out without filling the table.
+          guard scratch.letterDifference(a, b) <= limit else { continue }
+          distance = scratch.boundedDistance(a, b, limit: limit)
+        }
+      } else if entry.name == name {
+        continue
+      } else if entry.lowered == lowered {
         distance = 1  // a case-only difference
-      } else if let a = asciiLowered, let b = entry.asciiLowered {
-        // The letters one name has and the other lacks bound the distance from below, in one
-        // pass: most ids are ruled out without filling the table.
-        guard scratch.letterDifference(a, b) <= limit else { continue }
-        distance = scratch.boundedDistance(a, b, limit: limit)
       } else {
         distance = NameSuggester.editDistance(lowered, entry.lowered)
       }
