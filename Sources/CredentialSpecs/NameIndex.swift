@@ -12,19 +12,27 @@ public struct NameIndex: Sendable {
     let lowered: String
     /// The lowercased name's bytes when every byte is printable ASCII, else nil.
     let asciiLowered: [UInt8]?
+    /// ``NameIndex/letterSet(_:)`` of `asciiLowered`.
+    let letters: UInt64
     /// The lowercased name's length in characters.
     let length: Int
   }
 
   private let entries: [Entry]
+  /// Each entry's `length`, apart, so the length test reads one array of integers and copies
+  /// no entry that fails it.
+  private let lengths: [Int]
 
   /// Prepares `candidates` (in any order; duplicates are harmless).
   public init(_ candidates: [String]) {
     entries = candidates.sorted().map { candidate in
       let lowered = candidate.lowercased()
       let ascii = NameIndex.printableASCII(lowered)
-      return Entry(name: candidate, lowered: lowered, asciiLowered: ascii, length: ascii?.count ?? lowered.count)
+      return Entry(
+        name: candidate, lowered: lowered, asciiLowered: ascii, letters: ascii.map(NameIndex.letterSet) ?? 0,
+        length: ascii?.count ?? lowered.count)
     }
+    lengths = entries.map(\.length)
   }
 
   /// The closest candidate to `name`, if it is close enough; ties go to the candidate that sorts
@@ -36,17 +44,30 @@ public struct NameIndex: Sendable {
     let lowered = name.lowercased()
     let asciiLowered = NameIndex.printableASCII(lowered)
     let length = asciiLowered?.count ?? lowered.count
+    let letters = asciiLowered.map(NameIndex.letterSet) ?? 0
     var scratch = DistanceRows()
     var best: (name: String, distance: Int)?
-    for entry in entries where abs(entry.length - length) <= limit && entry.name != name {
+    for index in lengths.indices where abs(lengths[index] - length) <= limit {
+      let entry = entries[index]
       let distance: Int
-      if entry.lowered == lowered {
+      if let a = asciiLowered, let b = entry.asciiLowered {
+        // Bytes first: the names themselves are compared only when their lowercased bytes are
+        // equal (the same name, or a case-only difference), which few are.
+        if a == b {
+          guard entry.name != name else { continue }
+          distance = 1  // a case-only difference
+        } else {
+          // The letters one name has and the other lacks bound the distance from below: first
+          // as sets of 64 bits (two instructions), then counted, in one pass; most ids are ruled
+          // out without filling the table.
+          let missing = max((letters & ~entry.letters).nonzeroBitCount, (entry.letters & ~letters).nonzeroBitCount)
+          guard missing <= limit, scratch.letterDifference(a, b) <= limit else { continue }
+          distance = scratch.boundedDistance(a, b, limit: limit)
+        }
+      } else if entry.name == name {
+        continue
+      } else if entry.lowered == lowered {
         distance = 1  // a case-only difference
-      } else if let a = asciiLowered, let b = entry.asciiLowered {
-        // The letters one name has and the other lacks bound the distance from below, in one
-        // pass: most ids are ruled out without filling the table.
-        guard scratch.letterDifference(a, b) <= limit else { continue }
-        distance = scratch.boundedDistance(a, b, limit: limit)
       } else {
         distance = NameSuggester.editDistance(lowered, entry.lowered)
       }
@@ -55,6 +76,16 @@ public struct NameIndex: Sendable {
       if distance == 1 { break }
     }
     return best?.name
+  }
+
+  /// The bytes present in `bytes`, each as bit `byte % 64`. An edit removes at most one letter
+  /// from a name's set and adds at most one, so the bits one name's set has and the other's
+  /// lacks are never more than the edit distance (two bytes sharing a bit only lower the
+  /// count), and never more than the letter counts' difference either.
+  private static func letterSet(_ bytes: [UInt8]) -> UInt64 {
+    var set: UInt64 = 0
+    for byte in bytes { set |= 1 << UInt64(byte & 63) }
+    return set
   }
 
   /// The bytes of `text` when all are printable ASCII (where bytes and characters coincide).
@@ -86,14 +117,19 @@ private struct DistanceRows {
   /// many of `b`'s `a` lacks. Every insertion, deletion, substitution or transposition changes
   /// it by at most one, so it is never more than the edit distance.
   mutating func letterDifference(_ a: [UInt8], _ b: [UInt8]) -> Int {
-    for byte in a { counts[Int(byte & 0x7F)] += 1 }
-    var onlyInB = 0
-    for byte in b {
-      let index = Int(byte & 0x7F)
-      if counts[index] > 0 { counts[index] -= 1 } else { onlyInB += 1 }
+    // One buffer for the three passes, rather than an array access (and its uniqueness and
+    // bounds checks) per byte; `byte & 0x7F` is always inside its 128 counts.
+    let onlyInB = counts.withUnsafeMutableBufferPointer { counts in
+      for byte in a { counts[Int(byte & 0x7F)] += 1 }
+      var onlyInB = 0
+      for byte in b {
+        let index = Int(byte & 0x7F)
+        if counts[index] > 0 { counts[index] -= 1 } else { onlyInB += 1 }
+      }
+      for byte in a { counts[Int(byte & 0x7F)] = 0 }
+      return onlyInB
     }
     let onlyInA = a.count - (b.count - onlyInB)
-    for byte in a { counts[Int(byte & 0x7F)] = 0 }
     return max(onlyInA, onlyInB)
   }
 

@@ -39,7 +39,7 @@ struct OnboardCommand: ParsableCommand {
       Foundation.exit(ExitStatus.clean.rawValue)
     }
     do {
-      var command = try parseAsRoot()
+      var command = try parseNamedSubcommand(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
       try command.run()
       StandardOutput.flushBuffered()
     } catch let error as UsageError {
@@ -65,5 +65,24 @@ struct OnboardCommand: ParsableCommand {
       }
       exit(withError: error)
     }
+  }
+
+  /// The command line parsed by the subcommand its first argument names, on its own, or `nil`
+  /// (then ``main()`` parses it from the root). ArgumentParser's parse from the root reflects
+  /// over the options of every subcommand (for its completion-script check, among others),
+  /// a cost paid per option type (each type's protocol conformances are looked up once, in the
+  /// statically linked binary's whole conformance table); parsing
+  /// just the named command does the same for one. Anything that one parse does not accept
+  /// as a plain run of that command (a help request, a usage error, a completion request, a
+  /// command with subcommands of its own) returns `nil`, so the root parse gives the same
+  /// answer and the same message as before.
+  static func parseNamedSubcommand(_ arguments: [String]) -> ParsableCommand? {
+    guard let name = arguments.first,
+      let subcommand = configuration.subcommands.first(where: { $0._commandName == name }),
+      subcommand.configuration.subcommands.isEmpty,
+      let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst())),
+      type(of: command) == subcommand
+    else { return nil }
+    return command
   }
 }

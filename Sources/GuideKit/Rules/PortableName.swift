@@ -17,7 +17,17 @@ public enum PortableName {
   public static func problem(_ id: String) -> String? {
     if id.hasPrefix("-") { return "it starts with '-', which a command line reads as an option" }
     if id.hasSuffix(".") { return "it ends with '.', which Windows drops from file names" }
-    let stem = id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id
+    let stem: String
+    if id.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII (nearly every id): a character is a byte, and the stem is the bytes before the
+      // first '.', found without walking characters; no device name is shorter than 3 or
+      // longer than 7.
+      let stemBytes = id.utf8.prefix { $0 != UInt8(ascii: ".") }
+      guard (3...7).contains(stemBytes.count) else { return nil }
+      stem = String(decoding: stemBytes, as: UTF8.self)
+    } else {
+      stem = id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id
+    }
     if reservedDeviceNames.contains(stem.lowercased()) {
       return "'\(stem.uppercased())' is a device name on Windows, with or without an extension"
     }

@@ -68,15 +68,23 @@ public struct TextReporter: DiagnosticReporter {
   /// and no line or paragraph separator (U+2028, U+2029: `E2 80 A8`, `E2 80 A9`). Such text is
   /// its own one-line form, so the common case costs one pass over bytes.
   static func isPlainLine(_ text: String) -> Bool {
-    var previous: UInt8 = 0
-    var beforePrevious: UInt8 = 0
-    for byte in text.utf8 {
-      if byte < 0x20 || byte == 0x7F { return false }
-      if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return false }
-      if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
-      beforePrevious = previous
-      previous = byte
+    var text = text
+    // The string's own bytes (no copy for a native string), read without an iterator.
+    return text.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        index += 1
+        if byte >= 0x20 && byte < 0x7F { continue }  // printable ASCII, by far the most
+        if byte < 0x20 || byte == 0x7F { return false }
+        if byte == 0xC2, index < bytes.count, (0x80...0x9F).contains(bytes[index]) { return false }
+        if byte == 0xE2, index + 1 < bytes.count, bytes[index] == 0x80,
+          bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9
+        {
+          return false
+        }
+      }
+      return true
     }
-    return true
   }
 }

@@ -50,8 +50,10 @@ extension OnboardCommand {
       for file in files {
         diagnostics += loader.load(file: file).diagnostics
       }
-      let terminal = Terminal.current()
-      let format = report.format ?? ReportFormat.automatic(environment: ProcessInfo.processInfo.environment)
+      // One copy of the environment for both questions (each read builds the whole dictionary).
+      let environment = ProcessInfo.processInfo.environment
+      let terminal = Terminal.current(environment: environment)
+      let format = report.format ?? ReportFormat.automatic(environment: environment)
       let reporter = format.makeReporter(color: terminal.colorStdout)
       let output = reporter.report(Diagnostic.sortedForReport(diagnostics), rules: GuideRuleCatalogue.descriptors)
       StandardOutput.write(output)

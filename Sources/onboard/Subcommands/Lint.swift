@@ -106,8 +106,10 @@ extension OnboardCommand {
         StandardError.write(error.message + "\n")
         throw ExitStatus.usage.exitCode
       }
-      let terminal = Terminal.current()
-      let format = report.format ?? ReportFormat.automatic(environment: ProcessInfo.processInfo.environment)
+      // One copy of the environment for both questions (each read builds the whole dictionary).
+      let environment = ProcessInfo.processInfo.environment
+      let terminal = Terminal.current(environment: environment)
+      let format = report.format ?? ReportFormat.automatic(environment: environment)
       var diagnostics: [Diagnostic] = []
       var ioFailure = false
       var fixReport = ""
