@@ -34,7 +34,7 @@ extension OnboardCommand {
         export lines for the environment instead; those lines contain the values. Before the first question the \
         walk checks that the file can be written (its folder exists or can be created, the file \
         if present is a writable regular file) without creating it; if the write still fails \
-        at the end, it asks for another path, or '-' to print export lines, so that the typed \
+        at that step, it asks for another path, or '-' to print export lines, so that the typed \
         values are not lost.
 
         Progress (which steps are confirmed, never values) is saved after each step in \
