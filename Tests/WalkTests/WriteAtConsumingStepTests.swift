@@ -1,5 +1,6 @@
 import CredentialSpecs
 import Foundation
+import PacketPlanning
 import Testing
 
 @testable import Walk
@@ -151,5 +152,38 @@ import Testing
       source: "file", to: path, state: folder.file("state"), lines: [Canary.appID, Canary.secret, Canary.token, "y"])
     #expect(try second.result.get().outcome == .written(path: path, replaced: false))
     #expect(second.lines.existedAt == [false, false, false, true])
+  }
+}
+
+/// Issue 16: `credentials_destination` is filled alike for packets, runbooks and the walk.
+@Suite struct CredentialsDestinationVariableTests {
+  @Test func eachSourceGetsItsLayoutsDestinationAndWriteOverridesIt() throws {
+    let setup = try loadSetup()
+    let io = LineWalkIO(source: ScriptedLines([]), write: { _ in })
+    var planner = PacketPlanner(guide: setup.guide, layout: setup.layout)
+    let expected = [
+      "file": "~/.config/python-sp-api/credentials.yml", "env": "shop_de.env", "code": "credentials.py",
+    ]
+    for (source, destination) in expected {
+      var settings = germanSeller
+      settings["credential_source"] = source
+      let seller = try WalkSeller.fromSettings(settings, guide: setup.guide, layout: setup.layout, io: io)
+      let plan = try planner.plan(seller).get()
+      #expect(plan.variables["credentials_destination"] == destination, "\(source)")
+    }
+    planner.credentialsDestination = "/srv/creds.yml"
+    let seller = try WalkSeller.fromSettings(germanSeller, guide: setup.guide, layout: setup.layout, io: io)
+    let plan = try planner.plan(seller).get()
+    #expect(plan.variables["credentials_destination"] == "/srv/creds.yml")
+    // The walk shows it filled in: aFileSellersValuesAreWrittenBeforeTheCheckThatLooksAtTheFile.
+  }
+
+  @Test func homeIsExpandedOnlyAtTheStart() {
+    let environment = ["HOME": "/home/x/"]
+    #expect(CredentialDestination.expandingHome("~/.config/a.yml", environment: environment) == "/home/x/.config/a.yml")
+    #expect(CredentialDestination.expandingHome("~", environment: environment) == "/home/x/")
+    #expect(CredentialDestination.expandingHome("~other/a", environment: environment) == "~other/a")
+    #expect(CredentialDestination.expandingHome("a/~/b", environment: environment) == "a/~/b")
+    #expect(CredentialDestination.expandingHome("~/a", environment: [:]) == "~/a")
   }
 }
