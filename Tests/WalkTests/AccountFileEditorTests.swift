@@ -1,4 +1,3 @@
-import CredentialSpecs
 import Foundation
 import Testing
 

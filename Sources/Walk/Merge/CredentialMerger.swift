@@ -7,7 +7,7 @@ import OnboardDiagnostics
 /// files sellers send back) into one accounts-yaml or dotenv file: `onboard credentials merge`.
 ///
 /// An accounts-yaml input gives its account sections; a dotenv input gives one account per
-/// account suffix of its names (`LWA_APP_ID_shop` is account `shop`; names without a suffix are
+/// account suffix of its names (`API_KEY_shop` is account `shop`; names without a suffix are
 /// the layout's default account). The target's layout is `as` (a layout name or kind), else
 /// what its file name says (`*.env` is dotenv), else accounts-yaml.
 ///

@@ -4,7 +4,7 @@ import Escaping
 import OnboardDiagnostics
 
 /// A dotenv credential file (`NAME=value` lines), edited as text: an account's names are its
-/// credentials' environment names with the layout's account suffix (`LWA_APP_ID_shop`).
+/// credentials' environment names with the layout's account suffix (`API_KEY_shop`).
 ///
 /// Merging an account replaces the statements of its names (the first of each, later repeats
 /// removed) and appends the names the file lacks; every other statement, comment and blank line
