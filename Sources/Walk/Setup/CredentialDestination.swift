@@ -1,13 +1,19 @@
 import CredentialSpecs
+import Foundation
 import Roster
 
 /// Where a walk writes a seller's credentials when `--write` is not given: the `destination:`
 /// of the layout's file for the seller's `credential_source`, with `{{account}}` filled in and
-/// a leading `~` expanded against `$HOME`.
+/// a leading `~` expanded against `$HOME` (or, when `HOME` is unset, the user's home folder from
+/// the system's user database, so that no folder named `~` is ever created).
 public enum CredentialDestination {
   /// The default path for a seller, or `nil` when the layout has no file for their source.
   public static func defaultPath(for seller: Seller, layout: ServiceLayout, environment: [String: String]) -> String? {
     guard let file = layout.file(forSource: seller.credentialSource) else { return nil }
+    var environment = environment
+    if environment["HOME", default: ""].isEmpty {
+      environment["HOME"] = FileManager.default.homeDirectoryForCurrentUser.path
+    }
     return expandingHome(layout.destination(file, account: seller.account), environment: environment)
   }
 
