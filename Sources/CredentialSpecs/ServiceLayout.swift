@@ -16,6 +16,9 @@ public struct ServiceLayout: Hashable, Sendable {
     case flatJSON = "flat-json"
     /// A dotenv file of environment names, optionally with an account suffix.
     case dotenv
+    /// A Python file that assigns one dict literal of credential keys to a name:
+    /// `credentials = dict(refresh_token='…', …)` or `credentials = {'…': '…'}`.
+    case pythonDict = "python-dict"
   }
 
   /// One credential file shape the service reads.
@@ -30,16 +33,22 @@ public struct ServiceLayout: Hashable, Sendable {
     public var allowedTopLevelKeys: [String]
     /// A short description for help text.
     public var description: String
+    /// `destination:`: where the walk writes this layout by default and what the guide's text
+    /// calls it (the `credentials_destination` variable). May start with `~` and use
+    /// `{{account}}`. `nil`: the file name, in the current folder.
+    public var destination: String?
 
     /// Creates a file layout.
     public init(
-      name: String, kind: Kind, file: String, allowedTopLevelKeys: [String] = [], description: String = ""
+      name: String, kind: Kind, file: String, allowedTopLevelKeys: [String] = [], description: String = "",
+      destination: String? = nil
     ) {
       self.name = name
       self.kind = kind
       self.file = file
       self.allowedTopLevelKeys = allowedTopLevelKeys
       self.description = description
+      self.destination = destination
     }
   }
 
@@ -59,6 +68,9 @@ public struct ServiceLayout: Hashable, Sendable {
   /// `missing-value:`: the text shown in place of a variable a recipient's row does not give;
   /// `{{label}}` stands for the variable's name with spaces for underscores. `nil`: not given.
   public var missingValue: String?
+  /// `credential-sources:`: the `files:` entry name for each value of the roster field
+  /// `credential_source` (`file`, `env`, `code`). A source it does not name uses the first file.
+  public var credentialSources: [String: String] = [:]
 
   /// Creates a descriptor.
   public init(
@@ -82,6 +94,30 @@ public struct ServiceLayout: Hashable, Sendable {
   public func file(kind: Kind) -> FileLayout? {
     files.first { $0.kind == kind }
   }
+
+  /// The file layout a seller whose `credential_source` is `source` keeps credentials in: the
+  /// entry `credential-sources:` names for it, else the first file.
+  public func file(forSource source: String) -> FileLayout? {
+    credentialSources[source].flatMap { name in files.first { $0.name == name } } ?? files.first
+  }
+
+  /// Where a file layout is written for an account, as the guide's text names it: its
+  /// `destination:` (else its file name) with `{{account}}` replaced. A leading `~` is kept.
+  public func destination(_ layout: FileLayout, account: String) -> String {
+    (layout.destination ?? layout.file).replacingOccurrences(of: "{{account}}", with: account)
+  }
+
+  /// The values the roster field `credential_source` may take, the keys of `credential-sources:`.
+  public static let credentialSourceNames = ["file", "env", "code"]
+
+  /// The top-level keys a descriptor may have.
+  static let topLevelKeys = [
+    "service", "default-account", "env-suffix", "env-fallback", "suffix-default-account", "files",
+    "missing-value", "credential-sources",
+  ]
+
+  /// The keys a `files:` entry may have.
+  static let fileKeys = ["name", "kind", "file", "description", "allowed-top-level-keys", "destination"]
 
   /// The environment name of `env` for an account: `LWA_APP_ID` → `LWA_APP_ID_shop`.
   public func envName(_ env: String, account: String?) -> String {
@@ -136,6 +172,17 @@ public struct ServiceLayout: Hashable, Sendable {
         ]))
     }
     var diagnostics: [Diagnostic] = []
+    func unknownKeys(in mapping: Node.Mapping, allowed: [String], of what: String) {
+      for (key, _) in mapping {
+        guard let name = key.string, !allowed.contains(name) else { continue }
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, ruleID: malformedRule,
+            message: "Unknown key '\(name)' in \(what); use one of " + allowed.joined(separator: ", ") + ".",
+            location: position.location(key.mark)))
+      }
+    }
+    unknownKeys(in: mapping, allowed: topLevelKeys, of: "the layout descriptor")
     var layout = ServiceLayout(service: mapping["service"]?.string ?? "", files: [])
     if let account = mapping["default-account"]?.string { layout.defaultAccount = account }
     if let marker = mapping["missing-value"]?.string { layout.missingValue = marker }
@@ -171,14 +218,56 @@ public struct ServiceLayout: Hashable, Sendable {
             location: position.location(fields["kind"]?.mark)))
         continue
       }
+      unknownKeys(in: fields, allowed: fileKeys, of: "a file layout")
       layout.files.append(
         FileLayout(
           name: name, kind: kind, file: fileName,
           allowedTopLevelKeys: fields["allowed-top-level-keys"]?.sequence?.compactMap(\.string) ?? [],
-          description: fields["description"]?.string ?? ""))
+          description: fields["description"]?.string ?? "", destination: fields["destination"]?.string))
+    }
+    if let sources = mapping["credential-sources"] {
+      readCredentialSources(sources, into: &layout, position: position, diagnostics: &diagnostics)
     }
     if !diagnostics.isEmpty { return .failure(DiagnosticList(diagnostics)) }
     return .success(layout)
+  }
+}
+
+extension ServiceLayout {
+  /// Reads `credential-sources:`: a mapping of `file`/`env`/`code` to a `files:` entry name.
+  fileprivate static func readCredentialSources(
+    _ node: Node, into layout: inout ServiceLayout, position: YAMLPosition, diagnostics: inout [Diagnostic]
+  ) {
+    guard let mapping = node.mapping else {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: malformedRule,
+          message: "credential-sources must map each credential source (file, env, code) to a file layout's name.",
+          location: position.location(node.mark)))
+      return
+    }
+    for (key, value) in mapping {
+      guard let source = key.string, credentialSourceNames.contains(source) else {
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, ruleID: malformedRule,
+            message: "Unknown credential source '\(key.string ?? "")' in credential-sources; use one of "
+              + credentialSourceNames.joined(separator: ", ") + ".",
+            location: position.location(key.mark)))
+        continue
+      }
+      guard let name = value.string, layout.files.contains(where: { $0.name == name }) else {
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, ruleID: malformedRule,
+            message:
+              "credential-sources maps '\(source)' to '\(value.string ?? "")', which no file layout is named; use one of "
+              + layout.files.map(\.name).joined(separator: ", ") + ".",
+            location: position.location(value.mark)))
+        continue
+      }
+      layout.credentialSources[source] = name
+    }
   }
 }
 

@@ -192,12 +192,13 @@ import Yams
     #expect(names == ["a.yml", "link.yml", "real.yml"])
   }
 
-  @Test func aDotenvInputIsNotAnAccountsFile() throws {
+  @Test func aJSONInputIsNotAnAccountsFile() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
-    try folder.write("shop.env", "LWA_APP_ID_shop='\(Canary.appID)'\n")
+    // Dotenv inputs are merged since issue 16 (CredentialMergeDotenvTests); JSON is refused.
+    try folder.write("secret.json", "{\"LWA_APP_ID\": \"\(Canary.appID)\"}\n")
     #expect {
-      _ = try Self.merger().merge([folder.file("shop.env")], into: folder.file("t.yml"), replace: false)
+      _ = try Self.merger().merge([folder.file("secret.json")], into: folder.file("t.yml"), replace: false)
     } throws: { error in
       guard let failure = error as? CredentialMerger.Failure, case .notAnAccountsFile = failure else { return false }
       return !Canary.appears(in: failure.description)

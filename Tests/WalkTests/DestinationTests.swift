@@ -72,9 +72,11 @@ import Testing
   @Test func aFailedWriteAtTheEndAsksForAnotherPath() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
-    let answers = fileSellerAnswers() + [folder.file("other.yml")]
-    // While the last answer is read, a file takes the place of the destination's folder.
-    let source = TriggeredLines(answers, at: 10) {
+    // While the refresh token is read, a file takes the place of the destination's folder; the
+    // write at step 2.2 fails and asks for another path before 2.2's check.
+    var answers = fileSellerAnswers()
+    answers.insert(folder.file("other.yml"), at: 9)
+    let source = TriggeredLines(answers, at: 7) {
       _ = FileManager.default.createFile(atPath: folder.file("sub"), contents: Data("x".utf8))
     }
     let run = try walk(source, destination: folder.file("sub/credentials.yml"), state: folder.file("state"))
@@ -90,7 +92,9 @@ import Testing
   @Test func aFailedWriteAtTheEndCanPrintTheExportLines() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
-    let source = TriggeredLines(fileSellerAnswers() + ["-"], at: 10) {
+    var answers = fileSellerAnswers()
+    answers.insert("-", at: 9)
+    let source = TriggeredLines(answers, at: 7) {
       _ = FileManager.default.createFile(atPath: folder.file("sub"), contents: Data("x".utf8))
     }
     let run = try walk(source, destination: folder.file("sub/credentials.yml"), state: folder.file("state"))
@@ -102,7 +106,9 @@ import Testing
   @Test func anEmptyAnswerDiscardsTheValuesWithTheReason() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
-    let source = TriggeredLines(fileSellerAnswers() + [""], at: 10) {
+    var answers = fileSellerAnswers()
+    answers.insert("", at: 9)
+    let source = TriggeredLines(answers, at: 7) {
       _ = FileManager.default.createFile(atPath: folder.file("sub"), contents: Data("x".utf8))
     }
     let run = try walk(source, destination: folder.file("sub/credentials.yml"), state: folder.file("state"))

@@ -11,9 +11,10 @@ import Testing
     defer { folder.cleanUp() }
     let original = "# accounts\nother:   # keep me\n  lwa_app_id: 'x'\n"
     try folder.write("c.yml", original, mode: 0o640)
-    // Every prefix of the answers ends the walk at a different prompt.
+    // Every prefix of the answers ends the walk at a different prompt before step 2.2, where
+    // the values are written (line 9 answers its check, asked after the write).
     let answers = fileSellerAnswers()
-    for cut in [0, 4, 5, 7, 10] {
+    for cut in [0, 4, 5, 7, 8] {
       let run = try runWalk(
         Array(answers.prefix(cut)), setup: setup, destination: .file(folder.file("c.yml")),
         state: folder.file("state-\(cut)"))
@@ -24,6 +25,12 @@ import Testing
     }
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
     #expect(leftovers.isEmpty)
+    // Ended after step 2.2 (issue 16): the account was written there, beside the other one.
+    let late = try runWalk(
+      Array(answers.prefix(10)), setup: setup, destination: .file(folder.file("c.yml")), state: folder.file("state-10"))
+    #expect(late.endedEarly)
+    #expect(try #require(folder.read("c.yml")).hasPrefix(original + "\nshop_de:\n  lwa_app_id: '\(Canary.appID)'"))
+    #expect(!Canary.appears(in: late.transcript.text))
   }
 
   @Test func endOfInputKeepsOnlyStepsConfirmedBeforeIt() throws {

@@ -390,3 +390,173 @@ def test_merge_replace_and_refusals(tmp_path, monkeypatch):
     assert "nothing was merged" in bad.stderr
     assert target.read_text() == before
     assert_no_canary(bad.stdout + bad.stderr)
+
+
+# Issue 16: the walk writes where the step says, in the seller's layout, at the consuming step.
+
+LOAD_IN_CHILD = """
+import json, os, sys
+from sp_api.base.credential_provider import CredentialProvider, FromConfigFileCredentialProvider, \\
+    FromEnvironmentVariablesCredentialProvider, FromCodeCredentialProvider
+mode, account = sys.argv[1], sys.argv[2]
+if mode == "file":
+    providers = (FromConfigFileCredentialProvider,)
+    provider = CredentialProvider(account=account, credential_providers=providers)
+elif mode == "env":
+    from dotenv import load_dotenv
+    load_dotenv(sys.argv[3], override=True)
+    provider = CredentialProvider(account=account, credential_providers=(FromEnvironmentVariablesCredentialProvider,))
+else:
+    sys.path.insert(0, os.getcwd())
+    from credentials import credentials
+    provider = CredentialProvider(account=account, credentials=credentials, credential_providers=(FromCodeCredentialProvider,))
+c = provider.credentials
+print(json.dumps({"lwa_app_id": c.lwa_app_id, "lwa_client_secret": c.lwa_client_secret, "refresh_token": c.refresh_token}))
+"""
+
+
+def load_in_child(mode: str, account: str, home: Path, cwd: Path, *extra) -> dict:
+    """What python-amazon-sp-api loads, in a fresh process whose HOME is `home` (so the library
+    looks in <home>/.config/python-sp-api, the walk's default destination)."""
+    import json
+    import sys
+
+    env = {k: v for k, v in clean_env(HOME=str(home)).items() if k not in ("XDG_CONFIG_HOME", "PYTHON-SP-APIDIR")}
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_IN_CHILD, mode, account, *extra], capture_output=True, text=True, cwd=cwd,
+        env=env, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
+def walk_seller(tmp_path, seller, *extra):
+    return [
+        str(onboard_binary()), "walk", str(GUIDE), "--roster", str(ROSTER), "--seller", seller,
+        "--state", str(tmp_path / "state"), "--yes", *extra,
+    ]
+
+
+def paste_values(term, wrong_first=False):
+    term.expect("Paste the LWA client identifier (lwa_app_id)")
+    term.expect("Input is hidden: ")
+    if wrong_first:
+        term.send(WRONG_APP_ID + "\r")
+        term.expect("Not accepted: The value of 'lwa_app_id'")
+        term.expect("(lwa_app_id) again. Input is hidden: ")
+    term.send(APP_ID + "\r")
+    term.expect("(lwa_client_secret)")
+    term.expect("Input is hidden: ")
+    term.send(SECRET + "\r")
+    term.expect("(refresh_token)")
+    term.expect("Input is hidden: ")
+    term.send(TOKEN + "\r")
+
+
+def test_a_file_seller_walks_to_the_end_and_the_library_reads_the_default_destination(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    target = home / ".config" / "python-sp-api" / "credentials.yml"
+    term = Terminal(walk_seller(tmp_path, "sakura-stationery"), clean_env(TERM="xterm", HOME=str(home)), work)
+    try:
+        # Before any question: what is written where, and when.
+        term.expect("When the walk reaches step 2.2")
+        term.expect(f"the credentials are written to {target}")
+        paste_values(term, wrong_first=True)
+        term.expect("-- Step 2.2")
+        term.expect(f"Added account 'sakura_jp' in {target} (mode 0600)")
+        # The check names the same place the walk wrote, and comes after the write.
+        term.expect("Check: `~/.config/python-sp-api/credentials.yml` has a `sakura_jp:` section")
+        term.expect("All 7 steps confirmed.")
+        assert term.wait() == 0
+    finally:
+        term.close()
+    assert_no_canary(term.text)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert list(work.iterdir()) == []
+    assert load_in_child("file", "sakura_jp", home, work) == {
+        "lwa_app_id": APP_ID, "lwa_client_secret": SECRET, "refresh_token": TOKEN,
+    }
+
+
+def test_an_env_seller_walks_to_the_end_and_gets_a_dotenv_file(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    other = (
+        "# kept\nLWA_APP_ID_other='amzn1.application-oa2-client." + "0123456789abcdef" * 2 + "'\n"
+        "LWA_CLIENT_SECRET_other='amzn1.oa2-cs.v1." + "0123456789abcdef" * 4 + "'\n"
+        "SP_API_REFRESH_TOKEN_other='Atzr|IwEBother" + PAD + "'\n"
+    )
+    (work / "thames_tea.env").write_text(other)
+    term = Terminal(walk_seller(tmp_path, "thames_tea"), clean_env(TERM="xterm", HOME=str(home)), work)
+    try:
+        term.expect("When the walk reaches step 2.2 (Set environment variables.)")
+        term.expect("thames_tea.env (dotenv layout 'env')")
+        paste_values(term)
+        term.expect("-- Step 2.2")
+        term.expect("Added account 'thames_tea' in thames_tea.env (mode 0600)")
+        term.expect("Check: `env | cut -d= -f1")
+        term.expect("All 7 steps confirmed.")
+        assert term.wait() == 0
+    finally:
+        term.close()
+    assert_no_canary(term.text)
+    written = work / "thames_tea.env"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    text = written.read_text()
+    assert text.startswith(other)
+    assert f"SP_API_REFRESH_TOKEN_thames_tea='{TOKEN}'" in text
+    assert not (home / ".config").exists()
+    assert load_in_child("env", "thames_tea", home, work, str(written)) == {
+        "lwa_app_id": APP_ID, "lwa_client_secret": SECRET, "refresh_token": TOKEN,
+    }
+
+
+def test_a_code_seller_gets_a_credentials_py_the_library_takes(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    answers = [APP_ID, SECRET, TOKEN]
+    result = subprocess.run(
+        walk_seller(tmp_path, "rhein-werkstatt"), input="\n".join(answers) + "\n", capture_output=True, text=True,
+        cwd=work, env=clean_env(HOME=str(tmp_path)), timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert_no_canary(result.stdout + result.stderr)
+    assert "Added account 'rhein_de' in credentials.py (mode 0600)" in result.stdout
+    assert load_in_child("code", "rhein_de", tmp_path, work) == {
+        "lwa_app_id": APP_ID, "lwa_client_secret": SECRET, "refresh_token": TOKEN,
+    }
+
+
+def test_write_fills_the_destination_the_step_names(tmp_path):
+    target = tmp_path / "elsewhere" / "creds.yml"
+    result = subprocess.run(
+        walk_seller(tmp_path, "sakura-stationery", "--write", str(target)), input="\n".join([APP_ID, SECRET, TOKEN]) + "\n",
+        capture_output=True, text=True, cwd=tmp_path, env=clean_env(HOME=str(tmp_path)), timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.index(f"Added account 'sakura_jp' in {target}") < out.index(f"Check: `{target}` has a `sakura_jp:` section")
+    assert f"chmod 600 {target}" in out
+    assert_no_canary(out + result.stderr)
+
+
+def test_merge_takes_dotenv_files_and_writes_the_dotenv_layout(tmp_path):
+    (tmp_path / "de.env").write_text(
+        f"LWA_APP_ID_shop_de='{APP_ID}'\nLWA_CLIENT_SECRET_shop_de='{SECRET}'\nSP_API_REFRESH_TOKEN_shop_de='{TOKEN}'\n")
+    (tmp_path / "jp.yml").write_text(returned_file("shop_jp"))
+    target = tmp_path / "team.env"
+    result = run(["credentials", "merge", str(tmp_path / "de.env"), str(tmp_path / "jp.yml"), "--into", str(target),
+                  "--guide", str(GUIDE), "--templates", str(TEMPLATES)])
+    assert result.returncode == 0, result.stderr
+    assert "added 'shop_de', 'shop_jp'" in result.stdout
+    assert_no_canary(result.stdout + result.stderr)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    for account in ("shop_de", "shop_jp"):
+        assert load_in_child("env", account, tmp_path, tmp_path, str(target)) == {
+            "lwa_app_id": APP_ID, "lwa_client_secret": SECRET, "refresh_token": TOKEN,
+        }

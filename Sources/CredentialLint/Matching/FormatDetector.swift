@@ -18,7 +18,14 @@ public enum FormatDetector {
   /// The layout for `--as NAME`: a layout name from the descriptor (`yaml`, `env`, `json`),
   /// a layout kind, or a format name.
   public static func layout(named name: String, in layout: ServiceLayout) throws -> ServiceLayout.FileLayout {
-    if let file = layout.file(named: name) { return file }
+    if let file = layout.file(named: name) {
+      guard file.kind != .pythonDict else {
+        throw UnknownFormat(
+          requested: name,
+          available: layout.files.filter { $0.kind != .pythonDict }.map(\.name) + ["yaml", "env", "json"])
+      }
+      return file
+    }
     let format: CredentialFileFormat?
     switch name.lowercased() {
     case "yaml", "yml": format = .yaml
@@ -35,7 +42,7 @@ public enum FormatDetector {
   /// The layout a file is read as, from its name and content.
   public static func detect(path: String, bytes: [UInt8], in layout: ServiceLayout) -> ServiceLayout.FileLayout {
     let base = path.split(separator: "/").last.map(String.init) ?? path
-    for file in layout.files where matches(base, pattern: file.file) { return file }
+    for file in layout.files where file.kind != .pythonDict && matches(base, pattern: file.file) { return file }
     let lower = base.lowercased()
     if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") { return fallbackLayout(for: .yaml, in: layout) }
     if lower.hasSuffix(".json") { return fallbackLayout(for: .json, in: layout) }
@@ -70,7 +77,10 @@ public enum FormatDetector {
 
   /// The descriptor's first layout of a format, or a generic one when it declares none.
   static func fallbackLayout(for format: CredentialFileFormat, in layout: ServiceLayout) -> ServiceLayout.FileLayout {
-    if let file = layout.files.first(where: { CredentialFileFormat(kind: $0.kind) == format }) { return file }
+    if let file = layout.files.first(where: { $0.kind != .pythonDict && CredentialFileFormat(kind: $0.kind) == format })
+    {
+      return file
+    }
     switch format {
     case .yaml:
       return ServiceLayout.FileLayout(

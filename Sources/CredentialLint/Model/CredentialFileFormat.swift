@@ -15,6 +15,9 @@ public enum CredentialFileFormat: String, Sendable, Hashable, CaseIterable {
     case .accountsYAML, .flatYAML: self = .yaml
     case .dotenv: self = .dotenv
     case .flatJSON: self = .json
+    // onboard lint does not read python-dict files yet: FormatDetector never picks that
+    // layout, so this mapping is never used to parse one.
+    case .pythonDict: self = .yaml
     }
   }
 

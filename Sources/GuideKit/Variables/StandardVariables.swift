@@ -15,6 +15,10 @@ public enum StandardVariables {
     ("guide_version", "the guide's version"),
     ("credentials_file", "the name of the credential file the packet holds (the template set's accounts-yaml file)"),
     ("dotenv_file", "the name of the dotenv file the packet holds, for the recipient's account"),
+    (
+      "credentials_destination",
+      "where the recipient's credentials are written: walk --write PATH, else the destination of the layout's file for the credential source"
+    ),
     ("known_credentials", "the credential keys the roster gives, filled into the packet's files, or 'none'"),
     ("missing_credentials", "the credential keys the packet's files still leave empty, or 'none'"),
   ]

@@ -49,6 +49,10 @@ public struct PacketPlanner {
   /// The template set's layout, which names the files a packet holds.
   public let layout: ServiceLayout?
 
+  /// The `credentials_destination` every plan gets (the walk's `--write PATH`); `nil`: the
+  /// `destination:` of the seller's credential-source file in the layout.
+  public var credentialsDestination: String?
+
   /// The marker used when the template set's layout names none.
   public static let defaultMissingValue = "({{label}} not given)"
 
@@ -162,7 +166,8 @@ public struct PacketPlanner {
   /// Plans one seller's packet.
   /// - Returns: the plan, or the diagnostics that stop it.
   public func plan(_ seller: Seller) -> Result<PacketPlan, DiagnosticList> {
-    let variables = SellerVariables.variables(for: seller, guide: guide, layout: layout)
+    let variables = SellerVariables.variables(
+      for: seller, guide: guide, layout: layout, credentialsDestination: credentialsDestination)
     let key = memo.key(variables)
     if let known = memo.structure(for: key) {
       var plan = PacketPlan(

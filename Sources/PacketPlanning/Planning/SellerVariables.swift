@@ -9,8 +9,12 @@ import Roster
 public enum SellerVariables {
   /// The seller's variables.
   /// - Parameter layout: the template set's layout: it names the files a packet holds
-  ///   (`credentials_file`, `dotenv_file`).
-  public static func variables(for seller: Seller, guide: Guide, layout: ServiceLayout? = nil) -> [String: String] {
+  ///   (`credentials_file`, `dotenv_file`) and where the seller's credentials go
+  ///   (`credentials_destination`, the `destination:` of the seller's credential-source file).
+  ///   - credentialsDestination: the `credentials_destination` to use instead (`walk --write`).
+  public static func variables(
+    for seller: Seller, guide: Guide, layout: ServiceLayout? = nil, credentialsDestination: String? = nil
+  ) -> [String: String] {
     var variables: [String: String] = [:]
     if let table = guide.dataTable, let dataKey = guide.metadata.dataKey,
       let key = seller.fields[dataKey], let row = table.row(key)
@@ -35,7 +39,11 @@ public enum SellerVariables {
       if let file = layout.file(kind: .dotenv) {
         variables["dotenv_file"] = layout.fileName(file, account: seller.account)
       }
+      if let file = layout.file(forSource: seller.credentialSource) {
+        variables["credentials_destination"] = layout.destination(file, account: seller.account)
+      }
     }
+    if let credentialsDestination { variables["credentials_destination"] = credentialsDestination }
     let keys = guide.credentials.specs.filter { !$0.isDeprecated }.map(\.key)
     variables["known_credentials"] = listed(keys.filter { seller.knownCredentials[$0] != nil })
     variables["missing_credentials"] = listed(keys.filter { seller.knownCredentials[$0] == nil })

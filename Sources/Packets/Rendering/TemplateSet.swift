@@ -171,6 +171,7 @@ public struct TemplateSet: Sendable {
     case .accountsYAML, .flatYAML: return .yaml
     case .flatJSON: return .json
     case .dotenv: return .dotenv
+    case .pythonDict: return .python
     }
   }
 

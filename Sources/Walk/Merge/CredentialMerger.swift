@@ -3,8 +3,13 @@ import CredentialSpecs
 import Foundation
 import OnboardDiagnostics
 
-/// Merges the accounts of per-seller credential files (the `credentials.yml` files sellers
-/// send back) into one accounts-yaml file: `onboard credentials merge`.
+/// Merges the accounts of per-seller credential files (the `credentials.yml` or `<account>.env`
+/// files sellers send back) into one accounts-yaml or dotenv file: `onboard credentials merge`.
+///
+/// An accounts-yaml input gives its account sections; a dotenv input gives one account per
+/// account suffix of its names (`API_KEY_shop` is account `shop`; names without a suffix are
+/// the layout's default account). The target's layout is `as` (a layout name or kind), else
+/// what its file name says (`*.env` is dotenv), else accounts-yaml.
 ///
 /// Each input is linted first (without the permissions rule: a received file's mode says
 /// nothing about the merged one); any error refuses the whole merge. An account that two inputs
@@ -53,7 +58,7 @@ public struct CredentialMerger {
 
   /// A problem that is not about the files' content (exit 2).
   public enum Failure: Error, CustomStringConvertible, Sendable {
-    /// An input is not an accounts-yaml file.
+    /// An input or the target is neither an accounts-yaml nor a dotenv file.
     case notAnAccountsFile(path: String, kind: String)
     /// A file cannot be read or written.
     case fileSystem(String)
@@ -63,7 +68,8 @@ public struct CredentialMerger {
     public var description: String {
       switch self {
       case .notAnAccountsFile(let path, let kind):
-        return "\(path) reads as \(kind), not a YAML file of accounts; credentials merge takes YAML account files"
+        return
+          "\(path) reads as \(kind), not a YAML file of accounts or a dotenv file; credentials merge takes and writes those"
       case .fileSystem(let message): return message
       case .noAccountsLayout(let service):
         return "the layout of \(service) has no accounts-yaml file to merge into"
@@ -88,12 +94,47 @@ public struct CredentialMerger {
     Redaction.name(name, specs: specs)
   }
 
-  /// Merges `inputs` into `target`.
+  /// The layout the target is written in: `as` (a layout name, kind or format), else the
+  /// one its name or content says (`*.env`: dotenv), else accounts-yaml.
   /// - Throws: ``Failure``.
-  public func merge(_ inputs: [String], into target: String, replace: Bool) throws -> Report {
-    guard let accountsLayout = layout.file(kind: .accountsYAML) else {
-      throw Failure.noAccountsLayout(service: layout.service)
+  public func targetLayout(_ target: String, as layoutName: String?) throws -> ServiceLayout.FileLayout {
+    let linter = CredentialLinter(specs: specs, layout: layout)
+    let chosen: ServiceLayout.FileLayout
+    if let layoutName {
+      do {
+        chosen = try linter.chooseLayout(path: target, bytes: [], as: layoutName)
+      } catch {
+        throw Failure.fileSystem("\(error)")
+      }
+    } else {
+      let bytes: [UInt8]
+      do {
+        bytes = try CredentialFileStore.read(CredentialFileStore.resolvedPath(target)) ?? []
+      } catch let error as CredentialFileStore.FileError {
+        throw Failure.fileSystem(error.description)
+      }
+      let detected = (try? linter.chooseLayout(path: target, bytes: bytes, as: nil))
+      if let detected, detected.kind == .dotenv || detected.kind == .accountsYAML {
+        chosen = detected
+      } else if let accounts = layout.file(kind: .accountsYAML) {
+        chosen = accounts
+      } else {
+        throw Failure.noAccountsLayout(service: layout.service)
+      }
     }
+    guard chosen.kind == .accountsYAML || chosen.kind == .dotenv else {
+      throw Failure.notAnAccountsFile(path: target, kind: chosen.kind.rawValue)
+    }
+    return chosen
+  }
+
+  /// Merges `inputs` into `target`.
+  /// - Parameter layoutName: the target's layout (`--as`); `nil`: from its name.
+  /// - Throws: ``Failure``.
+  public func merge(_ inputs: [String], into target: String, replace: Bool, as layoutName: String? = nil) throws
+    -> Report
+  {
+    let targetLayout = try targetLayout(target, as: layoutName)
     var report = Report()
     var found: [FoundAccount] = []
     var filesWithErrors: [String] = []
@@ -109,10 +150,10 @@ public struct CredentialMerger {
         throw Failure.fileSystem(error.description)
       }
       let chosen = try inputLinter.chooseLayout(path: input, bytes: bytes, as: nil)
-      guard chosen.kind == .accountsYAML else {
+      guard chosen.kind == .accountsYAML || chosen.kind == .dotenv else {
         throw Failure.notAnAccountsFile(path: input, kind: chosen.kind.rawValue)
       }
-      let document = inputLinter.parse(bytes: bytes, file: input, layout: accountsLayout)
+      let document = inputLinter.parse(bytes: bytes, file: input, layout: chosen)
       let findings = inputLinter.lint(document, permissions: nil)
       report.inputFindings += findings
       if findings.contains(where: { $0.severity == .error }) { filesWithErrors.append(input) }
@@ -129,9 +170,10 @@ public struct CredentialMerger {
     }
 
     let resolved = CredentialFileStore.resolvedPath(target)
-    var file: AccountsYAMLFile
+    var file: any AccountFileEditing
     do {
-      file = try AccountsYAMLFile(bytes: try CredentialFileStore.read(resolved), file: target)
+      file = try AccountFileEditor.open(
+        bytes: try CredentialFileStore.read(resolved), file: target, as: targetLayout, specs: specs, layout: layout)
     } catch let error as CredentialFileStore.FileError {
       throw Failure.fileSystem(error.description)
     } catch let error as AccountsYAMLFile.EditError {
@@ -185,16 +227,17 @@ public struct CredentialMerger {
     }
     let resultLinter = CredentialLinter(specs: specs, layout: layout)
     do {
-      report.resultFindings = try resultLinter.lint(file: target, as: accountsLayout.name)
+      report.resultFindings = try resultLinter.lint(file: target, as: targetLayout.name)
     } catch {
       throw Failure.fileSystem("\(target) was written but cannot be linted: \(error)")
     }
     return report
   }
 
-  /// The accounts of a parsed accounts-yaml document, with the values of the active specs in
-  /// spec order.
+  /// The accounts of a parsed accounts-yaml or dotenv document, with the values of the active
+  /// specs in spec order.
   public func accounts(in document: CredentialDocument) -> [FoundAccount] {
+    if document.format == .dotenv { return dotenvAccounts(in: document) }
     var result: [FoundAccount] = []
     for section in document.accounts {
       guard let name = section.name, section.isMapping else { continue }
@@ -214,5 +257,31 @@ public struct CredentialMerger {
           location: document.source.location(section.span)))
     }
     return result
+  }
+
+  /// The accounts of a dotenv document: one per account suffix, in the order each first
+  /// appears; unsuffixed names are the layout's default account.
+  private func dotenvAccounts(in document: CredentialDocument) -> [FoundAccount] {
+    var order: [String] = []
+    var firstEntry: [String: CredentialEntry] = [:]
+    for entry in document.effectiveEntries where entry.specKey != nil {
+      let account = entry.account ?? layout.defaultAccount
+      if firstEntry[account] == nil {
+        order.append(account)
+        firstEntry[account] = entry
+      }
+    }
+    return order.compactMap { account in
+      guard let first = firstEntry[account] else { return nil }
+      let entries = document.effectiveEntries.filter { ($0.account ?? layout.defaultAccount) == account }
+      var values: [(key: String, value: String)] = []
+      for spec in specs.active {
+        guard let entry = entries.last(where: { $0.specKey == spec.key && !$0.isEmpty }) else { continue }
+        values.append((spec.key, entry.value))
+      }
+      return FoundAccount(
+        credentials: AccountCredentials(name: account, values: values),
+        location: document.source.location(first.keySpan))
+    }
   }
 }

@@ -2,7 +2,9 @@
 public struct WalkOptions: Sendable {
   /// Where the values go at the end of the walk.
   public enum Destination: Sendable, Equatable {
-    /// Merged into this accounts-yaml credential file as the seller's account section.
+    /// Merged into this credential file as the seller's account, in the layout of the seller's
+    /// `credential_source` (`credential-sources:` in layout.yml): an accounts-yaml section, the
+    /// account-suffixed names of a dotenv file, or a python-dict file.
     case file(String)
     /// Printed as `export NAME=value` lines of the environment layout (the explicit
     /// `--print-env` request); nothing is written.
@@ -19,12 +21,16 @@ public struct WalkOptions: Sendable {
   public var restart: Bool
   /// Whether to show screenshots as OSC 8 hyperlinks (a terminal whose `TERM` is not `dumb`).
   public var hyperlinks: Bool
+  /// The path the guide's `{{credentials_destination}}` shows (`--write PATH` as given);
+  /// `nil`: the layout's `destination:` for the seller's credential source.
+  public var namedDestination: String?
 
   /// Creates options.
   public init(
     destination: Destination, acceptChecks: Bool = false, replaceExisting: Bool = false,
-    restart: Bool = false, hyperlinks: Bool = false
+    restart: Bool = false, hyperlinks: Bool = false, namedDestination: String? = nil
   ) {
+    self.namedDestination = namedDestination
     self.destination = destination
     self.acceptChecks = acceptChecks
     self.replaceExisting = replaceExisting

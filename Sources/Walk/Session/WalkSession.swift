@@ -9,8 +9,9 @@ import PacketPlanning
 import Roster
 
 /// Takes a person through the steps of a guide that apply to one seller, one step at a time,
-/// and at the end merges the credential values into the seller's account section of an
-/// accounts-yaml credential file (or prints them as export lines on request).
+/// and merges the credential values into the seller's credential file in the layout of the
+/// seller's `credential_source` (or prints them as export lines on request) when it reaches the
+/// step that consumes them, before that step's checks.
 ///
 /// For each step it shows the number, title, text, notes and warnings and the screenshots to
 /// compare with; asks each check as a yes/no question (a "no" explains and asks again); and
@@ -22,24 +23,24 @@ import Roster
 /// Progress (which steps are confirmed, never values) is saved after each step through a
 /// ``WalkProgressStore``; a later walk for the same guide and seller skips the confirmed steps,
 /// and asks again only for the values of those that produce credentials. The end of input
-/// at any prompt throws ``WalkEnded/endOfInput`` and writes nothing; the credential file is
-/// written only at the very end.
+/// at any prompt throws ``WalkEnded/endOfInput``; the credential file is written only at the
+/// step that consumes the values (the first step with **Consumes:**), or after the last step.
 public final class WalkSession {
   /// A reason the walk cannot go on; the message never contains a value.
   public enum Failure: Error, CustomStringConvertible, Sendable {
     /// The credential file exists but cannot be edited (not YAML, not a mapping of accounts).
     case unusableFile(String)
-    /// The template set has no accounts-yaml layout to write.
-    case noAccountsLayout(service: String)
+    /// The template set has no file layout for the seller's credential source.
+    case noFileLayout(service: String, source: String)
     /// A file could not be read or written.
     case fileSystem(String)
 
     public var description: String {
       switch self {
       case .unusableFile(let message): return message
-      case .noAccountsLayout(let service):
+      case .noFileLayout(let service, let source):
         return
-          "the layout of \(service) has no accounts-yaml file, so the walk cannot write the values into one; use --print-env"
+          "the layout of \(service) has no file for the credential source '\(TerminalText.inert(source))', so the walk cannot write the values; use --print-env"
       case .fileSystem(let message): return message
       }
     }
@@ -67,6 +68,10 @@ public final class WalkSession {
   private var progress: WalkProgress
   private var values = CollectedCredentials()
   private var progressWarningShown = false
+  /// What writing (or printing) the values did, once it was done.
+  private var delivery: WalkResult?
+  /// Whether the person agreed, before the first question, to replace the account.
+  private var confirmedReplace = false
 
   /// Creates a session.
   /// - Parameters:
@@ -102,7 +107,9 @@ public final class WalkSession {
     setup: GuideSetup, seller: Seller, io: any WalkIO, options: WalkOptions, store: WalkProgressStore,
     emitEnvironment: @escaping (String) -> Void = { StandardOutput.write($0) }
   ) throws {
-    let plan = try PacketPlanner(guide: setup.guide, layout: setup.layout).plan(seller).get()
+    var planner = PacketPlanner(guide: setup.guide, layout: setup.layout)
+    planner.credentialsDestination = options.namedDestination
+    let plan = try planner.plan(seller).get()
     self.init(
       guide: setup.guide, plan: plan, layout: setup.layout, io: io, options: options, store: store,
       emitEnvironment: emitEnvironment)
@@ -137,23 +144,27 @@ public final class WalkSession {
         return WalkResult(outcome: .declinedReplace(path: path), lintFindings: [])
       }
     }
+    confirmedReplace = replacing
 
     introduce()
     let steps = plan.steps
     var position = 0
     for section in plan.leadingSections { io.show(presenter.section(section.section)) }
     for stage in plan.stages {
-      let needsStage = stage.steps.contains { !isConfirmed($0.step) || producesValues($0.step) }
+      let needsStage = stage.steps.contains { !isConfirmed($0.step) || producesValues($0.step) || consumes($0.step) }
       if needsStage { io.show(presenter.stageHeading(stage)) }
       for planned in stage.steps {
         position += 1
         try walk(planned, position: position, total: steps.count)
+        if let delivery, case .declinedReplace = delivery.outcome { return delivery }
       }
       for section in stage.sectionsAfter { io.show(presenter.section(section.section)) }
     }
-    try askForMissingRequired()
+    let result = try delivery ?? deliver()
+    if case .declinedReplace = result.outcome { return result }
     io.show("\nAll \(steps.count) step\(steps.count == 1 ? "" : "s") confirmed.\n")
-    return try finish(replacing: replacing)
+    markCompleted()
+    return result
   }
 
   // MARK: - Start
@@ -163,29 +174,52 @@ public final class WalkSession {
     case declined
   }
 
+  /// The layout the seller's credentials are written in: the file `credential-sources:` names
+  /// for the seller's `credential_source`.
+  public var fileLayout: ServiceLayout.FileLayout? { layout.file(forSource: plan.seller.credentialSource) }
+
+  /// The first step of the walk that consumes credentials (its **Consumes:** attribute), where
+  /// the values are written; `nil`: they are written after the last step.
+  public var consumingStep: PacketPlan.PlannedStep? { plan.steps.first { consumes($0.step) } }
+
   /// Checks the destination before any question, so that a file the walk cannot write or
   /// edit stops it before values are pasted. Nothing is created, so Ctrl-C leaves nothing.
   private func preflight(_ path: String) throws -> Preflight {
-    guard layout.file(kind: .accountsYAML) != nil else { throw Failure.noAccountsLayout(service: layout.service) }
+    guard fileLayout != nil else {
+      throw Failure.noFileLayout(service: layout.service, source: plan.seller.credentialSource)
+    }
     do {
       try CredentialFileStore.checkWritable(path)
     } catch let error as CredentialFileStore.FileError {
       throw Failure.fileSystem(error.description)
     }
-    let file = try parseDestination(path)
+    let file = try openDestination(path)
     guard let existing = file.account(named: account) else { return .proceed(replaces: false) }
     if options.replaceExisting { return .proceed(replaces: true) }
     let replace = try io.askYesNo(
-      "\(TerminalText.inert(path)) already has an account '\(TerminalText.inert(account))' (line \(existing.line)). "
+      "\(TerminalText.inert(path)) already has \(holding) (line \(existing.line)). "
         + "Replace it with the values from this walk?")
     return replace ? .proceed(replaces: true) : .declined
   }
 
-  private func parseDestination(_ path: String) throws -> AccountsYAMLFile {
+  /// How messages name the account in the destination file.
+  private var holding: String {
+    switch fileLayout?.kind {
+    case .pythonDict?: return "a credentials dict"
+    case .dotenv?: return "names of the account '\(TerminalText.inert(account))'"
+    default: return "an account '\(TerminalText.inert(account))'"
+    }
+  }
+
+  private func openDestination(_ path: String) throws -> any AccountFileEditing {
+    guard let fileLayout else {
+      throw Failure.noFileLayout(service: layout.service, source: plan.seller.credentialSource)
+    }
     let resolved = CredentialFileStore.resolvedPath(path)
     do {
       let bytes = try CredentialFileStore.read(resolved)
-      return try AccountsYAMLFile(bytes: bytes, file: path)
+      return try AccountFileEditor.open(
+        bytes: bytes, file: path, as: fileLayout, specs: guide.credentials, layout: layout)
     } catch let error as CredentialFileStore.FileError {
       throw Failure.fileSystem(error.description)
     } catch let error as AccountsYAMLFile.EditError {
@@ -200,15 +234,22 @@ public final class WalkSession {
       "\(TerminalText.inert(guide.title)) (guide \(TerminalText.inert(guide.metadata.id)), version \(TerminalText.inert(guide.metadata.version)))\n"
     text +=
       "For \(TerminalText.inert(seller.name)) (seller \(TerminalText.inert(seller.id)), account '\(TerminalText.inert(account))'): \(steps.count) step\(steps.count == 1 ? "" : "s").\n"
+    let when =
+      consumingStep.map {
+        "When the walk reaches step \($0.label) (\(presenter.text($0.step.title))), before its checks"
+      }
+      ?? "At the end"
     switch options.destination {
     case .file(let path):
+      let shape =
+        fileLayout.map { " (\(TerminalText.inert($0.kind.rawValue)) layout '\(TerminalText.inert($0.name))')" } ?? ""
       text +=
-        "At the end, the credentials are written to \(TerminalText.inert(path)) as account '\(TerminalText.inert(account))'.\n"
+        "\(when), the credentials are written to \(TerminalText.inert(path))\(shape) as account '\(TerminalText.inert(account))'.\n"
     case .printEnvironment:
-      text += "At the end, the credentials are printed as export lines on standard output.\n"
+      text += "\(when), the credentials are printed as export lines on standard output.\n"
     }
     text +=
-      "Progress is saved after each step, never the values. Ctrl-C stops the walk and writes nothing; run the same command to go on.\n"
+      "Progress is saved after each step, never the values. Ctrl-C stops the walk; run the same command to go on.\n"
     let confirmed = steps.filter { isConfirmed($0.step) }.count
     if confirmed > 0 {
       text += "Resuming: \(confirmed) of \(steps.count) steps were confirmed earlier and are skipped. "
@@ -226,19 +267,29 @@ public final class WalkSession {
   private func walk(_ planned: PacketPlan.PlannedStep, position: Int, total: Int) throws {
     let step = planned.step
     let heading = presenter.stepHeading(planned, position: position, total: total)
+    // The step that consumes the credentials gets them (written or printed) before its checks,
+    // so that nothing checks a file before it is written.
+    let delivers = delivery == nil && consumes(step)
     if isConfirmed(step) {
-      guard producesValues(step) else {
+      guard producesValues(step) || delivers else {
         io.show(
           "Step \(planned.label) (\(position) of \(total)), confirmed earlier: \(presenter.text(step.title))\n"
         )
         return
       }
       io.show(heading)
-      io.show("  Confirmed earlier. onboard does not keep values between runs, so paste this step's values again.\n")
-      try collectValues(of: step)
+      if producesValues(step) {
+        io.show("  Confirmed earlier. onboard does not keep values between runs, so paste this step's values again.\n")
+        try collectValues(of: step)
+      } else {
+        io.show("  Confirmed earlier.\n")
+      }
+      if delivers { _ = try deliver() }
       return
     }
     io.show(heading)
+    // A step that both produces and consumes values gets them once they are all pasted.
+    let deliverBeforeChecks = delivers && !producesValues(step)
     // The step's text and its checks in the guide's order: each check is asked where it stands.
     var text = presenter.stepPreamble(planned)
     var checkIndex = 0
@@ -249,12 +300,16 @@ public final class WalkSession {
       }
       io.show(text + "\n")
       text = ""
+      if deliverBeforeChecks && delivery == nil { _ = try deliver() }
+      if let delivery, case .declinedReplace = delivery.outcome { return }
       try confirm(check, index: checkIndex, of: step, label: planned.label)
       checkIndex += 1
     }
     text += presenter.stepCredentials(planned)
     if !text.isEmpty { io.show(text) }
     try collectValues(of: step)
+    if delivers && delivery == nil { _ = try deliver() }
+    if let delivery, case .declinedReplace = delivery.outcome { return }
     saveConfirmation(step)
   }
 
@@ -319,9 +374,18 @@ public final class WalkSession {
     }
   }
 
-  // MARK: - End
+  // MARK: - Writing
 
-  private func finish(replacing: Bool) throws -> WalkResult {
+  /// Writes (or prints) the values: at the step that consumes them, else after the last step.
+  /// Required credentials no step gave are asked for first.
+  private func deliver() throws -> WalkResult {
+    try askForMissingRequired()
+    let result = try writeOrPrint(replacing: confirmedReplace)
+    delivery = result
+    return result
+  }
+
+  private func writeOrPrint(replacing: Bool) throws -> WalkResult {
     let ordered = values.ordered(by: guide.credentials)
     switch options.destination {
     case .printEnvironment:
@@ -371,7 +435,7 @@ public final class WalkSession {
       io.show("These credentials have no environment name and are not printed: \(skipped.joined(separator: ", ")).\n")
     }
     emitEnvironment(EnvironmentExport.lines(ordered, specs: guide.credentials, layout: layout, account: account))
-    markCompleted()
+    io.show("  The credentials were printed as export lines on standard output.\n")
     return WalkResult(outcome: .printedEnvironment, lintFindings: [])
   }
 
@@ -391,20 +455,24 @@ public final class WalkSession {
         throw Failure.fileSystem(error.description)
       }
     }
-    var file = try parseDestination(path)
+    var file = try openDestination(path)
     if let existing = file.account(named: account), !confirmedReplace, !options.replaceExisting {
       if noteGainedAccount {
         // The account appeared while the walk ran; the person asked for this account's values.
-        io.show(
-          "Note: \(TerminalText.inert(path)) gained an account '\(TerminalText.inert(account))' during the walk; it is replaced.\n"
-        )
+        io.show("Note: \(TerminalText.inert(path)) gained \(holding) during the walk; it is replaced.\n")
       } else if try !io.askYesNo(
-        "\(TerminalText.inert(path)) already has an account '\(TerminalText.inert(account))' (line \(existing.line)). Replace it?"
-      ) {
+        "\(TerminalText.inert(path)) already has \(holding) (line \(existing.line)). Replace it?")
+      {
         throw DeclinedReplace.keepAccount
       }
     }
     let replaced = file.account(named: account) != nil
+    if fileLayout?.kind == .dotenv {
+      let skipped = EnvironmentExport.keysWithoutEnvironmentName(ordered.map(\.key), specs: guide.credentials)
+      if !skipped.isEmpty {
+        io.show("These credentials have no environment name and are not written: \(skipped.joined(separator: ", ")).\n")
+      }
+    }
     file.upsert(AccountCredentials(name: account, values: ordered))
     let bytes: [UInt8]
     do {
@@ -419,7 +487,6 @@ public final class WalkSession {
     } catch let error as CredentialFileStore.FileError {
       throw Failure.fileSystem(error.description)
     }
-    markCompleted()
     io.show(
       "\(replaced ? "Replaced" : "Added") account '\(TerminalText.inert(account))' in \(TerminalText.inert(path)) (mode 0600).\n"
     )
@@ -429,10 +496,10 @@ public final class WalkSession {
 
   /// Lints the written file and shows the findings (they never contain values).
   private func lint(_ path: String) -> [Diagnostic] {
+    guard let fileLayout, fileLayout.kind != .pythonDict else { return [] }
     let linter = CredentialLinter(specs: guide.credentials, layout: layout)
-    let layoutName = layout.file(kind: .accountsYAML)?.name
     do {
-      let findings = try linter.lint(file: path, as: layoutName)
+      let findings = try linter.lint(file: path, as: fileLayout.name)
       if findings.isEmpty {
         io.show("onboard lint finds no problems in \(TerminalText.inert(path)).\n")
       } else {
@@ -456,6 +523,10 @@ public final class WalkSession {
 
   private func isConfirmed(_ step: Step) -> Bool {
     progress.isConfirmed(step.id, digest: digest(step))
+  }
+
+  private func consumes(_ step: Step) -> Bool {
+    step.consumes.contains { guide.credentials[key: $0.key].map { !$0.isDeprecated } ?? false }
   }
 
   private func producesValues(_ step: Step) -> Bool {

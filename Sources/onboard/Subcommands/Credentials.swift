@@ -23,26 +23,37 @@ extension OnboardCommand.Credentials {
       abstract: "Merge per-seller credentials files into one credentials file.",
       discussion: """
         Takes the credentials.yml files that sellers send back (YAML, one section per \
-        account) and merges their accounts into the file given with --into, which is created \
-        when it does not exist.
+        account), or dotenv files of account-suffixed names (one account per suffix; names \
+        without a suffix are the layout's default account), and merges their accounts into the \
+        file given with --into, which is created when it does not exist. The target is written \
+        in the layout --as names (such as yaml or env), else the one its name says (*.env is \
+        dotenv), else YAML accounts.
 
         Each input is linted first (as 'onboard lint' does, without the permissions check); \
         if any has errors, the findings are printed (never values) and nothing is written. An \
         account that is already in the target file is replaced only with --replace; an \
         account that two inputs both hold is refused. Accounts and comments already in the \
-        target stay exactly as they were. Only the credential keys the guide specifies (and \
-        that are not deprecated) are carried over, each value single-quoted. The target is \
+        target stay exactly as they were (in a dotenv target, every other account's names). \
+        Only the credential keys the guide specifies (and that are not deprecated) are \
+        carried over, each value single-quoted. The target is \
         written atomically with mode 0600 and linted afterwards.
 
         Exit codes: 0 merged; 1 an input has errors, an account conflicts, the target cannot \
         be edited, or the merged file has lint errors; 2 usage or I/O error.
         """)
 
-    @Argument(help: "The credentials files to merge.", completion: .file())
+    @Argument(help: "The credentials files to merge (YAML account files or dotenv files).", completion: .file())
     var files: [String]
 
     @Option(name: .long, help: ArgumentHelp("The credentials file to merge into.", valueName: "path"))
     var into: String
+
+    @Option(
+      name: .customLong("as"),
+      help: ArgumentHelp(
+        "The target's layout: a name from the template set's layout.yml (such as yaml or env), or yaml or env (default: from the --into file name).",
+        valueName: "layout"))
+    var layoutName: String?
 
     @Flag(name: .long, help: "Replace accounts that the target file already has.")
     var replace = false
@@ -84,7 +95,7 @@ extension OnboardCommand.Credentials {
       let merger = CredentialMerger(specs: setup.guide.credentials, layout: setup.layout)
       let report: CredentialMerger.Report
       do {
-        report = try merger.merge(files, into: into, replace: replace)
+        report = try merger.merge(files, into: into, replace: replace, as: layoutName)
       } catch let failure as CredentialMerger.Failure {
         throw fail(failure.description, .usage)
       }

@@ -23,14 +23,18 @@ extension OnboardCommand {
         'onboard lint', and asked for again with the reason when it is wrong. No message \
         shows a value.
 
-        At the end the values are merged into the seller's account section of the \
-        credentials file (--write PATH, default: the layout's file name in the current \
-        folder): other accounts and comments stay as they were, the file is written \
-        atomically with mode 0600 and then linted. --print-env prints export lines for the \
-        environment instead; those lines contain the values. Before the first question the \
+        When the walk reaches the step that consumes the credentials (the first with \
+        **Consumes:**), before that step's checks, the values are merged into the seller's \
+        credential file, in the layout that the template set's layout.yml names for the \
+        seller's credential_source (credential-sources:), at that layout's destination: an \
+        account section of a YAML file, account-suffixed names in a dotenv file, or a Python \
+        credentials dict. --write PATH writes there instead, and the guide's \
+        {{credentials_destination}} shows that path. Other accounts and comments stay as they \
+        were, the file is written atomically with mode 0600 and then linted. --print-env prints \
+        export lines for the environment instead; those lines contain the values. Before the first question the \
         walk checks that the file can be written (its folder exists or can be created, the file \
         if present is a writable regular file) without creating it; if the write still fails \
-        at the end, it asks for another path, or '-' to print export lines, so that the typed \
+        at that step, it asks for another path, or '-' to print export lines, so that the typed \
         values are not lost.
 
         Progress (which steps are confirmed, never values) is saved after each step in \
@@ -41,7 +45,8 @@ extension OnboardCommand {
 
         When standard input is not a terminal, answers are read line by line (one line per \
         prompt), so a walk can be scripted. Ctrl-C, or the end of input at any prompt, stops \
-        the walk and leaves the credentials file as it was.
+        the walk; the credentials file is left as it was unless the walk had already reached \
+        the step that writes it.
 
         Exit codes: 0 written (or printed); 1 the written file has lint errors, the guide or \
         the seller's row has errors, the file cannot be edited, or the input ended; 2 usage \
@@ -65,7 +70,11 @@ extension OnboardCommand {
         valueName: "name=value"))
     var settings: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The credentials file to merge the values into.", valueName: "path"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The credentials file to merge the values into (default: the layout's destination for the seller's credential source).",
+        valueName: "path"))
     var write: String?
 
     @Flag(
@@ -156,15 +165,18 @@ extension OnboardCommand {
           destination = .printEnvironment
         } else if let write {
           destination = .file(write)
-        } else if let accounts = setup.accountsFile {
-          destination = .file(setup.layout.fileName(accounts, account: chosen.account))
+        } else if let path = CredentialDestination.defaultPath(
+          for: chosen, layout: setup.layout, environment: environment)
+        {
+          destination = .file(path)
         } else {
-          throw fail("the layout has no accounts file; give --write PATH or --print-env", .usage)
+          throw fail("the layout has no file for this seller's credentials; give --write PATH or --print-env", .usage)
         }
         let options = WalkOptions(
           destination: destination, acceptChecks: yes, replaceExisting: replace, restart: restart,
           hyperlinks: TerminalText.supportsHyperlinks(
-            outputIsTerminal: conversationIsTerminal, environment: environment))
+            outputIsTerminal: conversationIsTerminal, environment: environment),
+          namedDestination: write)
         let store = WalkProgressStore(root: state ?? WalkProgressStore.defaultRoot(environment: environment))
         let session: WalkSession
         do {
@@ -186,7 +198,7 @@ extension OnboardCommand {
         if result.hasFailures { throw ExitStatus.findings.exitCode }
       } catch WalkEnded.endOfInput {
         throw fail(
-          "the input ended before the walk finished; the credentials file was not written (confirmed steps are kept for the next run)",
+          "the input ended before the walk finished (confirmed steps are kept for the next run)",
           .findings)
       } catch let failure as WalkSession.Failure {
         throw fail(failure.description, failure.isFinding ? .findings : .usage)
@@ -201,7 +213,7 @@ extension OnboardCommand {
         throw fail(failure.description, .usage)
       } catch let failure as InputFile.ReadError {
         throw fail(
-          "\(failure.description); the credentials file was not written (confirmed steps are kept for the next run)",
+          "\(failure.description) (confirmed steps are kept for the next run)",
           .usage)
       }
     }
