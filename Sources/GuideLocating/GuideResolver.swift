@@ -9,8 +9,8 @@ import OnboardSupport
 /// with that front matter `id:`. With no name, the default guide is the only `.md` file in the
 /// `guides/` folder of the first data folder that has one (``DataRoots`` gives the order).
 /// A template set is the folder given with `--templates`, else the guide's own (front matter
-/// `templates:`) found as `templates/<name>` in the current folder, beside the guide's folder,
-/// inside it, then in each data folder. A name leading out of its `templates/` folder (also
+/// `templates:`, else ``fallbackTemplateSet``) found as `templates/<name>` in the current folder,
+/// beside the guide's folder, inside it, then in each data folder. A name leading out of its `templates/` folder (also
 /// after symbolic links) is never used.
 public struct GuideResolver: Sendable {
   /// The data folders searched, in order.
@@ -68,11 +68,16 @@ public struct GuideResolver: Sendable {
     return nil
   }
 
+  /// The template set used for a guide whose front matter names none: `templates/generic`, which
+  /// writes checklists, prompts and one credential file derived from the guide's credentials block.
+  public static let fallbackTemplateSet = "generic"
+
   /// The template set folder for a guide.
   /// - Parameters:
   ///   - explicit: a folder given with `--templates`: a template set (holding `file`), or a
   ///     folder of template sets that holds `<name>/<file>`.
-  ///   - name: the guide's template set (front matter `templates:`), if it names one.
+  ///   - name: the guide's template set (front matter `templates:`), if it names one; `nil`
+  ///     looks for ``fallbackTemplateSet``.
   ///   - guideFile: the guide's path.
   ///   - file: a file the folder must hold (`layout.yml`), or `nil`.
   public func templateSet(explicit: String?, name: String?, guideFile: String, holding file: String? = nil)
@@ -91,10 +96,8 @@ public struct GuideResolver: Sendable {
       }
       throw ResolutionError("the template set \(explicit) holds no \(file)")
     }
-    guard let name else {
-      throw ResolutionError(
-        "the guide \(guideFile) names no template set (front matter 'templates:'); give one with --templates DIR")
-    }
+    let named = name
+    let name = name ?? Self.fallbackTemplateSet
     let guideFolder = PathParts.folder(of: guideFile)
     var searched: [(root: String, origin: DataRoot.Origin)] = TemplateSetPath.candidates(
       name: name, guideFolder: guideFolder
@@ -107,6 +110,11 @@ public struct GuideResolver: Sendable {
         throw ResolutionError("the guide's template set '\(name)' is not used: \(reason)")
       case .notFound: continue
       }
+    }
+    guard named != nil else {
+      throw ResolutionError(
+        "the guide \(guideFile) names no template set (front matter 'templates:') and the generic set 'templates/\(name)' is in no templates/ folder (\(searchedPlaces())); give one with --templates DIR"
+      )
     }
     throw ResolutionError(
       "the guide \(guideFile) names the template set '\(name)', which is in no templates/ folder (\(searchedPlaces())); give one with --templates DIR"
