@@ -92,3 +92,21 @@ def test_init_placeholder_png_is_valid(tmp_path):
     raw = zlib.decompress(idat)  # checks the Adler-32 too
     assert len(raw) == height * (1 + 3 * width)
     assert all(raw[row * (1 + 3 * width)] == 0 for row in range(height))
+
+
+def test_runbook_and_scripted_walk_of_the_second_bundled_guide(tmp_path):
+    runbook = tmp_path / "runbook.md"
+    run("runbook", GUIDE, "--roster", ROSTER, "--seller", "copper-kettle", "--format", "md", "-o", runbook)
+    text = runbook.read_text(encoding="utf-8")
+    assert "Copper Kettle Kitchenware" in text and "https://copper-kettle.example.com/fernhill/events" in text
+    assert "`credentials.env`" in text
+
+    walk = subprocess.run(
+        [str(ONBOARD), "walk", str(GUIDE), "--roster", str(ROSTER), "--seller", "copper-kettle", "--yes",
+         "--print-env", "--state", str(tmp_path / "state")],
+        cwd=tmp_path, input=f"{KNOWN_KEY}\n{SECRET}\n", capture_output=True, text=True, timeout=120,
+    )
+    assert walk.returncode == 0, walk.stderr
+    exports = [line for line in walk.stdout.splitlines() if line.startswith("export ")]
+    assert exports == [f"export FERNHILL_API_KEY='{KNOWN_KEY}'", f"export FERNHILL_WEBHOOK_SECRET='{SECRET}'"]
+    assert SECRET not in walk.stderr
