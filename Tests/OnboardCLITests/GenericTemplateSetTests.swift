@@ -64,8 +64,10 @@ import Testing
     let copy = folder + "/y/templates/generic/dotenv.mustache"
     #expect(FileManager.default.fileExists(atPath: folder + "/y/templates/shared/_checklist-script.html.mustache"))
     let text = try Self.read(copy)
-    try Data(text.replacingOccurrences(of: "# Keep this file private", with: "# CUSTOMISED. Keep this file private").utf8)
-      .write(to: URL(fileURLWithPath: copy))
+    try Data(
+      text.replacingOccurrences(of: "# Keep this file private", with: "# CUSTOMISED. Keep this file private").utf8
+    )
+    .write(to: URL(fileURLWithPath: copy))
     let run = try OnboardProcess.run(["packets", "y/y.md", "--roster", "y/roster.yml", "--quiet"], in: folder)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try Self.read(folder + "/packets/example-shop/credentials.env").contains("# CUSTOMISED."))

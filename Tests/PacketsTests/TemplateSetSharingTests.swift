@@ -42,11 +42,13 @@ import Testing
 
   @Test func choosingALayoutKeepsOneCredentialFile() throws {
     let generic = try TemplateSet.load(directory: TestSupport.root + "/templates/generic")
-    #expect(generic.outputs.map(\.fileName).sorted() == [
-      "checklist.html", "checklist.md", "credentials.env", "credentials.yml", "prompts.md",
-    ])
+    #expect(
+      generic.outputs.map(\.fileName).sorted() == [
+        "checklist.html", "checklist.md", "credentials.env", "credentials.yml", "prompts.md",
+      ])
     let byDefault = try generic.choosingLayout(nil)
-    #expect(byDefault.outputs.map(\.fileName).sorted() == ["checklist.html", "checklist.md", "credentials.env", "prompts.md"])
+    #expect(
+      byDefault.outputs.map(\.fileName).sorted() == ["checklist.html", "checklist.md", "credentials.env", "prompts.md"])
     #expect(byDefault.layout?.files.map(\.name) == ["dotenv"])
     let yaml = try generic.choosingLayout("yaml")
     #expect(yaml.outputs.map(\.fileName).contains("credentials.yml"))

@@ -60,7 +60,8 @@ struct OutputCoverageTests {
     let guide = try #require(loaded.guide, "\(path) did not load")
     // The template set the guide names, else the generic set packets fall back to (issue 20).
     let set = guide.metadata.templates.first ?? "generic"
-    let templates = try TemplateSet.load(directory: Self.root + "/templates/" + set).choosingLayout(guide.metadata.layout)
+    let templates = try TemplateSet.load(directory: Self.root + "/templates/" + set).choosingLayout(
+      guide.metadata.layout)
     let generator = PacketGenerator(
       guide: guide, templates: templates, options: .init(outputDirectory: NSTemporaryDirectory()))
     let source = try String(contentsOfFile: path, encoding: .utf8)

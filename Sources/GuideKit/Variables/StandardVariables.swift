@@ -13,7 +13,10 @@ public enum StandardVariables {
     ("guide_id", "the guide's id"),
     ("guide_title", "the guide's title"),
     ("guide_version", "the guide's version"),
-    ("credentials_file", "the name of the credential file the packet holds (the template set's accounts-yaml file, else its flat-yaml file, else its first file)"),
+    (
+      "credentials_file",
+      "the name of the credential file the packet holds (the template set's accounts-yaml file, else its flat-yaml file, else its first file)"
+    ),
     ("dotenv_file", "the name of the dotenv file the packet holds, for the recipient's account"),
     ("known_credentials", "the credential keys the roster gives, filled into the packet's files, or 'none'"),
     ("missing_credentials", "the credential keys the packet's files still leave empty, or 'none'"),

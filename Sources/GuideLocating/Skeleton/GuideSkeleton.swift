@@ -157,7 +157,8 @@ public struct GuideSkeleton: Sendable {
         try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         try AtomicFile.write(file.bytes, to: file.path)
       } catch {
-        throw Failure("cannot write \(file.path): \((error as? AtomicFile.WriteError)?.reason ?? "cannot create \(parent)")")
+        throw Failure(
+          "cannot write \(file.path): \((error as? AtomicFile.WriteError)?.reason ?? "cannot create \(parent)")")
       }
     }
     return planned.map(\.path)
@@ -183,7 +184,8 @@ public struct GuideSkeleton: Sendable {
         } catch {
           throw Failure("cannot read \(path): \((error as? InputFile.ReadError)?.reason ?? "\(error)")")
         }
-        result.append((((target as NSString).appendingPathComponent(name) as NSString).appendingPathComponent(file), bytes))
+        result.append(
+          (((target as NSString).appendingPathComponent(name) as NSString).appendingPathComponent(file), bytes))
       }
     }
     return result

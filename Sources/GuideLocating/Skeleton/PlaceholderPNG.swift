@@ -13,7 +13,8 @@ public enum PlaceholderPNG {
       raw.append(0)  // filter type 0 (none) for each row
       for x in 0..<width {
         let frame = x < 2 || y < 2 || x >= width - 2 || y >= height - 2
-        let onDiagonal = abs(x * (height - 1) - y * (width - 1)) < width
+        let onDiagonal =
+          abs(x * (height - 1) - y * (width - 1)) < width
           || abs(x * (height - 1) - (height - 1 - y) * (width - 1)) < width
         let shade: UInt8 = frame ? 0x8C : onDiagonal ? 0xB4 : 0xE6
         raw += [shade, shade, shade]
