@@ -110,3 +110,24 @@ def test_runbook_and_scripted_walk_of_the_second_bundled_guide(tmp_path):
     exports = [line for line in walk.stdout.splitlines() if line.startswith("export ")]
     assert exports == [f"export FERNHILL_API_KEY='{KNOWN_KEY}'", f"export FERNHILL_WEBHOOK_SECRET='{SECRET}'"]
     assert SECRET not in walk.stderr
+
+
+def test_walk_writes_the_generic_layouts_and_their_consumers_load_them(tmp_path):
+    answers = f"{KNOWN_KEY}\n{SECRET}\n"
+    yaml_guide = tmp_path / "yaml-guide.md"
+    yaml_guide.write_text(GUIDE.read_text(encoding="utf-8").replace("layout: dotenv\n", "layout: yaml\n"), encoding="utf-8")
+    for guide, name in ((GUIDE, "out.env"), (yaml_guide, "out.yml")):
+        walk = subprocess.run(
+            [str(ONBOARD), "walk", str(guide), "--roster", str(ROSTER), "--seller", "copper-kettle", "--yes",
+             "--write", name, "--state", str(tmp_path / ("state-" + name))],
+            cwd=tmp_path, input=answers, capture_output=True, text=True, timeout=120,
+        )
+        assert walk.returncode == 0, walk.stdout + walk.stderr
+        assert "onboard lint finds no problems" in walk.stdout + walk.stderr
+        assert SECRET not in walk.stdout + walk.stderr
+        written = tmp_path / name
+        assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert dotenv.dotenv_values(tmp_path / "out.env") == {"FERNHILL_API_KEY": KNOWN_KEY, "FERNHILL_WEBHOOK_SECRET": SECRET}
+    assert yaml.safe_load((tmp_path / "out.yml").read_text(encoding="utf-8")) == {
+        "api_key": KNOWN_KEY, "webhook_signing_secret": SECRET,
+    }

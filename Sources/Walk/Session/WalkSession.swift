@@ -59,7 +59,7 @@ public final class WalkSession {
   public let layout: ServiceLayout
   /// The options.
   public let options: WalkOptions
-  private let io: any WalkIO
+  let io: any WalkIO
   private let store: WalkProgressStore
   private let emitEnvironment: (String) -> Void
   private let validator: ValueValidator
@@ -158,7 +158,7 @@ public final class WalkSession {
 
   // MARK: - Start
 
-  private enum Preflight {
+  enum Preflight {
     case proceed(replaces: Bool)
     case declined
   }
@@ -166,6 +166,7 @@ public final class WalkSession {
   /// Checks the destination before any question, so that a file the walk cannot write or
   /// edit stops it before values are pasted. Nothing is created, so Ctrl-C leaves nothing.
   private func preflight(_ path: String) throws -> Preflight {
+    if let flat = flatFile { return try preflightFlat(path, file: flat) }
     guard layout.file(kind: .accountsYAML) != nil else { throw Failure.noAccountsLayout(service: layout.service) }
     do {
       try CredentialFileStore.checkWritable(path)
@@ -359,7 +360,7 @@ public final class WalkSession {
   }
 
   /// The person chose to keep the account a file already has.
-  private enum DeclinedReplace: Error {
+  enum DeclinedReplace: Error {
     case keepAccount
   }
 
@@ -384,6 +385,7 @@ public final class WalkSession {
   private func write(
     _ ordered: [(key: String, value: String)], to path: String, confirmedReplace: Bool, noteGainedAccount: Bool
   ) throws -> WalkResult {
+    if let flat = flatFile { return try writeFlat(ordered, file: flat, to: path, confirmedReplace: confirmedReplace) }
     if !noteGainedAccount {
       do {
         try CredentialFileStore.checkWritable(path)
@@ -428,9 +430,9 @@ public final class WalkSession {
   }
 
   /// Lints the written file and shows the findings (they never contain values).
-  private func lint(_ path: String) -> [Diagnostic] {
+  func lint(_ path: String) -> [Diagnostic] {
     let linter = CredentialLinter(specs: guide.credentials, layout: layout)
-    let layoutName = layout.file(kind: .accountsYAML)?.name
+    let layoutName = layout.file(kind: .accountsYAML)?.name ?? flatFile?.name
     do {
       let findings = try linter.lint(file: path, as: layoutName)
       if findings.isEmpty {
@@ -467,7 +469,7 @@ public final class WalkSession {
     save()
   }
 
-  private func markCompleted() {
+  func markCompleted() {
     progress.completed = WalkProgress.now()
     save()
   }
