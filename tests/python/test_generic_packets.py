@@ -48,6 +48,9 @@ def test_dotenv_layout_loads_with_python_dotenv(tmp_path):
     assert values == {"FERNHILL_API_KEY": KNOWN_KEY, "FERNHILL_WEBHOOK_SECRET": ""}
     text = env_file.read_text(encoding="utf-8")
     assert 'fill in from step 2.2 "Click Reveal beside Signing secret and copy it." (reveal-secret)' in text
+    # The roster's known key reaches the credential file and nothing else of the packet.
+    for other in ("checklist.md", "checklist.html", "prompts.md", "packet.json"):
+        assert KNOWN_KEY not in (tmp_path / "p" / "harbour-tea" / other).read_text(encoding="utf-8"), other
 
     env_file.write_text(fill(text, "FERNHILL_WEBHOOK_SECRET=", SECRET), encoding="utf-8")
     assert dotenv.dotenv_values(env_file) == {"FERNHILL_API_KEY": KNOWN_KEY, "FERNHILL_WEBHOOK_SECRET": SECRET}
