@@ -58,7 +58,9 @@ Every command that takes a guide (`check`, `graph`, `packets`, `runbook`, `walk`
 --guide`, `credentials merge --guide`) takes a file or an installed guide's **id** (its front
 matter `id:`); a file of that name wins. Without one, `lint`, `credentials merge` and `guides
 --default` use the default guide, the only `.md` file in the first `guides/` folder below that
-has one, and `check` checks `guides/` of the current folder. Folders are searched in this order:
+has one (when it has several, the one its `default-guide` file names: the bundled
+`guides/default-guide` names sp-api-self-authorisation.md), and `check` checks `guides/` of the
+current folder. Folders are searched in this order:
 
 1. `--guide` and `--templates` (or the guide argument);
 2. the project checkout the command runs in (the current folder, when it has `guides/` or
@@ -71,14 +73,15 @@ has one, and `check` checks `guides/` of the current folder. Folders are searche
 5. `share/onboard` beside the binary's `bin/` folder (`make install` puts the bundled guides and
    template sets in `PREFIX/share/onboard`).
 
-A guide's template set (front matter `templates:`) is `templates/<name>` in the current folder,
+A guide's template set (front matter `templates:`; `generic` when it names none) is
+`templates/<name>` in the current folder,
 beside the guide's folder, inside it, then in each folder above; a name that leads out of its
 `templates/` folder (also through a symbolic link) is never used. `onboard guides` lists the
 installed guides; `onboard guides --default` and `onboard check --verbose` say which guide and template
 set were used and where each came from.
 
 HEAD
-  for command in "" check graph packets runbook walk "credentials merge" lint guides; do
+  for command in "" check graph packets runbook walk "credentials merge" lint guides init; do
     if [ -z "$command" ]; then title="onboard"; else title="onboard $command"; fi
     echo "## \`$title\`"
     echo

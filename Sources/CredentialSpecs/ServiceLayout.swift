@@ -65,6 +65,9 @@ public struct ServiceLayout: Hashable, Sendable {
   public var suffixDefaultAccount: Bool
   /// The file shapes, in the order the descriptor lists them.
   public var files: [FileLayout]
+  /// `default-layout:`: the `name` of the one file packets write when neither the guide's front
+  /// matter `layout:` nor `--layout` chooses one; `nil`: packets write every file.
+  public var defaultLayout: String?
   /// `missing-value:`: the text shown in place of a variable a recipient's row does not give;
   /// `{{label}}` stands for the variable's name with spaces for underscores. `nil`: not given.
   public var missingValue: String?
@@ -113,11 +116,28 @@ public struct ServiceLayout: Hashable, Sendable {
   /// The top-level keys a descriptor may have.
   static let topLevelKeys = [
     "service", "default-account", "env-suffix", "env-fallback", "suffix-default-account", "files",
-    "missing-value", "credential-sources",
+    "missing-value", "credential-sources", "default-layout",
   ]
 
   /// The keys a `files:` entry may have.
   static let fileKeys = ["name", "kind", "file", "description", "allowed-top-level-keys", "destination"]
+
+  /// The layout a packet of a guide writes: ``choosing(_:)`` the guide's `layout:` (`name`), else
+  /// ``defaultLayout``; this layout itself when neither is given or names no file.
+  public func chosen(_ name: String?) -> ServiceLayout {
+    guard let name = name ?? defaultLayout else { return self }
+    return choosing(name) ?? self
+  }
+
+  /// This layout with only the file named `name` (or of that kind's raw value): what a packet
+  /// writes when a guide's `layout:` or `--layout` chooses one file. `nil` when none has it.
+  public func choosing(_ name: String) -> ServiceLayout? {
+    guard let chosen = file(named: name) else { return nil }
+    var result = self
+    result.files = [chosen]
+    result.defaultLayout = nil
+    return result
+  }
 
   /// The environment name of `env` for an account: `LWA_APP_ID` → `LWA_APP_ID_shop`.
   public func envName(_ env: String, account: String?) -> String {
@@ -186,6 +206,7 @@ public struct ServiceLayout: Hashable, Sendable {
     var layout = ServiceLayout(service: mapping["service"]?.string ?? "", files: [])
     if let account = mapping["default-account"]?.string { layout.defaultAccount = account }
     if let marker = mapping["missing-value"]?.string { layout.missingValue = marker }
+    if let chosen = mapping["default-layout"]?.string { layout.defaultLayout = chosen }
     if let suffix = mapping["env-suffix"]?.string { layout.envSuffix = suffix }
     if let fallback = mapping["env-fallback"]?.string { layout.envFallbackPerKey = fallback == "per-key" }
     if let suffixDefault = mapping["suffix-default-account"].flatMap(Self.flag) {
@@ -227,6 +248,14 @@ public struct ServiceLayout: Hashable, Sendable {
     }
     if let sources = mapping["credential-sources"] {
       readCredentialSources(sources, into: &layout, position: position, diagnostics: &diagnostics)
+    }
+    if let chosen = layout.defaultLayout, diagnostics.isEmpty, !layout.files.contains(where: { $0.name == chosen }) {
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: malformedRule,
+          message: "default-layout '\(chosen)' names no file; use one of "
+            + layout.files.map(\.name).joined(separator: ", ") + ".",
+          location: position.location(mapping["default-layout"]?.mark)))
     }
     if !diagnostics.isEmpty { return .failure(DiagnosticList(diagnostics)) }
     return .success(layout)

@@ -7,10 +7,11 @@ import OnboardSupport
 ///
 /// A guide named on the command line is that file when it exists, else the installed guide
 /// with that front matter `id:`. With no name, the default guide is the only `.md` file in the
-/// `guides/` folder of the first data folder that has one (``DataRoots`` gives the order).
+/// `guides/` folder of the first data folder that has one (``DataRoots`` gives the order), or,
+/// when that folder holds several, the one its ``defaultGuideFile`` names.
 /// A template set is the folder given with `--templates`, else the guide's own (front matter
-/// `templates:`) found as `templates/<name>` in the current folder, beside the guide's folder,
-/// inside it, then in each data folder. A name leading out of its `templates/` folder (also
+/// `templates:`, else ``fallbackTemplateSet``) found as `templates/<name>` in the current folder,
+/// beside the guide's folder, inside it, then in each data folder. A name leading out of its `templates/` folder (also
 /// after symbolic links) is never used.
 public struct GuideResolver: Sendable {
   /// The data folders searched, in order.
@@ -33,11 +34,27 @@ public struct GuideResolver: Sendable {
       let files = InstalledGuide.files(in: root.guidesFolder)
       if files.count == 1 { return LocatedPath(path: files[0], origin: root.origin) }
       if files.count > 1 {
+        if let chosen = Self.defaultGuide(in: root.guidesFolder, among: files) {
+          return LocatedPath(path: chosen, origin: root.origin)
+        }
         throw ResolutionError(
-          "\(root.guidesFolder) holds \(files.count) guides; name one (a file or an id from 'onboard guides')")
+          "\(root.guidesFolder) holds \(files.count) guides and no \(Self.defaultGuideFile) file naming one; name one (a file or an id from 'onboard guides')"
+        )
       }
     }
     throw ResolutionError("no guide found in \(searchedPlaces()); name one (a file, or an installed guide's id)")
+  }
+
+  /// The file in a `guides/` folder that names its default guide when it holds several: one line,
+  /// the guide's file name (`sp-api-self-authorisation.md`).
+  public static let defaultGuideFile = "default-guide"
+
+  /// The guide among `files` that `folder`'s ``defaultGuideFile`` names, if it names one of them.
+  static func defaultGuide(in folder: String, among files: [String]) -> String? {
+    let path = (folder as NSString).appendingPathComponent(defaultGuideFile)
+    guard let bytes = try? InputFile.readIfPresent(path, limits: .dataFile) else { return nil }
+    let name = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return files.first { ($0 as NSString).lastPathComponent == name && !name.isEmpty }
   }
 
   /// Every installed guide, in search order; a guide whose id an earlier folder already has is left out.
@@ -68,11 +85,16 @@ public struct GuideResolver: Sendable {
     return nil
   }
 
+  /// The template set used for a guide whose front matter names none: `templates/generic`, which
+  /// writes checklists, prompts and one credential file derived from the guide's credentials block.
+  public static let fallbackTemplateSet = "generic"
+
   /// The template set folder for a guide.
   /// - Parameters:
   ///   - explicit: a folder given with `--templates`: a template set (holding `file`), or a
   ///     folder of template sets that holds `<name>/<file>`.
-  ///   - name: the guide's template set (front matter `templates:`), if it names one.
+  ///   - name: the guide's template set (front matter `templates:`), if it names one; `nil`
+  ///     looks for ``fallbackTemplateSet``.
   ///   - guideFile: the guide's path.
   ///   - file: a file the folder must hold (`layout.yml`), or `nil`.
   public func templateSet(explicit: String?, name: String?, guideFile: String, holding file: String? = nil)
@@ -91,10 +113,8 @@ public struct GuideResolver: Sendable {
       }
       throw ResolutionError("the template set \(explicit) holds no \(file)")
     }
-    guard let name else {
-      throw ResolutionError(
-        "the guide \(guideFile) names no template set (front matter 'templates:'); give one with --templates DIR")
-    }
+    let named = name
+    let name = name ?? Self.fallbackTemplateSet
     let guideFolder = PathParts.folder(of: guideFile)
     var searched: [(root: String, origin: DataRoot.Origin)] = TemplateSetPath.candidates(
       name: name, guideFolder: guideFolder
@@ -107,6 +127,11 @@ public struct GuideResolver: Sendable {
         throw ResolutionError("the guide's template set '\(name)' is not used: \(reason)")
       case .notFound: continue
       }
+    }
+    guard named != nil else {
+      throw ResolutionError(
+        "the guide \(guideFile) names no template set (front matter 'templates:') and the generic set 'templates/\(name)' is in no templates/ folder (\(searchedPlaces())); give one with --templates DIR"
+      )
     }
     throw ResolutionError(
       "the guide \(guideFile) names the template set '\(name)', which is in no templates/ folder (\(searchedPlaces())); give one with --templates DIR"

@@ -146,11 +146,12 @@ import Testing
     let json = try tree.run(binary, ["guides", "--format", "json"])
     #expect(json.status == 0)
     let list = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
-    #expect(list?.count == 1)
-    #expect(list?.first?["id"] == Self.guideID)
-    #expect(list?.first?["version"] == "3")
-    #expect(list?.first?["path"] == tree.root + "/xdg/onboard/guides/\(Self.guideID).md")
-    #expect(list?.first?["title"]?.isEmpty == false)
+    // Both bundled guides, each once (from the first folder that has it).
+    #expect(list?.compactMap { $0["id"] }.sorted() == ["fernhill-pay-webhooks", Self.guideID])
+    let bundled = list?.first { $0["id"] == Self.guideID }
+    #expect(bundled?["version"] == "3")
+    #expect(bundled?["path"] == tree.root + "/xdg/onboard/guides/\(Self.guideID).md")
+    #expect(bundled?["title"]?.isEmpty == false)
     let version = try tree.run(binary, ["guides", "--default"])
     #expect(version.stdout.contains("version 3: "), "\(version.stdout)")
     #expect(version.stdout.contains("(from $XDG_DATA_HOME)"))

@@ -51,13 +51,17 @@ struct OutputCoverageTests {
     #expect(names.contains("sp-api-self-authorisation.md"))
     #expect(names.contains("brief-example.md") && names.contains("fidelity.md"))
     #expect(names.contains("tillpoint-payments.md"))
+    #expect(names.contains("fernhill-pay-webhooks.md"))
   }
 
   @Test("every block of every guide reaches every output, or is marked out or excluded", arguments: guidePaths)
   func coverage(path: String) throws {
     let loaded = GuideLoader(screenshotFolders: [Self.root + "/../shared/screenshots"]).load(file: path)
     let guide = try #require(loaded.guide, "\(path) did not load")
-    let templates = try TemplateSet.load(directory: Self.root + "/templates/sp-api")
+    // The template set the guide names, else the generic set packets fall back to (issue 20).
+    let set = guide.metadata.templates.first ?? "generic"
+    let templates = try TemplateSet.load(directory: Self.root + "/templates/" + set).choosingLayout(
+      guide.metadata.layout)
     let generator = PacketGenerator(
       guide: guide, templates: templates, options: .init(outputDirectory: NSTemporaryDirectory()))
     let source = try String(contentsOfFile: path, encoding: .utf8)

@@ -506,3 +506,29 @@ def test_a_missing_browser_is_a_clear_error(onboard, tmp_path):
     result = run_onboard("packets", GUIDE, "--roster", ROSTER, "--out", tmp_path / "p", "--pdf", env=env, check=False)
     assert result.returncode == 2 and "sudo apt-get install chromium" in result.stderr
     assert not (tmp_path / "p").exists()
+
+
+def test_generic_checklist_ticks_are_saved_per_recipient(driver, onboard, tmp_path):
+    """The generic template set's checklist (a guide with no templates:) keeps its ticks per recipient."""
+    out = tmp_path / "generic"
+    run_onboard(
+        "packets", str(ROOT / "guides" / "fernhill-pay-webhooks.md"),
+        "--roster", str(ROOT / "examples" / "fernhill-pay-roster.yml"), "--out", str(out), "--quiet",
+    )
+    page = out / "harbour-tea" / "checklist.html"
+    steps = json.loads((out / "harbour-tea" / "packet.json").read_text(encoding="utf-8"))["steps"]
+    driver.get(page.as_uri())
+    ticked, progress = checklist_state(driver)
+    assert len(ticked) == len(steps) == 5 and not any(ticked)
+    box = driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")[1]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+    box.click()
+    driver.refresh()
+    ticked, progress = checklist_state(driver)
+    assert ticked[1] and sum(ticked) == 1 and progress == "1 of 5 steps done"
+    images = driver.find_elements(By.CSS_SELECTOR, "figure img")
+    assert len(images) == 3
+    assert all(driver.execute_script("return arguments[0].naturalWidth", image) > 0 for image in images)
+    driver.get((out / "copper-kettle" / "checklist.html").as_uri())
+    ticked, progress = checklist_state(driver)
+    assert not any(ticked) and progress == "0 of 5 steps done"

@@ -55,7 +55,7 @@ struct FrontMatter {
     return (nil, Array(bytes))
   }
 
-  static let knownFields: [String] = ["id", "title", "version", "data", "data-key", "templates", "variables"]
+  static let knownFields: [String] = ["id", "title", "version", "data", "data-key", "templates", "layout", "variables"]
 
   /// Reads the metadata; problems become diagnostics.
   static func metadata(
@@ -111,6 +111,17 @@ struct FrontMatter {
         } else if let single = value.scalar?.string {
           metadata.templates = [single]
           metadata.templateLocations = [position.location(value.mark)]
+        }
+      case "layout":
+        metadata.layout = value.scalar?.string
+        metadata.layoutLocation = position.location(value.mark)
+        if value.scalar == nil {
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: GuideRules.frontMatter,
+              message: "The front matter's 'layout' must be one name, such as dotenv or yaml.",
+              location: position.location(value.mark),
+              fix: "Write `layout: dotenv` (a `name:` of the template set's layout.yml files)."))
         }
       case "variables":
         metadata.variables = VariablesField.read(

@@ -81,6 +81,11 @@ public struct GuideMetadata: Hashable, Sendable {
   public var templates: [String]
   /// Where each of ``templates`` is written, in the same order.
   public var templateLocations: [DiagnosticLocation] = []
+  /// The credential file layout packets write (front matter `layout:`): the `name` of one of the
+  /// template set's `layout.yml` files, such as `dotenv` or `yaml`; `nil` when not given.
+  public var layout: String?
+  /// Where ``layout`` is written, when it is.
+  public var layoutLocation: DiagnosticLocation?
   /// Variables the guide needs from each roster row, beyond the standard fields.
   public var variables: [VariableDeclaration]
   /// Where the front matter is (line 1 when present).

@@ -13,7 +13,10 @@ public enum StandardVariables {
     ("guide_id", "the guide's id"),
     ("guide_title", "the guide's title"),
     ("guide_version", "the guide's version"),
-    ("credentials_file", "the name of the credential file the packet holds (the template set's accounts-yaml file)"),
+    (
+      "credentials_file",
+      "the name of the credential file the packet holds (the template set's accounts-yaml file, else its flat-yaml file, else its first file)"
+    ),
     ("dotenv_file", "the name of the dotenv file the packet holds, for the recipient's account"),
     (
       "credentials_destination",

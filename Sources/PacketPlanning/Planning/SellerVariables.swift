@@ -33,7 +33,7 @@ public enum SellerVariables {
     variables["guide_title"] = guide.title
     variables["guide_version"] = guide.metadata.version
     if let layout {
-      if let file = layout.file(kind: .accountsYAML) {
+      if let file = layout.file(kind: .accountsYAML) ?? layout.file(kind: .flatYAML) ?? layout.files.first {
         variables["credentials_file"] = layout.fileName(file, account: seller.account)
       }
       if let file = layout.file(kind: .dotenv) {

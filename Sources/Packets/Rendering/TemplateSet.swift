@@ -11,7 +11,9 @@ import OnboardSupport
 /// packet, except: a template named after a `layout.yml` file entry (`env.mustache` for the
 /// entry `name: env`) writes that entry's file name with `{{account}}` filled in (such as
 /// `shop_de.env`); and files starting with `_` are partials (`{{> _notes.md}}`), which write
-/// nothing by themselves.
+/// nothing by themselves. The partials in `shared/` beside the set's folder are available too
+/// (``sharedFolder(besides:)``; the set's own partial of the same name wins): the checklist's
+/// HTML, CSS and JavaScript that the bundled sets share.
 ///
 /// The escaping of `{{value}}` follows the output's format, chosen from its file name (or the
 /// layout kind), never left to the template: HTML entities, Markdown backslashes, complete
@@ -91,12 +93,13 @@ public struct TemplateSet: Sendable {
     } catch {
       throw LoadError(message: "cannot list the template folder \(directory)")
     }
+    let files = names.map { (file: $0, folder: directory) } + sharedPartials(besides: directory, except: Set(names))
     var library = MustacheLibrary()
     var shapeLibrary: MustacheLibrary? = MustacheLibrary()
     var outputs: [Output] = []
-    for file in names {
+    for (file, folder) in files {
       let name = String(file.dropLast(".mustache".count))
-      let path = (directory as NSString).appendingPathComponent(file)
+      let path = (folder as NSString).appendingPathComponent(file)
       guard let data = try Self.readFile(path) else {
         throw LoadError(message: "cannot read the template \(path)")
       }
@@ -128,6 +131,29 @@ public struct TemplateSet: Sendable {
     outputs.sort { $0.fileName < $1.fileName }
     return TemplateSet(
       directory: directory, layout: layout, outputs: outputs, library: library, shapeLibrary: shapeLibrary)
+  }
+
+  /// The folder of partials that template sets share: `shared/` beside the set's folder
+  /// (`templates/shared/` for `templates/sp-api/`).
+  public static func sharedFolder(besides directory: String) -> String {
+    let trimmed = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+    return ((trimmed as NSString).deletingLastPathComponent as NSString).appendingPathComponent("shared")
+  }
+
+  /// The partials (`_NAME.mustache`) of the shared folder beside `directory` that the set does
+  /// not hold itself (a set's own partial wins), sorted; none when there is no such folder or
+  /// when `directory` is that folder.
+  static func sharedPartials(besides directory: String, except own: Set<String>) -> [(file: String, folder: String)] {
+    let folder = sharedFolder(besides: directory)
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+      (folder as NSString).standardizingPath != (directory as NSString).standardizingPath,
+      let names = try? manager.contentsOfDirectory(atPath: folder)
+    else { return [] }
+    return names.filter { $0.hasPrefix("_") && $0.hasSuffix(".mustache") && !own.contains($0) }.sorted().map {
+      (file: $0, folder: folder)
+    }
   }
 
   /// Whether a template's output depends on its context's text values only through writing
@@ -173,6 +199,33 @@ public struct TemplateSet: Sendable {
     case .dotenv: return .dotenv
     case .pythonDict: return .python
     }
+  }
+
+  /// This set writing one credential file: the `layout.yml` file named `name` (front matter
+  /// `layout:` or `--layout`), or, when `name` is `nil`, the layout's `default-layout:`. Other
+  /// outputs (checklists, prompts, packet files that are no layout file) stay. A set without
+  /// either choice is returned as it is (it writes every layout file it has a template for).
+  /// - Throws: ``LoadError`` naming the layouts there are, when `name` is none of them or has
+  ///   no template.
+  public func choosingLayout(_ name: String?) throws -> TemplateSet {
+    guard let layout, let name = name ?? layout.defaultLayout else {
+      if let name {
+        throw LoadError(message: "the template set \(directory) has no layout.yml, so it has no layout '\(name)'")
+      }
+      return self
+    }
+    let names = layout.files.filter { file in outputs.contains { $0.layoutFile == file } }.map(\.name)
+    guard let chosen = layout.choosing(name), let file = chosen.files.first,
+      outputs.contains(where: { $0.layoutFile == file })
+    else {
+      throw LoadError(
+        message: "the template set \(directory) has no layout '\(name)'; its layouts: "
+          + (names.isEmpty ? "none" : names.joined(separator: ", ")))
+    }
+    var result = self
+    result.layout = chosen
+    result.outputs = outputs.filter { $0.layoutFile == nil || $0.layoutFile == file }
+    return result
   }
 
   /// Renders one output with a context.

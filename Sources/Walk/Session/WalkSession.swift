@@ -60,7 +60,7 @@ public final class WalkSession {
   public let layout: ServiceLayout
   /// The options.
   public let options: WalkOptions
-  private let io: any WalkIO
+  let io: any WalkIO
   private let store: WalkProgressStore
   private let emitEnvironment: (String) -> Void
   private let validator: ValueValidator
@@ -169,7 +169,7 @@ public final class WalkSession {
 
   // MARK: - Start
 
-  private enum Preflight {
+  enum Preflight {
     case proceed(replaces: Bool)
     case declined
   }
@@ -188,6 +188,7 @@ public final class WalkSession {
     guard fileLayout != nil else {
       throw Failure.noFileLayout(service: layout.service, source: plan.seller.credentialSource)
     }
+    if let flat = flatFile { return try preflightFlat(path, file: flat) }
     do {
       try CredentialFileStore.checkWritable(path)
     } catch let error as CredentialFileStore.FileError {
@@ -423,7 +424,7 @@ public final class WalkSession {
   }
 
   /// The person chose to keep the account a file already has.
-  private enum DeclinedReplace: Error {
+  enum DeclinedReplace: Error {
     case keepAccount
   }
 
@@ -448,6 +449,7 @@ public final class WalkSession {
   private func write(
     _ ordered: [(key: String, value: String)], to path: String, confirmedReplace: Bool, noteGainedAccount: Bool
   ) throws -> WalkResult {
+    if let flat = flatFile { return try writeFlat(ordered, file: flat, to: path, confirmedReplace: confirmedReplace) }
     if !noteGainedAccount {
       do {
         try CredentialFileStore.checkWritable(path)
@@ -495,11 +497,11 @@ public final class WalkSession {
   }
 
   /// Lints the written file and shows the findings (they never contain values).
-  private func lint(_ path: String) -> [Diagnostic] {
-    guard let fileLayout, fileLayout.kind != .pythonDict else { return [] }
+  func lint(_ path: String) -> [Diagnostic] {
+    guard let written = flatFile ?? fileLayout, written.kind != .pythonDict else { return [] }
     let linter = CredentialLinter(specs: guide.credentials, layout: layout)
     do {
-      let findings = try linter.lint(file: path, as: fileLayout.name)
+      let findings = try linter.lint(file: path, as: written.name)
       if findings.isEmpty {
         io.show("onboard lint finds no problems in \(TerminalText.inert(path)).\n")
       } else {
@@ -538,7 +540,7 @@ public final class WalkSession {
     save()
   }
 
-  private func markCompleted() {
+  func markCompleted() {
     progress.completed = WalkProgress.now()
     save()
   }

@@ -18,7 +18,9 @@ extension OnboardCommand {
         Reads the roster (YAML list or CSV with a header row; docs/roster.md) and writes \
         <out>/<id>/ for each seller: checklist.md, checklist.html, prompts.md, the credential \
         files of the guide's template set (filled with the values the roster knows, mode 0600) \
-        and packet.json (with the SHA-256 of every file). Each packet is written atomically; a \
+        and packet.json (with the SHA-256 of every file). A guide that names no template set \
+        (front matter 'templates:') uses templates/generic, which writes one credential file: \
+        the layout the guide's 'layout:' or --layout names (dotenv or yaml), dotenv by default. Each packet is written atomically; a \
         re-run with the same input writes the same bytes. A folder onboard did not write is not \
         replaced without --force, and neither is a packet whose files were changed since \
         (compared with its packet.json) or that holds files packet.json does not list: it is \
@@ -47,6 +49,13 @@ extension OnboardCommand {
 
     @Option(name: .long, help: ArgumentHelp("A template set folder instead of the guide's own.", valueName: "dir"))
     var templates: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The one credential file to write: a name from the template set's layout.yml (dotenv or yaml for the generic set), instead of the guide's front matter 'layout:'.",
+        valueName: "name"))
+    var layout: String?
 
     @Option(name: .long, help: ArgumentHelp("A folder to look for screenshots in (repeatable).", valueName: "dir"))
     var screenshots: [String] = []
@@ -123,7 +132,7 @@ extension OnboardCommand {
       }
       let templateSet: TemplateSet
       do {
-        templateSet = try TemplateSet.load(directory: templateFolder)
+        templateSet = try TemplateSet.load(directory: templateFolder).choosingLayout(layout ?? model.metadata.layout)
       } catch {
         throw fail("\(error)")
       }

@@ -149,7 +149,7 @@ extension OnboardCommand {
             templateSet: resolver.templateSet(
               explicit: nil, name: model.metadata.templates.first, guideFile: guide, holding: "layout.yml"
             ).path
-          ).layout
+          ).layout.chosen(model.metadata.layout)
           outcome = try SellerRunbookPlanner(guide: model, layout: layout)
             .plan(sellerID: seller, roster: roster)
         } catch {

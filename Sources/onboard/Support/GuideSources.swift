@@ -13,15 +13,12 @@ enum GuideSources {
     case .success(let loaded):
       let metadata = loaded.metadata
       var text = "guide: \(metadata.id) version \(metadata.version): \(guide)\n"
-      if let name = metadata.templates.first {
-        do {
-          let folder = try resolver.templateSet(explicit: nil, name: name, guideFile: guide.path)
-          text += "template set: \(name): \(folder)\n"
-        } catch {
-          text += "template set: \(name): not found (\(error.description))\n"
-        }
-      } else {
-        text += "template set: none (the guide names none)\n"
+      let name = metadata.templates.first ?? GuideResolver.fallbackTemplateSet
+      do {
+        let folder = try resolver.templateSet(explicit: nil, name: metadata.templates.first, guideFile: guide.path)
+        text += "template set: \(name)\(metadata.templates.isEmpty ? " (the guide names none)" : ""): \(folder)\n"
+      } catch {
+        text += "template set: \(name): not found (\(error.description))\n"
       }
       return text
     }
