@@ -117,7 +117,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
-    .testTarget(name: "VerificationTests", dependencies: ["Verification", "CredentialSpecs", "Yams"]),
+    .testTarget(name: "VerificationTests", dependencies: ["Verification", "CredentialSpecs", "OnboardSupport"]),
     .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics"]),
     .testTarget(name: "OnboardSupportTests", dependencies: ["OnboardSupport"]),
     .testTarget(name: "EscapingTests", dependencies: ["Escaping", "CommonMark", "Yams"]),

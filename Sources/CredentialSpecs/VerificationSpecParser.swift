@@ -112,7 +112,11 @@ public enum VerificationSpecParser {
         case "token-url": tokenURL = address(value, "The token-url of verify")
         case "client-id", "client-secret", "refresh-token":
           let name = key.scalar?.string ?? ""
-          if let credential = credential(value, "The \(name) of verify") { roles[name] = credential } else { valid = false }
+          if let credential = credential(value, "The \(name) of verify") {
+            roles[name] = credential
+          } else {
+            valid = false
+          }
         case "errors": errors = mappings(value, in: "verify's errors", httpOnly: false)
         case "probe": probe = self.probe(value)
         default: unknown(key, in: "verify", known: knownKeys)
@@ -190,7 +194,8 @@ public enum VerificationSpecParser {
 
     mutating func mappings(_ node: Node, in what: String, httpOnly: Bool) -> [String: VerificationErrorMapping] {
       guard let entries = node.mapping else {
-        fail("\(what.prefix(1).uppercased() + what.dropFirst()) must be a mapping of error to {credentials, fix}.", node)
+        fail(
+          "\(what.prefix(1).uppercased() + what.dropFirst()) must be a mapping of error to {credentials, fix}.", node)
         return [:]
       }
       var result: [String: VerificationErrorMapping] = [:]

@@ -85,7 +85,8 @@ public struct CredentialVerifier: Sendable {
     guard let accessToken = body?["access_token"] as? String, !accessToken.isEmpty else {
       return VerificationResult(
         outcome: .notChecked, stage: .token, verdicts: unknown, status: answer.status,
-        summary: "the token endpoint \(host) answered HTTP \(answer.status) without an access_token", attempts: attempts)
+        summary: "the token endpoint \(host) answered HTTP \(answer.status) without an access_token", attempts: attempts
+      )
     }
     var verdicts: [String: CredentialVerdict] = [:]
     for key in roles { verdicts[key] = .works }
@@ -211,7 +212,7 @@ public struct CredentialVerifier: Sendable {
   // MARK: - Addresses
 
   /// Why an address cannot be used.
-  struct AddressProblem: Error {
+  struct AddressProblem: Error, Equatable {
     var words: String
   }
 
@@ -307,7 +308,8 @@ public struct CredentialVerifier: Sendable {
 
   private func ordered(_ keys: [String]) -> [String] {
     let unique = Array(Set(keys))
-    let position = Dictionary(uniqueKeysWithValues: (order.isEmpty ? spec.roleKeys : order).enumerated().map { ($1, $0) })
+    let position = Dictionary(
+      uniqueKeysWithValues: (order.isEmpty ? spec.roleKeys : order).enumerated().map { ($1, $0) })
     return unique.sorted { (position[$0] ?? .max, $0) < (position[$1] ?? .max, $1) }
   }
 

@@ -69,10 +69,13 @@ public struct VerificationResult: Sendable, Hashable {
     switch outcome {
     case .passed: return VerificationRules.passed
     case .notChecked:
-      return stage == .setup && answer == "missing" ? VerificationRules.missingCredential : VerificationRules.couldNotCheck
+      return stage == .setup && answer == "missing"
+        ? VerificationRules.missingCredential : VerificationRules.couldNotCheck
     case .wrong:
-      let key = (answer ?? status.map { "http-\($0)" } ?? "rejected").split(separator: "_", omittingEmptySubsequences: false)
-        .joined(separator: "-")
+      let key = (answer ?? status.map { "http-\($0)" } ?? "rejected").split(
+        separator: "_", omittingEmptySubsequences: false
+      )
+      .joined(separator: "-")
       return "verify/" + (stage == .probe ? "probe-" : "") + key
     }
   }

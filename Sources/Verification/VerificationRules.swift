@@ -21,7 +21,9 @@ public enum VerificationRules {
         help: "The token exchange (and the probe, when the guide declares one) succeeded."),
       RuleDescriptor(
         id: couldNotCheck, summary: "The credentials could not be checked.", defaultSeverity: .error,
-        help: "The service gave no usable answer (no connection, timeout, rate limit, server error); this says nothing about the values."),
+        help:
+          "The service gave no usable answer (no connection, timeout, rate limit, server error); this says nothing about the values."
+      ),
       RuleDescriptor(
         id: missingCredential, summary: "A credential the check sends has no value.", defaultSeverity: .error,
         help: "Fill in the value (onboard lint lists what is missing)."),

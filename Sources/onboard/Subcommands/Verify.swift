@@ -75,7 +75,8 @@ extension OnboardCommand {
 
     @Option(
       name: .customLong("token-url"),
-      help: ArgumentHelp("Use this token endpoint instead of the guide's (a sandbox, a test server).", valueName: "url"))
+      help: ArgumentHelp("Use this token endpoint instead of the guide's (a sandbox, a test server).", valueName: "url")
+    )
     var tokenURL: String?
 
     @Option(
@@ -247,13 +248,15 @@ extension OnboardCommand {
           [],
           Diagnostic(
             severity: .error, ruleID: VerificationRules.unreadableFile,
-            message: "Cannot read \(path): \(error.reason).", location: fileStart))
+            message: "Cannot read \(path): \(error.reason).", location: fileStart)
+        )
       } catch {
         return (
           [],
           Diagnostic(
             severity: .error, ruleID: VerificationRules.unreadableFile,
-            message: "Cannot tell the layout of \(path).", location: fileStart, fix: "Give --as yaml, env or json."))
+            message: "Cannot tell the layout of \(path).", location: fileStart, fix: "Give --as yaml, env or json.")
+        )
       }
       if document.isUnreadable {
         return (
@@ -261,7 +264,8 @@ extension OnboardCommand {
           Diagnostic(
             severity: .error, ruleID: VerificationRules.unreadableFile,
             message: "\(path) cannot be read as credentials (onboard lint says why).", location: fileStart,
-            fix: "Run onboard lint \(path)."))
+            fix: "Run onboard lint \(path).")
+        )
       }
       let source = document.source
       var order: [String] = []
