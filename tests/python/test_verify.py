@@ -100,6 +100,7 @@ class Server:
 
             do_POST = handle_any
             do_GET = handle_any
+            do_CONNECT = handle_any
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
@@ -430,3 +431,34 @@ def test_roster_takes_the_address_from_the_data_table_never_from_a_roster_field(
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(probe.requests) == 1
     assert attacker.requests == []
+
+
+def test_an_answer_over_the_size_limit_is_not_read(tmp_path):
+    file = credentials_yml(tmp_path / "credentials.yml", ["shop"])
+    big = {"access_token": ACCESS, "padding": "x" * (100 * 1024)}
+    with Server(lambda r: (200, {}, big)) as token:
+        result = verify(tmp_path, [file], token=token)
+    assert result.returncode == 2
+    assert "more than 64 KB" in result.stdout
+
+
+def test_https_proxy_and_no_proxy_are_honoured(tmp_path, monkeypatch):
+    """libcurl sends an https request through HTTPS_PROXY (a CONNECT to the proxy on 127.0.0.1,
+    which refuses it) and straight to the host when NO_PROXY names it."""
+    file = credentials_yml(tmp_path / "credentials.yml", ["shop"])
+    url = "https://verify.example.test/auth/o2/token"
+    with Server(lambda r: (502, {}, b"")) as proxy:
+        monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+        monkeypatch.setenv("https_proxy", proxy.url)
+        command = [str(onboard_binary()), "verify", str(file), "--guide", str(GUIDE), "--templates", str(TEMPLATES),
+                   "--token-url", url, "--timeout", "5"]
+        env = {k: v for k, v in os.environ.items() if k.lower() not in ("no_proxy", "http_proxy", "all_proxy")}
+        through = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+        assert_no_canary(through.stdout + through.stderr)
+        assert through.returncode == 2
+        assert [(r["method"], r["path"]) for r in proxy.requests] == [("CONNECT", "verify.example.test:443")]
+        env["NO_PROXY"] = env["no_proxy"] = "verify.example.test"
+        direct = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+        assert_no_canary(direct.stdout + direct.stderr)
+        assert direct.returncode == 2
+        assert len(proxy.requests) == 1, "NO_PROXY was not honoured"
