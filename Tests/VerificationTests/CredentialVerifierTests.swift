@@ -60,6 +60,38 @@ import Testing
     #expect(result.summary.contains("cannot be used"))
   }
 
+  /// The HTTP client in a Swift test: a loopback port with nothing listening is "could not be
+  /// reached", not a wrong credential, and is not retried.
+  @Test func nothingListeningIsNotCheckedAndNotRetried() throws {
+    #if canImport(Glibc)
+      let stream = Int32(SOCK_STREAM.rawValue)
+    #else
+      let stream = SOCK_STREAM
+    #endif
+    let listener = socket(AF_INET, stream, 0)
+    defer { close(listener) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    // Bind an ephemeral port without listening on it: connections to it are refused.
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0
+      }
+    }
+    try #require(bound)
+    let port = UInt16(bigEndian: address.sin_port)
+    let options = VerificationOptions(timeout: 5, tokenURL: "http://127.0.0.1:\(port)/token")
+    let result = CredentialVerifier(spec: Self.spec, options: options).verify(
+      values: ["app": "a", "secret": "s", "token": "t"])
+    #expect(result.outcome == .notChecked)
+    #expect(result.stage == .token)
+    #expect(result.attempts == 1)
+    #expect(result.summary.contains("could not be reached"), "\(result.summary)")
+    #expect(result.verdicts.values.allSatisfy { $0 == .unknown })
+  }
+
   @Test func theFormEscapesEveryReservedByte() {
     #expect(
       CredentialVerifier.formEncoded([("a", "Atzr|x+y z&=%"), ("b", "é")]) == "a=Atzr%7Cx%2By%20z%26%3D%25&b=%C3%A9")
