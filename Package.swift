@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "PacketPlanning", targets: ["PacketPlanning"]),
     .library(name: "Packets", targets: ["Packets"]),
     .library(name: "OnboardSupport", targets: ["OnboardSupport"]),
+    .library(name: "Verification", targets: ["Verification"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -103,16 +104,20 @@ let package = Package(
         "OnboardSupport", "OnboardDiagnostics", "Roster", "Yams",
       ]
     ),
+    // Proving credentials with the service: the guide's OAuth refresh-token exchange and
+    // probe over Foundation's URLSession (FoundationNetworking, libcurl on Linux).
+    .target(name: "Verification", dependencies: ["CredentialSpecs", "OnboardDiagnostics", "OnboardSupport"]),
     .executableTarget(
       name: "onboard",
       dependencies: [
         "GuideKit", "GuideLocating", "CredentialLint", "PacketPlanning", "Packets", "Roster", "Runbook", "Walk",
         "OnboardDiagnostics",
-        "OnboardSupport", "CredentialSpecs",
+        "OnboardSupport", "CredentialSpecs", "Verification",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+    .testTarget(name: "VerificationTests", dependencies: ["Verification", "CredentialSpecs", "OnboardSupport"]),
     .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics"]),
     .testTarget(name: "OnboardSupportTests", dependencies: ["OnboardSupport"]),
     .testTarget(name: "EscapingTests", dependencies: ["Escaping", "CommonMark", "Yams"]),

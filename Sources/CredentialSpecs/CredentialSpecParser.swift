@@ -19,9 +19,8 @@ public enum CredentialSpecParser {
     "produced-by", "aliases", "max-length", "min-length", "public-prefix", "description",
   ]
 
-  /// Top-level keys of the block that are not credentials: `verify` is reserved for the token
-  /// exchange a later version reads. This version skips it (with a note), so a guide that
-  /// already has it loads, and no credential can be named so.
+  /// Top-level keys of the block that are not credentials: `verify` declares how the
+  /// credentials are proved to work (``VerificationSpecParser``), so no credential can be named so.
   public static let reservedKeys: Set<String> = ["verify"]
 
   /// Parses a credentials block.
@@ -52,6 +51,7 @@ public enum CredentialSpecParser {
     }
     var specs: [CredentialSpec] = []
     var seen: Set<String> = []
+    var verifyNodes: (key: Node, value: Node)?
     for (keyNode, valueNode) in mapping {
       guard let key = keyNode.scalar?.string, !key.isEmpty else {
         diagnostics.append(
@@ -61,13 +61,8 @@ public enum CredentialSpecParser {
         continue
       }
       if reservedKeys.contains(key) {
-        diagnostics.append(
-          Diagnostic(
-            severity: .note, ruleID: Rule.unknownField,
-            message:
-              "The key '\(key)' of the credentials block is reserved (for checking the credentials with the service) and is not a credential; this version of onboard does not read it.",
-            location: position.location(keyNode.mark),
-            fix: "Name the credential differently if it is one; otherwise leave the key for a later version."))
+        // Read once every credential is known: its roles and mappings must name them.
+        if verifyNodes == nil { verifyNodes = (keyNode, valueNode) }
         continue
       }
       if !seen.insert(key).inserted {
@@ -84,7 +79,13 @@ public enum CredentialSpecParser {
         specs.append(spec)
       }
     }
-    return (CredentialSpecSet(specs), diagnostics)
+    var set = CredentialSpecSet(specs)
+    if let verifyNodes {
+      set.verification = VerificationSpecParser.parse(
+        verifyNodes.value, keyNode: verifyNodes.key, credentials: Set(set.keys), position: position,
+        diagnostics: &diagnostics)
+    }
+    return (set, diagnostics)
   }
 
   private static func readSpec(

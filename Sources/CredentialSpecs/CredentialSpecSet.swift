@@ -4,6 +4,9 @@ public struct CredentialSpecSet: Hashable, Sendable {
   public private(set) var specs: [CredentialSpec]
   private var byKey: [String: Int]
   private var byEnv: [String: Int]
+  /// How the credentials are proved to work with the service (the block's `verify:`), if the
+  /// guide declares it.
+  public var verification: VerificationSpec?
 
   /// Creates a set; later duplicates of a key are ignored (the parser reports them).
   public init(_ specs: [CredentialSpec] = []) {

@@ -21,8 +21,8 @@ struct OnboardCommand: ParsableCommand {
       """,
     version: OnboardVersion.current,
     subcommands: [
-      Check.self, Graph.self, Packets.self, Lint.self, Runbook.self, Walk.self, Credentials.self, Guides.self,
-      Init.self,
+      Check.self, Graph.self, Packets.self, Lint.self, Runbook.self, Walk.self, Verify.self, Credentials.self,
+      Guides.self, Init.self,
     ]
   )
 

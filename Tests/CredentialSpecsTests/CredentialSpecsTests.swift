@@ -229,14 +229,18 @@ func parseSpecs(_ yaml: String = specYAML) -> (CredentialSpecSet, [Diagnostic]) 
       public-prefix: 'Atzr|'
     verify:
       token-url: https://example.invalid/token
+      client-id: token
+      client-secret: token
+      refresh-token: token
     """
 
   @Test func minLengthIsReadAndVerifyIsNotACredential() {
     let (specs, diagnostics) = parseSpecs(Self.yaml)
     #expect(specs[key: "token"]?.minLength == 300)
     #expect(specs[key: "verify"] == nil)
-    #expect(diagnostics.map(\.severity) == [.note])
-    #expect(diagnostics.first?.message.contains("reserved") == true)
+    // Issue 17: `verify` is read (no longer skipped with a note).
+    #expect(diagnostics.isEmpty)
+    #expect(specs.verification?.tokenURL == "https://example.invalid/token")
   }
 
   @Test(arguments: ["min-length: 0", "min-length: many", "min-length: 3000"])
