@@ -101,6 +101,7 @@ let package = Package(
       dependencies: [
         "GuideKit", "GuideLocating", "PacketPlanning", "CredentialSpecs", "CredentialLint", "Escaping",
         "OnboardSupport", "OnboardDiagnostics", "Roster", "Yams",
+        "CommonMark",
       ]
     ),
     .executableTarget(

@@ -19,6 +19,11 @@ public struct WalkOptions: Sendable {
   public var restart: Bool
   /// Whether to show screenshots as OSC 8 hyperlinks (a terminal whose `TERM` is not `dumb`).
   public var hyperlinks: Bool
+  /// Whether the walk runs a step's run-marked code blocks (`--run`, `--no-run`,
+  /// `--run-timeout`); by default here, never (the command line asks).
+  public var run = RunOptions(mode: .never)
+  /// Whether to style text with ANSI (bold, code): a terminal, `NO_COLOR` unset, `TERM` not `dumb`.
+  public var styled = false
 
   /// Creates options.
   public init(

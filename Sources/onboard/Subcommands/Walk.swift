@@ -79,6 +79,19 @@ extension OnboardCommand {
     @Flag(name: .long, help: "Accept every check without asking.")
     var yes = false
 
+    @Flag(
+      name: .customLong("run"),
+      help: "Run the steps' run-marked code blocks without asking (exit status 0 answers the step's checks).")
+    var runBlocks = false
+
+    @Flag(name: .customLong("no-run"), help: "Never run the steps' run-marked code blocks; ask the checks as usual.")
+    var noRun = false
+
+    @Option(
+      name: .customLong("run-timeout"),
+      help: ArgumentHelp("Seconds before a run block is stopped (its process group is killed).", valueName: "seconds"))
+    var runTimeout: Int = RunOptions.defaultTimeout
+
     @Flag(name: .long, help: "Forget the saved progress and start from the first step.")
     var restart = false
 
@@ -94,6 +107,12 @@ extension OnboardCommand {
     var screenshots: [String] = []
 
     func validate() throws {
+      if runBlocks && noRun {
+        throw ValidationError("Give either --run or --no-run, not both.")
+      }
+      if runTimeout < 1 || runTimeout > 86_400 {
+        throw ValidationError("--run-timeout takes a number of seconds from 1 to 86400.")
+      }
       if write != nil && printEnvironment {
         throw ValidationError("Give either --write or --print-env, not both.")
       }
@@ -161,10 +180,14 @@ extension OnboardCommand {
         } else {
           throw fail("the layout has no accounts file; give --write PATH or --print-env", .usage)
         }
-        let options = WalkOptions(
+        var options = WalkOptions(
           destination: destination, acceptChecks: yes, replaceExisting: replace, restart: restart,
           hyperlinks: TerminalText.supportsHyperlinks(
             outputIsTerminal: conversationIsTerminal, environment: environment))
+        options.run = RunOptions(
+          mode: RunOptions.mode(run: runBlocks, noRun: noRun, acceptChecks: yes), timeout: runTimeout,
+          environment: environment)
+        options.styled = TerminalText.supportsStyle(outputIsTerminal: conversationIsTerminal, environment: environment)
         let store = WalkProgressStore(root: state ?? WalkProgressStore.defaultRoot(environment: environment))
         let session: WalkSession
         do {
