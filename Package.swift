@@ -144,6 +144,7 @@ let package = Package(
       name: "WalkTests",
       dependencies: [
         "Walk", "GuideKit", "GuideLocating", "PacketPlanning", "Packets", "Roster", "Runbook", "CommonMark", "Yams",
+        "OnboardDiagnostics",
       ]),
     // Runs the built executable (declared so that it is built first; nothing imports it).
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
