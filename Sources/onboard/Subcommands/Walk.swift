@@ -39,6 +39,13 @@ extension OnboardCommand {
         starts over. The state folder is --state, else $ONBOARD_STATE_DIR, else \
         $XDG_STATE_HOME/onboard/walks, else ~/.local/state/onboard/walks.
 
+        A step's run-marked code block (```sh run, ```python run) is shown with the seller's \
+        values quoted for its language, and run on 'y' (--run: without asking; --no-run, or \
+        --yes without --run: never), stopped after --run-timeout seconds; exit status 0 \
+        answers the step's checks. The run gets the user's environment without the names that \
+        would shadow the credentials. Guide Markdown is rendered for the terminal: bold and \
+        code styled (plain under NO_COLOR or TERM=dumb), links with their address.
+
         When standard input is not a terminal, answers are read line by line (one line per \
         prompt), so a walk can be scripted. Ctrl-C, or the end of input at any prompt, stops \
         the walk and leaves the credentials file as it was.
