@@ -69,6 +69,16 @@ import Testing
     #expect(throws: RunFillError.unsafePlace(variable: "v", place: "inside a bytes literal")) {
       try PythonTemplate.fill("print(b'{{v}}')", variables: values)
     }
+    #expect(throws: RunFillError.unsafePlace(variable: "v", place: "inside $'…'")) {
+      try ShellTemplate.fill("echo $'{{v}}'", variables: values)
+    }
+    // Parentheses the scanner does not pair (a case pattern) inside "$(…)" could mislead it.
+    #expect(
+      throws: RunFillError.unsafePlace(
+        variable: "v", place: "in a block with a command substitution inside double quotes")
+    ) {
+      try ShellTemplate.fill("echo \"$(case a in a) echo;; esac)\" {{v}}", variables: values)
+    }
     #expect(throws: RunFillError.unknownVariable("w")) { try ShellTemplate.fill("echo {{w}}", variables: values) }
   }
 

@@ -6,11 +6,14 @@
 /// - inside double quotes: `"'…'"` (the double quotes are closed around a single-quoted word);
 /// - in a comment: the single-quoted word with line breaks written `\n`, so the comment cannot end.
 ///
-/// A variable after a backslash, inside backquotes or `${…}`, or after a here-document
-/// operator (`<<`) is not filled: ``RunFillError/unsafePlace(variable:place:)``.
+/// A variable after a backslash, inside backquotes, `${…}` or `$'…'`, after a here-document
+/// operator (`<<`), or in a block with a `$(…)` or backquote inside double quotes is not filled:
+/// ``RunFillError/unsafePlace(variable:place:)``.
 struct ShellTemplate {
   private enum State {
     case plain, singleQuoted, doubleQuoted, comment, backquoted, parameter
+    /// `$'…'` (bash's ANSI-C quoting), where a backslash escapes the quote.
+    case ansiQuoted
   }
 
   /// The code with every variable filled from `variables`.
@@ -22,6 +25,9 @@ struct ShellTemplate {
     var escaped = false
     var previous: Character = "\n"
     var hereDocument = false
+    // A `$(…)` or backquote inside double quotes makes the quoting depend on parentheses this
+    // scanner does not pair (`case` patterns): no variable is filled in such a block.
+    var substitutionInDoubleQuotes = false
     for piece in TemplatePieces(code).pieces {
       switch piece {
       case .literal(let text):
@@ -36,6 +42,7 @@ struct ShellTemplate {
           case .plain:
             switch character {
             case "\\": escaped = true
+            case "'" where previous == "$": state = .ansiQuoted
             case "'": state = .singleQuoted
             case "\"": state = .doubleQuoted
             case "`":
@@ -57,9 +64,11 @@ struct ShellTemplate {
             case "\\": escaped = true
             case "\"": state = .plain
             case "`":
+              substitutionInDoubleQuotes = true
               stack.append(state)
               state = .backquoted
             case "(" where previous == "$":
+              substitutionInDoubleQuotes = true
               stack.append(.doubleQuoted)
               state = .plain
             case "{" where previous == "$":
@@ -77,12 +86,21 @@ struct ShellTemplate {
             }
           case .parameter:
             if character == "}" { state = stack.popLast() ?? .plain }
+          case .ansiQuoted:
+            if character == "\\" {
+              escaped = true
+            } else if character == "'" {
+              state = .plain
+            }
           }
         }
       case .variable(let name):
         guard let value = variables[name] else { throw .unknownVariable(name) }
         if hereDocument { throw .unsafePlace(variable: name, place: "after a here-document (<<)") }
         if escaped { throw .unsafePlace(variable: name, place: "right after a backslash") }
+        if substitutionInDoubleQuotes {
+          throw .unsafePlace(variable: name, place: "in a block with a command substitution inside double quotes")
+        }
         let quoted = "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
         switch state {
         case .plain: output += quoted
@@ -93,6 +111,7 @@ struct ShellTemplate {
             quoted.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
         case .backquoted: throw .unsafePlace(variable: name, place: "inside backquotes")
         case .parameter: throw .unsafePlace(variable: name, place: "inside ${…}")
+        case .ansiQuoted: throw .unsafePlace(variable: name, place: "inside $'…'")
         }
         // The filled value is quoted text: what comes next sees an ordinary character.
         previous = "a"

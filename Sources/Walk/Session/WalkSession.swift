@@ -241,7 +241,8 @@ public final class WalkSession {
     }
     io.show(heading)
     // The step's text and its checks in the guide's order: each check is asked where it stands.
-    // Run blocks are offered where they stand; those after the first check are offered before it.
+    // Run blocks are offered where they stand; when the walk runs them, those after a check are
+    // offered before it (their exit status answers the checks).
     var text = presenter.stepPreamble(planned)
     var checkIndex = 0
     let runs = stepRuns()
@@ -257,7 +258,9 @@ public final class WalkSession {
         text += presenter.part(part)
         continue
       }
-      for case .block(let later) in planned.parts where later.runnable != nil && !runs.hasOffered(later) {
+      for case .block(let later) in planned.parts
+        where options.run.mode != .never && later.runnable != nil && !runs.hasOffered(later)
+      {
         io.show(text)
         text = ""
         try runs.offer(later, asText: presenter.part(.block(later)))
