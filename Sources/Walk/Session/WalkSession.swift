@@ -259,8 +259,7 @@ public final class WalkSession {
         continue
       }
       for case .block(let later) in planned.parts
-        where options.run.mode != .never && later.runnable != nil && !runs.hasOffered(later)
-      {
+      where options.run.mode != .never && later.runnable != nil && !runs.hasOffered(later) {
         io.show(text)
         text = ""
         try runs.offer(later, asText: presenter.part(.block(later)))
