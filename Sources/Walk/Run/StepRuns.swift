@@ -59,7 +59,7 @@ final class StepRuns {
     let lines = TerminalText.inert(filled).split(separator: "\n", omittingEmptySubsequences: false)
     var shown = "\n  onboard walk can run this (\(how); stopped after \(options.timeout) s):\n"
     for (index, line) in lines.enumerated() where !(index == lines.count - 1 && line.isEmpty) {
-      shown += (index == 0 ? "    $ " : "      ") + line + "\n"
+      shown += line.isEmpty ? "\n" : (index == 0 ? "    $ " : "      ") + line + "\n"
     }
     io.show(shown)
     if options.mode == .ask, try !io.askYesNo("  Run it now?") {
