@@ -598,3 +598,22 @@ def test_a_hostile_roster_value_never_becomes_code(tmp_path):
     assert not pwned.exists(), "a roster value ran as code"
     assert out_sh.read_text() == hostile
     assert out_py.read_text() == hostile
+
+
+def test_ctrl_c_during_a_run_stops_the_run_and_the_walk(tmp_path):
+    marker = tmp_path / "still-running"
+    guide = run_guide(
+        tmp_path,
+        "2. <a id=\"slow\"></a>Slow.\n\n   ```sh run\n   (sleep 2; touch " + str(marker) + ") & echo started; sleep 30\n   ```\n\n"
+        "   **Check:** it finished.\n",
+    )
+    term = Terminal(run_walk_args(tmp_path, guide, "--run"), run_env(TERM="xterm"), tmp_path)
+    try:
+        paste_values(term)
+        term.expect("| started")
+        term.send("\x03")
+        assert term.wait() == 130
+    finally:
+        term.close()
+    time.sleep(2.5)
+    assert not marker.exists(), "the run's processes outlived Ctrl-C"
