@@ -102,6 +102,7 @@ let package = Package(
       dependencies: [
         "GuideKit", "GuideLocating", "PacketPlanning", "CredentialSpecs", "CredentialLint", "Escaping",
         "OnboardSupport", "OnboardDiagnostics", "Roster", "Yams",
+        "CommonMark",
       ]
     ),
     // Proving credentials with the service: the guide's OAuth refresh-token exchange and
@@ -149,6 +150,7 @@ let package = Package(
       dependencies: [
         "Walk", "GuideKit", "GuideLocating", "PacketPlanning", "Packets", "Roster", "Runbook", "CommonMark", "Yams",
         "CredentialSpecs",
+        "OnboardDiagnostics",
       ]),
     // Runs the built executable (declared so that it is built first; nothing imports it).
     .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),

@@ -46,10 +46,10 @@ import Yams
     #expect(text.contains("== Stage 1: Set up the app in Seller Central =="))
     #expect(text.contains("-- Step 1.4 (4 of 7): Authorise the app and copy the refresh token. [authorise] --"))
     #expect(text.contains("WARNING: This is your only chance to see this token."))
-    #expect(text.contains("Note: The **App ID** column"))
+    #expect(text.contains("Note: The App ID column"))
     #expect(text.contains("Compare with the screenshot:"))
     #expect(text.contains("LWA_Credentials.png"))
-    #expect(text.contains("Check 2 of 2: The **Client secret** starts with"))
+    #expect(text.contains("Check 2 of 2: The Client secret starts with"))
     // Variables are filled for the seller: the DE row of the data table.
     #expect(text.contains("sellercentral-europe.amazon.com"))
     // Steps for other credential sources are not walked.

@@ -263,9 +263,10 @@ def run(args, stdin="", env=None):
 def test_scripted_walk_through_a_pipe_prints_no_value(tmp_path):
     target = tmp_path / "credentials.yml"
     answers = ["y", "y", "y", "y", WRONG_APP_ID, APP_ID, SECRET, "y", TOKEN, "y", "y", "y"]
+    # --no-run: the bundled guide's run blocks are never run in tests (its test call reaches Amazon).
     result = run(
         ["walk", str(GUIDE), "--roster", str(ROSTER), "--seller", "sakura-stationery", "--write", str(target),
-         "--state", str(tmp_path / "state")],
+         "--state", str(tmp_path / "state"), "--no-run"],
         stdin="\n".join(answers) + "\n",
     )
     assert result.returncode == 0, result.stderr
@@ -560,3 +561,229 @@ def test_merge_takes_dotenv_files_and_writes_the_dotenv_layout(tmp_path):
         assert load_in_child("env", account, tmp_path, tmp_path, str(target)) == {
             "lwa_app_id": APP_ID, "lwa_client_secret": SECRET, "refresh_token": TOKEN,
         }
+
+
+# --- Run blocks (issue 16): test guides whose run blocks are local commands, never the bundled
+# guide's (its test call reaches Amazon).
+
+RUN_GUIDE_CREDENTIALS = """
+## Credentials
+
+```yaml credentials
+lwa_app_id:
+  title: LWA client identifier
+  env: LWA_APP_ID
+  required: true
+  secret: true
+  pattern: '^amzn1\\.application-oa2-client\\.[0-9a-f]{32}$'
+  produced-by: get
+lwa_client_secret:
+  title: LWA client secret
+  env: LWA_CLIENT_SECRET
+  required: true
+  secret: true
+  pattern: '^amzn1\\.oa2-cs\\.v1\\.[0-9a-f]{64}$'
+  produced-by: get
+```
+"""
+
+
+def run_guide(tmp_path: Path, steps: str) -> Path:
+    guide = tmp_path / "run-guide.md"
+    guide.write_text(
+        "---\nid: run-test\ntitle: Run test\nversion: '1'\ntemplates: [sp-api]\n---\n\n# Run test\n\n"
+        "Open **Develop Apps** in [Seller Central](https://sellercentral.example.com/apps).\n\n"
+        "## <a id=\"s\"></a>Stage\n\n"
+        "1. <a id=\"get\"></a>Get the values.\n\n   **Produces:** `lwa_app_id`, `lwa_client_secret`\n\n"
+        + steps + RUN_GUIDE_CREDENTIALS
+    )
+    return guide
+
+
+def run_walk_args(tmp_path, guide, *extra, account="shop_one", source="env", name="Shop One"):
+    return [
+        str(onboard_binary()), "walk", str(guide), "--templates", str(TEMPLATES), "--set", "id=shop-one",
+        "--set", f"name={name}", "--set", f"account={account}", "--set", f"credential_source={source}",
+        "--write", str(tmp_path / "credentials.yml"), "--state", str(tmp_path / "state"), *extra,
+    ]
+
+
+def run_env(**extra):
+    """The test's environment with the venv's python3 (which has python-amazon-sp-api) first on PATH."""
+    import sys
+
+    return clean_env(PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""), **extra)
+
+
+def paste_run_values(term):
+    term.expect("(lwa_app_id)")
+    term.expect("Input is hidden: ")
+    term.send(APP_ID + "\r")
+    term.expect("(lwa_client_secret)")
+    term.expect("Input is hidden: ")
+    term.send(SECRET + "\r")
+
+
+LOADS_WITH_SP_API = """2. <a id="check"></a>Check that python-amazon-sp-api finds the values.
+
+   ```sh run
+   test -z "${LWA_APP_ID+set}" && test -z "${LWA_CLIENT_SECRET+set}"
+   ```
+
+   ```python run
+   from sp_api.base.credential_provider import CredentialProvider, FromEnvironmentVariablesCredentialProvider
+   providers = (FromEnvironmentVariablesCredentialProvider,)
+   found = CredentialProvider(account='{{account}}', credential_providers=providers).credentials
+   assert found.lwa_app_id.startswith('amzn1.application-oa2-client.'), 'no client identifier'
+   print('client secret of', len(found.lwa_client_secret), 'characters; the same value:', found.lwa_client_secret)
+   ```
+
+   **Check:** python-amazon-sp-api loads the values for `{{account}}`.
+
+   **Check:** No stray `LWA_APP_ID` shadows them.
+"""
+
+
+def test_a_run_block_that_passes_answers_the_checks(tmp_path):
+    guide = run_guide(tmp_path, LOADS_WITH_SP_API)
+    # Stray names that would shadow the written values: the run must not see them.
+    env = run_env(TERM="xterm", LWA_APP_ID="amzn1.application-oa2-client." + "0" * 32, LWA_CLIENT_SECRET="stray")
+    term = Terminal(run_walk_args(tmp_path, guide), env, tmp_path)
+    try:
+        paste_run_values(term)
+        term.expect("onboard walk can run this (sh -c; stopped after 60 s):")
+        term.expect("Run it now? [y/n] ")
+        term.send("y\r")
+        term.expect("It worked (exit status 0).")
+        term.expect("onboard walk can run this (python3, the code on standard input; stopped after 60 s):")
+        term.expect("account='shop_one'")
+        term.expect("Run it now? [y/n] ")
+        term.send("y\r")
+        term.expect("client secret of 80 characters; the same value: [a secret value, 80 characters]")
+        term.expect("It worked (exit status 0).")
+        term.expect("Check 1 of 2: python-amazon-sp-api loads the values for \x1b[36mshop_one\x1b[39m. [answered: the run exited 0]")
+        term.expect("[answered: the run exited 0]")
+        term.expect("All 2 steps confirmed.")
+        assert term.wait() == 0
+    finally:
+        term.close()
+    text = term.text
+    assert_no_canary(text)
+    # Terminal text reads like text: bold styled, the link's address shown once and an OSC 8 link.
+    assert "\x1b[1mDevelop Apps\x1b[22m" in text and "**" not in text
+    assert "\x1b]8;;https://sellercentral.example.com/apps\x1b\\Seller Central\x1b]8;;\x1b\\ (https://sellercentral.example.com/apps)" in text
+
+
+def test_terminal_text_is_plain_under_no_color_and_dumb(tmp_path):
+    guide = run_guide(tmp_path, LOADS_WITH_SP_API)
+    for env in (run_env(TERM="xterm", NO_COLOR="1"), run_env(TERM="dumb")):
+        term = Terminal(run_walk_args(tmp_path, guide, "--no-run", "--yes", "--restart", "--replace"), env, tmp_path)
+        try:
+            paste_run_values(term)
+            term.expect("All 2 steps confirmed.")
+            assert term.wait() == 0
+        finally:
+            term.close()
+        if env["TERM"] == "dumb":
+            assert "Open Develop Apps in Seller Central (https://sellercentral.example.com/apps)." in term.text
+            assert "\x1b" not in term.text
+        else:
+            # NO_COLOR turns styles off; a hyperlink is not a colour, so the link stays one.
+            link = "\x1b]8;;https://sellercentral.example.com/apps\x1b\\Seller Central\x1b]8;;\x1b\\"
+            assert f"Open Develop Apps in {link} (https://sellercentral.example.com/apps)." in term.text
+            assert "\x1b[1m" not in term.text and "\x1b[36m" not in term.text
+        # --no-run shows the block as code (indented, no fence) and never runs it.
+        assert "    test -z" in term.text and "Run it now?" not in term.text and "```" not in term.text
+
+
+def test_a_run_block_that_fails_says_so_and_asks_the_checks(tmp_path):
+    guide = run_guide(
+        tmp_path,
+        "2. <a id=\"fail\"></a>Fail.\n\n   ```sh run\n   echo about to fail; exit 3\n   ```\n\n"
+        "   **Check:** it worked.\n",
+    )
+    term = Terminal(run_walk_args(tmp_path, guide), run_env(TERM="xterm"), tmp_path)
+    try:
+        paste_run_values(term)
+        term.expect("Run it now? [y/n] ")
+        term.send("y\r")
+        term.expect("| about to fail")
+        term.expect("It did not work: exit status 3.")
+        term.expect("Run it again? [y/n] ")
+        term.send("y\r")
+        term.expect("It did not work: exit status 3.")
+        term.expect("Run it again? [y/n] ")
+        term.send("n\r")
+        term.expect("Check: it worked. [y/n] ")
+        term.send("y\r")
+        term.expect("All 2 steps confirmed.")
+        assert term.wait() == 0
+    finally:
+        term.close()
+    assert "[answered" not in term.text
+    assert_no_canary(term.text)
+
+
+def test_a_run_past_its_timeout_is_stopped_with_its_process_group(tmp_path):
+    marker = tmp_path / "still-running"
+    guide = run_guide(
+        tmp_path,
+        "2. <a id=\"slow\"></a>Slow.\n\n   ```sh run\n   (sleep 3; touch " + str(marker) + ") & sleep 30\n   ```\n\n"
+        "   **Check:** it finished.\n",
+    )
+    term = Terminal(run_walk_args(tmp_path, guide, "--run", "--run-timeout", "1"), run_env(TERM="xterm"), tmp_path)
+    started = time.monotonic()
+    try:
+        paste_run_values(term)
+        term.expect("It did not work: still running after 1 s, so it was stopped.")
+        assert time.monotonic() - started < 15
+        term.expect("Check: it finished. [y/n] ")
+        term.send("y\r")
+        assert term.wait() == 0
+    finally:
+        term.close()
+    time.sleep(3.5)
+    assert not marker.exists(), "the run's background process outlived the timeout"
+
+
+def test_a_hostile_roster_value_never_becomes_code(tmp_path):
+    pwned = tmp_path / "pwned"
+    hostile = f"x'; touch {pwned}; echo '$(touch {pwned})`touch {pwned}`\" + __import__('os').system('touch {pwned}') + \""
+    out_sh, out_py = tmp_path / "from-sh.txt", tmp_path / "from-python.txt"
+    guide = run_guide(
+        tmp_path,
+        "2. <a id=\"quote\"></a>Quote.\n\n"
+        f"   ```sh run\n   printf '%s' {{{{name}}}} > {out_sh}\n   ```\n\n"
+        f"   ```python run\n   open('{out_py}', 'w').write('{{{{name}}}}')\n   ```\n\n"
+        "   **Check:** the names were written.\n",
+    )
+    term = Terminal(run_walk_args(tmp_path, guide, "--run", name=hostile), run_env(TERM="xterm"), tmp_path)
+    try:
+        paste_run_values(term)
+        term.expect("All 2 steps confirmed.")
+        assert term.wait() == 0
+    finally:
+        term.close()
+    assert "[answered: the run exited 0]" in term.text
+    assert not pwned.exists(), "a roster value ran as code"
+    assert out_sh.read_text() == hostile
+    assert out_py.read_text() == hostile
+
+
+def test_ctrl_c_during_a_run_stops_the_run_and_the_walk(tmp_path):
+    marker = tmp_path / "still-running"
+    guide = run_guide(
+        tmp_path,
+        "2. <a id=\"slow\"></a>Slow.\n\n   ```sh run\n   (sleep 2; touch " + str(marker) + ") & echo started; sleep 30\n   ```\n\n"
+        "   **Check:** it finished.\n",
+    )
+    term = Terminal(run_walk_args(tmp_path, guide, "--run"), run_env(TERM="xterm"), tmp_path)
+    try:
+        paste_run_values(term)
+        term.expect("| started")
+        term.send("\x03")
+        assert term.wait() == 130
+    finally:
+        term.close()
+    time.sleep(2.5)
+    assert not marker.exists(), "the run's processes outlived Ctrl-C"

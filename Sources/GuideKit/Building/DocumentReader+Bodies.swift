@@ -17,6 +17,11 @@ extension DocumentReader {
       return Block(markdown: Self.fenced(literal), condition: condition, location: location(range))
     }
     let markdown = Dedent.lines(source, from: range.start.line, to: range.end.line, indent: range.start.column - 1)
+    if case .codeBlock(let info, _) = block.kind {
+      return Block(
+        markdown: markdown, condition: condition, location: location(range),
+        runnable: Block.runLanguage(infoString: info))
+    }
     var images: [ScreenshotReference] = []
     if block.type == .paragraph {
       for child in block.children {

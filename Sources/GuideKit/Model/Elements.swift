@@ -12,15 +12,33 @@ public struct Block: Hashable, Sendable {
   /// When the block is a paragraph of images only (a gallery): those images, which outputs show
   /// as screenshots (embedded, or a box naming a missing file) rather than as links.
   public var images: [ScreenshotReference] = []
+  /// When the block is a run-marked fenced code block (its info string has the word `run`
+  /// after the language, as in ```` ```sh run ````): the language as written. Only the
+  /// languages in ``Block/runLanguages`` run; any other is the error `guide/unknown-run-language`.
+  public var runnable: String?
+
+  /// The languages a run-marked block may have: `sh` (run with `sh -c`) and `python` (fed to
+  /// `python3 -` on standard input).
+  public static let runLanguages = ["sh", "python"]
 
   /// Creates a block.
   public init(
-    markdown: String, condition: Condition? = nil, location: DiagnosticLocation, images: [ScreenshotReference] = []
+    markdown: String, condition: Condition? = nil, location: DiagnosticLocation, images: [ScreenshotReference] = [],
+    runnable: String? = nil
   ) {
     self.markdown = markdown
     self.condition = condition
     self.location = location
     self.images = images
+    self.runnable = runnable
+  }
+
+  /// The language a fenced code block's info string marks as run (the first word, when a later
+  /// word is `run`), or `nil` when the info string does not mark it.
+  public static func runLanguage(infoString: String) -> String? {
+    let words = infoString.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    guard words.count >= 2, words.dropFirst().contains("run") else { return nil }
+    return String(words[0])
   }
 }
 

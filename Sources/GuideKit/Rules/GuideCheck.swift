@@ -46,7 +46,7 @@ struct GuideChecker {
     VariableCheck(),
     ConditionValueCheck(), UncoveredAlternativeCheck(), DerivedIDCheck(), SectionWithoutStepsCheck(),
     UnknownAttributeCheck(), EmptyAttributeCheck(), ImageWithoutAltCheck(), MalformedConditionCheck(),
-    UnclosedConditionCheck(),
+    UnclosedConditionCheck(), UnknownRunLanguageCheck(),
   ]
 
   func check() -> [Diagnostic] {

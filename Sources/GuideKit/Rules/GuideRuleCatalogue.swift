@@ -306,6 +306,18 @@ public enum GuideRuleCatalogue {
         ),
       ]),
     entry(
+      GuideRules.unknownRunLanguage, .error, "A code block is marked run in a language onboard walk cannot run.",
+      "Write it as a ```sh run or ```python run block, or remove the word run.",
+      triggering: [
+        guide(validStage + "\n\n   ↓```ruby run\n   puts 1\n   ```\n"),
+        guide(validStage + "\n\n   ↓~~~bash run\n   true\n   ~~~\n"),
+      ],
+      nonTriggering: [
+        guide(validStage + "\n\n   ```sh run\n   true\n   ```\n"),
+        guide(validStage + "\n\n   ```python run\n   print(1)\n   ```\n"),
+        guide(validStage + "\n\n   ```ruby\n   puts 1\n   ```\n"),
+      ]),
+    entry(
       GuideRules.sectionWithoutSteps, .warning, "A section has an explicit id or stage attributes but no steps.",
       "Add steps to make it a stage, or drop the id or attribute.",
       triggering: [

@@ -36,4 +36,5 @@ public enum GuideRules {
   public static let dataPathOutside = "guide/data-path-outside"
   public static let unknownConditionValue = "guide/unknown-condition-value"
   public static let uncoveredAlternative = "guide/uncovered-alternative"
+  public static let unknownRunLanguage = "guide/unknown-run-language"
 }

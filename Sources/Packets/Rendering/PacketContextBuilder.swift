@@ -269,6 +269,8 @@ final class PacketContextBuilder {
           entries.append([
             "is_block": true, "html": try emitter.text(body.html), "markdown": try emitter.text(body.markdown),
             "markdown_indented": try emitter.text(body.markdown.map(in: graph) { Self.indented($0, by: "  ") }),
+            // A run-marked block: shown as code, with a line saying `onboard walk` can run it.
+            "run_note": block.runnable.map(Block.runLanguages.contains) ?? false,
           ])
         case .note(let note):
           closeGroup()

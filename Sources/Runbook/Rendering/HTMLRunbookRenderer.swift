@@ -303,7 +303,10 @@ private struct PageWriter {
       for reference in block.images { page.figure(reference) }
       return page.html
     }
-    let rendered = try filler.blockHTML(block.markdown)
+    var rendered = try filler.blockHTML(block.markdown)
+    if let language = block.runnable, Block.runLanguages.contains(language) {
+      rendered += "<p class=\"run-note\">onboard walk can run this.</p>\n"
+    }
     guard document.isGeneric, let condition = block.condition else { return rendered }
     return
       "<div class=\"conditional\"><p class=\"only-when\">Only when \(escape(condition.description))</p>\n\(rendered)</div>\n"

@@ -220,7 +220,10 @@ private struct MarkdownWriter {
       for reference in block.images { writer.figure(reference) }
       return String(writer.text.dropLast(2))
     }
-    let markdown = try filler.markdown(block.markdown)
+    var markdown = try filler.markdown(block.markdown)
+    if let language = block.runnable, Block.runLanguages.contains(language) {
+      markdown += "\n\n*onboard walk can run this.*"
+    }
     guard document.isGeneric, let condition = block.condition else { return markdown }
     return "*Only when* \(code(condition.description)):\n\n" + markdown
   }

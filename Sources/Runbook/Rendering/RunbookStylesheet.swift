@@ -77,6 +77,7 @@ enum RunbookStylesheet {
     .step-id { flex: none; font-size: 7.5pt; font-weight: normal; color: #555; margin-top: 1mm; }
 
     .note { break-inside: avoid; border: 0.8pt solid #5b7db1; border-left-width: 3pt; background: #eef3fa; padding: 1.5mm 3mm; margin: 3mm 0; }
+    .run-note { font-size: 8.5pt; color: #444; margin: -1.5mm 0 3mm 0; }
     .note.warning { border-color: #9a6b00; background: #fff5d6; }
     .note-label { font-weight: bold; margin: 0.5mm 0; text-transform: uppercase; font-size: 8.5pt; }
 

@@ -16,6 +16,7 @@ public enum TerminalControl {
   public static func installInterruptHandlers() {
     // Touch the globals first, so that the handler never runs their lazy initialisation.
     terminalControlHasSaved = 0
+    terminalControlRunningGroup = 0
     terminalControlDescriptor = STDIN_FILENO
     terminalControlSaved.pointee = termios()
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
@@ -60,6 +61,13 @@ public enum TerminalControl {
     return true
   }
 
+  /// Records the process group of a program the walk runs (0 when none runs), so that Ctrl-C,
+  /// SIGTERM and SIGHUP end that group too: it is not in the terminal's foreground group, so
+  /// the terminal's Ctrl-C reaches only the walk.
+  static func runningGroup(_ group: pid_t) {
+    terminalControlRunningGroup = group
+  }
+
   /// Puts back the settings saved by ``disableEcho(_:)``.
   static func restoreEcho() {
     guard terminalControlHasSaved != 0 else { return }
@@ -81,9 +89,12 @@ nonisolated(unsafe) private let terminalControlSaved: UnsafeMutablePointer<termi
 }()
 nonisolated(unsafe) private var terminalControlDescriptor: Int32 = 0
 nonisolated(unsafe) private var terminalControlHasSaved: Int32 = 0
+nonisolated(unsafe) private var terminalControlRunningGroup: pid_t = 0
 
-/// The signal handler: restore the terminal, end the line, exit with 128 + signal.
+/// The signal handler: stop a running program's group, restore the terminal, end the line, exit
+/// with 128 + signal.
 private func terminalControlHandleSignal(_ signalNumber: Int32) {
+  if terminalControlRunningGroup > 0 { _ = kill(-terminalControlRunningGroup, SIGTERM) }
   if terminalControlHasSaved != 0 {
     var saved = terminalControlSaved.pointee
     _ = tcsetattr(terminalControlDescriptor, TCSANOW, &saved)

@@ -36,6 +36,13 @@ public enum TerminalText {
     return term != "dumb"
   }
 
+  /// Whether a terminal should get ANSI styles (bold, colour): the output is a terminal, `TERM`
+  /// is set and not `dumb`, and `NO_COLOR` is unset or empty.
+  public static func supportsStyle(outputIsTerminal: Bool, environment: [String: String]) -> Bool {
+    guard supportsHyperlinks(outputIsTerminal: outputIsTerminal, environment: environment) else { return false }
+    return environment["NO_COLOR"].map(\.isEmpty) ?? true
+  }
+
   /// Indents every non-empty line of `text` by `prefix`.
   public static func indent(_ text: String, by prefix: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -12,27 +12,39 @@ struct StepPresenter {
   let guide: Guide
   let filler: MarkdownFiller
   let hyperlinks: Bool
+  let markdownRenderer: TerminalMarkdown
 
-  init(guide: Guide, variables: [String: String], hyperlinks: Bool) {
+  init(guide: Guide, variables: [String: String], hyperlinks: Bool, styled: Bool = false) {
     self.guide = guide
     self.filler = MarkdownFiller(variables: variables)
     self.hyperlinks = hyperlinks
+    self.markdownRenderer = TerminalMarkdown(styled: styled, hyperlinks: hyperlinks)
   }
 
-  /// Fills variables and makes the text inert.
-  func text(_ markdown: String) -> String {
-    TerminalText.inert(filler.plain(markdown))
+  /// Fills variables in plain text (a title, a name) and makes the text inert.
+  func text(_ plain: String) -> String {
+    TerminalText.inert(filler.plain(plain))
+  }
+
+  /// Fills variables in guide Markdown (each value escaped for where it stands, so a value
+  /// cannot add markup) and renders it for the terminal (``TerminalMarkdown``), inert.
+  func markdown(_ markdown: String) -> String {
+    guard let filled = try? filler.markdown(markdown) else {
+      // A variable holds a link that may not be used: the text is shown as it is, inert.
+      return text(markdown)
+    }
+    return markdownRenderer.render(filled)
   }
 
   func stageHeading(_ stage: PacketPlan.PlannedStage) -> String {
     var output = "\n== Stage \(stage.number): \(text(stage.stage.title)) ==\n"
     for precondition in stage.stage.preconditions {
-      output += "Before you start: \(text(precondition.markdown))\n"
+      output += "Before you start: \(markdown(precondition.markdown))\n"
     }
     if let who = stage.stage.who { output += "Who: \(text(who))\n" }
     for part in stage.parts {
       switch part {
-      case .block(let block): output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n"
+      case .block(let block): output += "\n" + TerminalText.indent(markdown(block.markdown), by: "  ") + "\n"
       case .note(let stageNote): output += self.note(stageNote, indent: "")
       case .check, .screenshot: break  // a stage has neither
       }
@@ -45,7 +57,7 @@ struct StepPresenter {
     var output = "\n== \(text(section.title)) ==\n"
     for block in section.body {
       if block.images.isEmpty {
-        output += "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n"
+        output += "\n" + TerminalText.indent(markdown(block.markdown), by: "  ") + "\n"
       } else {
         for reference in block.images { output += "\n  Screenshot: \(screenshot(reference))\n" }
       }
@@ -65,7 +77,7 @@ struct StepPresenter {
     let step = planned.step
     var output = ""
     for precondition in step.preconditions {
-      output += "  Before you start: \(text(precondition.markdown))\n"
+      output += "  Before you start: \(markdown(precondition.markdown))\n"
     }
     if let who = step.who { output += "  Who: \(text(who))\n" }
     if let duration = step.duration { output += "  Takes: \(text(duration))\n" }
@@ -75,7 +87,7 @@ struct StepPresenter {
   /// One block, note or screenshot of a step (checks are asked, not shown).
   func part(_ part: PacketPlan.PlannedPart) -> String {
     switch part {
-    case .block(let block): return "\n" + TerminalText.indent(text(block.markdown), by: "  ") + "\n"
+    case .block(let block): return "\n" + TerminalText.indent(markdown(block.markdown), by: "  ") + "\n"
     case .note(let note): return "\n" + self.note(note, indent: "  ")
     case .screenshot(let reference): return "\n  Compare with the screenshot: \(screenshot(reference))\n"
     case .check: return ""
@@ -87,7 +99,7 @@ struct StepPresenter {
     var output = stepPreamble(planned)
     for item in planned.parts {
       if case .check(let check) = item {
-        output += "\n  Check: \(text(check.markdown))\n"
+        output += "\n  Check: \(markdown(check.markdown))\n"
       } else {
         output += part(item)
       }
@@ -115,7 +127,7 @@ struct StepPresenter {
 
   func note(_ note: Note, indent: String) -> String {
     let label = note.kind.isWarning ? "\(note.kind.label.uppercased())" : note.kind.label
-    let body = text(note.markdown)
+    let body = markdown(note.markdown)
     let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
     var output = "\(indent)\(label): \(lines.first ?? "")\n"
     for line in lines.dropFirst() {

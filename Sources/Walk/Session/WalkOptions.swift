@@ -24,6 +24,11 @@ public struct WalkOptions: Sendable {
   /// The path the guide's `{{credentials_destination}}` shows (`--write PATH` as given);
   /// `nil`: the layout's `destination:` for the seller's credential source.
   public var namedDestination: String?
+  /// Whether the walk runs a step's run-marked code blocks (`--run`, `--no-run`,
+  /// `--run-timeout`); by default here, never (the command line asks).
+  public var run = RunOptions(mode: .never)
+  /// Whether to style text with ANSI (bold, code): a terminal, `NO_COLOR` unset, `TERM` not `dumb`.
+  public var styled = false
 
   /// Creates options.
   public init(

@@ -94,7 +94,8 @@ public final class WalkSession {
     self.store = store
     self.emitEnvironment = emitEnvironment
     self.validator = ValueValidator(specs: guide.credentials)
-    self.presenter = StepPresenter(guide: guide, variables: plan.variables, hyperlinks: options.hyperlinks)
+    self.presenter = StepPresenter(
+      guide: guide, variables: plan.variables, hyperlinks: options.hyperlinks, styled: options.styled)
     self.progress = WalkProgress(
       guide: guide.metadata.id, guideVersion: guide.metadata.version, seller: plan.seller.id,
       account: plan.seller.account)
@@ -258,7 +259,7 @@ public final class WalkSession {
     }
     for warning in plan.warnings { text += "Note: \(TerminalText.inert(warning.message))\n" }
     for block in plan.introduction {
-      text += "\n" + TerminalText.indent(presenter.text(block.markdown), by: "  ") + "\n"
+      text += "\n" + TerminalText.indent(presenter.markdown(block.markdown), by: "  ") + "\n"
     }
     io.show(text)
   }
@@ -292,18 +293,38 @@ public final class WalkSession {
     // A step that both produces and consumes values gets them once they are all pasted.
     let deliverBeforeChecks = delivers && !producesValues(step)
     // The step's text and its checks in the guide's order: each check is asked where it stands.
+    // Run blocks are offered where they stand; when the walk runs them, those after a check are
+    // offered before it (their exit status answers the checks).
     var text = presenter.stepPreamble(planned)
     var checkIndex = 0
+    let runs = stepRuns()
     for part in planned.parts {
       guard case .check(let check) = part else {
+        if case .block(let block) = part, block.runnable != nil {
+          guard !runs.hasOffered(block) else { continue }
+          io.show(text)
+          text = ""
+          if deliverBeforeChecks && delivery == nil { _ = try deliver() }
+          if let delivery, case .declinedReplace = delivery.outcome { return }
+          try runs.offer(block, asText: presenter.part(part))
+          continue
+        }
         text += presenter.part(part)
         continue
+      }
+      for case .block(let later) in planned.parts
+      where options.run.mode != .never && later.runnable != nil && !runs.hasOffered(later) {
+        io.show(text)
+        text = ""
+        if deliverBeforeChecks && delivery == nil { _ = try deliver() }
+        if let delivery, case .declinedReplace = delivery.outcome { return }
+        try runs.offer(later, asText: presenter.part(.block(later)))
       }
       io.show(text + "\n")
       text = ""
       if deliverBeforeChecks && delivery == nil { _ = try deliver() }
       if let delivery, case .declinedReplace = delivery.outcome { return }
-      try confirm(check, index: checkIndex, of: step, label: planned.label)
+      try confirm(check, index: checkIndex, of: step, label: planned.label, answeredByRun: runs.answered)
       checkIndex += 1
     }
     text += presenter.stepCredentials(planned)
@@ -314,9 +335,13 @@ public final class WalkSession {
     saveConfirmation(step)
   }
 
-  private func confirm(_ check: Check, index: Int, of step: Step, label stepLabel: String) throws {
+  private func confirm(_ check: Check, index: Int, of step: Step, label stepLabel: String, answeredByRun: Bool) throws {
     let label = step.checks.count == 1 ? "Check" : "Check \(index + 1) of \(step.checks.count)"
-    let question = "  \(label): \(presenter.text(check.markdown))"
+    let question = "  \(label): \(presenter.markdown(check.markdown))"
+    if answeredByRun {
+      io.show("\(question) [answered: the run exited 0]\n")
+      return
+    }
     if options.acceptChecks {
       io.show("\(question) [accepted with --yes]\n")
       return
@@ -325,6 +350,19 @@ public final class WalkSession {
       io.show(
         "  Then step \(stepLabel) is not done yet. Go through it again and compare with the screenshot;\n"
           + "  answer y when it matches. Ctrl-C stops here (confirmed steps are kept).\n")
+    }
+  }
+
+  /// The runs of one step: the seller's variables, and an environment without names that
+  /// would shadow the credentials (with the values, for a seller who keeps them there).
+  private func stepRuns() -> StepRuns {
+    StepRuns(io: io, options: options.run, variables: plan.variables) { [self] in
+      let ordered = values.ordered(by: guide.credentials)
+      let environment = RunEnvironment(
+        base: options.run.environment, specs: guide.credentials, layout: layout, account: account,
+        credentialValues: plan.seller.credentialSource == "env" ? ordered : [])
+      let secrets = ordered.filter { guide.credentials[key: $0.key]?.secret ?? true }.map(\.value)
+      return (environment, secrets)
     }
   }
 

@@ -43,6 +43,13 @@ extension OnboardCommand {
         starts over. The state folder is --state, else $ONBOARD_STATE_DIR, else \
         $XDG_STATE_HOME/onboard/walks, else ~/.local/state/onboard/walks.
 
+        A step's run-marked code block (```sh run, ```python run) is shown with the seller's \
+        values quoted for its language, and run on 'y' (--run: without asking; --no-run, or \
+        --yes without --run: never), stopped after --run-timeout seconds; exit status 0 \
+        answers the step's checks. The run gets the user's environment without the names that \
+        would shadow the credentials. Guide Markdown is rendered for the terminal: bold and \
+        code styled (plain under NO_COLOR or TERM=dumb), links with their address.
+
         When standard input is not a terminal, answers are read line by line (one line per \
         prompt), so a walk can be scripted. Ctrl-C, or the end of input at any prompt, stops \
         the walk; the credentials file is left as it was unless the walk had already reached \
@@ -88,6 +95,19 @@ extension OnboardCommand {
     @Flag(name: .long, help: "Accept every check without asking.")
     var yes = false
 
+    @Flag(
+      name: .customLong("run"),
+      help: "Run the steps' run-marked code blocks without asking (exit status 0 answers the step's checks).")
+    var runBlocks = false
+
+    @Flag(name: .customLong("no-run"), help: "Never run the steps' run-marked code blocks; ask the checks as usual.")
+    var noRun = false
+
+    @Option(
+      name: .customLong("run-timeout"),
+      help: ArgumentHelp("Seconds before a run block is stopped (its process group is killed).", valueName: "seconds"))
+    var runTimeout: Int = RunOptions.defaultTimeout
+
     @Flag(name: .long, help: "Forget the saved progress and start from the first step.")
     var restart = false
 
@@ -103,6 +123,12 @@ extension OnboardCommand {
     var screenshots: [String] = []
 
     func validate() throws {
+      if runBlocks && noRun {
+        throw ValidationError("Give either --run or --no-run, not both.")
+      }
+      if runTimeout < 1 || runTimeout > 86_400 {
+        throw ValidationError("--run-timeout takes a number of seconds from 1 to 86400.")
+      }
       if write != nil && printEnvironment {
         throw ValidationError("Give either --write or --print-env, not both.")
       }
@@ -172,11 +198,15 @@ extension OnboardCommand {
         } else {
           throw fail("the layout has no file for this seller's credentials; give --write PATH or --print-env", .usage)
         }
-        let options = WalkOptions(
+        var options = WalkOptions(
           destination: destination, acceptChecks: yes, replaceExisting: replace, restart: restart,
           hyperlinks: TerminalText.supportsHyperlinks(
             outputIsTerminal: conversationIsTerminal, environment: environment),
           namedDestination: write)
+        options.run = RunOptions(
+          mode: RunOptions.mode(run: runBlocks, noRun: noRun, acceptChecks: yes), timeout: runTimeout,
+          environment: environment)
+        options.styled = TerminalText.supportsStyle(outputIsTerminal: conversationIsTerminal, environment: environment)
         let store = WalkProgressStore(root: state ?? WalkProgressStore.defaultRoot(environment: environment))
         let session: WalkSession
         do {
