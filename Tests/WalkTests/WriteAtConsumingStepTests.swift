@@ -55,7 +55,7 @@ import Testing
     #expect(run.lines.existedAt == [false, false, false, false, false, false, false, false, false, true, true])
     let text = run.transcript.text
     let written = try #require(text.range(of: "Added account 'shop_de' in \(path)"))
-    let check = try #require(text.range(of: "Check: `~/somewhere/credentials.yml` has a `shop_de:` section"))
+    let check = try #require(text.range(of: "Check: ~/somewhere/credentials.yml has a shop_de: section"))
     let step = try #require(text.range(of: "-- Step 2.2"))
     #expect(step.lowerBound < written.lowerBound && written.lowerBound < check.lowerBound)
     // Before any question, the walk says what goes where and when.
