@@ -460,7 +460,7 @@ def test_a_file_seller_walks_to_the_end_and_the_library_reads_the_default_destin
     work = tmp_path / "work"
     work.mkdir()
     target = home / ".config" / "python-sp-api" / "credentials.yml"
-    term = Terminal(walk_seller(tmp_path, "sakura-stationery"), clean_env(TERM="xterm", HOME=str(home)), work)
+    term = Terminal(walk_seller(tmp_path, "sakura-stationery"), clean_env(TERM="xterm", NO_COLOR="1", HOME=str(home)), work)
     try:
         # Before any question: what is written where, and when.
         term.expect("When the walk reaches step 2.2")
@@ -469,7 +469,7 @@ def test_a_file_seller_walks_to_the_end_and_the_library_reads_the_default_destin
         term.expect("-- Step 2.2")
         term.expect(f"Added account 'sakura_jp' in {target} (mode 0600)")
         # The check names the same place the walk wrote, and comes after the write.
-        term.expect("Check: `~/.config/python-sp-api/credentials.yml` has a `sakura_jp:` section")
+        term.expect("Check: ~/.config/python-sp-api/credentials.yml has a sakura_jp: section")
         term.expect("All 7 steps confirmed.")
         assert term.wait() == 0
     finally:
@@ -493,14 +493,14 @@ def test_an_env_seller_walks_to_the_end_and_gets_a_dotenv_file(tmp_path):
         "SP_API_REFRESH_TOKEN_other='Atzr|IwEBother" + PAD + "'\n"
     )
     (work / "thames_tea.env").write_text(other)
-    term = Terminal(walk_seller(tmp_path, "thames_tea"), clean_env(TERM="xterm", HOME=str(home)), work)
+    term = Terminal(walk_seller(tmp_path, "thames_tea"), clean_env(TERM="xterm", NO_COLOR="1", HOME=str(home)), work)
     try:
         term.expect("When the walk reaches step 2.2 (Set environment variables.)")
         term.expect("thames_tea.env (dotenv layout 'env')")
         paste_values(term)
         term.expect("-- Step 2.2")
         term.expect("Added account 'thames_tea' in thames_tea.env (mode 0600)")
-        term.expect("Check: `env | cut -d= -f1")
+        term.expect("Check: env | cut -d= -f1")
         term.expect("All 7 steps confirmed.")
         assert term.wait() == 0
     finally:
@@ -541,7 +541,7 @@ def test_write_fills_the_destination_the_step_names(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.index(f"Added account 'sakura_jp' in {target}") < out.index(f"Check: `{target}` has a `sakura_jp:` section")
+    assert out.index(f"Added account 'sakura_jp' in {target}") < out.index(f"Check: {target} has a sakura_jp: section")
     assert f"chmod 600 {target}" in out
     assert_no_canary(out + result.stderr)
 
