@@ -162,7 +162,7 @@ extension OnboardCommand {
         if format == .text { StandardOutput.write(fixReport) } else { StandardError.write(fixReport) }
       }
       let sorted = Diagnostic.sortedForReport(diagnostics)
-      let reporter = format.makeReporter(color: terminal.colorStdout)
+      let reporter = format.makeReporter(color: terminal.colorStdout, sarifRoot: report.sarifRoot)
       StandardOutput.write(reporter.report(sorted, rules: linter.ruleDescriptors))
       if format == .text && terminal.stdoutIsTerminal {
         StandardError.write(Summary.line(sorted, files: files.count, noun: "file"))
