@@ -40,4 +40,29 @@ struct MessageWordingTests {
     let report = TextReporter().report([deprecated], rules: [])
     #expect(report.components(separatedBy: "Delete it").count == 2, "\(report)")
   }
+
+  @Test func anAccountSuffixThatIsNoVariableNameGetsAValidOne() throws {
+    let text = "SP_API_REFRESH_TOKEN_shop-de='\(Self.token)'\n"
+    let found = try lint(text, ".env", linter: bundledLinter())
+    let incomplete = found.filter { $0.ruleID == "schema/account-incomplete" }
+    #expect(incomplete.count == 2)
+    for diagnostic in incomplete {
+      #expect(diagnostic.fix?.contains("_shop_de'") == true, "\(diagnostic.fix ?? "")")
+      #expect(diagnostic.fix?.contains("shop-de") == false)
+      #expect(diagnostic.notes.contains { $0.contains("only letters, digits and '_'") && $0.contains("'shop_de'") })
+    }
+    // A valid suffix gets no such note.
+    let valid = try lint("SP_API_REFRESH_TOKEN_shop_de='\(Self.token)'\n", ".env", linter: bundledLinter())
+    #expect(valid.filter { $0.ruleID == "schema/account-incomplete" }.allSatisfy { $0.notes.isEmpty })
+  }
+
+  @Test func aTabInYAMLIsNamedAndPointedAt() throws {
+    let text = "default:\n  refresh_token: \(Self.token)\n \tlwa_app_id: \(Self.appID)\n"
+    let found = try lint(text, "credentials.yml", linter: bundledLinter())
+    let syntax = try #require(found.first { $0.ruleID == "yaml/syntax" })
+    #expect(syntax.message.contains("YAML forbids tabs for indentation"), "\(syntax.message)")
+    #expect(!syntax.message.contains("cannot start any token"))
+    #expect(syntax.location.line == 3 && syntax.location.column == 2)
+    #expect(syntax.fix == "Indent with spaces instead of the tab.")
+  }
 }
