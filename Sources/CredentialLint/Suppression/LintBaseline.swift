@@ -6,7 +6,7 @@ import OnboardSupport
 ///
 /// A finding is matched by its file (relative to the current folder), its rule id and a
 /// fingerprint of the key on its line (the text before the line's first `=` or `:`, without
-/// `export ` and spaces), never by line number, so lines added or removed elsewhere do not
+/// `export ` and spaces; none for a finding about the whole file), never by line number, so lines added or removed elsewhere do not
 /// break the match. The fingerprint is the first 16 hex digits of the key's SHA-256: a key that
 /// is really a pasted secret is never stored. No value is stored at all. Each
 /// (file, rule, fingerprint) keeps a count: a second finding of the same kind on another line
@@ -92,7 +92,11 @@ public struct LintBaseline: Sendable, Equatable {
 
   private static func identity(_ diagnostic: Diagnostic, readLine: (String, Int) -> [UInt8]?) -> Identity {
     let file = FileSystemPath.relative(diagnostic.location.file, to: FileSystemPath.currentDirectory())
-    let key = readLine(diagnostic.location.file, diagnostic.location.line).map(keyFingerprint) ?? ""
+    let location = diagnostic.location
+    // A point at the very start is about the whole file (a missing credential, a byte-order
+    // mark): whatever line 1 holds today is not its key.
+    let isWholeFile = location.line == 1 && location.column == 1 && location.endLine == nil
+    let key = isWholeFile ? "" : readLine(location.file, location.line).map(keyFingerprint) ?? ""
     return Identity(file: file, rule: diagnostic.ruleID, key: key)
   }
 
