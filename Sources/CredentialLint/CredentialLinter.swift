@@ -145,6 +145,8 @@ public struct CredentialLinter: Sendable {
     let source = SourceFile(path: file, bytes: bytes)
     var document: CredentialDocument
     switch CredentialFileFormat(kind: fileLayout.kind) {
+    case .yaml where fileLayout.kind == .pythonDict:
+      document = PythonDictReader(source: source, layout: fileLayout).read()
     case .yaml:
       let names = self.names
       document = YAMLCredentialReader(

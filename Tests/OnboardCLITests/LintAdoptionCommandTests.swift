@@ -69,4 +69,24 @@ import Testing
     #expect(verbose.stderr.components(separatedBy: "not a credential file").count == 4, "\(verbose.stderr)")
     #expect(verbose.stderr.contains("skipped checklist.md"))
   }
+
+  @Test func aPacketFolderIsLintedFileByFileWithCredentialsPyRead() throws {
+    let folder = try OnboardProcess.temporaryFolder()
+    let token = "Atzr|IwEBIA" + String(repeating: "x", count: 300)
+    let appID = "amzn1.application-oa2-client." + String(repeating: "0a", count: 16)
+    try write("# Checklist\n\n1. Sign in: yes\n", folder + "/p/checklist.md")
+    try write("Prompts: none\n", folder + "/p/prompts.md")
+    try write("{\"id\": \"p\", \"files\": {\"a\": 1}, \"guide\": \"g\"}\n", folder + "/p/packet.json")
+    try write(
+      "credentials = dict(\n    refresh_token='\(token)',\n    lwa_app_id='\(appID)',\n    lwa_client_secret='\(Self.canary)|',\n)\n",
+      folder + "/p/credentials.py")
+    let result = try OnboardProcess.run(
+      ["lint", "--guide", Self.guide, "p/checklist.md", "p/credentials.py", "p/packet.json", "p/prompts.md"], in: folder
+    )
+    #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+    #expect(lines.count == 1 && lines.allSatisfy { $0.hasPrefix("p/credentials.py:4:23: error: ") }, "\(result.stdout)")
+    #expect(!result.stdout.contains("yaml/") && !result.stdout.contains("packet.json"))
+    #expect(!result.stdout.contains(Self.canary) && !result.stderr.contains(Self.canary))
+  }
 }
