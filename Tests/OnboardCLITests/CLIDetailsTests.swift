@@ -29,4 +29,15 @@ import Testing
     #expect(packets.status == 2, "\(packets.stderr)")
     #expect(packets.stderr.contains("the closest to 'north-trail' is 'north-trail-outfitters'"), "\(packets.stderr)")
   }
+
+  @Test func anUnknownSellerInAWalkListsTheIdsAndTheClosest() throws {
+    let result = try OnboardProcess.run(
+      [
+        "walk", "guides/sp-api-self-authorisation.md", "--roster", "examples/sellers.yml", "--seller",
+        "Thames-Tea",
+      ], stdin: "")
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("the closest to 'Thames-Tea' is 'thames_tea'"), "\(result.stderr)")
+    #expect(result.stderr.contains("The roster's ids: maple-leaf-home,"))
+  }
 }
