@@ -20,8 +20,9 @@ public struct InlineSuppressions: Sendable {
 
   /// Reads the comments of `source`; `known` are the rule ids that exist.
   public init(source: SourceFile, known: Set<String>) {
-    guard source.lineCount > 0 else { return }
-    for line in 1...source.lineCount {
+    // Most files have no such comment: one search of the whole file, then only its lines.
+    guard source.lineCount > 0, let first = Self.find(Self.marker, in: source.bytes) else { return }
+    for line in source.line(ofOffset: first)...source.lineCount {
       let lineStart = source.lineSpan(line).start
       let bytes = Array(source.lineBytes(line))
       guard let at = Self.find(Self.marker, in: bytes) else { continue }
@@ -70,10 +71,13 @@ public struct InlineSuppressions: Sendable {
     return looksLikeID ? "'\(id)'" : "an id of \(id.count) characters"
   }
 
+  /// The offset of the first `needle` in `haystack` (a `#` is rare, so each start is one compare).
   static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-    guard haystack.count >= needle.count else { return nil }
-    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+    guard let head = needle.first, haystack.count >= needle.count else { return nil }
+    var start = 0
+    while start <= haystack.count - needle.count {
+      if haystack[start] == head, haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+      start += 1
     }
     return nil
   }
