@@ -17,7 +17,8 @@ Every command exits **0** when clean, **1** on findings (or a job that failed) a
 usage, input/output or configuration error (**130** when a walk is interrupted with Ctrl-C).
 Colour is used only on a terminal and never when `NO_COLOR` is set; progress bars appear only
 on a terminal. `check`, `lint` and `verify` write `--format text|json|sarif|github` (github is chosen
-automatically when `GITHUB_ACTIONS=true`). No output except a credential file (and
+automatically when `GITHUB_ACTIONS=true`). SARIF file uris are relative to `--sarif-root`
+(default: the current folder) and its columns count Unicode code points. No output except a credential file (and
 `walk --print-env`, when asked) ever contains a secret value.
 
 More on each area: [guide format](guide-format.md), [rosters](roster.md),

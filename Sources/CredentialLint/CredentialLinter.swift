@@ -66,8 +66,11 @@ public struct CredentialLinter: Sendable {
     self.validator = ValueValidator(specs: specs)
   }
 
-  /// The descriptors of the rules that run.
-  public var ruleDescriptors: [RuleDescriptor] { rules.map(\.descriptor) }
+  /// The descriptors of the rules that run, and of the configuration's own findings.
+  public var ruleDescriptors: [RuleDescriptor] { rules.map(\.descriptor) + LintConfigurationRules.descriptors }
+
+  /// Every rule id a disable comment or a configuration may name.
+  public var knownRuleIDs: Set<String> { Set(LintRuleCatalogue.all.map(\.descriptor.id)) }
 
   /// Lints a file on disk.
   /// - Parameters:
@@ -142,6 +145,8 @@ public struct CredentialLinter: Sendable {
     let source = SourceFile(path: file, bytes: bytes)
     var document: CredentialDocument
     switch CredentialFileFormat(kind: fileLayout.kind) {
+    case .yaml where fileLayout.kind == .pythonDict:
+      document = PythonDictReader(source: source, layout: fileLayout).read()
     case .yaml:
       let names = self.names
       document = YAMLCredentialReader(
@@ -176,6 +181,10 @@ public struct CredentialLinter: Sendable {
       valueChecks: valueChecks(document))
     var diagnostics: [Diagnostic] = []
     for rule in rules { diagnostics += rule.check(context) }
+    if document.format != .json {
+      let suppressions = InlineSuppressions(source: document.source, known: knownRuleIDs)
+      diagnostics = diagnostics.filter { !suppressions.isSilenced($0) } + suppressions.problems
+    }
     return Diagnostic.sortedForReport(diagnostics)
   }
 

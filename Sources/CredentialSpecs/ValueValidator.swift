@@ -124,7 +124,7 @@ public struct ValueValidator: Sendable {
         ValueFinding(
           ruleID: Rule.tooLong, severity: .error,
           message:
-            "The value of \(name) is \(candidate.utf8.count) bytes long; a \(spec.title) is at most \(maxLength).",
+            "The value of \(name) is \(EnglishWording.count(candidate.utf8.count, "byte")) long; \(EnglishWording.withArticle(spec.title)) is at most \(maxLength).",
           fix: "Copy the value again; part of it may be pasted twice."))
     }
     let tooShort = Self.tooShortFinding(candidate, spec: spec, name: name)
@@ -143,7 +143,8 @@ public struct ValueValidator: Sendable {
         findings.append(
           ValueFinding(
             ruleID: Rule.swapped, severity: .error,
-            message: "The value of \(name) looks like a \(other.title) ('\(other.key)'), not a \(spec.title).",
+            message:
+              "The value of \(name) looks like \(EnglishWording.withArticle(other.title)) ('\(other.key)'), not \(EnglishWording.withArticle(spec.title)).",
             fix: "Check whether the values of '\(spec.key)' and '\(other.key)' were swapped."))
       } else if let prefix = spec.publicPrefix, !prefix.isEmpty, !candidate.hasPrefix(prefix) {
         findings.append(
@@ -152,9 +153,9 @@ public struct ValueValidator: Sendable {
             message: "The value of \(name) is missing the `\(prefix)` prefix: every \(spec.title) starts with it.",
             fix: "Copy the \(spec.title) again, from its first character."))
       } else if tooShort == nil {
-        var message = "The value of \(name) does not have the format of a \(spec.title)"
+        var message = "The value of \(name) does not have the format of \(EnglishWording.withArticle(spec.title))"
         if let example = spec.example { message += " (it looks like \(example))" }
-        message += "; it is \(candidate.utf8.count) characters long."
+        message += "; it is \(EnglishWording.count(candidate.count, "character")) long."
         findings.append(
           ValueFinding(
             ruleID: Rule.format, severity: .error, message: message,
@@ -172,7 +173,7 @@ public struct ValueValidator: Sendable {
     return ValueFinding(
       ruleID: Rule.tooShort, severity: .error,
       message:
-        "The value of \(name) is \(length) character\(length == 1 ? "" : "s"); a \(spec.title) is at least \(minimum), so it was probably cut short.",
+        "The value of \(name) is \(EnglishWording.count(length, "character")); \(EnglishWording.withArticle(spec.title)) is at least \(minimum), so it was probably cut short.",
       fix: "Copy the whole \(spec.title) again in one piece.")
   }
 

@@ -188,6 +188,12 @@ import Testing
       ),
       ("bad.json", "{\"LWA_APP_ID\": \"\(a)\", \"LWA_CLIENT_SECRET\": \"\(s)\", // \(t)\n}", 0o600),
       ("bom.json", "\u{FEFF}{\"LWA_APP_ID\": \"\(a)\", \"LWA_CLIENT_SECRET\": \"\(s)\"}", 0o600),
+      (
+        "credentials.py",
+        "credentials = dict(\n    refresh_token='\(t)',  # \(t)\n    lwa_app_id='\(s)',\n    lwa_client_secret=' \(s)\\x00',\n)\n",
+        0o644
+      ),
+      ("broken.py", "credentials = dict(refresh_token='\(t)', lwa_app_id=\(s))  # \(a)\n", 0o600),
     ]
   }
 

@@ -77,7 +77,7 @@ import Testing
 
   @Test func theDemoSpecsParse() {
     #expect(demoSpecs.keys == ["client_id", "client_secret", "token", "legacy_key"])
-    #expect(demoLayout.files.map(\.name) == ["yaml", "env", "json"])
+    #expect(demoLayout.files.map(\.name) == ["yaml", "env", "json", "python"])
   }
 
   @Test func goodFilesInEveryFormatAreClean() throws {

@@ -102,4 +102,48 @@ struct SARIFReporterTests {
     #expect(log["runs"][0]["tool"]["driver"]["name"].string == "other")
     #expect(log["runs"][0]["tool"]["driver"]["version"].string == "9")
   }
+
+  private func region(_ log: JSONValue) -> JSONValue {
+    log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+  }
+
+  @Test func absolutePathsAreRelativeToTheRoot() throws {
+    let diagnostic = Diagnostic(
+      severity: .error, ruleID: "r", message: "m",
+      location: DiagnosticLocation(file: "/work/repo/packets/a b/credentials.yml", line: 1, column: 1))
+    let reporter = SARIFReporter(root: "/work/repo/", readSource: { _ in nil })
+    let log = JSONValue(try Fixtures.json(reporter.report([diagnostic], rules: [])))
+    #expect(region(log)["artifactLocation"]["uri"].string == "packets/a%20b/credentials.yml")
+    // Outside the root: the absolute path stays (GitHub then cannot place it, but nothing is invented).
+    let outside = SARIFReporter(root: "/elsewhere", readSource: { _ in nil })
+    let outsideLog = JSONValue(try Fixtures.json(outside.report([diagnostic], rules: [])))
+    #expect(region(outsideLog)["artifactLocation"]["uri"].string == "/work/repo/packets/a%20b/credentials.yml")
+  }
+
+  @Test func absolutePathsUnderTheCurrentFolderAreRelativeByDefault() throws {
+    let current = FileSystemPath.currentDirectory()
+    let diagnostic = Diagnostic(
+      severity: .error, ruleID: "r", message: "m",
+      location: DiagnosticLocation(file: current + "/sub/./x.env", line: 1, column: 1))
+    let log = JSONValue(try Fixtures.json(SARIFReporter(readSource: { _ in nil }).report([diagnostic], rules: [])))
+    #expect(region(log)["artifactLocation"]["uri"].string == "sub/x.env")
+  }
+
+  @Test func columnsAreCodePointsAsDeclared() throws {
+    // "é" is two UTF-8 bytes and "😀" four: byte column 9 (the 'x') is code point column 5.
+    let line = Array("é😀 :x y".utf8)
+    let diagnostic = Diagnostic(
+      severity: .error, ruleID: "r", message: "m",
+      location: DiagnosticLocation(file: "f.yml", line: 2, column: 9, endLine: 2, endColumn: 12))
+    let reporter = SARIFReporter(readSource: { _ in Array("first\n".utf8) + line + Array("\n".utf8) })
+    let log = JSONValue(try Fixtures.json(reporter.report([diagnostic], rules: [])))
+    #expect(log["runs"][0]["columnKind"].string == "unicodeCodePoints")
+    #expect(region(log)["region"]["startColumn"].int == 5)
+    #expect(region(log)["region"]["endColumn"].int == 8)
+    #expect(SARIFReporter.codePointColumn(9, in: line) == 5)
+    #expect(SARIFReporter.codePointColumn(1, in: line) == 1)
+    // Past the end of the line (a missing newline reported after it), one column per byte.
+    #expect(SARIFReporter.codePointColumn(line.count + 2, in: line) == 9)
+    #expect(SARIFReporter.codePointColumn(8, in: nil) == 8)
+  }
 }

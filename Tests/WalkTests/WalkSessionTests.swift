@@ -112,7 +112,7 @@ import Yams
     let text = run.transcript.text
     #expect(text.contains("Not accepted: The value of 'lwa_app_id': this is the app's App ID"))
     // The client identifier pasted as the secret looks like another credential: swapped.
-    #expect(text.contains("Not accepted: The value of 'lwa_client_secret' looks like a LWA client identifier"))
+    #expect(text.contains("Not accepted: The value of 'lwa_client_secret' looks like an LWA client identifier"))
     #expect(text.contains("Not accepted: The value of 'refresh_token' has a space or line break inside it."))
     #expect(text.contains("Paste the refresh token (refresh_token) again"))
     #expect(!text.contains(appIDInsteadOfClientID))

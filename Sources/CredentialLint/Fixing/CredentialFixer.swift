@@ -52,12 +52,16 @@ public struct CredentialFixer: Sendable {
       reported.contains(Key(rule: rule, line: source.position(ofOffset: span.start).line))
     }
     var edits: [TextEdit] = []
+    // A Python file gets only the file-level fixes (BOM, CRLF, mode): re-quoting a value would
+    // need Python's string rules, so those findings stay suggestions.
+    let isPython = document.layout.kind == .pythonDict
     switch document.format {
+    case .yaml where isPython: break
     case .yaml: edits += yamlEdits(document, wants: wants)
     case .dotenv: edits += dotenvEdits(document, wants: wants)
     case .json: break
     }
-    edits += trimEdits(document, wants: wants)
+    if !isPython { edits += trimEdits(document, wants: wants) }
     var (bytes, applied) = TextEdit.apply(edits, to: source.bytes)
     var changes = applied.map(\.change)
     if source.bomLength > 0, diagnostics.contains(where: { $0.ruleID == "file/bom" }) {

@@ -18,16 +18,12 @@ public enum FormatDetector {
   /// The layout for `--as NAME`: a layout name from the descriptor (`yaml`, `env`, `json`),
   /// a layout kind, or a format name.
   public static func layout(named name: String, in layout: ServiceLayout) throws -> ServiceLayout.FileLayout {
-    if let file = layout.file(named: name) {
-      guard file.kind != .pythonDict else {
-        throw UnknownFormat(
-          requested: name,
-          available: layout.files.filter { $0.kind != .pythonDict }.map(\.name) + ["yaml", "env", "json"])
-      }
-      return file
-    }
+    if let file = layout.file(named: name) { return file }
     let format: CredentialFileFormat?
     switch name.lowercased() {
+    case "python", "py":
+      if let file = layout.files.first(where: { $0.kind == .pythonDict }) { return file }
+      format = nil
     case "yaml", "yml": format = .yaml
     case "env", "dotenv": format = .dotenv
     case "json": format = .json
@@ -42,8 +38,9 @@ public enum FormatDetector {
   /// The layout a file is read as, from its name and content.
   public static func detect(path: String, bytes: [UInt8], in layout: ServiceLayout) -> ServiceLayout.FileLayout {
     let base = path.split(separator: "/").last.map(String.init) ?? path
-    for file in layout.files where file.kind != .pythonDict && matches(base, pattern: file.file) { return file }
+    for file in layout.files where matches(base, pattern: file.file) { return file }
     let lower = base.lowercased()
+    if lower.hasSuffix(".py"), let file = layout.files.first(where: { $0.kind == .pythonDict }) { return file }
     if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") { return fallbackLayout(for: .yaml, in: layout) }
     if lower.hasSuffix(".json") { return fallbackLayout(for: .json, in: layout) }
     if lower == ".env" || lower.hasPrefix(".env.") || lower.hasSuffix(".env") {

@@ -15,8 +15,8 @@ public enum CredentialFileFormat: String, Sendable, Hashable, CaseIterable {
     case .accountsYAML, .flatYAML: self = .yaml
     case .dotenv: self = .dotenv
     case .flatJSON: self = .json
-    // onboard lint does not read python-dict files yet: FormatDetector never picks that
-    // layout, so this mapping is never used to parse one.
+    // A Python dict literal is keyed by the credential keys, as flat YAML is; PythonDictReader
+    // reads it (not the YAML reader), and the YAML syntax rules skip it.
     case .pythonDict: self = .yaml
     }
   }

@@ -149,6 +149,9 @@ public struct RuleExample: Hashable, Sendable {
       - name: json
         kind: flat-json
         file: secret.json
+      - name: python
+        kind: python-dict
+        file: credentials.py
     """
 
   /// Good values for the example specs.

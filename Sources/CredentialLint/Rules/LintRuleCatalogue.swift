@@ -18,6 +18,7 @@ public enum LintRuleCatalogue {
     rules += ValueFindingRule.all.map { $0 as any LintRule }
     rules += [
       YAMLSyntaxRule(),
+      PythonSyntaxRule(),
       YAMLAliasRule(),
       DuplicateKeyRule(format: .yaml),
       ImplicitTypeRule(),

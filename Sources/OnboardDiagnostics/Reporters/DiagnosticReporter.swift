@@ -17,11 +17,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   /// - Parameters:
   ///   - color: colour the text format with ANSI escapes.
   ///   - tool: the tool's name and version, for SARIF.
-  public func makeReporter(color: Bool = false, tool: ToolInfo = .onboard) -> any DiagnosticReporter {
+  ///   - sarifRoot: the folder SARIF `uri`s are relative to (default: the current folder).
+  public func makeReporter(color: Bool = false, tool: ToolInfo = .onboard, sarifRoot: String? = nil)
+    -> any DiagnosticReporter
+  {
     switch self {
     case .text: return TextReporter(color: color)
     case .json: return JSONReporter()
-    case .sarif: return SARIFReporter(tool: tool)
+    case .sarif: return SARIFReporter(tool: tool, root: sarifRoot)
     case .github: return GitHubReporter()
     }
   }

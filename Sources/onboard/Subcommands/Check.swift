@@ -54,7 +54,7 @@ extension OnboardCommand {
       let environment = ProcessInfo.processInfo.environment
       let terminal = Terminal.current(environment: environment)
       let format = report.format ?? ReportFormat.automatic(environment: environment)
-      let reporter = format.makeReporter(color: terminal.colorStdout)
+      let reporter = format.makeReporter(color: terminal.colorStdout, sarifRoot: report.sarifRoot)
       let output = reporter.report(Diagnostic.sortedForReport(diagnostics), rules: GuideRuleCatalogue.descriptors)
       StandardOutput.write(output)
       if format == .text && terminal.stdoutIsTerminal {

@@ -12,6 +12,12 @@ extension OnboardCommand {
       commandName: "credentials",
       abstract: "Work with filled-in credential files.",
       subcommands: [Merge.self])
+
+    /// Without a subcommand: the usage on standard error, and exit code 2 (a usage error).
+    func run() throws {
+      StandardError.write(Self.helpMessage() + "\n")
+      throw ExitStatus.usage.exitCode
+    }
   }
 }
 

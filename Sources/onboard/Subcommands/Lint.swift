@@ -24,6 +24,12 @@ extension OnboardCommand {
         guide's front matter and credentials block are read (onboard check checks the rest); an \
         error in them stops the run with exit code 2.
 
+        Configuration: .onboard-lint.yml (or --config) turns rules off or changes their \
+        severity, per path glob; '# onboard-lint disable=rule-id' on a line (or alone on the \
+        line before) silences a rule there; --baseline reports only findings not in a baseline \
+        written with --write-baseline. Files that are not credential files (Markdown, HTML, \
+        packet.json, …) are skipped (--verbose names them). docs/rules.md describes all of it.
+
         Exit codes: 0 clean; 1 errors (or warnings with --strict); 2 usage or I/O error.
         """)
 
@@ -63,6 +69,28 @@ extension OnboardCommand {
     @Flag(name: .customLong("no-permissions"), help: "Do not check file permissions.")
     var noPermissions = false
 
+    @Flag(name: .long, help: "Say which files are skipped because they are not credential files.")
+    var verbose = false
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The configuration (default: .onboard-lint.yml in the current folder, else at the top of its git repository).",
+        valueName: "file"))
+    var config: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp("Report only the findings this baseline does not hold.", valueName: "file"))
+    var baseline: String?
+
+    @Option(
+      name: .customLong("write-baseline"),
+      help: ArgumentHelp(
+        "Write today's findings to this baseline (no values; matched by file, rule and key) and exit 0.",
+        valueName: "file"))
+    var writeBaseline: String?
+
     func validate() throws {
       guard !files.isEmpty || filesFrom != nil else { throw ValidationError("Name at least one credential file.") }
     }
@@ -98,13 +126,30 @@ extension OnboardCommand {
 
     func run() throws {
       let linter: CredentialLinter
-      let files: [String]
+      var files: [String]
+      let configuration: LintConfiguration
+      let accepted: LintBaseline?
       do {
         files = try allFiles()
         linter = try makeLinter()
+        configuration = try loadConfiguration(known: linter.knownRuleIDs)
+        accepted = try baseline.map { path in
+          do { return try LintBaseline(contentsOf: path) } catch let error as LintBaseline.ReadError {
+            throw UsageError(message: "onboard lint: \(error.description)")
+          }
+        }
       } catch let error as UsageError {
         StandardError.write(error.message + "\n")
         throw ExitStatus.usage.exitCode
+      }
+      if layoutName == nil {
+        // Checklists, prompts, manifests and other documents next to credential files are
+        // skipped, never read as YAML; --verbose says so once per file.
+        files = files.filter { file in
+          guard let reason = NonCredentialFile.reason(path: file) else { return true }
+          if verbose { StandardError.write("onboard lint: skipped \(file): not a credential file (\(reason))\n") }
+          return false
+        }
       }
       // One copy of the environment for both questions (each read builds the whole dictionary).
       let environment = ProcessInfo.processInfo.environment
@@ -161,8 +206,31 @@ extension OnboardCommand {
       if !fixReport.isEmpty {
         if format == .text { StandardOutput.write(fixReport) } else { StandardError.write(fixReport) }
       }
+      diagnostics = configuration.apply(diagnostics)
+      var sources: [String: SourceLines] = [:]
+      let readLine: (String, Int) -> [UInt8]? = { file, line in
+        if let lines = sources[file] { return lines.line(line) }
+        guard let bytes = try? InputFile.read(file, limits: .credentialFile) else { return nil }
+        sources[file] = SourceLines(bytes: bytes)
+        return sources[file]?.line(line)
+      }
+      if let writeBaseline {
+        let written = LintBaseline(diagnostics, readLine: readLine)
+        do {
+          _ = try AtomicFile.write(written.encoded(), to: writeBaseline, mode: 0o644)
+        } catch {
+          StandardError.write("onboard lint: cannot write the baseline \(writeBaseline): \(error)\n")
+          throw ExitStatus.usage.exitCode
+        }
+        StandardError.write(
+          "onboard lint: wrote \(writeBaseline) with \(diagnostics.count) finding\(diagnostics.count == 1 ? "" : "s")\n"
+        )
+        if ioFailure { throw ExitStatus.usage.exitCode }
+        return
+      }
+      if let accepted { diagnostics = accepted.newFindings(diagnostics, readLine: readLine) }
       let sorted = Diagnostic.sortedForReport(diagnostics)
-      let reporter = format.makeReporter(color: terminal.colorStdout)
+      let reporter = format.makeReporter(color: terminal.colorStdout, sarifRoot: report.sarifRoot)
       StandardOutput.write(reporter.report(sorted, rules: linter.ruleDescriptors))
       if format == .text && terminal.stdoutIsTerminal {
         StandardError.write(Summary.line(sorted, files: files.count, noun: "file"))
@@ -172,6 +240,24 @@ extension OnboardCommand {
     }
 
     // MARK: - Guide and layout
+
+    /// The configuration that applies (none: no settings); its errors stop the run (exit 2).
+    private func loadConfiguration(known: Set<String>) throws -> LintConfiguration {
+      guard let path = LintConfiguration.locate(explicit: config) else {
+        return LintConfiguration(folder: FileSystemPath.currentDirectory())
+      }
+      let (configuration, problems): (LintConfiguration, [Diagnostic])
+      do {
+        (configuration, problems) = try LintConfiguration.read(path, known: known)
+      } catch let error as InputFile.ReadError {
+        throw UsageError(message: "onboard lint: the configuration: \(error.description)")
+      }
+      if !problems.isEmpty {
+        StandardError.write(TextReporter().report(Diagnostic.sortedForReport(problems), rules: []))
+        throw UsageError(message: "onboard lint: \(path) has errors; nothing was checked")
+      }
+      return configuration
+    }
 
     private func makeLinter() throws -> CredentialLinter {
       do {

@@ -157,8 +157,7 @@ extension OnboardCommand {
         throw ExitStatus.findings.exitCode
       }
       if !checked.missingSellerIDs.isEmpty {
-        throw fail(
-          "no seller in \(roster) has the id \(checked.missingSellerIDs.map { "'\($0)'" }.joined(separator: ", "))")
+        throw fail(SellerIDHint.message(missing: checked.missingSellerIDs, roster: roster))
       }
 
       let bar = ProgressBar(total: checked.selectedCount, label: "packets", terminal: terminal)

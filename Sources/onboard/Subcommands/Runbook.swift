@@ -170,7 +170,7 @@ extension OnboardCommand {
           StandardError.write("error: no runbook written for '\(seller)'\n")
           throw ExitStatus.findings.exitCode
         case .notFound:
-          throw fail("no seller in \(roster) has the id '\(seller)'")
+          throw fail(SellerIDHint.message(missing: [seller], roster: roster))
         }
       } else {
         document = RunbookDocument(genericFor: model, date: runbookDate)

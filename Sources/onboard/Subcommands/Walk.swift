@@ -238,7 +238,10 @@ extension OnboardCommand {
             TextReporter(color: terminal.colorStderr).report(diagnostics, rules: RosterRules.descriptors))
           throw fail("\(failure.description) in \(roster ?? "the roster")", .findings)
         }
-        throw fail(failure.description, failure.isNotFound ? .findings : .usage)
+        if case .notFound(let id, let rosterPath) = failure {
+          throw fail(SellerIDHint.message(missing: [id], roster: rosterPath), .findings)
+        }
+        throw fail(failure.description, .usage)
       } catch let failure as WalkProgressStore.StoreError {
         throw fail(failure.description, .usage)
       } catch let failure as InputFile.ReadError {
@@ -260,12 +263,5 @@ extension OnboardCommand {
       if let seller, fields["id"] == nil { fields["id"] = seller }
       return try WalkSeller.fromSettings(fields, guide: setup.guide, layout: setup.layout, io: io)
     }
-  }
-}
-
-extension WalkSeller.Failure {
-  fileprivate var isNotFound: Bool {
-    if case .notFound = self { return true }
-    return false
   }
 }

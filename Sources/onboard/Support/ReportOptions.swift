@@ -12,6 +12,12 @@ struct ReportOptions: ParsableArguments {
       discussion: "Defaults to github when GITHUB_ACTIONS=true, text otherwise."))
   var format: ReportFormat?
 
+  @Option(
+    name: .customLong("sarif-root"),
+    help: ArgumentHelp(
+      "The folder SARIF file uris are relative to (default: the current folder).", valueName: "dir"))
+  var sarifRoot: String?
+
   @Flag(name: .long, help: "Treat warnings as errors for the exit code.")
   var strict = false
 }

@@ -309,9 +309,38 @@ struct YAMLCredentialReader {
     }
   }
 
+  /// The last tab in a line's leading whitespace on `line` or the line before it (where the
+  /// parser stops after a tab-indented line), as a 1-based line and byte column.
+  static func indentingTab(in text: String, atOrBefore line: Int) -> (line: Int, column: Int)? {
+    var found: (line: Int, column: Int)?
+    var number = 0
+    for lineText in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+      number += 1
+      if number > line { break }
+      guard number >= line - 1 else { continue }
+      var column = 0
+      for byte in lineText {
+        column += 1
+        if byte == 0x09 {
+          found = (number, column)
+          break
+        }
+        if byte != 0x20 { break }
+      }
+    }
+    return found
+  }
+
   private func syntaxIssue(_ error: Error, text: String) -> SyntaxIssue {
     let position = YAMLPosition(file: source.path, text: text)
     let diagnostic = position.syntaxDiagnostic(error, ruleID: "yaml/syntax", what: "The file")
+    if let tab = Self.indentingTab(in: text, atOrBefore: diagnostic.location.line) {
+      return SyntaxIssue(
+        span: span(line: tab.line, byteColumn: tab.column),
+        message:
+          "The file is not valid YAML: line \(tab.line) is indented with a tab, and YAML forbids tabs for indentation. PyYAML fails on it too, and the consumer then reports the credentials as missing.",
+        fix: "Indent with spaces instead of the tab.")
+    }
     let at = span(line: diagnostic.location.line, byteColumn: diagnostic.location.column)
     var message = diagnostic.message
     if message.hasPrefix("The file is not valid YAML") {

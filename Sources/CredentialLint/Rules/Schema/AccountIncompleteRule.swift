@@ -31,10 +31,21 @@ struct AccountIncompleteRule: LintRule {
         case .missing:
           let fallback =
             context.layout.envFallbackPerKey ? " and there is no '\(spec.env ?? spec.key)' to fall back on" : ""
+          let valid = Self.validSuffix(account.name)
+          var notes: [String] = []
+          var fix = "Add \(own) with the \(spec.title) for this account."
+          if valid != account.name {
+            let validOwn = suffixed(context, spec, valid)
+            fix =
+              "Add \(validOwn) with the \(spec.title), and rename this account's other variables to the same suffix."
+            notes.append(
+              "An environment variable name holds only letters, digits and '_', so a suffix with other characters cannot be exported by a shell or read from the environment; write the account as '\(valid)'."
+            )
+          }
           found.append(
             diagnostic(
               context, "\(context.owner(account.name).capitalizedFirst) has no \(own)\(fallback).",
-              at: account.anchor, fix: "Add \(own) with the \(spec.title) for this account."))
+              at: account.anchor, fix: fix, notes: notes))
         case .empty(let entry):
           found.append(
             diagnostic(
@@ -48,6 +59,17 @@ struct AccountIncompleteRule: LintRule {
       }
     }
     return found
+  }
+
+  /// `account` with every character that cannot be in an environment variable name (anything
+  /// but ASCII letters, digits and `_`) replaced by `_`: `shop-de` becomes `shop_de`.
+  static func validSuffix(_ account: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        account.unicodeScalars.map { scalar in
+          scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
+            ? scalar : "_"
+        }))
   }
 
   private func suffixed(_ context: LintContext, _ spec: CredentialSpec, _ account: String) -> String {

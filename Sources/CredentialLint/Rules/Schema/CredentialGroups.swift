@@ -22,7 +22,7 @@ struct CredentialGroups {
     let effective = document.effectiveEntries
     switch document.format {
     case .yaml:
-      if document.layout.kind == .flatYAML {
+      if document.layout.kind == .flatYAML || document.layout.kind == .pythonDict {
         guard document.yaml.rootShape == nil else { return [] }
         return [Group(account: nil, anchor: .point(document.source.bomLength), entries: effective)]
       }

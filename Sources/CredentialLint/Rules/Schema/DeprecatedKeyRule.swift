@@ -1,3 +1,4 @@
+import Foundation
 import OnboardDiagnostics
 
 /// `schema/deprecated-key`: a credential the guide marks as no longer used.
@@ -22,11 +23,28 @@ struct DeprecatedKeyRule: LintRule {
   func check(_ context: LintContext) -> [Diagnostic] {
     context.document.effectiveEntries.compactMap { entry in
       guard let spec = context.spec(of: entry), let reason = spec.deprecated else { return nil }
+      let (why, fix) = Self.splitAdvice(reason)
       return diagnostic(
         context,
-        "'\(context.displayName(spec))' is no longer used: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason).",
+        "'\(context.displayName(spec))' is no longer used\(why.isEmpty ? "" : ": " + why).",
         at: entry.keySpan,
-        fix: "Delete it.")
+        fix: fix)
     }
+  }
+
+  /// The guide's reason without a last sentence that only says to delete or remove the key
+  /// (that sentence is the fix, printed once), and the fix: that sentence, or "Delete it.".
+  static func splitAdvice(_ reason: String) -> (why: String, fix: String) {
+    var why = reason.trimmingCharacters(in: .whitespaces)
+    var fix = "Delete it."
+    let body = why.hasSuffix(".") ? String(why.dropLast()) : why
+    let lastStart = body.range(of: ". ", options: .backwards)?.upperBound ?? body.startIndex
+    let last = body[lastStart...]
+    if last.hasPrefix("Delete") || last.hasPrefix("Remove") {
+      fix = last + "."
+      why = String(body[..<lastStart]).trimmingCharacters(in: .whitespaces)
+    }
+    if why.hasSuffix(".") { why.removeLast() }
+    return (why, fix)
   }
 }

@@ -18,7 +18,7 @@ struct YAMLSyntaxRule: LintRule {
   }
 
   func check(_ context: LintContext) -> [Diagnostic] {
-    guard context.format == .yaml else { return [] }
+    guard context.format == .yaml, context.document.layout.kind != .pythonDict else { return [] }
     return context.document.syntaxIssues.map { diagnostic(context, $0.message, at: $0.span, fix: $0.fix) }
   }
 }
