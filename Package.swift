@@ -31,12 +31,18 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
-    // The system's libcrypto (OpenSSL 3), through pkg-config, for SHA-256. Only OnboardSupport's
-    // SHA256.swift imports it.
+    // The system's libcrypto (OpenSSL 3), through pkg-config, for SHA-256 and HMAC-SHA256. Only
+    // OnboardSupport's SHA256.swift and HMACSHA256.swift import it.
     .systemLibrary(
       name: "CCrypto",
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+    ),
+    // The system's libsqlite3, through pkg-config. Only Ledger's SQLiteDatabase.swift imports it.
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
     ),
     // A read-only Swift value tree over cmark, with source ranges and cmark's renderers.
     .target(name: "CommonMark", dependencies: ["Ccmark", "OnboardSupport"]),
@@ -95,6 +101,8 @@ let package = Package(
         "OnboardDiagnostics", "Roster",
       ]
     ),
+    // The onboarding ledger: events in SQLite, status rows, rotation dates.
+    .target(name: "Ledger", dependencies: ["CSQLite", "Escaping", "OnboardSupport"]),
     // The interactive terminal walk and credential merging.
     .target(
       name: "Walk",
@@ -113,6 +121,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+    .testTarget(name: "LedgerTests", dependencies: ["Ledger", "OnboardSupport"]),
     .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics"]),
     .testTarget(name: "OnboardSupportTests", dependencies: ["OnboardSupport"]),
     .testTarget(name: "EscapingTests", dependencies: ["Escaping", "CommonMark", "Yams"]),
