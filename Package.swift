@@ -115,7 +115,7 @@ let package = Package(
       name: "onboard",
       dependencies: [
         "GuideKit", "GuideLocating", "CredentialLint", "PacketPlanning", "Packets", "Roster", "Runbook", "Walk",
-        "OnboardDiagnostics",
+        "OnboardDiagnostics", "Ledger",
         "OnboardSupport", "CredentialSpecs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

@@ -13,6 +13,9 @@ public final class Ledger {
   public struct Failure: Error, CustomStringConvertible, Sendable {
     /// What went wrong.
     public var description: String
+
+    /// A failure with its message.
+    public init(description: String) { self.description = description }
   }
 
   /// The database file.
@@ -170,5 +173,20 @@ public final class Ledger {
       return key
     }
     return stored
+  }
+}
+
+extension Ledger {
+  /// The credential keys some guide's rotation policy names, sorted.
+  public func rotatingCredentials() throws -> [String] {
+    do {
+      let statement = try database.prepare("SELECT DISTINCT credential FROM rotation_policies ORDER BY credential")
+      try statement.bind([])
+      var keys: [String] = []
+      while try statement.step() { if let key = statement.text(0) { keys.append(key) } }
+      return keys
+    } catch let error as SQLiteError {
+      throw Failure(description: "cannot read the ledger \(path): \(error.message)")
+    }
   }
 }

@@ -52,6 +52,11 @@ public struct SellerStatus: Sendable, Equatable {
   /// Not done and nothing recorded for more than the stale days.
   public var stale: Bool
 
+  /// A seller the ledger knows nothing about (no packet sent).
+  public static func notSent(_ seller: String) -> SellerStatus {
+    SellerStatus(seller: seller, stepsTotal: 0, stepsDone: 0, credentials: [], rotations: [], stale: false)
+  }
+
   /// Every step of the packet is confirmed.
   public var isDone: Bool { stepsTotal > 0 && stepsDone >= stepsTotal }
 }

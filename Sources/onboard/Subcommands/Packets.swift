@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GuideKit
 import GuideLocating
+import Ledger
 import OnboardDiagnostics
 import OnboardSupport
 import Packets
@@ -76,6 +77,8 @@ extension OnboardCommand {
     @Option(
       name: .long, help: ArgumentHelp("The browser that prints --pdf, a path or a name on PATH.", valueName: "path"))
     var browser: String?
+
+    @OptionGroup var ledgerOptions: LedgerOptions
 
     func run() throws {
       let started = Date()
@@ -152,10 +155,12 @@ extension OnboardCommand {
           "no seller in \(roster) has the id \(checked.missingSellerIDs.map { "'\($0)'" }.joined(separator: ", "))")
       }
 
+      let recorder = try PacketRecorder(ledger: ledgerOptions.open(command: "packets"), guide: model, file: guide)
       let bar = ProgressBar(total: checked.selectedCount, label: "packets", terminal: terminal)
       let result: PacketGenerator.WriteResult
       do {
-        result = try generator.write(roster: roster) { bar.update($0) }
+        result = try generator.write(roster: roster, progress: { bar.update($0) }, onWritten: recorder.add)
+        try recorder.flush()
       } catch {
         bar.finish()
         throw fail("\(error)")
