@@ -154,7 +154,7 @@ let package = Package(
         "Walk", "GuideKit", "GuideLocating", "PacketPlanning", "Packets", "Roster", "Runbook", "CommonMark", "Yams",
       ]),
     // Runs the built executable (declared so that it is built first; nothing imports it).
-    .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
+    .testTarget(name: "OnboardCLITests", dependencies: ["onboard", "Ledger"]),
   ],
   swiftLanguageModes: [.v6]
 )

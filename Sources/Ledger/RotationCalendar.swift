@@ -20,7 +20,8 @@ public struct RotationCalendar {
     for row in report.rows {
       guard let account = row.account else { continue }
       for rotation in row.rotations {
-        guard let due = rotation.dueOn, let setOn = rotation.setOn, seen.insert(account + "\u{0}" + rotation.credential).inserted
+        guard let due = rotation.dueOn, let setOn = rotation.setOn,
+          seen.insert(account + "\u{0}" + rotation.credential).inserted
         else { continue }
         let uid = String(SHA256.hexDigest(account + "\u{0}" + rotation.credential).prefix(32)) + "@rotation.onboard"
         let warn = max(1, (rotation.dueOn ?? 0) - (rotation.warnFrom ?? due))

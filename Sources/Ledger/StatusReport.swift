@@ -92,7 +92,8 @@ public struct StatusReport: Sendable {
       let guide = row.guideVersion.map { "v\($0)" } ?? "not sent"
       let last =
         row.lastStep.map { step in
-          step + (row.lastBy.map { " by \($0)" } ?? "") + (row.lastAt.map { " on \(LedgerDate.day(LedgerDate.dayOf($0)))" } ?? "")
+          step + (row.lastBy.map { " by \($0)" } ?? "")
+            + (row.lastAt.map { " on \(LedgerDate.day(LedgerDate.dayOf($0)))" } ?? "")
         } ?? "-"
       let verified =
         row.verification.map { $0 + (row.verifiedAt.map { " \(LedgerDate.day(LedgerDate.dayOf($0)))" } ?? "") } ?? "-"
@@ -218,7 +219,8 @@ public struct StatusReport: Sendable {
     let stuckList =
       stuck.isEmpty
       ? "<p>No seller is stuck.</p>"
-      : "<ul class=\"stuck\">" + stuck.map { "<li>\(e($0.seller)): \($0.stepsDone)/\($0.stepsTotal) steps</li>" }.joined()
+      : "<ul class=\"stuck\">"
+        + stuck.map { "<li>\(e($0.seller)): \($0.stepsDone)/\($0.stepsTotal) steps</li>" }.joined()
         + "</ul>"
     return """
       <!DOCTYPE html>

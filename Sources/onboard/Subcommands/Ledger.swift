@@ -74,7 +74,9 @@ extension OnboardCommand.LedgerCommand {
           }
           key = only
         }
-        try ledger.record([.rotated(account: account, key: key, onDay: day, by: by ?? LedgerOptions.currentUser, at: now)])
+        try ledger.record([
+          .rotated(account: account, key: key, onDay: day, by: by ?? LedgerOptions.currentUser, at: now)
+        ])
         StandardOutput.write("recorded: \(key) of account \(account) rotated on \(LedgerDate.day(day))\n")
       } catch let failure as Ledger.Failure {
         throw fail(failure.description)

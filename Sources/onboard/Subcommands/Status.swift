@@ -32,18 +32,21 @@ extension OnboardCommand {
     @Option(name: .long, help: "Output format: text, json, csv or html.")
     var format: Format = .text
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to this file.", valueName: "file"))
+    @Option(
+      name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to this file.", valueName: "file"))
     var output: String?
 
     @Option(
       name: .long,
-      help: ArgumentHelp("Only the sellers of this roster; those not in the ledger show as not sent.", valueName: "file"))
+      help: ArgumentHelp(
+        "Only the sellers of this roster; those not in the ledger show as not sent.", valueName: "file"))
     var roster: String?
 
     @Option(name: .long, help: ArgumentHelp("Days without progress after which a seller is stuck.", valueName: "days"))
     var stale: Int = 14
 
-    @Option(name: .long, help: ArgumentHelp("Report as on this day (YYYY-MM-DD, UTC) instead of today.", valueName: "date"))
+    @Option(
+      name: .long, help: ArgumentHelp("Report as on this day (YYYY-MM-DD, UTC) instead of today.", valueName: "date"))
     var now: String?
 
     @Option(name: .long, help: ArgumentHelp("Also write the rotations due as an iCalendar file.", valueName: "file"))
@@ -56,7 +59,9 @@ extension OnboardCommand {
       if let now, LedgerDate.parseDay(now) == nil {
         throw ValidationError("--now takes a date as YYYY-MM-DD, such as 2026-12-06.")
       }
-      if ledgerOptions.noLedger { throw ValidationError("status reads the ledger; --no-ledger leaves nothing to read.") }
+      if ledgerOptions.noLedger {
+        throw ValidationError("status reads the ledger; --no-ledger leaves nothing to read.")
+      }
     }
 
     func run() throws {
