@@ -78,7 +78,7 @@ installed guides; `onboard guides --default` and `onboard check --verbose` say w
 set were used and where each came from.
 
 HEAD
-  for command in "" check graph packets runbook walk "credentials merge" lint guides status "ledger rotated"; do
+  for command in "" check graph packets runbook walk "credentials merge" lint guides status "ledger rotated" diff; do
     if [ -z "$command" ]; then title="onboard"; else title="onboard $command"; fi
     echo "## \`$title\`"
     echo

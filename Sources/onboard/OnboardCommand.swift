@@ -22,7 +22,7 @@ struct OnboardCommand: ParsableCommand {
     version: OnboardVersion.current,
     subcommands: [
       Check.self, Graph.self, Packets.self, Lint.self, Runbook.self, Walk.self, Credentials.self, Guides.self,
-      Status.self, LedgerCommand.self,
+      Status.self, LedgerCommand.self, Diff.self,
     ]
   )
 
