@@ -1,8 +1,9 @@
 import Escaping
 
-/// A JSON value as the ledger writes it (event details, `status --format json`): keys in
-/// sorted order, so equal values give equal bytes.
-public indirect enum JSONText: Sendable, Equatable {
+/// A JSON value as the ledger writes it (event details, `status --format json`): an
+/// ``object(_:)``'s keys in sorted order, so equal values give equal bytes; ``fields(_:)`` in
+/// the order written.
+public indirect enum JSONText: Sendable {
   case null
   case bool(Bool)
   case int(Int)
@@ -10,6 +11,9 @@ public indirect enum JSONText: Sendable, Equatable {
   case strings([String])
   case array([JSONText])
   case object([String: JSONText])
+  /// An object whose members are written in the order given (a dictionary literal's order),
+  /// for the many rows of a report: no sorting per object.
+  case fields(KeyValuePairs<String, JSONText>)
 
   /// The compact JSON text.
   public var rendered: String {
@@ -48,6 +52,21 @@ public indirect enum JSONText: Sendable, Equatable {
       }
       if let indent { text += "\n" + indent }
       text += "]"
+    case .fields(let pairs):
+      guard !pairs.isEmpty else {
+        text += "{}"
+        return
+      }
+      let inner = indent.map { $0 + "  " }
+      text += "{"
+      for (index, pair) in pairs.enumerated() {
+        if index > 0 { text += "," }
+        if let inner { text += "\n" + inner }
+        text += Self.escaper.escape(pair.key) + ":" + (indent == nil ? "" : " ")
+        pair.value.write(into: &text, indent: inner)
+      }
+      if let indent { text += "\n" + indent }
+      text += "}"
     case .object(let members):
       guard !members.isEmpty else {
         text += "{}"

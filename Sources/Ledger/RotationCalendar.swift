@@ -54,38 +54,39 @@ public struct RotationCalendar {
   /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks; other
   /// control characters are dropped.
   static func escape(_ text: String) -> String {
-    var output = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": output += "\\\\"
-      case ";": output += "\\;"
-      case ",": output += "\\,"
-      case "\n": output += "\\n"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-        output.unicodeScalars.append(scalar)
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) {
+      return text
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(text.utf8.count + 8)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x5C, 0x3B, 0x2C: output += [0x5C, byte]  // \\ \; \,
+      case 0x0A: output += [0x5C, 0x6E]  // \n
+      case 0..<0x20, 0x7F: continue
+      default: output.append(byte)
       }
     }
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 sequence.
   static func fold(_ line: String) -> String {
-    var parts: [String] = []
-    var current = ""
-    var octets = 0
-    for character in line {
-      let size = character.utf8.count
-      let limit = parts.isEmpty ? 75 : 74
-      if octets + size > limit {
-        parts.append(current)
-        current = ""
-        octets = 0
-      }
-      current.append(character)
-      octets += size
+    let bytes = Array(line.utf8)
+    if bytes.count <= 75 { return line }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + bytes.count / 70 * 3)
+    var start = 0
+    var limit = 75
+    while start < bytes.count {
+      var end = min(bytes.count, start + limit)
+      // Back up to the start of a UTF-8 sequence (a continuation byte is 10xxxxxx).
+      while end < bytes.count && end > start + 1 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+      if start > 0 { output += [0x0D, 0x0A, 0x20] }
+      output += bytes[start..<end]
+      start = end
+      limit = 74
     }
-    parts.append(current)
-    return parts.joined(separator: "\r\n ")
+    return String(decoding: output, as: UTF8.self)
   }
 }

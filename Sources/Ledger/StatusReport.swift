@@ -29,14 +29,17 @@ public struct StatusReport: Sendable {
 
   // MARK: JSON
 
-  /// The JSON document: `{"now", "stale_days", "sellers": [...], "stuck": [...]}`.
+  /// The JSON document: `{"now", "stale_days", "sellers": [...], "stuck": [...]}`, each seller
+  /// on one line (a report of 100,000 sellers stays a few tens of megabytes).
   public var json: String {
-    JSONText.object([
-      "now": .string(LedgerDate.day(today)),
-      "stale_days": .int(Int(staleDays)),
-      "sellers": .array(rows.map(Self.json)),
-      "stuck": .strings(stuck.map(\.seller)),
-    ]).pretty + "\n"
+    var text = "{\n  \"now\": " + JSONText.string(LedgerDate.day(today)).rendered + ",\n"
+    text += "  \"stale_days\": \(staleDays),\n  \"sellers\": ["
+    for (index, row) in rows.enumerated() {
+      text += (index == 0 ? "\n    " : ",\n    ") + Self.json(row).rendered
+    }
+    text += rows.isEmpty ? "],\n" : "\n  ],\n"
+    text += "  \"stuck\": " + JSONText.strings(stuck.map(\.seller)).rendered + "\n}\n"
+    return text
   }
 
   private static func optional(_ text: String?) -> JSONText { text.map { .string($0) } ?? .null }
@@ -46,13 +49,13 @@ public struct StatusReport: Sendable {
   static func json(_ row: SellerStatus) -> JSONText {
     var lastStep = JSONText.null
     if let step = row.lastStep {
-      lastStep = .object(["step": .string(step), "by": optional(row.lastBy), "at": time(row.lastAt)])
+      lastStep = .fields(["step": .string(step), "by": optional(row.lastBy), "at": time(row.lastAt)])
     }
     var verification = JSONText.null
     if let result = row.verification {
-      verification = .object(["result": .string(result), "at": time(row.verifiedAt)])
+      verification = .fields(["result": .string(result), "at": time(row.verifiedAt)])
     }
-    return .object([
+    return .fields([
       "seller": .string(row.seller),
       "name": optional(row.name),
       "account": optional(row.account),
@@ -68,7 +71,7 @@ public struct StatusReport: Sendable {
       "last_verification": verification,
       "rotations": .array(
         row.rotations.map {
-          .object([
+          .fields([
             "credential": .string($0.credential),
             "set_on": day($0.setOn),
             "age_days": $0.ageDays.map { .int(Int($0)) } ?? .null,
@@ -179,10 +182,15 @@ public struct StatusReport: Sendable {
   /// spreadsheets with a `'`.
   static func csvCell(_ value: String) -> String {
     var text = value
-    if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    if let first = text.utf8.first, Self.formulaStarts.contains(first) { text = "'" + text }
+    guard text.utf8.contains(where: { Self.quoted.contains($0) }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
+
+  /// First bytes a spreadsheet reads as a formula: = + - @ tab CR.
+  private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+  /// Bytes that make a CSV cell quoted: , " LF CR.
+  private static let quoted: Set<UInt8> = [0x2C, 0x22, 0x0A, 0x0D]
 
   // MARK: HTML
 

@@ -10,7 +10,8 @@
 #
 # Usage: scripts/bench/status.sh [SELLERS] [EVENTS]     (default: 100000 10000000)
 # Environment: SCRATCH (build folder, default .build), WORK (scratch folder, default a mktemp
-# dir; the ledger takes about 1 GB), ONBOARD (a binary to measure instead of building one).
+# dir; the ledger takes about 1 GB), ONBOARD (a binary to measure instead of building one),
+# KEEP (set: keep WORK and its ledger).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,7 +20,7 @@ EVENTS=${2:-10000000}
 SCRATCH="${SCRATCH:-.build}"
 WORK="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/onboard-bench-status.XXXXXX")}"
 mkdir -p "$WORK"
-trap 'rm -rf "$WORK"' EXIT
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
 
 if [ -n "${ONBOARD:-}" ]; then :
 elif echo "bench: building onboard (release, $SCRATCH)" >&2; ! swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product onboard >"$WORK/build.log" 2>&1; then
