@@ -32,56 +32,91 @@ public struct StatusReport: Sendable {
   /// The JSON document: `{"now", "stale_days", "sellers": [...], "stuck": [...]}`, each seller
   /// on one line (a report of 100,000 sellers stays a few tens of megabytes).
   public var json: String {
-    var text = "{\n  \"now\": " + JSONText.string(LedgerDate.day(today)).rendered + ",\n"
-    text += "  \"stale_days\": \(staleDays),\n  \"sellers\": ["
+    var out = JSONBytes(capacity: 64 + rows.count * 700)
+    out.raw("{\n  \"now\": ")
+    out.day(today)
+    out.raw(",\n  \"stale_days\": ")
+    out.integer(staleDays)
+    out.raw(",\n  \"sellers\": [")
     for (index, row) in rows.enumerated() {
-      text += (index == 0 ? "\n    " : ",\n    ") + Self.json(row).rendered
+      out.raw(index == 0 ? "\n    " : ",\n    ")
+      Self.write(row, into: &out)
     }
-    text += rows.isEmpty ? "],\n" : "\n  ],\n"
-    text += "  \"stuck\": " + JSONText.strings(stuck.map(\.seller)).rendered + "\n}\n"
-    return text
+    out.raw(rows.isEmpty ? "],\n  \"stuck\": [" : "\n  ],\n  \"stuck\": [")
+    for (index, row) in stuck.enumerated() {
+      if index > 0 { out.raw(", ") }
+      out.string(row.seller)
+    }
+    out.raw("]\n}\n")
+    return String(decoding: out.bytes, as: UTF8.self)
   }
 
-  private static func optional(_ text: String?) -> JSONText { text.map { .string($0) } ?? .null }
-  private static func time(_ seconds: Int64?) -> JSONText { seconds.map { .string(LedgerDate.timestamp($0)) } ?? .null }
-  private static func day(_ day: Int64?) -> JSONText { day.map { .string(LedgerDate.day($0)) } ?? .null }
-
-  static func json(_ row: SellerStatus) -> JSONText {
-    var lastStep = JSONText.null
+  /// One seller's JSON object, fields in the order docs/ledger.md lists them.
+  static func write(_ row: SellerStatus, into out: inout JSONBytes) {
+    out.raw("{\"seller\": ")
+    out.string(row.seller)
+    out.raw(", \"name\": ")
+    out.optional(row.name)
+    out.raw(", \"account\": ")
+    out.optional(row.account)
+    out.raw(", \"guide_id\": ")
+    out.optional(row.guideID)
+    out.raw(", \"guide_version\": ")
+    out.optional(row.guideVersion)
+    out.raw(", \"sent_at\": ")
+    out.timestamp(row.sentAt)
+    out.raw(", \"steps_done\": ")
+    out.integer(Int64(row.stepsDone))
+    out.raw(", \"steps_total\": ")
+    out.integer(Int64(row.stepsTotal))
+    out.raw(row.isDone ? ", \"done\": true" : ", \"done\": false")
+    out.raw(", \"last_step\": ")
     if let step = row.lastStep {
-      lastStep = .fields(["step": .string(step), "by": optional(row.lastBy), "at": time(row.lastAt)])
+      out.raw("{\"step\": ")
+      out.string(step)
+      out.raw(", \"by\": ")
+      out.optional(row.lastBy)
+      out.raw(", \"at\": ")
+      out.timestamp(row.lastAt)
+      out.raw("}")
+    } else {
+      out.raw("null")
     }
-    var verification = JSONText.null
+    out.raw(", \"last_activity\": ")
+    out.timestamp(row.lastActivity)
+    out.raw(", \"credentials_collected\": [")
+    for (index, key) in row.credentials.enumerated() {
+      if index > 0 { out.raw(", ") }
+      out.string(key)
+    }
+    out.raw("], \"last_verification\": ")
     if let result = row.verification {
-      verification = .fields(["result": .string(result), "at": time(row.verifiedAt)])
+      out.raw("{\"result\": ")
+      out.string(result)
+      out.raw(", \"at\": ")
+      out.timestamp(row.verifiedAt)
+      out.raw("}")
+    } else {
+      out.raw("null")
     }
-    return .fields([
-      "seller": .string(row.seller),
-      "name": optional(row.name),
-      "account": optional(row.account),
-      "guide_id": optional(row.guideID),
-      "guide_version": optional(row.guideVersion),
-      "sent_at": time(row.sentAt),
-      "steps_done": .int(row.stepsDone),
-      "steps_total": .int(row.stepsTotal),
-      "done": .bool(row.isDone),
-      "last_step": lastStep,
-      "last_activity": time(row.lastActivity),
-      "credentials_collected": .strings(row.credentials),
-      "last_verification": verification,
-      "rotations": .array(
-        row.rotations.map {
-          .fields([
-            "credential": .string($0.credential),
-            "set_on": day($0.setOn),
-            "age_days": $0.ageDays.map { .int(Int($0)) } ?? .null,
-            "due_on": day($0.dueOn),
-            "warn_from": day($0.warnFrom),
-            "state": .string($0.state.rawValue),
-          ])
-        }),
-      "stale": .bool(row.stale),
-    ])
+    out.raw(", \"rotations\": [")
+    for (index, rotation) in row.rotations.enumerated() {
+      if index > 0 { out.raw(", ") }
+      out.raw("{\"credential\": ")
+      out.string(rotation.credential)
+      out.raw(", \"set_on\": ")
+      out.day(rotation.setOn)
+      out.raw(", \"age_days\": ")
+      if let age = rotation.ageDays { out.integer(age) } else { out.raw("null") }
+      out.raw(", \"due_on\": ")
+      out.day(rotation.dueOn)
+      out.raw(", \"warn_from\": ")
+      out.day(rotation.warnFrom)
+      out.raw(", \"state\": ")
+      out.string(rotation.state.rawValue)
+      out.raw("}")
+    }
+    out.raw(row.stale ? "], \"stale\": true}" : "], \"stale\": false}")
   }
 
   // MARK: Text
