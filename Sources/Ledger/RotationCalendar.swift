@@ -14,7 +14,15 @@ public struct RotationCalendar {
 
   /// The calendar's text, with CRLF line ends and lines folded at 75 octets.
   public var text: String {
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//onboard//ledger status//EN", "CALSCALE:GREGORIAN"]
+    var output: [UInt8] = []
+    output.reserveCapacity(256 + report.rows.count * 700)
+    func add(_ lines: [String]) {
+      for line in lines {
+        Self.fold(Array(line.utf8), into: &output)
+        output += [0x0D, 0x0A]
+      }
+    }
+    add(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//onboard//ledger status//EN", "CALSCALE:GREGORIAN"])
     var seen: Set<String> = []
     let stamp = LedgerDate.compactDay(report.today) + "T000000Z"
     for row in report.rows {
@@ -25,7 +33,7 @@ public struct RotationCalendar {
         else { continue }
         let uid = String(SHA256.hexDigest(account + "\u{0}" + rotation.credential).prefix(32)) + "@rotation.onboard"
         let warn = max(1, (rotation.dueOn ?? 0) - (rotation.warnFrom ?? due))
-        lines += [
+        add([
           "BEGIN:VEVENT",
           "UID:" + uid,
           "DTSTAMP:" + stamp,
@@ -44,11 +52,11 @@ public struct RotationCalendar {
           "DESCRIPTION:" + Self.escape("Rotate \(rotation.credential) of account \(account) by \(LedgerDate.day(due))"),
           "END:VALARM",
           "END:VEVENT",
-        ]
+        ])
       }
     }
-    lines.append("END:VCALENDAR")
-    return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    add(["END:VCALENDAR"])
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks; other
@@ -72,10 +80,17 @@ public struct RotationCalendar {
 
   /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 sequence.
   static func fold(_ line: String) -> String {
-    let bytes = Array(line.utf8)
-    if bytes.count <= 75 { return line }
     var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + bytes.count / 70 * 3)
+    fold(Array(line.utf8), into: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends `bytes` folded into lines of at most 75 octets (CRLF and a space between them).
+  static func fold(_ bytes: [UInt8], into output: inout [UInt8]) {
+    if bytes.count <= 75 {
+      output += bytes
+      return
+    }
     var start = 0
     var limit = 75
     while start < bytes.count {
@@ -87,6 +102,5 @@ public struct RotationCalendar {
       start = end
       limit = 74
     }
-    return String(decoding: output, as: UTF8.self)
   }
 }
