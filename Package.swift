@@ -32,12 +32,18 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
-    // The system's libcrypto (OpenSSL 3), through pkg-config, for SHA-256. Only OnboardSupport's
-    // SHA256.swift imports it.
+    // The system's libcrypto (OpenSSL 3), through pkg-config, for SHA-256 and HMAC-SHA256. Only
+    // OnboardSupport's SHA256.swift and HMACSHA256.swift import it.
     .systemLibrary(
       name: "CCrypto",
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+    ),
+    // The system's libsqlite3, through pkg-config. Only Ledger's SQLiteDatabase.swift imports it.
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
     ),
     // A read-only Swift value tree over cmark, with source ranges and cmark's renderers.
     .target(name: "CommonMark", dependencies: ["Ccmark", "OnboardSupport"]),
@@ -96,6 +102,8 @@ let package = Package(
         "OnboardDiagnostics", "Roster",
       ]
     ),
+    // The onboarding ledger: events in SQLite, status rows, rotation dates.
+    .target(name: "Ledger", dependencies: ["CSQLite", "Escaping", "OnboardSupport"]),
     // The interactive terminal walk and credential merging.
     .target(
       name: "Walk",
@@ -112,13 +120,14 @@ let package = Package(
       name: "onboard",
       dependencies: [
         "GuideKit", "GuideLocating", "CredentialLint", "PacketPlanning", "Packets", "Roster", "Runbook", "Walk",
-        "OnboardDiagnostics",
+        "OnboardDiagnostics", "Ledger",
         "OnboardSupport", "CredentialSpecs", "Verification",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification", "CredentialSpecs", "OnboardSupport"]),
+    .testTarget(name: "LedgerTests", dependencies: ["Ledger", "OnboardSupport"]),
     .testTarget(name: "OnboardDiagnosticsTests", dependencies: ["OnboardDiagnostics"]),
     .testTarget(name: "OnboardSupportTests", dependencies: ["OnboardSupport"]),
     .testTarget(name: "EscapingTests", dependencies: ["Escaping", "CommonMark", "Yams"]),
@@ -153,7 +162,7 @@ let package = Package(
         "OnboardDiagnostics",
       ]),
     // Runs the built executable (declared so that it is built first; nothing imports it).
-    .testTarget(name: "OnboardCLITests", dependencies: ["onboard"]),
+    .testTarget(name: "OnboardCLITests", dependencies: ["onboard", "Ledger"]),
   ],
   swiftLanguageModes: [.v6]
 )

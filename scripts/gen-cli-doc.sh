@@ -22,7 +22,7 @@ automatically when `GITHUB_ACTIONS=true`). SARIF file uris are relative to `--sa
 `walk --print-env`, when asked) ever contains a secret value.
 
 More on each area: [guide format](guide-format.md), [rosters](roster.md),
-[credential rules](rules.md), [walks and merging](walk.md), [gates](gates.md).
+[credential rules](rules.md), [walks and merging](walk.md), [the ledger](ledger.md), [gates](gates.md).
 
 ## Output, input and limits
 
@@ -82,7 +82,7 @@ installed guides; `onboard guides --default` and `onboard check --verbose` say w
 set were used and where each came from.
 
 HEAD
-  for command in "" check graph packets runbook walk "credentials merge" lint verify guides init; do
+  for command in "" check graph packets runbook walk "credentials merge" lint verify guides init status "ledger rotated" diff; do
     if [ -z "$command" ]; then title="onboard"; else title="onboard $command"; fi
     echo "## \`$title\`"
     echo

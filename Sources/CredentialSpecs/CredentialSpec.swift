@@ -36,6 +36,11 @@ public struct CredentialSpec: Hashable, Sendable {
   public var description: String?
   /// Where the spec is written.
   public var location: DiagnosticLocation?
+  /// `rotate-every`: the value must be replaced this many days after it was made.
+  public var rotateEveryDays: Int?
+  /// `warn-before`: how many days before the rotation is due `onboard status` warns (0 when
+  /// not given).
+  public var warnBeforeDays: Int?
 
   /// Creates a spec.
   public init(

@@ -17,6 +17,7 @@ public enum CredentialSpecParser {
   public static let knownFields: Set<String> = [
     "title", "env", "required", "secret", "pattern", "example", "mistakes", "deprecated",
     "produced-by", "aliases", "max-length", "min-length", "public-prefix", "description",
+    "rotate-every", "warn-before",
   ]
 
   /// Top-level keys of the block that are not credentials: `verify` declares how the
@@ -161,6 +162,12 @@ public enum CredentialSpecParser {
         } else {
           fail("The min-length of '\(key)' must be a positive whole number.", value)
         }
+      case "rotate-every", "warn-before":
+        if let text = string(value, field), let days = RotationPeriod.days(text) {
+          if field == "rotate-every" { spec.rotateEveryDays = days } else { spec.warnBeforeDays = days }
+        } else {
+          fail("The \(field) of '\(key)' must be a number of days or weeks, such as 180d or 26w.", value)
+        }
       case "deprecated":
         if let flag = value.scalar.flatMap({ ["true", "yes"].contains($0.string.lowercased()) ? true : nil }), flag {
           spec.deprecated = "it is no longer used"
@@ -229,6 +236,15 @@ public enum CredentialSpecParser {
       let field = fields.first(where: { $0.key.scalar?.string == "min-length" })
     {
       fail("The min-length of '\(key)' (\(minimum)) is more than its max-length (\(maximum)).", field.value)
+    }
+    if let warn = spec.warnBeforeDays, let field = fields.first(where: { $0.key.scalar?.string == "warn-before" }) {
+      if let every = spec.rotateEveryDays, warn >= every {
+        fail(
+          "The warn-before of '\(key)' (\(warn) days) must be shorter than its rotate-every (\(every) days).",
+          field.value)
+      } else if spec.rotateEveryDays == nil {
+        fail("'\(key)' has a warn-before but no rotate-every; add rotate-every, such as 180d.", field.value)
+      }
     }
     return spec
   }

@@ -74,6 +74,16 @@ public final class PacketGenerator: @unchecked Sendable {
     public var removedLeftovers: [String] = []
   }
 
+  /// A packet that was written, as the ledger records it (`onWritten` of ``write(roster:displayPath:writer:progress:onWritten:)``).
+  public struct WrittenPacket: Sendable {
+    /// The seller id, name and account.
+    public var sellerID: String
+    public var sellerName: String?
+    public var account: String
+    /// The ids of the packet's steps, in order.
+    public var steps: [String]
+  }
+
   /// Rule id for a packet folder onboard did not write.
   public static let foreignFolderRule = "packets/foreign-folder"
   /// Rule id for a packet whose files were changed, or that holds files it does not list.
@@ -246,12 +256,14 @@ public final class PacketGenerator: @unchecked Sendable {
   /// The second pass: plans, renders and writes each selected seller's packet. Rows are
   /// decoded, planned, rendered and written on ``Options/workers`` threads with a few rows in
   /// flight, so memory stays flat; outcomes are counted on the calling thread.
-  /// - Parameter progress: called on the calling thread with the number of packets done.
+  /// - Parameters:
+  ///   - progress: called on the calling thread with the number of packets done.
+  ///   - onWritten: called on the calling thread, in roster order, for each packet written.
   /// - Throws: ``RosterIOError``, ``PacketWriter/WriteError`` (other than foreign folders),
   ///   or an extra's error (after the packets in flight are finished).
   public func write(
     roster path: String, displayPath: String? = nil, writer: PacketWriter? = nil,
-    progress: (Int) -> Void = { _ in }
+    progress: (Int) -> Void = { _ in }, onWritten: (WrittenPacket) -> Void = { _ in }
   ) throws -> WriteResult {
     let source = try RosterReader.open(path, displayPath: displayPath)
     let writer =
@@ -267,6 +279,7 @@ public final class PacketGenerator: @unchecked Sendable {
         outcome.record(.skipped)
       case .packet(let result):
         outcome.record(result)
+        if case .written(let packet) = result { onWritten(packet) }
       }
       progress(outcome.done)
     }
@@ -302,7 +315,7 @@ public final class PacketGenerator: @unchecked Sendable {
 
   /// What became of one packet.
   enum PacketResult: Sendable {
-    case written
+    case written(WrittenPacket)
     case refused(Diagnostic)
     case failed(Error)
     case skipped
@@ -314,7 +327,9 @@ public final class PacketGenerator: @unchecked Sendable {
     do {
       let files = try render(plan, renderer: renderer)
       try writer.write(id: seller.id, files: files)
-      return .written
+      return .written(
+        WrittenPacket(
+          sellerID: seller.id, sellerName: seller.name, account: seller.account, steps: plan.steps.map(\.step.id)))
     } catch PacketWriter.WriteError.foreignFolder(let folder) {
       return .refused(
         Diagnostic(

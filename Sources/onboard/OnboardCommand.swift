@@ -22,7 +22,7 @@ struct OnboardCommand: ParsableCommand {
     version: OnboardVersion.current,
     subcommands: [
       Check.self, Graph.self, Packets.self, Lint.self, Runbook.self, Walk.self, Verify.self, Credentials.self,
-      Guides.self, Init.self,
+      Guides.self, Init.self, Status.self, LedgerCommand.self, Diff.self,
     ]
   )
 

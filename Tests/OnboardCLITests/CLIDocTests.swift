@@ -4,7 +4,10 @@ import Testing
 /// docs/cli.md holds every command's `--help` verbatim; this fails when the CLI changed and the
 /// page was not regenerated with scripts/gen-cli-doc.sh.
 @Suite struct CLIDocTests {
-  @Test(arguments: ["", "check", "graph", "packets", "runbook", "walk", "credentials merge", "lint", "guides", "init"])
+  @Test(arguments: [
+    "", "check", "graph", "packets", "runbook", "walk", "credentials merge", "lint", "guides", "init", "status",
+    "ledger rotated",
+  ])
   func helpIsDocumented(_ command: String) throws {
     let arguments = command.split(separator: " ").map(String.init) + ["--help"]
     let help = try OnboardProcess.run(arguments, environment: ["COLUMNS": "100"])

@@ -28,8 +28,16 @@ struct OnboardProcess {
     return repositoryRoot + "/.build/debug/onboard"
   }()
 
+  /// The ledger the children record into (unless a test names another): one per test run in
+  /// the temporary folder, so tests never write to the user's ~/.local/state.
+  static let testLedger: String = {
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "onboard-cli-ledger-\(ProcessInfo.processInfo.processIdentifier)/ledger.sqlite"
+    ).path
+  }()
+
   /// The environment an `onboard` child process gets: this process's, without `GITHUB_ACTIONS`
-  /// and `NO_COLOR`, with `overrides` applied. Under the asan gate, LeakSanitizer is off in the
+  /// and `NO_COLOR`, with `ONBOARD_LEDGER` set to ``testLedger``, with `overrides` applied. Under the asan gate, LeakSanitizer is off in the
   /// child: onboard exits without tearing down what it loaded (the gate's notes say why its leak
   /// reports are not findings), and a report appended to standard error would change what the
   /// tests read there. AddressSanitizer's memory errors still end the child.
@@ -38,6 +46,7 @@ struct OnboardProcess {
     env["GITHUB_ACTIONS"] = nil
     env["NO_COLOR"] = nil
     env["ASAN_OPTIONS"] = (env["ASAN_OPTIONS"].map { $0 + ":" } ?? "") + "detect_leaks=0"
+    env["ONBOARD_LEDGER"] = testLedger
     for (key, value) in overrides { env[key] = value }
     return env
   }

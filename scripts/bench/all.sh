@@ -10,19 +10,20 @@
 #   lint.sh          lint files per second (10,000 files); start-up on one file vs yamllint
 #   runbook.sh       runbook PDF time for one seller (headless Chromium)
 #   pathological.sh  time growth of pathological inputs (linear, issue 7)
+#   status.sh        onboard status on a ledger of 100,000 sellers and 10 million events (issue 18)
 #
 # Each script's own output is kept in $SCRATCH/bench-logs/<name>.log; the table reads the
 # `RESULT key=value ...` line each prints last. Exit status 1 when a figure misses its target or
 # a benchmark fails. The machine's load is printed with the table: these are wall-clock figures
 # (except pathological.sh's CPU time), so other work on the machine slows them.
 #
-# Usage: scripts/bench/all.sh [NAME...]      (default: all six)
+# Usage: scripts/bench/all.sh [NAME...]      (default: all seven)
 # Environment: SCRATCH (release build folder, default .build-bench).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
 NAMES=("$@")
-[ ${#NAMES[@]} -gt 0 ] || NAMES=(realistic graph packets lint runbook pathological)
+[ ${#NAMES[@]} -gt 0 ] || NAMES=(realistic graph packets lint runbook pathological status)
 export SCRATCH=${SCRATCH:-.build-bench}
 LOGS="$SCRATCH/bench-logs"
 mkdir -p "$LOGS"
@@ -104,6 +105,14 @@ if [[ " ${NAMES[*]} " == *" runbook "* ]]; then
   else
     row "runbook PDF, one seller (median)" "$pdf s" "no target (reported)" "the HTML alone: $html s" "-"
     row "packets --pdf, per packet" "$each s" "no target (reported)" "one browser for all packets" "-"
+  fi
+fi
+if [[ " ${NAMES[*]} " == *" status "* ]]; then
+  j=$(get status.status_json_ms) t=$(get status.status_text_ms)
+  if missing "$j"; then row "status, 100k sellers / 10M events" "-" "< 1 s" "-" "FAIL"
+  else
+    row "status --format json, 100k sellers / 10M events" "$j ms" "< 1000 ms" "peak $(mib "$(get status.status_peak_kb)")" "$(verdict "$j < 1000")"
+    row "status --format text --ics, same ledger" "$t ms" "< 1000 ms" "-" "$(verdict "$t < 1000")"
   fi
 fi
 if [[ " ${NAMES[*]} " == *" pathological "* ]]; then

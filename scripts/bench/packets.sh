@@ -8,7 +8,8 @@
 # Usage: scripts/bench/packets.sh [SIZES...]     (default: 10000 100000)
 # Environment: SCRATCH (build folder, default .build), WORK (scratch folder, default a mktemp dir;
 # needs about 6 GB free for 10k and 100k packets, kept until the end), SCREENSHOTS (default
-# ../shared/screenshots).
+# ../shared/screenshots), LEDGER (1: record into a fresh ledger in WORK, as a user's run does;
+# default: --no-ledger, so nothing is written to ~/.local/state).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -57,8 +58,9 @@ for size in "${SIZES[@]}"; do
   roster="$WORK/roster-$size.yml"
   out="$WORK/out-$size"
   generate "$size" "$roster"
+  if [ "${LEDGER:-}" = 1 ]; then ledger=(--ledger "$WORK/ledger-$size.sqlite"); else ledger=(--no-ledger); fi
   /usr/bin/time -v -o "$WORK/time-$size.txt" "$ONBOARD" packets guides/sp-api-self-authorisation.md \
-    --roster "$roster" --out "$out" --screenshots "$SCREENSHOTS" --quiet 2>"$WORK/stderr-$size.txt" || {
+    --roster "$roster" --out "$out" --screenshots "$SCREENSHOTS" --quiet "${ledger[@]}" 2>"$WORK/stderr-$size.txt" || {
     echo "bench: onboard failed for $size sellers:" >&2
     cat "$WORK/stderr-$size.txt" >&2
     exit 1

@@ -50,6 +50,9 @@ public struct CredentialMerger {
     public var added: [String] = []
     /// Accounts replaced in the target.
     public var replaced: [String] = []
+    /// The accounts written (added or replaced), with their values, for the ledger's
+    /// fingerprints; empty when nothing was written.
+    public var merged: [FoundAccount] = []
     /// The findings of linting the written target.
     public var resultFindings: [Diagnostic] = []
     /// Warnings about writing the target (hard links split off); they name paths only.
@@ -225,6 +228,7 @@ public struct CredentialMerger {
     } catch let error as CredentialFileStore.FileError {
       throw Failure.fileSystem(error.description)
     }
+    report.merged = found
     let resultLinter = CredentialLinter(specs: specs, layout: layout)
     do {
       report.resultFindings = try resultLinter.lint(file: target, as: targetLayout.name)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuideLocating
+import Ledger
 import OnboardDiagnostics
 import OnboardSupport
 import Walk
@@ -76,6 +77,8 @@ extension OnboardCommand.Credentials {
       help: ArgumentHelp("A template set folder (with layout.yml) instead of the guide's own.", valueName: "dir"))
     var templates: String?
 
+    @OptionGroup var ledgerOptions: LedgerOptions
+
     func validate() throws {
       guard !files.isEmpty else { throw ValidationError("Name at least one credentials file to merge.") }
     }
@@ -98,6 +101,7 @@ extension OnboardCommand.Credentials {
         throw fail(failure.description, .usage)
       }
 
+      let ledger = try ledgerOptions.open(command: "credentials merge")
       let merger = CredentialMerger(specs: setup.guide.credentials, layout: setup.layout)
       let report: CredentialMerger.Report
       do {
@@ -131,11 +135,34 @@ extension OnboardCommand.Credentials {
           + " replaced \(report.replaced.map(merger.shownName).joined(separator: ", "))"
       }
       StandardOutput.write(summary + "\n")
+      if let ledger { try recordMerge(report.merged, into: ledger) }
       for warning in report.warnings { StandardError.write("onboard credentials merge: warning: \(warning)\n") }
       if !report.resultFindings.isEmpty {
         StandardError.write("onboard lint on \(into):\n" + reporter.report(report.resultFindings, rules: rules))
       }
       if report.resultFindings.contains(where: { $0.severity == .error }) { throw ExitStatus.findings.exitCode }
+    }
+
+    /// Records each merged credential (its key and fingerprint, never its value) in the
+    /// ledger, in one transaction. When a value was collected is not known from a merged file.
+    private func recordMerge(_ accounts: [CredentialMerger.FoundAccount], into ledger: Ledger) throws {
+      let now = LedgerOptions.now
+      let by = LedgerOptions.currentUser
+      var events: [LedgerEvent] = []
+      for account in accounts {
+        for (key, value) in account.credentials.values {
+          events.append(
+            .credentialCollected(
+              account: account.credentials.name, key: key, fingerprint: ledger.fingerprint(value), collectedAt: nil,
+              source: "merge", file: account.location.file, by: by, at: now))
+        }
+      }
+      do {
+        try ledger.record(events)
+      } catch {
+        StandardError.write("onboard credentials merge: the merge is done, but \(error)\n")
+        throw ExitStatus.usage.exitCode
+      }
     }
   }
 }

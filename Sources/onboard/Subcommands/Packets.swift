@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GuideKit
 import GuideLocating
+import Ledger
 import OnboardDiagnostics
 import OnboardSupport
 import Packets
@@ -86,6 +87,8 @@ extension OnboardCommand {
       name: .long, help: ArgumentHelp("The browser that prints --pdf, a path or a name on PATH.", valueName: "path"))
     var browser: String?
 
+    @OptionGroup var ledgerOptions: LedgerOptions
+
     func run() throws {
       let started = Date()
       let terminal = Terminal.current()
@@ -160,10 +163,12 @@ extension OnboardCommand {
         throw fail(SellerIDHint.message(missing: checked.missingSellerIDs, roster: roster))
       }
 
+      let recorder = try PacketRecorder(ledger: ledgerOptions.open(command: "packets"), guide: model, file: guide)
       let bar = ProgressBar(total: checked.selectedCount, label: "packets", terminal: terminal)
       let result: PacketGenerator.WriteResult
       do {
-        result = try generator.write(roster: roster) { bar.update($0) }
+        result = try generator.write(roster: roster, progress: { bar.update($0) }, onWritten: recorder.add)
+        try recorder.flush()
       } catch {
         bar.finish()
         throw fail("\(error)")
