@@ -879,3 +879,35 @@ def test_walk_verify_without_a_declared_check_is_a_usage_error(tmp_path):
     assert result.returncode == 2, result.stdout + result.stderr
     assert f"--verify: the guide {guide} declares no check" in result.stderr
     assert not (tmp_path / "credentials.yml").exists()
+
+
+def test_walk_verify_stops_after_three_rejected_rounds(tmp_path):
+    target = tmp_path / "credentials.yml"
+    with Server(lambda request: (400, {}, {"error": "invalid_grant", "error_description": "bad grant"})) as token:
+        result = subprocess.run(
+            verify_walk(tmp_path, target, token.url + "/auth/o2/token", "--no-probe"),
+            input="\n".join([APP_ID, SECRET, TOKEN, "y", TOKEN, "y", TOKEN]) + "\n", capture_output=True,
+            text=True, cwd=tmp_path, env=clean_env(HOME=str(tmp_path), NO_COLOR="1"), timeout=60,
+        )
+    assert result.returncode == 1, result.stderr
+    assert len(token.requests) == 3
+    assert "rejected the credentials 3 times (refresh_token); nothing was written" in result.stderr
+    assert not target.exists()
+    assert_no_canary(result.stdout + result.stderr)
+
+
+def test_walk_verify_not_checked_with_yes_writes_and_warns(tmp_path):
+    target = tmp_path / "credentials.yml"
+    with Server(lambda request: "close") as token:
+        result = subprocess.run(
+            verify_walk(tmp_path, target, token.url + "/auth/o2/token", "--no-probe"),
+            input="\n".join([APP_ID, SECRET, TOKEN]) + "\n", capture_output=True, text=True, cwd=tmp_path,
+            env=clean_env(HOME=str(tmp_path), NO_COLOR="1"), timeout=60,
+        )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Not checked:" in out and "This says nothing about the values." in out
+    assert "Warning: the credentials are written without the check (--yes)." in out
+    assert out.index("Not checked:") < out.index(f"Added account 'sakura_jp' in {target}")
+    assert TOKEN in target.read_text()
+    assert_no_canary(out + result.stderr)
