@@ -110,7 +110,7 @@ let package = Package(
       dependencies: [
         "GuideKit", "GuideLocating", "PacketPlanning", "CredentialSpecs", "CredentialLint", "Escaping",
         "OnboardSupport", "OnboardDiagnostics", "Roster", "Yams",
-        "CommonMark",
+        "CommonMark", "Verification",
       ]
     ),
     // Proving credentials with the service: the guide's OAuth refresh-token exchange and

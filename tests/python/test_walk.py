@@ -787,3 +787,127 @@ def test_ctrl_c_during_a_run_stops_the_run_and_the_walk(tmp_path):
         term.close()
     time.sleep(2.5)
     assert not marker.exists(), "the run's processes outlived Ctrl-C"
+
+
+# --- walk --verify (issue 17): the guide's check against local servers on 127.0.0.1 -------------
+
+from test_verify import ACCESS, Server, probe_ok, token_ok  # noqa: E402
+
+
+def verify_walk(tmp_path, target, token_url, *extra):
+    return walk_seller(
+        tmp_path, "sakura-stationery", "--write", str(target), "--verify", "--token-url", token_url,
+        "--verify-timeout", "5", *extra,
+    )
+
+
+def test_walk_verify_checks_good_values_once_before_writing(tmp_path):
+    target = tmp_path / "credentials.yml"
+    with Server(token_ok) as token, Server(probe_ok) as probe:
+        result = subprocess.run(
+            verify_walk(tmp_path, target, token.url + "/auth/o2/token", "--api-endpoint", probe.url),
+            input="\n".join([APP_ID, SECRET, TOKEN]) + "\n", capture_output=True, text=True, cwd=tmp_path,
+            env=clean_env(HOME=str(tmp_path), NO_COLOR="1"), timeout=60,
+        )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    host = token.url.removeprefix("http://")
+    assert f"Checking the credentials with {host}…" in out
+    assert "Passed: the credentials work" in out
+    # The check comes before the write.
+    assert out.index("Passed: the credentials work") < out.index(f"Added account 'sakura_jp' in {target}")
+    assert len(token.requests) == 1
+    assert token.requests[0]["form"]["refresh_token"] == TOKEN
+    assert len(probe.requests) == 1
+    assert TOKEN in target.read_text()
+    assert_no_canary(out + result.stderr)
+    assert ACCESS not in out + result.stderr
+
+
+def test_walk_verify_reasks_only_the_value_the_error_points_at(tmp_path):
+    target = tmp_path / "credentials.yml"
+
+    def grant_rejected_first(request):
+        if request["attempt"] == 1:
+            return 400, {}, {"error": "invalid_grant", "error_description": f"The token {TOKEN} is invalid"}
+        return token_ok(request)
+
+    with Server(grant_rejected_first) as token:
+        result = subprocess.run(
+            verify_walk(tmp_path, target, token.url + "/auth/o2/token", "--no-probe"),
+            input="\n".join([APP_ID, SECRET, TOKEN, "y", TOKEN]) + "\n", capture_output=True, text=True,
+            cwd=tmp_path, env=clean_env(HOME=str(tmp_path), NO_COLOR="1"), timeout=60,
+        )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "which points at refresh_token." in out
+    assert "Authorise the app again" in out  # the guide's fix
+    # Only the refresh token is asked again: each other value once.
+    assert len(re.findall(r"Paste the [^\n]*\(refresh_token\)", out)) == 2
+    assert out.count("(refresh_token) again") == 1
+    assert len(re.findall(r"Paste the [^\n]*\(lwa_app_id\)", out)) == 1
+    assert len(re.findall(r"Paste the [^\n]*\(lwa_client_secret\)", out)) == 1
+    assert out.count("Checking the credentials with") == 2
+    assert len(token.requests) == 2
+    assert out.index("Passed: the credentials work") < out.index(f"Added account 'sakura_jp' in {target}")
+    assert TOKEN in target.read_text()
+    assert_no_canary(out + result.stderr)
+
+
+def test_walk_verify_stops_without_writing_when_the_user_does_not_check_again(tmp_path):
+    target = tmp_path / "credentials.yml"
+    with Server(lambda request: (401, {}, {"error": "invalid_client", "error_description": "Client authentication failed"})) as token:
+        result = subprocess.run(
+            verify_walk(tmp_path, target, token.url + "/auth/o2/token", "--no-probe"),
+            input="\n".join([APP_ID, SECRET, TOKEN, "n"]) + "\n", capture_output=True, text=True,
+            cwd=tmp_path, env=clean_env(HOME=str(tmp_path), NO_COLOR="1"), timeout=60,
+        )
+    assert result.returncode == 1, result.stderr
+    assert "which points at lwa_app_id and lwa_client_secret" in result.stdout
+    assert "nothing was written" in result.stderr
+    assert not target.exists()
+    assert_no_canary(result.stdout + result.stderr)
+
+
+def test_walk_verify_without_a_declared_check_is_a_usage_error(tmp_path):
+    guide = run_guide(tmp_path, LOADS_WITH_SP_API)
+    assert "verify:" not in guide.read_text()
+    result = subprocess.run(
+        run_walk_args(tmp_path, guide, "--verify"), input="", capture_output=True, text=True, cwd=tmp_path,
+        env=clean_env(), timeout=60,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"--verify: the guide {guide} declares no check" in result.stderr
+    assert not (tmp_path / "credentials.yml").exists()
+
+
+def test_walk_verify_stops_after_three_rejected_rounds(tmp_path):
+    target = tmp_path / "credentials.yml"
+    with Server(lambda request: (400, {}, {"error": "invalid_grant", "error_description": "bad grant"})) as token:
+        result = subprocess.run(
+            verify_walk(tmp_path, target, token.url + "/auth/o2/token", "--no-probe"),
+            input="\n".join([APP_ID, SECRET, TOKEN, "y", TOKEN, "y", TOKEN]) + "\n", capture_output=True,
+            text=True, cwd=tmp_path, env=clean_env(HOME=str(tmp_path), NO_COLOR="1"), timeout=60,
+        )
+    assert result.returncode == 1, result.stderr
+    assert len(token.requests) == 3
+    assert "rejected the credentials 3 times (refresh_token); nothing was written" in result.stderr
+    assert not target.exists()
+    assert_no_canary(result.stdout + result.stderr)
+
+
+def test_walk_verify_not_checked_with_yes_writes_and_warns(tmp_path):
+    target = tmp_path / "credentials.yml"
+    with Server(lambda request: "close") as token:
+        result = subprocess.run(
+            verify_walk(tmp_path, target, token.url + "/auth/o2/token", "--no-probe"),
+            input="\n".join([APP_ID, SECRET, TOKEN]) + "\n", capture_output=True, text=True, cwd=tmp_path,
+            env=clean_env(HOME=str(tmp_path), NO_COLOR="1"), timeout=60,
+        )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Not checked:" in out and "This says nothing about the values." in out
+    assert "Warning: the credentials are written without the check (--yes)." in out
+    assert out.index("Not checked:") < out.index(f"Added account 'sakura_jp' in {target}")
+    assert TOKEN in target.read_text()
+    assert_no_canary(out + result.stderr)

@@ -1,3 +1,5 @@
+import Verification
+
 /// How a walk runs and where its values go.
 public struct WalkOptions: Sendable {
   /// Where the values go at the end of the walk.
@@ -29,6 +31,9 @@ public struct WalkOptions: Sendable {
   public var run = RunOptions(mode: .never)
   /// Whether to style text with ANSI (bold, code): a terminal, `NO_COLOR` unset, `TERM` not `dumb`.
   public var styled = false
+  /// `--verify`: prove the credentials with the guide's `verify:` check before they are
+  /// written (timeout, probe, address overrides); `nil`: no check.
+  public var verification: VerificationOptions?
 
   /// Creates options.
   public init(

@@ -7,6 +7,7 @@ import OnboardDiagnostics
 import OnboardSupport
 import PacketPlanning
 import Roster
+import Verification
 
 /// Takes a person through the steps of a guide that apply to one seller, one step at a time,
 /// and merges the credential values into the seller's credential file in the layout of the
@@ -34,6 +35,11 @@ public final class WalkSession {
     case noFileLayout(service: String, source: String)
     /// A file could not be read or written.
     case fileSystem(String)
+    /// `--verify`: the service says a credential is wrong, and the person stopped (or three
+    /// rounds failed); nothing was written.
+    case credentialsRejected(String)
+    /// `--verify`: the check could not be made, and the person chose not to write anyway.
+    case credentialsUnchecked(String)
 
     public var description: String {
       switch self {
@@ -42,13 +48,17 @@ public final class WalkSession {
         return
           "the layout of \(service) has no file for the credential source '\(TerminalText.inert(source))', so the walk cannot write the values; use --print-env"
       case .fileSystem(let message): return message
+      case .credentialsRejected(let message): return message
+      case .credentialsUnchecked(let message): return message
       }
     }
 
     /// Whether the failure is the file's content (exit 1) rather than usage or I/O (exit 2).
     public var isFinding: Bool {
-      if case .unusableFile = self { return true }
-      return false
+      switch self {
+      case .unusableFile, .credentialsRejected: return true
+      default: return false
+      }
     }
   }
 
@@ -66,7 +76,9 @@ public final class WalkSession {
   private let validator: ValueValidator
   private let presenter: StepPresenter
   private var progress: WalkProgress
-  private var values = CollectedCredentials()
+  var values = CollectedCredentials()
+  /// `--verify`: whether the check passed, or the person chose to go on without it.
+  var verificationSettled = false
   private var progressWarningShown = false
   /// What writing (or printing) the values did, once it was done.
   private var delivery: WalkResult?
@@ -371,18 +383,21 @@ public final class WalkSession {
       guard let spec = guide.credentials[key: reference.key], !spec.isDeprecated else { continue }
       try collect(spec)
     }
+    try verifyIfReady(final: false)
   }
 
   /// Asks for one credential until it passes the checks (or takes a valid one the roster knows).
-  private func collect(_ spec: CredentialSpec) throws {
-    if let known = plan.seller.knownCredentials[spec.key],
+  /// - Parameter again: the value is asked again (the check rejected it): the roster's value
+  ///   is not taken.
+  func collect(_ spec: CredentialSpec, again: Bool = false) throws {
+    if !again, let known = plan.seller.knownCredentials[spec.key],
       !validator.check(known, as: spec).contains(where: { $0.severity == .error })
     {
       values[spec.key] = known
       io.show("  \(spec.title) (\(spec.key)): the roster has it and it passes the checks; using it.\n")
       return
     }
-    var prompt = "\n  Paste the \(spec.title) (\(spec.key))"
+    var prompt = "\n  Paste the \(spec.title) (\(spec.key))\(again ? " again" : "")"
     if let example = spec.example { prompt += "; it looks like \(TerminalText.inert(example))" }
     prompt += spec.secret ? ". Input is hidden: " : ": "
     while true {
@@ -419,6 +434,7 @@ public final class WalkSession {
   /// Required credentials no step gave are asked for first.
   private func deliver() throws -> WalkResult {
     try askForMissingRequired()
+    try verifyIfReady(final: true)
     let result = try writeOrPrint(replacing: confirmedReplace)
     delivery = result
     return result

@@ -6,6 +6,7 @@ import GuideLocating
 import OnboardDiagnostics
 import OnboardSupport
 import Roster
+import Verification
 import Walk
 
 extension OnboardCommand {
@@ -50,14 +51,21 @@ extension OnboardCommand {
         would shadow the credentials. Guide Markdown is rendered for the terminal: bold and \
         code styled (plain under NO_COLOR or TERM=dumb), links with their address.
 
+        --verify runs the guide's verify: check (as onboard verify does; --token-url, \
+        --api-endpoint, --verify-timeout, --no-probe) once the values it sends are collected, \
+        before anything is written: a rejected value is named with the guide's fix and asked \
+        again on 'y' to "Check again?" (three rounds at most); a check that could not be made \
+        asks whether to write anyway (--yes: writes, with a warning).
+
         When standard input is not a terminal, answers are read line by line (one line per \
         prompt), so a walk can be scripted. Ctrl-C, or the end of input at any prompt, stops \
         the walk; the credentials file is left as it was unless the walk had already reached \
         the step that writes it.
 
         Exit codes: 0 written (or printed); 1 the written file has lint errors, the guide or \
-        the seller's row has errors, the file cannot be edited, or the input ended; 2 usage \
-        or I/O error; 130 Ctrl-C.
+        the seller's row has errors, the file cannot be edited, the input ended, or --verify \
+        found a credential wrong and nothing was written; 2 usage \
+        or I/O error, or --verify could not check and the user declined to write; 130 Ctrl-C.
         """)
 
     @Argument(help: "The guide: a file, or an installed guide's id.", completion: .file(extensions: ["md"]))
@@ -108,6 +116,31 @@ extension OnboardCommand {
       help: ArgumentHelp("Seconds before a run block is stopped (its process group is killed).", valueName: "seconds"))
     var runTimeout: Int = RunOptions.defaultTimeout
 
+    @Flag(
+      name: .customLong("verify"),
+      help:
+        "Prove the credentials with the guide's verify: check once they are collected, before anything is written; a rejected value is asked again."
+    )
+    var verify = false
+
+    @Option(
+      name: .customLong("token-url"),
+      help: ArgumentHelp("With --verify: use this token endpoint instead of the guide's.", valueName: "url"))
+    var tokenURL: String?
+
+    @Option(
+      name: .customLong("api-endpoint"),
+      help: ArgumentHelp("With --verify: use this scheme, host and port for the probe.", valueName: "url"))
+    var apiEndpoint: String?
+
+    @Option(
+      name: .customLong("verify-timeout"),
+      help: ArgumentHelp("With --verify: seconds one request may take.", valueName: "seconds"))
+    var verifyTimeout: Double = 10
+
+    @Flag(name: .customLong("no-probe"), help: "With --verify: skip the guide's read-only API call.")
+    var noProbe = false
+
     @Flag(name: .long, help: "Forget the saved progress and start from the first step.")
     var restart = false
 
@@ -139,6 +172,17 @@ extension OnboardCommand {
         throw ValidationError(
           "--set describes a seller without a roster; with --roster, the roster row has the fields.")
       }
+      if !verify && (tokenURL != nil || apiEndpoint != nil || noProbe) {
+        throw ValidationError("--token-url, --api-endpoint and --no-probe go with --verify.")
+      }
+      guard verifyTimeout > 0, verifyTimeout <= 300 else {
+        throw ValidationError("--verify-timeout must be between 0 and 300 seconds.")
+      }
+      for (name, value) in [("--token-url", tokenURL), ("--api-endpoint", apiEndpoint)] {
+        if let value, let problem = VerificationAddress.problem(value) {
+          throw ValidationError("\(name) cannot be used: \(problem).")
+        }
+      }
       for setting in settings where !setting.contains("=") {
         // The argument may be a value pasted without its name, so it is described, not shown.
         throw ValidationError(
@@ -169,6 +213,12 @@ extension OnboardCommand {
           throw fail(failure.description, .findings)
         }
         throw fail(failure.description, .usage)
+      }
+
+      if verify && setup.guide.credentials.verification == nil {
+        throw fail(
+          "--verify: the guide \(setup.guideLocation.path) declares no check (a verify: key in its credentials block); docs/guide-format.md shows one",
+          .usage)
       }
 
       // Before any question: a destination that cannot be written stops the walk now, not
@@ -206,6 +256,10 @@ extension OnboardCommand {
         options.run = RunOptions(
           mode: RunOptions.mode(run: runBlocks, noRun: noRun, acceptChecks: yes), timeout: runTimeout,
           environment: environment)
+        if verify {
+          options.verification = VerificationOptions(
+            timeout: verifyTimeout, probe: !noProbe, tokenURL: tokenURL, apiEndpoint: apiEndpoint)
+        }
         options.styled = TerminalText.supportsStyle(outputIsTerminal: conversationIsTerminal, environment: environment)
         let store = WalkProgressStore(root: state ?? WalkProgressStore.defaultRoot(environment: environment))
         let session: WalkSession
