@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -16,7 +18,7 @@ public enum TerminalControl {
   public static func installInterruptHandlers() {
     // Touch the globals first, so that the handler never runs their lazy initialisation.
     terminalControlHasSaved = 0
-    terminalControlRunningGroup = 0
+    runningGroup(0)
     terminalControlDescriptor = STDIN_FILENO
     terminalControlSaved.pointee = termios()
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
@@ -64,8 +66,12 @@ public enum TerminalControl {
   /// Records the process group of a program the walk runs (0 when none runs), so that Ctrl-C,
   /// SIGTERM and SIGHUP end that group too: it is not in the terminal's foreground group, so
   /// the terminal's Ctrl-C reaches only the walk.
+  /// The lock orders the writes of threads that run programs at once (tests do; a walk runs one
+  /// at a time). The signal handler only reads the value, without the lock, which it may not take.
   static func runningGroup(_ group: pid_t) {
+    terminalControlRunningGroupLock.lock()
     terminalControlRunningGroup = group
+    terminalControlRunningGroupLock.unlock()
   }
 
   /// Puts back the settings saved by ``disableEcho(_:)``.
@@ -90,6 +96,7 @@ nonisolated(unsafe) private let terminalControlSaved: UnsafeMutablePointer<termi
 nonisolated(unsafe) private var terminalControlDescriptor: Int32 = 0
 nonisolated(unsafe) private var terminalControlHasSaved: Int32 = 0
 nonisolated(unsafe) private var terminalControlRunningGroup: pid_t = 0
+private let terminalControlRunningGroupLock = NSLock()
 
 /// The signal handler: stop a running program's group, restore the terminal, end the line, exit
 /// with 128 + signal.
