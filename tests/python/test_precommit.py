@@ -160,8 +160,10 @@ def test_an_installed_tree_runs_the_bundled_guide_by_id_from_an_empty_folder(tmp
     listed = run("guides", "--format", "json")
     assert listed.returncode == 0, listed.stderr
     guides = json.loads(listed.stdout)
-    assert [g["id"] for g in guides] == [GUIDE_ID]
-    assert guides[0]["path"] == str(data / "guides" / f"{GUIDE_ID}.md")
+    # Both bundled guides are installed, each listed once; the sp-api guide stays the default.
+    assert sorted(g["id"] for g in guides) == ["fernhill-pay-webhooks", GUIDE_ID]
+    by_id = {g["id"]: g for g in guides}
+    assert by_id[GUIDE_ID]["path"] == str(data / "guides" / f"{GUIDE_ID}.md")
 
     write_credentials(empty / "credentials.yml", GOOD)
     write_credentials(empty / "bad.yml", BAD)
