@@ -71,12 +71,20 @@ public final class Ledger {
     String(HMACSHA256.hexMAC(key: fingerprintKey, message: Array(value.utf8)).prefix(8))
   }
 
-  /// Records events in one transaction: all of them or none.
+  /// Records events in one transaction: all of them or none. `guideTexts` (guide file bytes by
+  /// their SHA-256, as a packet event's `guideSHA256`) are stored in the same transaction, each
+  /// once (see ``guideText(sha256:)``).
   /// - Throws: ``Failure``.
-  public func record(_ events: [LedgerEvent]) throws {
-    guard !events.isEmpty else { return }
+  public func record(_ events: [LedgerEvent], guideTexts: [String: [UInt8]] = [:]) throws {
+    guard !events.isEmpty || !guideTexts.isEmpty else { return }
     do {
       try database.transaction {
+        if !guideTexts.isEmpty {
+          let insertText = try database.prepare(LedgerSchema.insertGuideText)
+          for (sha256, text) in guideTexts.sorted(by: { $0.key < $1.key }) {
+            try insertText.run([.text(sha256), .blob(text)])
+          }
+        }
         for event in events { try apply(event, log: true) }
       }
     } catch let error as SQLiteError {
@@ -126,6 +134,7 @@ public final class Ledger {
         case 1:
           try database.execute(LedgerSchema.version2)
           try rebuildSummaries(database)
+        case 2: try database.execute(LedgerSchema.version3)
         default: break
         }
         try database.execute("PRAGMA user_version = \(version + 1)")

@@ -5,9 +5,12 @@
 /// - Version 2: the per-seller and per-account summary tables that `status` reads, kept up to
 ///   date in the same transaction as each event, and rebuilt from the events when a version 1
 ///   ledger is opened.
+/// - Version 3: `guide_texts`, the text of every guide file `packets` sent, by its SHA-256, so
+///   `packets --since-ledger` can compare against the guide each seller last received. A ledger
+///   migrated from version 2 has no texts for the packets it recorded before.
 enum LedgerSchema {
   /// The version this build writes.
-  static let currentVersion = 2
+  static let currentVersion = 3
 
   /// Version 1: the events and the ledger's own settings (the fingerprint key).
   static let version1 = """
@@ -49,6 +52,15 @@ enum LedgerSchema {
     CREATE TABLE verifications(
       account TEXT PRIMARY KEY, result TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
     """
+
+  /// Version 3: the guide texts. A guide's text is the template every seller's packet is filled
+  /// from, before any seller's value, so it holds no secret.
+  static let version3 = """
+    CREATE TABLE guide_texts(sha256 TEXT PRIMARY KEY, text BLOB NOT NULL) WITHOUT ROWID;
+    """
+
+  /// Stores a guide's text once per SHA-256.
+  static let insertGuideText = "INSERT OR IGNORE INTO guide_texts(sha256, text) VALUES(?1, ?2)"
 
   /// How each kind of event updates the summaries: SQL whose parameters are the event's
   /// columns, in the order of ``LedgerEvent`` (see `Ledger.apply`): ?1 at, ?2 seller,

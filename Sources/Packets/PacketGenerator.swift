@@ -36,11 +36,15 @@ public final class PacketGenerator: @unchecked Sendable {
     /// How many packets to render and write at once (`nil`: one per processor). Extras that do
     /// not support concurrent use make it one.
     public var workers: Int?
+    /// Write delta packets (`--since`): each seller's plan goes through this source, which cuts
+    /// it to the steps to redo or skips the seller. `nil`: full packets.
+    public var delta: (any DeltaSource)?
 
     /// Creates options.
     public init(
       outputDirectory: String = "packets", embedScreenshots: Bool = false, force: Bool = false,
-      sellerIDs: Set<String>? = nil, extras: [any PacketExtras] = [], durable: Bool = false, workers: Int? = nil
+      sellerIDs: Set<String>? = nil, extras: [any PacketExtras] = [], durable: Bool = false, workers: Int? = nil,
+      delta: (any DeltaSource)? = nil
     ) {
       self.outputDirectory = outputDirectory
       self.embedScreenshots = embedScreenshots
@@ -49,6 +53,7 @@ public final class PacketGenerator: @unchecked Sendable {
       self.extras = extras
       self.durable = durable
       self.workers = workers
+      self.delta = delta
     }
   }
 
@@ -62,6 +67,9 @@ public final class PacketGenerator: @unchecked Sendable {
     public var selectedCount: Int
     /// Selected ids that no row has.
     public var missingSellerIDs: [String]
+    /// Why a delta run cannot go on, one message per seller (``DeltaDecision/unusable(_:)``),
+    /// in roster order.
+    public var deltaProblems: [String] = []
   }
 
   /// The outcome of writing packets.
@@ -72,6 +80,9 @@ public final class PacketGenerator: @unchecked Sendable {
     public var diagnostics: [Diagnostic]
     /// Temporary folders of killed runs that the writer removed (or put back) first.
     public var removedLeftovers: [String] = []
+    /// Delta runs: the sellers who got no packet, grouped by reason (reasons in order of first
+    /// use, sellers in roster order).
+    public var skipped: [(reason: String, sellers: [String])] = []
   }
 
   /// A packet that was written, as the ledger records it (`onWritten` of ``write(roster:displayPath:writer:progress:onWritten:)``).
@@ -88,6 +99,8 @@ public final class PacketGenerator: @unchecked Sendable {
   public static let foreignFolderRule = "packets/foreign-folder"
   /// Rule id for a packet whose files were changed, or that holds files it does not list.
   public static let changedPacketRule = "packets/changed-packet"
+  /// Rule id for a seller a delta run cannot compare (found only if the check pass missed it).
+  public static let deltaRule = "packets/delta"
 
   /// The guide.
   public let guide: Guide
@@ -154,6 +167,7 @@ public final class PacketGenerator: @unchecked Sendable {
     var seller: Seller?
     var rowDiagnostics: [Diagnostic] = []
     var planDiagnostics: [Diagnostic] = []
+    var deltaProblem: String?
   }
 
   private func checkRow(_ item: RosterItem) -> CheckedRow {
@@ -168,7 +182,13 @@ public final class PacketGenerator: @unchecked Sendable {
       if row.rowDiagnostics.isEmpty && decoded.diagnostics.isEmpty && isSelected(seller) {
         switch planner.plan(seller) {
         case .failure(let list): row.planDiagnostics = list.diagnostics
-        case .success(let plan): row.planDiagnostics = plan.warnings
+        case .success(let plan):
+          row.planDiagnostics = plan.warnings
+          switch options.delta?.decide(plan) {
+          case .failure(let diagnostics): row.planDiagnostics += diagnostics
+          case .unusable(let message): row.deltaProblem = message
+          case .packet, .skip, nil: break
+          }
         }
       }
       return row
@@ -186,6 +206,7 @@ public final class PacketGenerator: @unchecked Sendable {
     var count = 0
     var selected = 0
     var found: Set<String> = []
+    var deltaProblems: [String] = []
     func take(_ row: CheckedRow) {
       count += 1
       if let problem = row.problem {
@@ -201,7 +222,10 @@ public final class PacketGenerator: @unchecked Sendable {
       guard isSelected(seller) else { return }
       found.insert(seller.id)
       selected += 1
-      if problems.isEmpty && row.decodeDiagnostics.isEmpty { diagnostics += row.planDiagnostics }
+      if problems.isEmpty && row.decodeDiagnostics.isEmpty {
+        diagnostics += row.planDiagnostics
+        if let problem = row.deltaProblem { deltaProblems.append(problem) }
+      }
     }
     let workers = workerCount
     if workers > 1 {
@@ -230,7 +254,10 @@ public final class PacketGenerator: @unchecked Sendable {
           fix: "Add one row per seller: a YAML list of mappings, or a CSV header row and one line per seller."))
     }
     let missing = options.sellerIDs.map { $0.subtracting(found).sorted() } ?? []
-    return CheckResult(diagnostics: diagnostics, sellerCount: count, selectedCount: selected, missingSellerIDs: missing)
+    var result = CheckResult(
+      diagnostics: diagnostics, sellerCount: count, selectedCount: selected, missingSellerIDs: missing)
+    result.deltaProblems = deltaProblems
+    return result
   }
 
   /// What the second pass's workers make of one roster row.
@@ -241,6 +268,8 @@ public final class PacketGenerator: @unchecked Sendable {
     case unplanned([Diagnostic])
     /// The packet was processed.
     case packet(PacketResult)
+    /// A delta run wrote no packet for the seller, for this reason.
+    case skipped(seller: String, reason: String)
   }
 
   private func writeRow(_ item: RosterItem, renderer: PacketRenderer, writer: PacketWriter) -> WrittenRow {
@@ -249,7 +278,18 @@ public final class PacketGenerator: @unchecked Sendable {
     }
     switch planner.plan(seller) {
     case .failure(let list): return .unplanned(list.diagnostics)
-    case .success(let plan): return .packet(process(plan, renderer: renderer, writer: writer))
+    case .success(let plan):
+      guard let delta = options.delta else { return .packet(process(plan, renderer: renderer, writer: writer)) }
+      switch delta.decide(plan) {
+      case .packet(let cut):
+        return .packet(process(cut, recordedSteps: plan.steps.map(\.step.id), renderer: renderer, writer: writer))
+      case .skip(let reason): return .skipped(seller: seller.id, reason: reason)
+      case .failure(let diagnostics): return .unplanned(diagnostics)
+      case .unusable(let message):
+        return .unplanned([
+          Diagnostic(severity: .error, ruleID: Self.deltaRule, message: message, location: seller.location)
+        ])
+      }
     }
   }
 
@@ -271,9 +311,17 @@ public final class PacketGenerator: @unchecked Sendable {
       ?? PacketWriter(outputDirectory: options.outputDirectory, force: options.force, durable: options.durable)
     let outcome = WriteOutcome()
     var planningDiagnostics: [Diagnostic] = []
+    var skipped: [(reason: String, sellers: [String])] = []
     func take(_ row: WrittenRow) {
       switch row {
       case .ignored: return
+      case .skipped(let seller, let reason):
+        if let index = skipped.firstIndex(where: { $0.reason == reason }) {
+          skipped[index].sellers.append(seller)
+        } else {
+          skipped.append((reason, [seller]))
+        }
+        outcome.record(.skipped)
       case .unplanned(let diagnostics):
         planningDiagnostics += diagnostics
         outcome.record(.skipped)
@@ -309,8 +357,10 @@ public final class PacketGenerator: @unchecked Sendable {
     progress(outcome.done)
     if let error = outcome.error { throw error }
     let diagnostics = planningDiagnostics + outcome.diagnostics.sorted { $0.location < $1.location }
-    return WriteResult(
+    var result = WriteResult(
       written: outcome.written, diagnostics: diagnostics, removedLeftovers: writer.removedLeftovers)
+    result.skipped = skipped
+    return result
   }
 
   /// What became of one packet.
@@ -321,15 +371,19 @@ public final class PacketGenerator: @unchecked Sendable {
     case skipped
   }
 
-  /// Renders and writes one packet.
-  private func process(_ plan: PacketPlan, renderer: PacketRenderer, writer: PacketWriter) -> PacketResult {
+  /// Renders and writes one packet; `recordedSteps` are the step ids the ledger records (a
+  /// delta packet's are those of the seller's full plan; by default the packet's own).
+  private func process(
+    _ plan: PacketPlan, recordedSteps: [String]? = nil, renderer: PacketRenderer, writer: PacketWriter
+  ) -> PacketResult {
     let seller = plan.seller
     do {
       let files = try render(plan, renderer: renderer)
       try writer.write(id: seller.id, files: files)
       return .written(
         WrittenPacket(
-          sellerID: seller.id, sellerName: seller.name, account: seller.account, steps: plan.steps.map(\.step.id)))
+          sellerID: seller.id, sellerName: seller.name, account: seller.account,
+          steps: recordedSteps ?? plan.steps.map(\.step.id)))
     } catch PacketWriter.WriteError.foreignFolder(let folder) {
       return .refused(
         Diagnostic(
@@ -365,7 +419,10 @@ public final class PacketGenerator: @unchecked Sendable {
   private func render(_ plan: PacketPlan, renderer: PacketRenderer) throws -> [PacketFile] {
     let context = try renderer.render(plan)
     var files: [PacketFile] = []
+    // A delta packet carries the credential templates only when a step to redo needs them.
+    let credentialFiles = plan.delta.map(\.needsCredentialFiles) ?? true
     for (output, bytes) in zip(templates.outputs, context.outputs) {
+      if output.format.isCredentialFormat && !credentialFiles { continue }
       let mode: mode_t = output.format.isCredentialFormat ? 0o600 : 0o644
       files.append(PacketFile(path: output.fileName(account: plan.seller.account), content: .bytes(bytes), mode: mode))
     }
@@ -388,7 +445,7 @@ public final class PacketGenerator: @unchecked Sendable {
     let manifest = PacketManifest(
       guideID: guide.metadata.id, guideVersion: guide.metadata.version, guideTitle: guide.title,
       sellerID: plan.seller.id, sellerName: plan.seller.name, account: plan.seller.account,
-      steps: plan.steps.map(\.step.id), files: entries)
+      steps: plan.steps.map(\.step.id), files: entries, deltaFromVersion: plan.delta?.oldVersion)
     files.append(PacketFile(path: PacketManifest.fileName, text: manifest.json()))
     return files
   }

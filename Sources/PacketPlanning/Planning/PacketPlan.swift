@@ -93,6 +93,10 @@ public struct PacketPlan: Sendable {
     public var location: DiagnosticLocation
   }
 
+  /// For a delta packet (`packets --since`): what changed for the seller; the stages then hold
+  /// only the steps to redo (``DeltaPlanner/apply(_:to:guide:)``). `nil` for a full packet.
+  public var delta: PacketDelta?
+
   /// The planned steps in order across stages.
   public var steps: [PlannedStep] { stages.flatMap(\.steps) }
 }

@@ -27,6 +27,11 @@ enum PacketShape {
       key += "\u{0}"
     }
     key += plan.seller.accountIsDerived ? "D" : "G"
+    // A delta packet's notes and introduction are not in the guide: its delta decides them.
+    if let delta = plan.delta {
+      key += "\u{2}"
+      key += delta.shapeKey
+    }
     return key
   }
 

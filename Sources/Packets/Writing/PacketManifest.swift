@@ -37,6 +37,9 @@ public struct PacketManifest: Sendable {
   public var steps: [String]
   /// The files (not packet.json itself).
   public var files: [Entry]
+  /// For a delta packet (`packets --since`): the guide version it is a delta from (to
+  /// ``guideVersion``); `nil` for a full packet.
+  public var deltaFromVersion: String? = nil
 
   /// The manifest as JSON text, keys in a fixed order, files sorted by path.
   public func json() -> String {
@@ -62,7 +65,15 @@ public struct PacketManifest: Sendable {
     string(guideVersion)
     raw(", \"title\": ")
     string(guideTitle)
-    raw("},\n  \"seller\": {\"id\": ")
+    raw("},\n")
+    if let deltaFromVersion {
+      raw("  \"delta\": {\"from_version\": ")
+      string(deltaFromVersion)
+      raw(", \"to_version\": ")
+      string(guideVersion)
+      raw("},\n")
+    }
+    raw("  \"seller\": {\"id\": ")
     string(sellerID)
     raw(", \"name\": ")
     string(sellerName)

@@ -5,6 +5,7 @@ import GuideLocating
 import Ledger
 import OnboardDiagnostics
 import OnboardSupport
+import PacketPlanning
 import Packets
 import Roster
 import Runbook
@@ -89,6 +90,20 @@ extension OnboardCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
+    // Delta packets (docs/ledger.md, "Delta packets").
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Write delta packets: per seller only the steps that changed since this older version of the guide (or are new for them), each saying what changed.",
+        valueName: "old.md"), completion: .file(extensions: ["md"]))
+    var since: String?
+
+    @Flag(
+      name: .long,
+      help:
+        "Write delta packets against the guide version each seller last received, as the ledger records it.")
+    var sinceLedger = false
+
     func run() throws {
       let started = Date()
       let terminal = Terminal.current()
@@ -97,6 +112,7 @@ extension OnboardCommand {
         StandardError.write("error: \(message)\n")
         return ExitStatus.usage.exitCode
       }
+      if let problem = deltaOptionsProblem { throw fail(problem) }
 
       var folders: [String] = []
       for folder in screenshots {
@@ -140,9 +156,10 @@ extension OnboardCommand {
         throw fail("\(error)")
       }
 
+      let (deltaSource, deltaLedger) = try delta(guide: model, file: guide, templates: templateSet, folders: folders)
       let options = PacketGenerator.Options(
         outputDirectory: out, embedScreenshots: embedScreenshots, force: force,
-        sellerIDs: sellers.isEmpty ? nil : Set(sellers), extras: try packetExtras(guide: model))
+        sellerIDs: sellers.isEmpty ? nil : Set(sellers), extras: try packetExtras(guide: model), delta: deltaSource)
       let generator = PacketGenerator(guide: model, templates: templateSet, options: options)
 
       let checked: PacketGenerator.CheckResult
@@ -162,8 +179,14 @@ extension OnboardCommand {
       if !checked.missingSellerIDs.isEmpty {
         throw fail(SellerIDHint.message(missing: checked.missingSellerIDs, roster: roster))
       }
+      if !checked.deltaProblems.isEmpty {
+        for problem in checked.deltaProblems { StandardError.write("error: \(problem)\n") }
+        StandardError.write("error: no packets written\n")
+        throw ExitStatus.usage.exitCode
+      }
 
-      let recorder = try PacketRecorder(ledger: ledgerOptions.open(command: "packets"), guide: model, file: guide)
+      let recorder = try PacketRecorder(
+        ledger: deltaLedger ?? ledgerOptions.open(command: "packets"), guide: model, file: guide)
       let bar = ProgressBar(total: checked.selectedCount, label: "packets", terminal: terminal)
       let result: PacketGenerator.WriteResult
       do {
@@ -184,6 +207,7 @@ extension OnboardCommand {
       if !result.diagnostics.isEmpty {
         StandardError.write(reporter.report(result.diagnostics, rules: RosterRules.descriptors))
       }
+      if !quiet && !result.skipped.isEmpty { StandardError.write(Self.skippedNote(result.skipped)) }
       if !quiet && (terminal.stdoutIsTerminal || terminal.stderrIsTerminal) {
         let seconds = Date().timeIntervalSince(started)
         let folder = out.hasSuffix("/") ? out : out + "/"
@@ -192,6 +216,70 @@ extension OnboardCommand {
         if terminal.stdoutIsTerminal { StandardOutput.write(line) } else { StandardError.write(line) }
       }
       if !result.diagnostics.isEmpty { throw ExitStatus.findings.exitCode }
+    }
+
+    /// The delta source of `--since` or `--since-ledger` (`nil`: full packets), and the ledger
+    /// `--since-ledger` opened (the same one records the packets).
+    func delta(
+      guide: Guide, file: String, templates: TemplateSet, folders: [String]
+    ) throws -> ((any DeltaSource)?, Ledger?) {
+      func fail(_ message: String) -> ExitCode {
+        StandardError.write("error: \(message)\n")
+        return ExitStatus.usage.exitCode
+      }
+      if let since {
+        guard FileManager.default.isReadableFile(atPath: since) else {
+          throw fail("cannot read the old guide \(since)")
+        }
+        let loaded = GuideLoader(screenshotFolders: folders).load(file: since)
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        guard let old = loaded.guide, errors.isEmpty else {
+          StandardError.write(TextReporter(color: false).report(Diagnostic.sortedForReport(errors), rules: []))
+          throw fail("the old guide \(since) has errors; run 'onboard check \(since)' for details")
+        }
+        guard old.metadata.id == guide.metadata.id else {
+          throw fail(
+            "\(since) is the guide '\(old.metadata.id)', not '\(guide.metadata.id)'; --since needs an older version of the same guide"
+          )
+        }
+        return (DeltaPlanner(old: old, new: guide, layout: templates.layout), nil)
+      }
+      guard sinceLedger, let ledger = try ledgerOptions.open(command: "packets") else { return (nil, nil) }
+      guard let bytes = FileManager.default.contents(atPath: file) else { throw fail("cannot read the guide \(file)") }
+      let sent: SentGuides
+      do {
+        sent = try SentGuides(ledger: ledger)
+      } catch {
+        throw fail("\(error)")
+      }
+      let source = LedgerDeltaSource(
+        guide: guide, guideFile: file, guideSHA256: OnboardSupport.SHA256.hexDigest([UInt8](bytes)),
+        layout: templates.layout, sent: sent, loader: GuideLoader(screenshotFolders: folders))
+      return (source, ledger)
+    }
+
+    /// Why `--since` and `--since-ledger` cannot be used as given, if they cannot.
+    var deltaOptionsProblem: String? {
+      if since != nil && sinceLedger {
+        return
+          "--since and --since-ledger cannot be used together: compare with one old guide file, or with what the ledger says each seller received"
+      }
+      if sinceLedger && ledgerOptions.path == nil {
+        return "--since-ledger reads the ledger, and --no-ledger turns it off"
+      }
+      return nil
+    }
+
+    /// The sellers a delta run wrote no packet for, one line per reason.
+    static func skippedNote(_ skipped: [(reason: String, sellers: [String])]) -> String {
+      var text = ""
+      for group in skipped {
+        let count = group.sellers.count
+        text +=
+          "note: no packet for \(count) seller\(count == 1 ? "" : "s") \(group.reason): "
+          + group.sellers.joined(separator: ", ") + "\n"
+      }
+      return text
     }
 
     /// Extra files for every packet: the extension point for options such as `--pdf`. Each

@@ -15,6 +15,8 @@ final class PacketRecorder {
   private let guideSHA256: String
   private let by: String
   private var pending: [LedgerEvent] = []
+  /// The guide file's bytes, stored (`guide_texts`) with the first batch, then dropped.
+  private var guideText: [UInt8]?
   private var failure: Error?
 
   /// A recorder into `ledger` (records nothing when `nil`); `file` is the guide's file, whose
@@ -31,6 +33,7 @@ final class PacketRecorder {
       throw Ledger.Failure(description: "cannot read the guide \(file) to record its SHA-256")
     }
     guideSHA256 = OnboardSupport.SHA256.hexDigest([UInt8](bytes))
+    guideText = [UInt8](bytes)
     let now = LedgerOptions.now
     try ledger.record(
       guide.credentials.active.compactMap { spec in
@@ -64,7 +67,8 @@ final class PacketRecorder {
   private func record() {
     guard let ledger, failure == nil, !pending.isEmpty else { return }
     do {
-      try ledger.record(pending)
+      try ledger.record(pending, guideTexts: guideText.map { [guideSHA256: $0] } ?? [:])
+      guideText = nil
     } catch {
       failure = error
     }
