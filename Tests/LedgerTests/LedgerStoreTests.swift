@@ -25,7 +25,7 @@ import Testing
   @Test func recordsPacketsStepsAndCredentials() throws {
     let path = try Self.temporaryLedgerPath()
     let ledger = try Ledger(path: path)
-    #expect(try ledger.schemaVersion == 2)
+    #expect(try ledger.schemaVersion == 3)
     try ledger.record([
       .policy(guideID: "guide", key: "secret", rotateEveryDays: 180, warnBeforeDays: 90, at: Self.at(0)),
       Self.packet("s1", account: "shop_1", steps: ["a", "b", "c"], at: Self.at(0)),
@@ -134,7 +134,7 @@ import Testing
         """)
     }
     let ledger = try Ledger(path: path)
-    #expect(try ledger.schemaVersion == 2)
+    #expect(try ledger.schemaVersion == 3)
     let rows = try LedgerStatusQuery(today: Self.day + 3, staleDays: 14).run(on: ledger)
     #expect(rows.count == 1)
     #expect(rows.first?.name == "One" && rows.first?.guideVersion == "3")

@@ -92,6 +92,8 @@ import Testing
     for output in [status.stdout, text.stdout, csv.stdout] {
       #expect(!output.contains("5ec7e75e") && !output.contains("CANARYTOKEN") && !output.contains("c0ffee12"))
     }
+    // The scan above covered the guide text packets stored (schema 3): one, the bundled guide's.
+    #expect(try Self.count(try Ledger(path: ledgerPath), "SELECT count(*) FROM guide_texts") == 1)
   }
 
   @Test func noLedgerRecordsNothing() throws {
