@@ -126,10 +126,9 @@ struct DeltaPacketTests {
     #expect(file.noLongerNeeded.map(\.step) == ["gone"])
     #expect(file.noLongerNeeded.first?.removed == true)
     // Only "gone" removed: nothing to redo.
-    let onlyRemoved = Self.old.replacingOccurrences(of: "version: 1", with: "version: 1")
     let newWithoutGone = Self.old.replacingOccurrences(of: "version: 1", with: "version: 2")
       .replacingOccurrences(of: "5. <a id=\"gone\"></a>Do the old thing.\n", with: "")
-    let delta = try Self.delta("env", old: onlyRemoved, new: newWithoutGone)
+    let delta = try Self.delta("env", old: Self.old, new: newWithoutGone)
     #expect(delta.isEmpty && delta.noLongerNeeded.map(\.step) == ["gone"])
   }
 
@@ -209,9 +208,11 @@ struct DeltaPacketTests {
   func sameShapeOtherNotes() throws {
     let header = "---\nid: g\ntitle: G\nversion: VERSION\n---\n\n# G\n\n## <a id=\"s\"></a>S\n\n"
     let step = "1. <a id=\"e\"></a>Do E.\n\n   **When:** CONDITION\n"
-    let old = header.replacingOccurrences(of: "VERSION", with: "1")
+    let old =
+      header.replacingOccurrences(of: "VERSION", with: "1")
       + step.replacingOccurrences(of: "CONDITION", with: "credential_source == \"env\"")
-    let new = header.replacingOccurrences(of: "VERSION", with: "2")
+    let new =
+      header.replacingOccurrences(of: "VERSION", with: "2")
       + step.replacingOccurrences(of: "CONDITION", with: "credential_source != \"code\"")
     let (delta, generator) = try Self.planner(old: old, new: new)
     func checklist(_ source: String) throws -> String {
