@@ -36,6 +36,12 @@ extension OnboardCommand {
         credential files) in the output folder. The next run removes those whose process is \
         gone, and says so; those of a run still going are left alone.
 
+        With --since OLD.md (an older version of the guide) or --since-ledger (the version each \
+        seller last received, per the ledger), each packet is a delta: only the steps new or \
+        changed for that seller, each with a note saying what changed, and packet.json names the \
+        versions. Sellers with nothing to redo get no packet and are listed on stderr \
+        (docs/ledger.md).
+
         Exit codes: 0 written; 1 roster or guide errors (nothing is written) or a packet refused; \
         2 usage or I/O error.
         """)
