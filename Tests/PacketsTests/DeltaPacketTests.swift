@@ -200,6 +200,9 @@ struct DeltaPacketTests {
     #expect(!envList.contains("New for you"))
     let html = try #require(file["checklist.html"])
     #expect(html.contains("Changed since version 1: its checks."))
+    // Its tick boxes are its own: a step ticked in the earlier packet starts unticked here.
+    #expect(html.contains("data-key=\"onboard:g:shop-file:a:delta-1-2\""))
+    #expect(!html.contains("data-key=\"onboard:g:shop-file:a\""))
     // No step here touches a credential: no credential template.
     #expect(file.keys.sorted() == ["checklist.html", "checklist.md", "packet.json", "prompts.md"])
   }

@@ -339,7 +339,9 @@ final class PacketContextBuilder {
         let shots = try screenshotEntries(step.screenshots)
         let label = plannedStep.label
         let plainTitle = plain(step.title, in: graph)
-        let stepID = step.id
+        // A delta packet's boxes start empty: its steps are to be done again, so they are not
+        // the ticks of the seller's earlier packet (delta in the key, which the shape holds).
+        let stepID = step.id + (plan.delta.map { ":delta-\($0.oldVersion)-\($0.newVersion)" } ?? "")
         let guideID = guide.metadata.id
         var entry: [String: Any] = [
           "id": step.id, "stage_id": stage.id, "number": plannedStep.number, "label": label, "index": index,
