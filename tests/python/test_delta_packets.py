@@ -136,3 +136,47 @@ def test_since_on_the_bundled_example(tmp_path):
     run("packets", new, "--roster", ROSTER, "--out", tmp_path / "delta", "--since", GUIDE, "--no-ledger",
         "--screenshots", SCREENSHOTS)
     assert {p: p.read_bytes() for p in (tmp_path / "delta").rglob("*") if p.is_file()} == first
+
+
+def test_a_delta_checklist_does_not_inherit_the_earlier_packets_ticks(tmp_path):
+    """In Chromium (file:// pages share localStorage): the step ticked in the full packet is to be
+    redone, so the delta's box for it starts unticked; a tick in the delta is kept on reload."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    seller = "north-trail-outfitters"
+    run("packets", GUIDE, "--roster", ROSTER, "--out", tmp_path / "full", "--no-ledger", "--seller", seller,
+        "--screenshots", SCREENSHOTS)
+    new = version2(tmp_path, ["shows a version of 1.0 or later."], ["shows a version of 1.1 or later."])
+    run("packets", new, "--roster", ROSTER, "--out", tmp_path / "delta", "--since", GUIDE, "--no-ledger",
+        "--seller", seller, "--screenshots", SCREENSHOTS)
+
+    options = webdriver.ChromeOptions()
+    browser = next((p for p in map(shutil.which, ["chromium", "chromium-headless-shell", "google-chrome"]) if p), None)
+    if browser:
+        options.binary_location = browser
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--user-data-dir={tmp_path / 'profile'}", "--no-first-run", "--disable-extensions"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    try:
+        def click(box):
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+            box.click()
+
+        driver.get((tmp_path / "full" / seller / "checklist.html").as_uri())
+        install = driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][data-key$=':install']")
+        click(install)
+        driver.refresh()
+        assert driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][data-key$=':install']").is_selected()
+
+        driver.get((tmp_path / "delta" / seller / "checklist.html").as_uri())
+        boxes = driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")
+        assert boxes and not any(box.is_selected() for box in boxes)
+        assert driver.find_element(By.ID, "progress-count").text.startswith("0 of 1")
+        click(boxes[0])
+        driver.refresh()
+        assert driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")[0].is_selected()
+    finally:
+        driver.quit()
