@@ -23,6 +23,8 @@ public struct RunbookDocument: Sendable {
   public var stages: [RunbookStage]
   /// The plain sections printed before the first stage.
   public var leadingSections: [Section] = []
+  /// The paper it is printed on (see ``RunbookPaper/choose(explicit:variables:)``).
+  public var paper: RunbookPaper = .a4
 
   /// Whether the runbook is generic (no seller).
   public var isGeneric: Bool { seller == nil }

@@ -74,7 +74,7 @@ private struct MarkdownWriter {
     }
     text +=
       "- **Guide:** \(escaper.escape(guide.title)) (\(code(guide.metadata.id)), version \(escaper.escape(guide.metadata.version)))\n"
-    let blanks = BlankFiller(guide: guide)
+    let blanks = (filler as? BlankFiller) ?? BlankFiller(guide: guide)
     func blank(_ name: String) -> String { BlankFiller.markdownBlank + " " + escaper.escape(blanks.label(name)) }
     if let seller = document.seller {
       text += "- **Seller:** \(escaper.escape(seller.name))\n"
@@ -119,7 +119,7 @@ private struct MarkdownWriter {
   mutating func write(_ stage: RunbookStage) throws {
     text += "## Stage \(stage.number): \(filler.textMarkdown(stage.stage.title))\n\n"
     meta(who: stage.stage.who, duration: stage.stage.duration)
-    if let condition = stage.shownCondition { text += "*Only when* \(code(condition.description))\n\n" }
+    if let condition = stage.shownCondition { text += "*Only when* \(onlyWhenWords(condition))\n\n" }
     for precondition in stage.stage.preconditions {
       text += Self.quoted(try filler.markdown(precondition.markdown), label: "**Requires:** ") + "\n\n"
     }
@@ -147,7 +147,7 @@ private struct MarkdownWriter {
     text += "### \(planned.label) \(title)\n\n"
     text += "- [ ] Done (step \(code(step.id)))\n\n"
     meta(who: step.who, duration: step.duration)
-    if let condition = planned.shownCondition { text += "*Only when* \(code(condition.description))\n\n" }
+    if let condition = planned.shownCondition { text += "*Only when* \(onlyWhenWords(condition))\n\n" }
     if planned.pulledIn {
       let requirers = planned.requiredBy.map { id -> String in
         guard let found = document.labelAndTitle(of: id) else { return escaper.escape(id) }
@@ -188,7 +188,7 @@ private struct MarkdownWriter {
   }
 
   mutating func write(_ note: Note) throws {
-    if document.isGeneric, let condition = note.condition { text += "*Only when* \(code(condition.description))\n\n" }
+    if document.isGeneric, let condition = note.condition { text += "*Only when* \(onlyWhenWords(condition))\n\n" }
     text += Self.quoted(try filler.markdown(note.markdown), label: "**\(note.kind.label):** ") + "\n\n"
   }
 
@@ -225,7 +225,12 @@ private struct MarkdownWriter {
       markdown += "\n\n*onboard walk can run this.*"
     }
     guard document.isGeneric, let condition = block.condition else { return markdown }
-    return "*Only when* \(code(condition.description)):\n\n" + markdown
+    return "*Only when* \(onlyWhenWords(condition)):\n\n" + markdown
+  }
+
+  /// A condition in words (see ``ConditionWording``), escaped for Markdown.
+  private func onlyWhenWords(_ condition: Condition) -> String {
+    MarkdownEscaper().escape(ConditionWording(guide: guide).words(condition))
   }
 
   mutating func credentials() {

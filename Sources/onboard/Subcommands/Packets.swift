@@ -87,6 +87,13 @@ extension OnboardCommand {
       name: .long, help: ArgumentHelp("The browser that prints --pdf, a path or a name on PATH.", valueName: "path"))
     var browser: String?
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The paper --pdf prints on: a4 or letter.",
+        discussion: "Default: each seller's 'paper' variable (a data-table column or roster field), else a4."))
+    var paper: RunbookPaper?
+
     @OptionGroup var ledgerOptions: LedgerOptions
 
     func run() throws {
@@ -201,7 +208,7 @@ extension OnboardCommand {
       guard pdf else { return [] }
       do {
         let printer = ChromiumPrinter(browser: try BrowserLocator.locate(explicit: browser))
-        return [RunbookPDFExtra(guide: guide, printer: printer, date: RunbookDate.today())]
+        return [RunbookPDFExtra(guide: guide, printer: printer, date: RunbookDate.today(), paper: paper)]
       } catch {
         StandardError.write("error: \(error)\n")
         throw ExitStatus.usage.exitCode
