@@ -39,4 +39,25 @@ import Testing
     let bad = try OnboardProcess.run(["runbook", Self.guide, "--paper", "legal", "-o", "-"])
     #expect(bad.status == 2)
   }
+
+  @Test("a paper value in the roster that names no paper is an error at its place; the runbook is not written")
+  func unknownPaper() throws {
+    let folder = try OnboardProcess.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let roster = folder + "/r.yml"
+    try "- id: x\n  name: X\n  marketplace: DE\n  paper: legal\n".write(
+      toFile: roster, atomically: true, encoding: .utf8)
+    let result = try OnboardProcess.run(
+      ["runbook", Self.guide, "--roster", roster, "--seller", "x", "-o", folder + "/x.html"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("r.yml:4:10: error:"), "\(result.stderr)")
+    #expect(result.stderr.contains("'legal'"))
+    #expect(result.stderr.contains("[runbook/unknown-paper]"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/x.html"))
+    // --paper overrides the value.
+    let chosen = try OnboardProcess.run(
+      ["runbook", Self.guide, "--roster", roster, "--seller", "x", "--paper", "a4", "-o", folder + "/x.html"])
+    #expect(chosen.status == 0, "\(chosen.stderr)")
+    #expect(try String(contentsOfFile: folder + "/x.html", encoding: .utf8).contains("size: A4;"))
+  }
 }

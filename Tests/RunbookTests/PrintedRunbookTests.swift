@@ -213,4 +213,64 @@ struct PrintedRunbookTests {
         == RunbookFixtures.count("<ol class=\"checks\">", in: html))
     #expect(RunbookFixtures.count("</ol>\n</div>\n", in: html) >= 2)
   }
+
+  // MARK: - The cover
+
+  @Test("the bundled cover shows the marketplace's code, name and region, as the checklist does")
+  func bundledCover() throws {
+    let guide = try RunbookFixtures.bundledGuide()
+    let set = RunbookFixtures.root + "/templates/sp-api"
+    guard case .success(let cover) = try #require(RunbookCover.load(templateSet: set)) else {
+      Issue.record("templates/sp-api/runbook.yml did not load")
+      return
+    }
+    let roster = RunbookFixtures.root + "/examples/sellers.yml"
+    guard
+      case .planned(let plan) = try SellerRunbookPlanner(guide: guide).plan(sellerID: "maple-leaf-home", roster: roster)
+    else {
+      Issue.record("maple-leaf-home was not planned")
+      return
+    }
+    var document = RunbookDocument(plan: plan, guide: guide, date: RunbookFixtures.date)
+    document.cover = cover
+    let html = try HTMLRunbookRenderer(images: RunbookImages(guide: guide)).render(document)
+    #expect(html.contains("<tr><th>Marketplace</th><td>CA (Canada, NA region)</td></tr>"))
+    let markdown = try MarkdownRunbookRenderer().render(document)
+    #expect(markdown.contains("- **Marketplace:** CA \\(Canada, NA region\\)"))
+    // Without the template set's lines, the data key's value alone (the old cover).
+    document.cover = nil
+    let plain = try HTMLRunbookRenderer(images: RunbookImages(guide: guide)).render(document)
+    #expect(plain.contains("<tr><th>Marketplace</th><td>CA</td></tr>"))
+    // A generic runbook shows a blank labelled by the line's first variable.
+    var generic = RunbookDocument(genericFor: guide, date: RunbookFixtures.date)
+    generic.cover = cover
+    let blank = try HTMLRunbookRenderer(images: RunbookImages(guide: guide)).render(generic)
+    #expect(
+      blank.contains(
+        "<tr><th>Marketplace</th><td><span class=\"blank\"></span> <span class=\"blank-label\">(the seller&#39;s marketplace code"
+      ))
+  }
+
+  @Test("runbook.yml: unknown keys and incomplete lines are errors at their place")
+  func coverErrors() {
+    let text = "cover:\n  - label: Marketplace\n    valeu: x\nextra: 1\n"
+    guard case .failure(let list) = RunbookCover.parse(text, file: "runbook.yml") else {
+      Issue.record("a broken runbook.yml was accepted")
+      return
+    }
+    let found = list.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.ruleID) \($0.message)" }
+    #expect(found.contains { $0.hasPrefix("3:5 runbook/cover Unknown key 'valeu'") }, "\(found)")
+    #expect(found.contains { $0.hasPrefix("4:1 runbook/cover Unknown key 'extra'") }, "\(found)")
+    #expect(found.contains { $0.hasPrefix("2:5 runbook/cover Each cover line needs a label and a value") }, "\(found)")
+    guard case .failure = RunbookCover.parse("cover: [\n", file: "runbook.yml") else {
+      Issue.record("a YAML syntax error was accepted")
+      return
+    }
+    guard case .success(let cover) = RunbookCover.parse("cover:\n  - {label: A, value: '{{a}}'}\n", file: "r.yml")
+    else {
+      Issue.record("a good runbook.yml was refused")
+      return
+    }
+    #expect(cover.lines == [RunbookCover.Line(label: "A", value: "{{a}}")])
+  }
 }

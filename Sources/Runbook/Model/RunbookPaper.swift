@@ -1,4 +1,7 @@
 import Foundation
+import GuideKit
+import OnboardDiagnostics
+import Roster
 
 /// The paper a runbook is printed on.
 ///
@@ -51,5 +54,28 @@ public enum RunbookPaper: String, CaseIterable, Sendable {
     if value.isEmpty { return .a4 }
     guard let paper = RunbookPaper(rawValue: value.lowercased()) else { throw UnknownPaper(value: raw) }
     return paper
+  }
+
+  /// The rule id of a `paper` value that names no paper.
+  public static let unknownPaperRule = "runbook/unknown-paper"
+
+  /// The error for a seller whose `paper` names no paper, at the place the value is written:
+  /// the roster field when the row gives it, else the data-table row the seller's data key
+  /// picks, else the roster row.
+  public static func diagnostic(_ error: UnknownPaper, seller: Seller, guide: Guide) -> Diagnostic {
+    var location = seller.fieldLocations[variable] ?? seller.location
+    var source = "the roster"
+    if seller.fields[variable] == nil, let key = guide.metadata.dataKey, let value = seller.fields[key],
+      let row = guide.dataTable?.row(value)
+    {
+      location = row.location
+      source = "the data table's row \(row.key)"
+    }
+    return Diagnostic(
+      severity: .error, ruleID: unknownPaperRule,
+      message:
+        "Row \(seller.row) ('\(seller.id)'): the '\(variable)' variable is '\(error.value)' (from \(source)), which is not a paper onboard prints on.",
+      location: location,
+      fix: "Write a4 or letter, or pass --paper a4 or --paper letter.")
   }
 }

@@ -121,7 +121,7 @@ private struct PageWriter {
       fact("Seller id", "<code>\(escape(seller.id))</code>")
       fact("Account", "<code>\(escape(seller.account))</code>")
       if !seller.owner.display.isEmpty { fact("Account owner", escape(seller.owner.display)) }
-      if let key = guide.metadata.dataKey, let value = seller.fields[key] { fact(FieldLabel.of(key), escape(value)) }
+      for line in document.coverLines { fact(line.label, filler.textHTML(line.value)) }
       fact("Credentials kept in", escape(seller.credentialSource))
     } else {
       let blanks = (filler as? BlankFiller) ?? BlankFiller(guide: guide)
@@ -129,7 +129,11 @@ private struct PageWriter {
       fact("Seller id", blanks.blankHTML("id"))
       fact("Account", blanks.blankHTML("account"))
       fact("Account owner", blanks.blankHTML("owner"))
-      if let key = guide.metadata.dataKey { fact(FieldLabel.of(key), blanks.blankHTML(key)) }
+      for line in document.coverLines {
+        // A blank labelled by the first variable the line shows (the data key's description).
+        let first = VariableText.occurrences(in: line.value).first?.name
+        fact(line.label, first.map { blanks.blankHTML($0) } ?? "<span class=\"blank\"></span>")
+      }
       fact("Credentials kept in", blanks.blankHTML("credential_source"))
     }
     fact("Date", "<time datetime=\"\(document.date)\">\(document.date)</time>")

@@ -81,8 +81,8 @@ private struct MarkdownWriter {
       text += "- **Seller id:** \(escaper.escape(seller.id))\n"
       text += "- **Account:** \(escaper.escape(seller.account))\n"
       if !seller.owner.display.isEmpty { text += "- **Account owner:** \(escaper.escape(seller.owner.display))\n" }
-      if let key = guide.metadata.dataKey, let value = seller.fields[key] {
-        text += "- **\(escaper.escape(FieldLabel.of(key))):** \(escaper.escape(value))\n"
+      for line in document.coverLines {
+        text += "- **\(escaper.escape(line.label)):** \(filler.textMarkdown(line.value))\n"
       }
       text += "- **Credentials kept in:** \(escaper.escape(seller.credentialSource))\n"
     } else {
@@ -90,7 +90,10 @@ private struct MarkdownWriter {
       text += "- **Seller id:** \(blank("id"))\n"
       text += "- **Account:** \(blank("account"))\n"
       text += "- **Account owner:** \(blank("owner"))\n"
-      if let key = guide.metadata.dataKey { text += "- **\(escaper.escape(FieldLabel.of(key))):** \(blank(key))\n" }
+      for line in document.coverLines {
+        let first = VariableText.occurrences(in: line.value).first?.name
+        text += "- **\(escaper.escape(line.label)):** \(first.map(blank) ?? BlankFiller.markdownBlank)\n"
+      }
       text += "- **Credentials kept in:** \(blank("credential_source"))\n"
     }
     text += "- **Date:** \(document.date)\n"

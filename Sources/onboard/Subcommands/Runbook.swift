@@ -160,6 +160,21 @@ extension OnboardCommand {
         StandardError.write(reporter.report(missingScreenshots, rules: []))
       }
 
+      // The cover's lines about the seller are data of the guide's template set (runbook.yml).
+      var cover: RunbookCover?
+      if let set = try? resolver.templateSet(
+        explicit: nil, name: model.metadata.templates.first, guideFile: guide, holding: RunbookCover.fileName),
+        let loaded = RunbookCover.load(templateSet: set.path)
+      {
+        switch loaded {
+        case .success(let read): cover = read
+        case .failure(let list):
+          StandardError.write(reporter.report(list.diagnostics, rules: []))
+          StandardError.write("error: the template set's \(RunbookCover.fileName) has errors; no runbook written\n")
+          throw ExitStatus.findings.exitCode
+        }
+      }
+
       var document: RunbookDocument
       if let roster, let seller {
         let outcome: SellerRunbookPlanner.Outcome
@@ -196,10 +211,17 @@ extension OnboardCommand {
       } else {
         document = RunbookDocument(genericFor: model, date: runbookDate)
       }
+      document.cover = cover
       do {
         document.paper = try RunbookPaper.choose(explicit: paper, variables: document.variables)
-      } catch {
-        StandardError.write("error: \(error)\n")
+      } catch let unknown as RunbookPaper.UnknownPaper {
+        if let seller = document.seller {
+          StandardError.write(
+            reporter.report([RunbookPaper.diagnostic(unknown, seller: seller, guide: model)], rules: []))
+          StandardError.write("error: no runbook written for '\(seller.id)'\n")
+        } else {
+          StandardError.write("error: \(unknown)\n")
+        }
         throw ExitStatus.findings.exitCode
       }
 

@@ -24,6 +24,8 @@ struct RunbookPDFExtra: PacketExtras {
   let date: RunbookDate
   /// The paper every runbook is printed on, or `nil` for each seller's own.
   let paper: RunbookPaper?
+  /// The template set's cover lines (its `runbook.yml`), or `nil` for the default.
+  let cover: RunbookCover?
   private let paginated: PaginatedRunbookPrinter
 
   /// Creates the extra.
@@ -32,8 +34,12 @@ struct RunbookPDFExtra: PacketExtras {
   ///   - printer: the browser to print with.
   ///   - date: the date on the cover.
   ///   - paper: the paper for every runbook (`--paper`), or `nil` for each seller's own.
-  init(guide: Guide, printer: ChromiumPrinter, date: RunbookDate, paper: RunbookPaper? = nil) {
+  ///   - cover: the template set's cover lines, or `nil` for the default.
+  init(
+    guide: Guide, printer: ChromiumPrinter, date: RunbookDate, paper: RunbookPaper? = nil, cover: RunbookCover? = nil
+  ) {
     self.guide = guide
+    self.cover = cover
     self.printer = printer
     self.date = date
     self.paper = paper
@@ -47,6 +53,7 @@ struct RunbookPDFExtra: PacketExtras {
   func files(for packet: RenderedPacket) throws -> [PacketFile] {
     var document = RunbookDocument(plan: packet.plan, guide: guide, date: date)
     document.paper = try RunbookPaper.choose(explicit: paper, variables: document.variables)
+    document.cover = cover
     let printed = try paginated.print(document)
     for warning in printed.warnings { StandardError.write("warning: \(packet.plan.seller.id): \(warning)\n") }
     return [PacketFile(path: Self.fileName, content: .bytes(printed.pdf))]
