@@ -179,6 +179,15 @@ struct PrintedRunbookTests {
     #expect(locator.locate(pages: pages) == ["one": 3, "two": 5, "runbook-credentials": 6])
     // An entry that no page starts with is left out; the others are still found.
     #expect(locator.locate(pages: Array(pages.prefix(4))) == ["one": 3])
+    // A title set apart from its label: the label alone, not followed by a digit, is enough.
+    let labelled = ContentsPageLocator(entries: [
+      .init(anchor: "one", heading: "Stage 1 Set up the shop", label: "Stage 1"),
+      .init(anchor: "two", heading: "Stage 2 Use the key", label: "Stage 2"),
+    ])
+    let split = [
+      "Contents\n", "STAGE 12\nnot this one\n", "STAGE 1\nfooter text\n", "Set up the shop\n", "STAGE 2\nUse the key\n",
+    ]
+    #expect(labelled.locate(pages: split) == ["one": 3, "two": 5])
   }
 
   @Test("printed contents hold a fixed place for each page number; the screen has none")

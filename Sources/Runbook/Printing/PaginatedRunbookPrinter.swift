@@ -101,7 +101,7 @@ public struct PaginatedRunbookPrinter: Sendable {
       } else {
         shown = title
       }
-      return .init(anchor: stage.stage.id, heading: "Stage \(stage.number) \(shown)")
+      return .init(anchor: stage.stage.id, heading: "Stage \(stage.number) \(shown)", label: "Stage \(stage.number)")
     }
     entries.append(
       .init(

@@ -69,6 +69,7 @@ enum RunbookStylesheet {
     .intro { margin-top: 6mm; }
 
     .stage { break-before: page; }
+    .stage-head { break-inside: avoid; page-break-inside: avoid; }
     .stage-head .stage-number { display: block; font-size: 9pt; font-weight: normal; text-transform: uppercase; color: #444; }
     .meta { color: #333; font-size: 9pt; }
     .only-when { display: inline-block; font-size: 8.5pt; border: 0.6pt solid #666; border-radius: 1mm; padding: 0.3mm 1.5mm; margin: 1mm 0; }
