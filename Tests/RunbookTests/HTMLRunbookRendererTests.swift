@@ -43,7 +43,9 @@ struct HTMLRunbookRendererTests {
         "<a class=\"toc-entry\" href=\"#setup\"><span class=\"toc-title\"><span class=\"toc-label\">1.</span> Set up the shop</span></a>"
       ))
     #expect(
-      html.contains("<a href=\"#env-step\"><span class=\"toc-label\">2.1</span> Put the key in the environment.</a>"))
+      html.contains(
+        "<a class=\"toc-entry\" href=\"#env-step\"><span class=\"toc-title\"><span class=\"toc-label\">2.1</span> Put the key in the environment.</span></a>"
+      ))
     // On screen the contents have no page numbers.
     #expect(!html.contains("<span class=\"toc-number\""))
     #expect(!html.contains("file-step"))

@@ -188,6 +188,21 @@ struct PrintedRunbookTests {
       "Contents\n", "STAGE 12\nnot this one\n", "STAGE 1\nfooter text\n", "Set up the shop\n", "STAGE 2\nUse the key\n",
     ]
     #expect(labelled.locate(pages: split) == ["one": 3, "two": 5])
+    // Steps are found anywhere on a page, in order from the page of the entry before them, so
+    // a mention on an earlier page ("step 1.2 requires it") is not taken for the step.
+    let steps = ContentsPageLocator(entries: [
+      .init(anchor: "one", heading: "Stage 1 Set up", label: "Stage 1"),
+      .init(anchor: "a", heading: "1.1 Open the shop. open", label: "1.1 Open the shop.", placement: .onPage),
+      .init(anchor: "b", heading: "1.2 Get the key. get-key", label: "1.2 Get the key.", placement: .onPage),
+      .init(anchor: "c", heading: "1.3 Use it. use-it", label: "1.3 Use it.", placement: .onPage),
+    ])
+    let stepPages = [
+      "Contents\n1.1 Open the shop.\n1.2 Get the key.\n1.3 Use it.\n",
+      "STAGE 1\nSet up\n1.1 Open the shop.\nopen\nIncluded because step 1.3 (Use it.) requires it.\n",
+      "1.2 Get the key.\nget-key\n",
+      "more of 1.2\n1.3 Use it.\nuse-it\n",
+    ]
+    #expect(steps.locate(pages: stepPages) == ["one": 2, "a": 2, "b": 3, "c": 4])
   }
 
   @Test("printed contents hold a fixed place for each page number; the screen has none")
@@ -201,8 +216,16 @@ struct PrintedRunbookTests {
     #expect(numbered.contains("Use the key</span><span class=\"toc-number\"></span></a>"))
     #expect(numbered.contains("Credentials</span><span class=\"toc-number\">7</span></a>"))
     let locator = PaginatedRunbookPrinter.locator(for: document)
-    #expect(locator.entries.map(\.anchor) == ["setup", "use", "runbook-credentials"])
+    #expect(
+      locator.entries.map(\.anchor) == [
+        "setup", "open", "get-key", "use", "file-step", "env-step", "runbook-credentials",
+      ])
     #expect(locator.entries[0].heading == "Stage 1 Set up the shop")
+    // A generic title is cut at its first placeholder, and then has no id after it.
+    #expect(locator.entries[1].heading == "1.1 Open the shop for ")
+    #expect(locator.entries[2].heading == "1.2 Get the key. get-key")
+    #expect(locator.entries[2].placement == .onPage)
+    #expect(numbered.contains("Get the key.</span><span class=\"toc-number\"></span></a>"))
   }
 
   // MARK: - Checks stay with their step

@@ -34,8 +34,9 @@ def first_line(pdf, number):
     return next((line.strip() for line in page_text(pdf, number).splitlines() if line.strip()), "")
 
 
-def contents(pdf):
-    """The contents' stage entries [(number, title, page)] and the credentials entry's page."""
+def contents(pdf, steps=None):
+    """The contents' stage entries [(number, title, page)] and the credentials entry's page; the
+    step entries [(label, title, page)] are added to `steps` when it is a list."""
     stages, credentials = [], None
     for number in range(1, page_count(pdf) + 1):
         text = page_text(pdf, number, layout=True)
@@ -45,6 +46,9 @@ def contents(pdf):
             entry = re.match(r"^\s*(\d+)\.\s+(\S.*?)\s{2,}(\d+)\s*$", line)
             if entry:
                 stages.append((int(entry.group(1)), entry.group(2).strip(), int(entry.group(3))))
+            step = re.match(r"^\s*(\d+\.\d+)\s+(\S.*?)\s{2,}(\d+)\s*$", line)
+            if step and steps is not None:
+                steps.append((step.group(1), step.group(2).strip(), int(step.group(3))))
             found = re.match(r"^\s*Credentials\s+(\d+)\s*$", line)
             if found:
                 credentials = int(found.group(1))
@@ -81,6 +85,24 @@ def test_every_contents_entry_names_the_page_its_stage_starts_on(runbooks, which
         assert normalise(page_text(pdf, page)).startswith(f"STAGE {number} {normalise(title)}")
     assert credentials is not None and first_line(pdf, credentials) == "Credentials"
     assert credentials > stages[-1][2]
+
+
+@pytest.mark.parametrize("which", ["US", "UK", "generic"])
+def test_every_step_entry_names_the_page_its_heading_is_on(runbooks, which):
+    pdf = runbooks[which]
+    steps = []
+    stages, _ = contents(pdf, steps)
+    assert len(steps) >= 6, steps
+    first_stage = stages[0][2]
+    # Compared as letters and digits, as pdftotext sets code spans apart with spaces.
+    def letters(text):
+        return re.sub(r"[\W_]", "", text.lower())
+
+    for label, title, page in steps:
+        heading = letters(f"{label} {title}")
+        assert heading in letters(page_text(pdf, page)), f"step {label} is not on page {page}"
+        earlier = [n for n in range(first_stage, page) if heading in letters(page_text(pdf, n))]
+        assert not earlier, f"step {label} is on page {earlier[0]} before page {page}"
 
 
 def test_paper_is_letter_where_the_data_table_says_and_a4_otherwise(runbooks):

@@ -5,8 +5,8 @@ import GuideKit
 ///
 /// Chromium cannot fill in the page a link points to while it prints, so the runbook is laid
 /// out twice: printed once with an empty, fixed-width place for each number, its pages read
-/// back as text (``PDFPageText``) to find the page each stage and the credentials page start
-/// on (``ContentsPageLocator``), then printed again with the numbers in those places. The
+/// back as text (``PDFPageText``) to find the page each stage, step and the credentials page
+/// start on (``ContentsPageLocator``), then printed again with the numbers in those places. The
 /// places have the same width either way, so the numbers do not move the pages; the second
 /// print is read back too, and printed once more if a number is still off (at most
 /// ``maximumPrints`` prints in all, then a warning). Without `pdftotext` the runbook is printed
@@ -87,21 +87,28 @@ public struct PaginatedRunbookPrinter: Sendable {
     return Printed(pdf: pdf, contentsPages: pages, warnings: warnings)
   }
 
-  /// The contents entries of a document: each stage ("Stage N" and its title, up to the first
-  /// placeholder of a generic runbook, whose blanks vary) and the credentials page.
+  /// The contents entries of a document: each stage ("Stage N" and its title), each of its
+  /// steps (number, title and id; number and title alone as the fallback), and the credentials
+  /// page. A generic runbook's titles are cut at their first placeholder, whose blank varies.
   static func locator(for document: RunbookDocument) -> ContentsPageLocator {
     let seller = document.seller.map { _ in SellerFiller(variables: document.variables) }
-    var entries = document.stages.map { stage -> ContentsPageLocator.Entry in
-      let title = stage.stage.title
-      let shown: String
-      if let seller {
-        shown = seller.plain(title)
-      } else if let placeholder = title.range(of: "{{") {
-        shown = String(title[..<placeholder.lowerBound])
-      } else {
-        shown = title
+    func shown(_ title: String) -> (text: String, whole: Bool) {
+      if let seller { return (seller.plain(title), true) }
+      guard let placeholder = title.range(of: "{{") else { return (title, true) }
+      return (String(title[..<placeholder.lowerBound]), false)
+    }
+    var entries: [ContentsPageLocator.Entry] = []
+    for stage in document.stages {
+      let label = "Stage \(stage.number)"
+      entries.append(.init(anchor: stage.stage.id, heading: "\(label) \(shown(stage.stage.title).text)", label: label))
+      for step in stage.steps {
+        let title = shown(step.step.title)
+        let numbered = "\(step.label) \(title.text)"
+        entries.append(
+          .init(
+            anchor: step.step.id, heading: title.whole ? "\(numbered) \(step.step.id)" : numbered, label: numbered,
+            placement: .onPage))
       }
-      return .init(anchor: stage.stage.id, heading: "Stage \(stage.number) \(shown)", label: "Stage \(stage.number)")
     }
     entries.append(
       .init(

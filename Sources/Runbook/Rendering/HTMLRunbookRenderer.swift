@@ -22,7 +22,7 @@ import PacketPlanning
 public struct HTMLRunbookRenderer: RunbookRenderer {
   /// The screenshots to embed.
   public var images: RunbookImages
-  /// The page each contents entry starts on, by the entry's anchor (a stage's id, or
+  /// The page each contents entry starts on, by the entry's anchor (a stage's or step's id, or
   /// ``credentialsAnchor``), for a printed runbook; `nil` shows no page numbers. An entry
   /// missing from a non-`nil` map keeps an empty, fixed-width place, so filling the numbers in
   /// does not move anything (see ``PaginatedRunbookPrinter``).
@@ -172,7 +172,7 @@ private struct PageWriter {
         "<li><a class=\"toc-entry\" href=\"#\(escape(stage.stage.id))\"><span class=\"toc-title\"><span class=\"toc-label\">\(stage.number).</span> \(filler.textHTML(stage.stage.title))</span>\(pageNumber(stage.stage.id))</a>\n<ol>\n"
       for step in stage.steps {
         html +=
-          "<li><a href=\"#\(escape(step.step.id))\"><span class=\"toc-label\">\(escape(step.label))</span> \(filler.textHTML(step.step.title))</a></li>\n"
+          "<li><a class=\"toc-entry\" href=\"#\(escape(step.step.id))\"><span class=\"toc-title\"><span class=\"toc-label\">\(escape(step.label))</span> \(filler.textHTML(step.step.title))</span>\(pageNumber(step.step.id))</a></li>\n"
       }
       html += "</ol>\n</li>\n"
     }

@@ -25,8 +25,8 @@ extension OnboardCommand {
         with captions (a frame names a screenshot that was not found), a box for writing where \
         each credential it produces is stored (never the value), and each check with "confirmed \
         by / date" lines, kept on one page with the part just before it. The footer shows the \
-        guide's id and version and the page number. A PDF's contents give the page each stage \
-        starts on (it is printed twice to find them; needs pdftotext from poppler-utils).
+        guide's id and version and the page number. A PDF's contents give the page each stage and \
+        step starts on (it is printed twice to find them; needs pdftotext from poppler-utils).
 
         With --roster and --seller the runbook is that seller's: only the steps that apply to \
         them (the same plan as their packet), with their values filled in. Without them it is \
