@@ -132,6 +132,14 @@ def test_paper_option_on_runbook_and_packets(onboard, tmp_path):  # noqa: F811
     run_onboard("packets", GUIDE, "--roster", ROSTER, "--out", forced, "--pdf", "--paper", "a4", "--seller", SELLERS["US"])
     assert page_size(forced / SELLERS["US"] / "runbook.pdf").endswith("(A4)")
 
+    # A paper value that names no paper: an error at the roster field, and no packet.
+    roster = tmp_path / "legal.yml"
+    roster.write_text("- id: x\n  name: X\n  owner: Ann <ann@example.com>\n  marketplace: DE\n  paper: legal\n", encoding="utf-8")
+    refused = run_onboard("packets", GUIDE, "--roster", roster, "--out", tmp_path / "legal", "--pdf", check=False)
+    assert refused.returncode != 0
+    assert f"{roster}:5:10:" in refused.stderr and "[runbook/unknown-paper]" in refused.stderr
+    assert not (tmp_path / "legal" / "x").exists()
+
 
 def is_check_line(line):
     return line.startswith("Check:") or line.startswith("confirmed by")

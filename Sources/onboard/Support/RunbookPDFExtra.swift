@@ -1,4 +1,5 @@
 import GuideKit
+import OnboardDiagnostics
 import OnboardSupport
 import PacketPlanning
 import Packets
@@ -49,13 +50,27 @@ struct RunbookPDFExtra: PacketExtras {
 
   /// The packet's runbook as a PDF.
   /// - Throws: ``PacketPlanning/MarkdownFiller/UnsafeLink``, ``ChromiumPrinter/PrintError`` or
-  ///   ``Runbook/RunbookPaper/UnknownPaper``.
+  ///   ``UnknownPaperAt``.
   func files(for packet: RenderedPacket) throws -> [PacketFile] {
     var document = RunbookDocument(plan: packet.plan, guide: guide, date: date)
-    document.paper = try RunbookPaper.choose(explicit: paper, variables: document.variables)
+    do {
+      document.paper = try RunbookPaper.choose(explicit: paper, variables: document.variables)
+    } catch let unknown as RunbookPaper.UnknownPaper {
+      throw UnknownPaperAt(diagnostic: RunbookPaper.diagnostic(unknown, seller: packet.plan.seller, guide: guide))
+    }
     document.cover = cover
     let printed = try paginated.print(document)
     for warning in printed.warnings { StandardError.write("warning: \(packet.plan.seller.id): \(warning)\n") }
     return [PacketFile(path: Self.fileName, content: .bytes(printed.pdf))]
+  }
+}
+
+/// A seller's `paper` names no paper: the error, with the place the value is written.
+struct UnknownPaperAt: Error, CustomStringConvertible {
+  /// The diagnostic (`runbook/unknown-paper`).
+  let diagnostic: Diagnostic
+
+  var description: String {
+    "\(diagnostic.location): \(diagnostic.message) [\(diagnostic.ruleID)] \(diagnostic.fix ?? "")"
   }
 }
