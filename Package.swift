@@ -99,7 +99,7 @@ let package = Package(
       name: "Runbook",
       dependencies: [
         "GuideKit", "PacketPlanning", "CommonMark", "CredentialSpecs", "Escaping", "OnboardSupport",
-        "OnboardDiagnostics", "Roster",
+        "OnboardDiagnostics", "Roster", "Yams",
       ]
     ),
     // The onboarding ledger: events in SQLite, status rows, rotation dates.

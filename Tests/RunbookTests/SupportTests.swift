@@ -84,7 +84,10 @@ struct SupportTests {
         "<img src=\"x/.png\" alt=\"shot of \" data-blank=\"______ (the recipient&#39;s id (also the packet folder&#39;s name)) (the recipient&#39;s display name)\" />"
       ))
     #expect(html.contains("<span class=\"blank\"></span> <span class=\"blank-label\">(the seller&#39;s motto)</span>"))
-    #expect(blanks.plain("for {{name}}") == "for ______ (the recipient's display name)")
+    // Each variable is described once; later blanks name it.
+    #expect(blanks.plain("for {{name}}") == "for ______ (name)")
+    #expect(blanks.plain("for {{owner_name}}") == "for ______ (the account owner's name)")
+    #expect(blanks.plain("and {{owner_name}}") == "and ______ (owner name)")
   }
 
   @Test("printed pages keep in-page and absolute links, and drop relative ones")

@@ -23,6 +23,21 @@ public struct RunbookDocument: Sendable {
   public var stages: [RunbookStage]
   /// The plain sections printed before the first stage.
   public var leadingSections: [Section] = []
+  /// The paper it is printed on (see ``RunbookPaper/choose(explicit:variables:)``).
+  public var paper: RunbookPaper = .a4
+  /// The template set's cover lines (its `runbook.yml`), or `nil` for the default: the data
+  /// key's value.
+  public var cover: RunbookCover?
+
+  /// The cover's lines about the seller beyond the standard fields: the template set's, else
+  /// one line for the data key (`Marketplace: {{marketplace}}`) when the guide has one and the
+  /// seller gives it.
+  var coverLines: [RunbookCover.Line] {
+    if let cover { return cover.lines }
+    guard let key = guide.metadata.dataKey else { return [] }
+    if let seller, seller.fields[key] == nil { return [] }
+    return [RunbookCover.Line(label: FieldLabel.of(key), value: "{{\(key)}}")]
+  }
 
   /// Whether the runbook is generic (no seller).
   public var isGeneric: Bool { seller == nil }

@@ -11,12 +11,26 @@ import PacketPlanning
 /// in text becomes the blank, and a token inside a tag (a link's `href`) is removed and the
 /// blank's words go into a `data-blank` attribute, which the print stylesheet shows after the
 /// link. The token's prefix is chosen so that it does not occur in the text.
+///
+/// A variable's description is said once: the first blank for it (in the order the runbook is
+/// written) carries the description, `(the account name in credential files)`, and later blanks
+/// only its name, `(account)`. Copies of a filler share what has been said.
 struct BlankFiller: RunbookFiller {
   /// The guide, which describes its variables.
   let guide: Guide
+  private let said = SaidNames()
 
-  /// What a blank for `name` says, such as `(the account owner's name)`.
-  func label(_ name: String) -> String { "(\(guide.describeVariable(name)))" }
+  /// Creates a filler whose blanks describe each variable once.
+  init(guide: Guide) {
+    self.guide = guide
+  }
+
+  /// What a blank for `name` says: its description the first time, such as `(the account
+  /// owner's name)`, then its name in words, `(owner)`.
+  func label(_ name: String) -> String {
+    if said.names.insert(name).inserted { return "(\(guide.describeVariable(name)))" }
+    return "(\(name.replacingOccurrences(of: "_", with: " ")))"
+  }
 
   /// The HTML of one blank.
   func blankHTML(_ name: String) -> String {
@@ -176,4 +190,9 @@ struct BlankFiller: RunbookFiller {
     else { return nil }
     return (position, text.index(after: cursor))
   }
+}
+
+/// The variables whose description a runbook has already printed.
+private final class SaidNames {
+  var names: Set<String> = []
 }

@@ -3,7 +3,8 @@ import Escaping
 import GuideKit
 import PacketPlanning
 
-/// Renders a runbook as one self-contained HTML page laid out for printing on A4.
+/// Renders a runbook as one self-contained HTML page laid out for printing on A4 or Letter
+/// (``RunbookDocument/paper``).
 ///
 /// The page has a cover (guide title and version, the seller or "generic", the date, a
 /// sign-off table), a table of contents, the introduction, one page-starting section per stage
@@ -21,18 +22,27 @@ import PacketPlanning
 public struct HTMLRunbookRenderer: RunbookRenderer {
   /// The screenshots to embed.
   public var images: RunbookImages
+  /// The page each contents entry starts on, by the entry's anchor (a stage's or step's id, or
+  /// ``credentialsAnchor``), for a printed runbook; `nil` shows no page numbers. An entry
+  /// missing from a non-`nil` map keeps an empty, fixed-width place, so filling the numbers in
+  /// does not move anything (see ``PaginatedRunbookPrinter``).
+  public var contentsPages: [String: Int]?
   /// HTML.
   public var format: RunbookFormat { .html }
 
+  /// The anchor of the credentials page.
+  public static let credentialsAnchor = "runbook-credentials"
+
   /// Creates a renderer.
-  public init(images: RunbookImages) {
+  public init(images: RunbookImages, contentsPages: [String: Int]? = nil) {
     self.images = images
+    self.contentsPages = contentsPages
   }
 
   public func render(_ document: RunbookDocument) throws -> String {
     let filler: any RunbookFiller =
       document.seller == nil ? BlankFiller(guide: document.guide) : SellerFiller(variables: document.variables)
-    var page = PageWriter(document: document, filler: filler, images: images)
+    var page = PageWriter(document: document, filler: filler, images: images, contentsPages: contentsPages)
     try page.write()
     return PrintableLinks.rewrite(page.html)
   }
@@ -43,15 +53,17 @@ private struct PageWriter {
   let document: RunbookDocument
   let filler: any RunbookFiller
   let images: RunbookImages
+  let contentsPages: [String: Int]?
   var html = ""
 
   private var guide: Guide { document.guide }
   private func escape(_ text: String) -> String { HTMLEscaper().escape(text) }
 
-  init(document: RunbookDocument, filler: any RunbookFiller, images: RunbookImages) {
+  init(document: RunbookDocument, filler: any RunbookFiller, images: RunbookImages, contentsPages: [String: Int]?) {
     self.document = document
     self.filler = filler
     self.images = images
+    self.contentsPages = contentsPages
     html.reserveCapacity(64 * 1024)
   }
 
@@ -86,10 +98,10 @@ private struct PageWriter {
       <meta name="generator" content="onboard runbook">
       <title>Runbook: \(escape(guide.title)) — \(escape(recipient))</title>
       <style>
-      \(RunbookStylesheet.css(footerLeft: footerLeft, footerCenter: footerCenter))
+      \(RunbookStylesheet.css(footerLeft: footerLeft, footerCenter: footerCenter, paper: document.paper))
       </style>
       </head>
-      <body class="\(document.isGeneric ? "generic" : "seller")" data-guide="\(escape(guide.metadata.id))"\(document.seller.map { " data-seller=\"\(escape($0.id))\"" } ?? "")>
+      <body class="\(document.isGeneric ? "generic" : "seller")" data-paper="\(document.paper.rawValue)" data-guide="\(escape(guide.metadata.id))"\(document.seller.map { " data-seller=\"\(escape($0.id))\"" } ?? "")>
 
       """
   }
@@ -109,15 +121,19 @@ private struct PageWriter {
       fact("Seller id", "<code>\(escape(seller.id))</code>")
       fact("Account", "<code>\(escape(seller.account))</code>")
       if !seller.owner.display.isEmpty { fact("Account owner", escape(seller.owner.display)) }
-      if let key = guide.metadata.dataKey, let value = seller.fields[key] { fact(FieldLabel.of(key), escape(value)) }
+      for line in document.coverLines { fact(line.label, filler.textHTML(line.value)) }
       fact("Credentials kept in", escape(seller.credentialSource))
     } else {
-      let blanks = BlankFiller(guide: guide)
+      let blanks = (filler as? BlankFiller) ?? BlankFiller(guide: guide)
       fact("Seller", blanks.blankHTML("name"))
       fact("Seller id", blanks.blankHTML("id"))
       fact("Account", blanks.blankHTML("account"))
       fact("Account owner", blanks.blankHTML("owner"))
-      if let key = guide.metadata.dataKey { fact(FieldLabel.of(key), blanks.blankHTML(key)) }
+      for line in document.coverLines {
+        // A blank labelled by the first variable the line shows (the data key's description).
+        let first = VariableText.occurrences(in: line.value).first?.name
+        fact(line.label, first.map { blanks.blankHTML($0) } ?? "<span class=\"blank\"></span>")
+      }
       fact("Credentials kept in", blanks.blankHTML("credential_source"))
     }
     fact("Date", "<time datetime=\"\(document.date)\">\(document.date)</time>")
@@ -153,20 +169,28 @@ private struct PageWriter {
     html += "<section class=\"toc-page\">\n<nav class=\"toc\">\n<h2>Contents</h2>\n<ol>\n"
     for stage in document.stages {
       html +=
-        "<li><a href=\"#\(escape(stage.stage.id))\"><span class=\"toc-label\">\(stage.number).</span> \(filler.textHTML(stage.stage.title))</a>\n<ol>\n"
+        "<li><a class=\"toc-entry\" href=\"#\(escape(stage.stage.id))\"><span class=\"toc-title\"><span class=\"toc-label\">\(stage.number).</span> \(filler.textHTML(stage.stage.title))</span>\(pageNumber(stage.stage.id))</a>\n<ol>\n"
       for step in stage.steps {
         html +=
-          "<li><a href=\"#\(escape(step.step.id))\"><span class=\"toc-label\">\(escape(step.label))</span> \(filler.textHTML(step.step.title))</a></li>\n"
+          "<li><a class=\"toc-entry\" href=\"#\(escape(step.step.id))\"><span class=\"toc-title\"><span class=\"toc-label\">\(escape(step.label))</span> \(filler.textHTML(step.step.title))</span>\(pageNumber(step.step.id))</a></li>\n"
       }
       html += "</ol>\n</li>\n"
     }
-    html += "<li><a href=\"#runbook-credentials\">Credentials</a></li>\n</ol>\n</nav>\n"
+    let credentials = HTMLRunbookRenderer.credentialsAnchor
+    html +=
+      "<li><a class=\"toc-entry\" href=\"#\(credentials)\"><span class=\"toc-title\">Credentials</span>\(pageNumber(credentials))</a></li>\n</ol>\n</nav>\n"
     if !document.introduction.isEmpty {
       html += "<div class=\"intro\">\n"
       for block in document.introduction { html += try blockHTML(block) }
       html += "</div>\n"
     }
     html += "</section>\n\n"
+  }
+
+  /// The page number of a contents entry: nothing on screen, a fixed-width place in print.
+  private func pageNumber(_ anchor: String) -> String {
+    guard let contentsPages else { return "" }
+    return "<span class=\"toc-number\">\(contentsPages[anchor].map(String.init) ?? "")</span>"
   }
 
   // MARK: - Stages and steps
@@ -225,26 +249,34 @@ private struct PageWriter {
       let keys = step.consumes.map { "<code>\(escape($0.key))</code>" }.joined(separator: ", ")
       html += "<p class=\"uses\">Uses: \(keys).</p>\n"
     }
+    // The part just before a run of checks goes into one unbreakable group with the checks, so
+    // that a page never starts with a step's checks.
+    let parts = planned.parts
+    func isCheck(_ index: Int) -> Bool {
+      guard parts.indices.contains(index), case .check = parts[index] else { return false }
+      return true
+    }
     var inChecks = false
-    for part in planned.parts {
+    for (index, part) in parts.enumerated() {
       if case .check = part {
       } else if inChecks {
-        html += "</ol>\n"
+        html += "</ol>\n</div>\n"
         inChecks = false
       }
+      if !isCheck(index) && isCheck(index + 1) { html += "<div class=\"with-checks\">\n" }
       switch part {
       case .block(let block): html += try blockHTML(block)
       case .note(let note): try write(note)
       case .screenshot(let reference): figure(reference)
       case .check(let check):
-        if !inChecks { html += "<ol class=\"checks\">\n" }
+        if !inChecks { html += (index == 0 ? "<div class=\"with-checks\">\n" : "") + "<ol class=\"checks\">\n" }
         inChecks = true
         html += "<li><div class=\"check-text\">\(try filler.inlineHTML(check.markdown))</div>"
         html +=
           "<div class=\"confirm\"><span>confirmed by</span><span class=\"fill\"></span><span>date</span><span class=\"fill short\"></span></div></li>\n"
       }
     }
-    if inChecks { html += "</ol>\n" }
+    if inChecks { html += "</ol>\n</div>\n" }
     for reference in step.produces { credentialBox(reference.key) }
     html += "</article>\n"
   }
@@ -292,7 +324,7 @@ private struct PageWriter {
   }
 
   private mutating func onlyWhen(_ condition: Condition) {
-    html += "<p class=\"only-when\">Only when \(escape(condition.description))</p>\n"
+    html += "<p class=\"only-when\">Only when \(escape(ConditionWording(guide: guide).words(condition)))</p>\n"
   }
 
   private func blockHTML(_ block: Block) throws -> String {
@@ -309,13 +341,14 @@ private struct PageWriter {
     }
     guard document.isGeneric, let condition = block.condition else { return rendered }
     return
-      "<div class=\"conditional\"><p class=\"only-when\">Only when \(escape(condition.description))</p>\n\(rendered)</div>\n"
+      "<div class=\"conditional\"><p class=\"only-when\">Only when \(escape(ConditionWording(guide: guide).words(condition)))</p>\n\(rendered)</div>\n"
   }
 
   // MARK: - Credentials page
 
   mutating func credentialsPage() {
-    html += "<section class=\"credentials-page\" id=\"runbook-credentials\">\n<h2>Credentials</h2>\n"
+    html +=
+      "<section class=\"credentials-page\" id=\"\(HTMLRunbookRenderer.credentialsAnchor)\">\n<h2>Credentials</h2>\n"
     html += "<p>Write down where each value is stored, never the value itself.</p>\n"
     html +=
       "<table class=\"credentials-table\">\n<tr><th>Credential</th><th>From step</th><th>Stored in</th><th>Checked by / date</th></tr>\n"

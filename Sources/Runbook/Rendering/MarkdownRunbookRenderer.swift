@@ -74,15 +74,15 @@ private struct MarkdownWriter {
     }
     text +=
       "- **Guide:** \(escaper.escape(guide.title)) (\(code(guide.metadata.id)), version \(escaper.escape(guide.metadata.version)))\n"
-    let blanks = BlankFiller(guide: guide)
+    let blanks = (filler as? BlankFiller) ?? BlankFiller(guide: guide)
     func blank(_ name: String) -> String { BlankFiller.markdownBlank + " " + escaper.escape(blanks.label(name)) }
     if let seller = document.seller {
       text += "- **Seller:** \(escaper.escape(seller.name))\n"
       text += "- **Seller id:** \(escaper.escape(seller.id))\n"
       text += "- **Account:** \(escaper.escape(seller.account))\n"
       if !seller.owner.display.isEmpty { text += "- **Account owner:** \(escaper.escape(seller.owner.display))\n" }
-      if let key = guide.metadata.dataKey, let value = seller.fields[key] {
-        text += "- **\(escaper.escape(FieldLabel.of(key))):** \(escaper.escape(value))\n"
+      for line in document.coverLines {
+        text += "- **\(escaper.escape(line.label)):** \(filler.textMarkdown(line.value))\n"
       }
       text += "- **Credentials kept in:** \(escaper.escape(seller.credentialSource))\n"
     } else {
@@ -90,7 +90,10 @@ private struct MarkdownWriter {
       text += "- **Seller id:** \(blank("id"))\n"
       text += "- **Account:** \(blank("account"))\n"
       text += "- **Account owner:** \(blank("owner"))\n"
-      if let key = guide.metadata.dataKey { text += "- **\(escaper.escape(FieldLabel.of(key))):** \(blank(key))\n" }
+      for line in document.coverLines {
+        let first = VariableText.occurrences(in: line.value).first?.name
+        text += "- **\(escaper.escape(line.label)):** \(first.map(blank) ?? BlankFiller.markdownBlank)\n"
+      }
       text += "- **Credentials kept in:** \(blank("credential_source"))\n"
     }
     text += "- **Date:** \(document.date)\n"
@@ -119,7 +122,7 @@ private struct MarkdownWriter {
   mutating func write(_ stage: RunbookStage) throws {
     text += "## Stage \(stage.number): \(filler.textMarkdown(stage.stage.title))\n\n"
     meta(who: stage.stage.who, duration: stage.stage.duration)
-    if let condition = stage.shownCondition { text += "*Only when* \(code(condition.description))\n\n" }
+    if let condition = stage.shownCondition { text += "*Only when* \(onlyWhenWords(condition))\n\n" }
     for precondition in stage.stage.preconditions {
       text += Self.quoted(try filler.markdown(precondition.markdown), label: "**Requires:** ") + "\n\n"
     }
@@ -147,7 +150,7 @@ private struct MarkdownWriter {
     text += "### \(planned.label) \(title)\n\n"
     text += "- [ ] Done (step \(code(step.id)))\n\n"
     meta(who: step.who, duration: step.duration)
-    if let condition = planned.shownCondition { text += "*Only when* \(code(condition.description))\n\n" }
+    if let condition = planned.shownCondition { text += "*Only when* \(onlyWhenWords(condition))\n\n" }
     if planned.pulledIn {
       let requirers = planned.requiredBy.map { id -> String in
         guard let found = document.labelAndTitle(of: id) else { return escaper.escape(id) }
@@ -188,7 +191,7 @@ private struct MarkdownWriter {
   }
 
   mutating func write(_ note: Note) throws {
-    if document.isGeneric, let condition = note.condition { text += "*Only when* \(code(condition.description))\n\n" }
+    if document.isGeneric, let condition = note.condition { text += "*Only when* \(onlyWhenWords(condition))\n\n" }
     text += Self.quoted(try filler.markdown(note.markdown), label: "**\(note.kind.label):** ") + "\n\n"
   }
 
@@ -225,7 +228,12 @@ private struct MarkdownWriter {
       markdown += "\n\n*onboard walk can run this.*"
     }
     guard document.isGeneric, let condition = block.condition else { return markdown }
-    return "*Only when* \(code(condition.description)):\n\n" + markdown
+    return "*Only when* \(onlyWhenWords(condition)):\n\n" + markdown
+  }
+
+  /// A condition in words (see ``ConditionWording``), escaped for Markdown.
+  private func onlyWhenWords(_ condition: Condition) -> String {
+    MarkdownEscaper().escape(ConditionWording(guide: guide).words(condition))
   }
 
   mutating func credentials() {

@@ -1,18 +1,22 @@
-/// The runbook page's CSS: A4 paged media with the footer in `@page` margin boxes.
+/// The runbook page's CSS: A4 or Letter paged media with the footer in `@page` margin boxes.
 ///
 /// Chromium draws `@page` margin boxes (`@bottom-left` and so on, with `counter(page)` and
 /// `counter(pages)`) from version 131, so the footer needs no header/footer template from the
 /// browser. Each stage starts a page (`break-before: page`), and no step, figure or check is
-/// split across pages when it fits on one (`break-inside: avoid`).
+/// split across pages when it fits on one (`break-inside: avoid`). A step longer than a page
+/// breaks, but its checks stay with the block, note or screenshot just before them: the renderer
+/// wraps that part and the checks in `.with-checks` (`break-inside: avoid`), so no page starts
+/// with a step's checks.
 enum RunbookStylesheet {
   /// The stylesheet.
   /// - Parameters:
   ///   - footerLeft: the left footer text as a CSS string literal (see ``CSSStringEscaper``).
   ///   - footerCenter: the centre footer text as a CSS string literal.
-  static func css(footerLeft: String, footerCenter: String) -> String {
+  ///   - paper: the paper size.
+  static func css(footerLeft: String, footerCenter: String, paper: RunbookPaper = .a4) -> String {
     """
     @page {
-      size: A4;
+      size: \(paper.cssSize);
       margin: 16mm 15mm 18mm 15mm;
       @bottom-left { content: \(footerLeft); font: 8pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #444; vertical-align: top; padding-top: 4mm; }
       @bottom-center { content: \(footerCenter); font: 8pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #444; vertical-align: top; padding-top: 4mm; }
@@ -22,7 +26,7 @@ enum RunbookStylesheet {
     html { font: 10pt/1.45 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; background: #fff; }
     body { margin: 0; }
     @media screen {
-      body { max-width: 190mm; margin: 0 auto; padding: 8mm 10mm 20mm; }
+      body { max-width: \(paper.screenWidth); margin: 0 auto; padding: 8mm 10mm 20mm; }
       .cover, .toc-page, .stage, .credentials-page { border-bottom: 1px dashed #bbb; padding-bottom: 8mm; margin-bottom: 8mm; }
     }
     h1 { font-size: 20pt; line-height: 1.2; margin: 0 0 4mm; }
@@ -59,9 +63,13 @@ enum RunbookStylesheet {
     .toc > ol > li { margin: 2.5mm 0; font-weight: bold; }
     .toc > ol > li > ol { font-weight: normal; padding-left: 8mm; margin: 1mm 0; }
     .toc .toc-label { display: inline-block; min-width: 10mm; color: #333; }
+    .toc a.toc-entry { display: flex; align-items: baseline; gap: 2mm; text-decoration: none; }
+    .toc .toc-title { flex: 1 1 auto; }
+    .toc .toc-number { flex: none; width: 12mm; text-align: right; font-weight: normal; }
     .intro { margin-top: 6mm; }
 
     .stage { break-before: page; }
+    .stage-head { break-inside: avoid; page-break-inside: avoid; }
     .stage-head .stage-number { display: block; font-size: 9pt; font-weight: normal; text-transform: uppercase; color: #444; }
     .meta { color: #333; font-size: 9pt; }
     .only-when { display: inline-block; font-size: 8.5pt; border: 0.6pt solid #666; border-radius: 1mm; padding: 0.3mm 1.5mm; margin: 1mm 0; }
@@ -92,7 +100,8 @@ enum RunbookStylesheet {
     .credential .hint { font-size: 8.5pt; color: #444; margin: 1mm 0 0; }
     .uses { font-size: 9pt; color: #333; }
 
-    .checks { list-style: none; padding-left: 0; margin: 3mm 0 0; }
+    .checks { list-style: none; padding-left: 0; margin: 3mm 0 0; break-before: avoid; page-break-before: avoid; }
+    .with-checks { break-inside: avoid; page-break-inside: avoid; }
     .checks > li { break-inside: avoid; border-top: 0.5pt solid #bbb; padding: 2mm 0 1mm; }
     .check-text::before { content: "Check: "; font-weight: bold; }
     .confirm { display: flex; align-items: flex-end; gap: 2mm; margin-top: 2.5mm; font-size: 9pt; }

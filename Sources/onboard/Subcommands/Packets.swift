@@ -94,6 +94,13 @@ extension OnboardCommand {
       name: .long, help: ArgumentHelp("The browser that prints --pdf, a path or a name on PATH.", valueName: "path"))
     var browser: String?
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The paper --pdf prints on: a4 or letter.",
+        discussion: "Default: each seller's 'paper' variable (a data-table column or roster field), else a4."))
+    var paper: RunbookPaper?
+
     @OptionGroup var ledgerOptions: LedgerOptions
 
     // Delta packets (docs/ledger.md, "Delta packets").
@@ -165,7 +172,9 @@ extension OnboardCommand {
       let (deltaSource, deltaLedger) = try delta(guide: model, file: guide, templates: templateSet, folders: folders)
       let options = PacketGenerator.Options(
         outputDirectory: out, embedScreenshots: embedScreenshots, force: force,
-        sellerIDs: sellers.isEmpty ? nil : Set(sellers), extras: try packetExtras(guide: model), delta: deltaSource)
+        sellerIDs: sellers.isEmpty ? nil : Set(sellers),
+        extras: try packetExtras(guide: model, templateFolder: templateFolder, reporter: reporter),
+        delta: deltaSource)
       let generator = PacketGenerator(guide: model, templates: templateSet, options: options)
 
       let checked: PacketGenerator.CheckResult
@@ -291,11 +300,20 @@ extension OnboardCommand {
     /// Extra files for every packet: the extension point for options such as `--pdf`. Each
     /// `PacketExtras` returned here adds files that the generator writes into the same atomic
     /// packet folder and lists in packet.json.
-    func packetExtras(guide: Guide) throws -> [any PacketExtras] {
+    func packetExtras(guide: Guide, templateFolder: String, reporter: TextReporter) throws -> [any PacketExtras] {
       guard pdf else { return [] }
+      var cover: RunbookCover?
+      switch RunbookCover.load(templateSet: templateFolder) {
+      case .success(let read): cover = read
+      case .failure(let list):
+        StandardError.write(reporter.report(list.diagnostics, rules: []))
+        StandardError.write("error: the template set's \(RunbookCover.fileName) has errors; no packets written\n")
+        throw ExitStatus.findings.exitCode
+      case nil: break
+      }
       do {
         let printer = ChromiumPrinter(browser: try BrowserLocator.locate(explicit: browser))
-        return [RunbookPDFExtra(guide: guide, printer: printer, date: RunbookDate.today())]
+        return [RunbookPDFExtra(guide: guide, printer: printer, date: RunbookDate.today(), paper: paper, cover: cover)]
       } catch {
         StandardError.write("error: \(error)\n")
         throw ExitStatus.usage.exitCode

@@ -10,6 +10,7 @@ import Roster
 import Runbook
 
 extension RunbookFormat: ExpressibleByArgument {}
+extension RunbookPaper: ExpressibleByArgument {}
 
 extension OnboardCommand {
   /// `onboard runbook`: a printed runbook for one seller, or a generic one.
@@ -23,12 +24,17 @@ extension OnboardCommand {
         a tick box, its notes and warnings set apart, its screenshots scaled to the page width \
         with captions (a frame names a screenshot that was not found), a box for writing where \
         each credential it produces is stored (never the value), and each check with "confirmed \
-        by / date" lines. The footer shows the guide's id and version and the page number.
+        by / date" lines, kept on one page with the part just before it. The footer shows the \
+        guide's id and version and the page number. A PDF's contents give the page each stage and \
+        step starts on (it is printed twice to find them; needs pdftotext from poppler-utils).
 
         With --roster and --seller the runbook is that seller's: only the steps that apply to \
         them (the same plan as their packet), with their values filled in. Without them it is \
-        generic: every step, with its conditions printed and each variable as a labelled blank \
-        to fill in by hand.
+        generic: every step, with its conditions printed in words and each variable as a \
+        labelled blank to fill in by hand.
+
+        The paper is A4, or Letter for a seller whose 'paper' variable (a data-table column or \
+        roster field) says letter; --paper chooses it for any runbook.
 
         PDF needs headless Chromium 131 or later (Debian: sudo apt-get install chromium), found \
         on PATH as chromium, chromium-headless-shell, chromium-browser or google-chrome, or \
@@ -55,7 +61,9 @@ extension OnboardCommand {
       name: .long,
       help: ArgumentHelp(
         "Output format: html, pdf or md.",
-        discussion: "Defaults to the output file's extension (.html, .pdf, .md), else html."))
+        discussion:
+          "Defaults to the output file's extension (.html, .htm, .pdf, .md, .markdown), else html. Another extension needs --format, and a known one must agree with it."
+      ))
     var format: RunbookFormat?
 
     @Option(
@@ -71,6 +79,13 @@ extension OnboardCommand {
       name: .long, help: ArgumentHelp("The browser that prints the PDF, a path or a name on PATH.", valueName: "path"))
     var browser: String?
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "The paper to print on: a4 or letter.",
+        discussion: "Default: the seller's 'paper' variable (a data-table column or roster field), else a4."))
+    var paper: RunbookPaper?
+
     @Flag(name: .long, help: "Treat warnings (a value the roster does not give) as errors: write no runbook.")
     var strict = false
 
@@ -85,13 +100,19 @@ extension OnboardCommand {
       if let date, RunbookDate(date) == nil {
         throw ValidationError("--date takes a date written YYYY-MM-DD, such as 2025-03-31.")
       }
-      if resolvedFormat == .pdf && (output == nil || output == "-") {
+      let format: RunbookFormat
+      do {
+        format = try RunbookFormat.resolve(explicit: self.format, output: output)
+      } catch {
+        throw ValidationError("\(error).")
+      }
+      if format == .pdf && (output == nil || output == "-") {
         throw ValidationError("a PDF needs an output file: pass -o FILE.pdf.")
       }
     }
 
     private var resolvedFormat: RunbookFormat {
-      format ?? output.flatMap(RunbookFormat.guess(fromPath:)) ?? .html
+      (try? RunbookFormat.resolve(explicit: format, output: output)) ?? .html
     }
 
     func run() throws {
@@ -139,7 +160,22 @@ extension OnboardCommand {
         StandardError.write(reporter.report(missingScreenshots, rules: []))
       }
 
-      let document: RunbookDocument
+      // The cover's lines about the seller are data of the guide's template set (runbook.yml).
+      var cover: RunbookCover?
+      if let set = try? resolver.templateSet(
+        explicit: nil, name: model.metadata.templates.first, guideFile: guide, holding: RunbookCover.fileName),
+        let loaded = RunbookCover.load(templateSet: set.path)
+      {
+        switch loaded {
+        case .success(let read): cover = read
+        case .failure(let list):
+          StandardError.write(reporter.report(list.diagnostics, rules: []))
+          StandardError.write("error: the template set's \(RunbookCover.fileName) has errors; no runbook written\n")
+          throw ExitStatus.findings.exitCode
+        }
+      }
+
+      var document: RunbookDocument
       if let roster, let seller {
         let outcome: SellerRunbookPlanner.Outcome
         do {
@@ -175,6 +211,19 @@ extension OnboardCommand {
       } else {
         document = RunbookDocument(genericFor: model, date: runbookDate)
       }
+      document.cover = cover
+      do {
+        document.paper = try RunbookPaper.choose(explicit: paper, variables: document.variables)
+      } catch let unknown as RunbookPaper.UnknownPaper {
+        if let seller = document.seller {
+          StandardError.write(
+            reporter.report([RunbookPaper.diagnostic(unknown, seller: seller, guide: model)], rules: []))
+          StandardError.write("error: no runbook written for '\(seller.id)'\n")
+        } else {
+          StandardError.write("error: \(unknown)\n")
+        }
+        throw ExitStatus.findings.exitCode
+      }
 
       let destination = output == "-" ? nil : output
       let bytes: [UInt8]
@@ -193,9 +242,12 @@ extension OnboardCommand {
               "warning: \(printer.browser) is version \(major); the footer (page numbers, guide id) needs Chromium \(ChromiumPrinter.marginBoxesSince) or later\n"
             )
           }
-          let html = try HTMLRunbookRenderer(images: RunbookImages(guide: model)).render(document)
           defer { printer.close() }
-          bytes = try printer.print(html: html, date: runbookDate)
+          let printed = try PaginatedRunbookPrinter(
+            printer: printer, pageText: PDFPageText.locate(), images: RunbookImages(guide: model)
+          ).print(document)
+          for warning in printed.warnings { StandardError.write("warning: \(warning)\n") }
+          bytes = printed.pdf
         }
       } catch let refused as MarkdownFiller.UnsafeLink {
         StandardError.write("error: the variable '\(refused.variable)' cannot be a link: \(refused.reason)\n")
