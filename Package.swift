@@ -146,7 +146,8 @@ let package = Package(
     .testTarget(
       name: "PacketsTests",
       dependencies: [
-        "Packets", "PacketPlanning", "Escaping", "Roster", "GuideKit", "CommonMark", "OnboardDiagnostics", "OnboardSupport",
+        "Packets", "PacketPlanning", "CredentialSpecs", "Escaping", "Roster", "GuideKit", "CommonMark",
+        "OnboardDiagnostics", "OnboardSupport",
         "Yams",
       ]
     ),

@@ -39,6 +39,8 @@ public final class PacketGenerator: @unchecked Sendable {
     /// Write delta packets (`--since`): each seller's plan goes through this source, which cuts
     /// it to the steps to redo or skips the seller. `nil`: full packets.
     public var delta: (any DeltaSource)?
+    /// Write each packet as `<out>/<id>.zip` instead of a folder (``PacketZipWriter``).
+    public var zip = false
 
     /// Creates options.
     public init(
@@ -93,6 +95,9 @@ public final class PacketGenerator: @unchecked Sendable {
     public var account: String
     /// The ids of the packet's steps, in order.
     public var steps: [String]
+    /// With ``Options/zip``: the credential files left out of the zip, because they hold a
+    /// secret value the roster gives.
+    public var leftOut: [PacketZipWriter.LeftOut] = []
   }
 
   /// Rule id for a packet folder onboard did not write.
@@ -101,6 +106,8 @@ public final class PacketGenerator: @unchecked Sendable {
   public static let changedPacketRule = "packets/changed-packet"
   /// Rule id for a seller a delta run cannot compare (found only if the check pass missed it).
   public static let deltaRule = "packets/delta"
+  /// Rule id for a `<id>.zip` onboard did not write (``Options/zip``).
+  public static let foreignZipRule = "packets/foreign-zip"
 
   /// The guide.
   public let guide: Guide
@@ -378,12 +385,30 @@ public final class PacketGenerator: @unchecked Sendable {
   ) -> PacketResult {
     let seller = plan.seller
     do {
-      let files = try render(plan, renderer: renderer)
-      try writer.write(id: seller.id, files: files)
+      var leftOut: [PacketZipWriter.LeftOut] = []
+      if options.zip {
+        // A zip never carries a secret: credential files holding one are left out, and the
+        // manifest lists what the zip holds.
+        var files = try renderFiles(plan, renderer: renderer)
+        leftOut = PacketZipWriter.secretFiles(files, known: seller.knownCredentials, specs: guide.credentials)
+        let left = Set(leftOut.map(\.path))
+        files.removeAll { left.contains($0.path) }
+        files.append(manifestFile(plan, files: files))
+        try PacketZipWriter(outputDirectory: options.outputDirectory, force: options.force).write(
+          id: seller.id, files: files)
+      } else {
+        try writer.write(id: seller.id, files: try render(plan, renderer: renderer))
+      }
       return .written(
         WrittenPacket(
           sellerID: seller.id, sellerName: seller.name, account: seller.account,
-          steps: recordedSteps ?? plan.steps.map(\.step.id)))
+          steps: recordedSteps ?? plan.steps.map(\.step.id), leftOut: leftOut))
+    } catch PacketZipWriter.WriteError.foreignFile(let path) {
+      return .refused(
+        Diagnostic(
+          severity: .error, ruleID: Self.foreignZipRule,
+          message: "Row \(seller.row): the file \(path) exists and was not written by onboard, so it is left alone.",
+          location: seller.location, fix: "Move the file away, or pass --force to replace it."))
     } catch PacketWriter.WriteError.foreignFolder(let folder) {
       return .refused(
         Diagnostic(
@@ -417,6 +442,12 @@ public final class PacketGenerator: @unchecked Sendable {
   }
 
   private func render(_ plan: PacketPlan, renderer: PacketRenderer) throws -> [PacketFile] {
+    let files = try renderFiles(plan, renderer: renderer)
+    return files + [manifestFile(plan, files: files)]
+  }
+
+  /// A packet's files without packet.json: templates, extras and images.
+  private func renderFiles(_ plan: PacketPlan, renderer: PacketRenderer) throws -> [PacketFile] {
     let context = try renderer.render(plan)
     var files: [PacketFile] = []
     // A delta packet carries the credential templates only when a step to redo needs them.
@@ -433,6 +464,11 @@ public final class PacketGenerator: @unchecked Sendable {
       guard let source = asset.sourcePath, let digest = imageDigests[source] else { continue }
       files.append(PacketFile(path: asset.packetPath, content: .image(sourcePath: source, sha256: digest)))
     }
+    return files
+  }
+
+  /// packet.json, the manifest of `files`.
+  private func manifestFile(_ plan: PacketPlan, files: [PacketFile]) -> PacketFile {
     var entries: [PacketManifest.Entry] = []
     for file in files {
       let digest: String
@@ -446,8 +482,7 @@ public final class PacketGenerator: @unchecked Sendable {
       guideID: guide.metadata.id, guideVersion: guide.metadata.version, guideTitle: guide.title,
       sellerID: plan.seller.id, sellerName: plan.seller.name, account: plan.seller.account,
       steps: plan.steps.map(\.step.id), files: entries, deltaFromVersion: plan.delta?.oldVersion)
-    files.append(PacketFile(path: PacketManifest.fileName, text: manifest.json()))
-    return files
+    return PacketFile(path: PacketManifest.fileName, text: manifest.json())
   }
 
   /// Plans one seller (for callers that render a single packet).

@@ -532,3 +532,150 @@ def test_generic_checklist_ticks_are_saved_per_recipient(driver, onboard, tmp_pa
     driver.get((out / "copper-kettle" / "checklist.html").as_uri())
     ticked, progress = checklist_state(driver)
     assert not any(ticked) and progress == "0 of 5 steps done"
+
+
+# ---------------------------------------------------------------------------------------------
+# checklist.html: tick boxes for checks, print, and code that wraps only at spaces (issue 19)
+
+
+def check_boxes(driver):
+    return driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-check-key]")
+
+
+def click(driver, element):
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def test_checklist_checks_are_tick_boxes_saved_per_recipient_and_check(driver, packets):
+    packet = packets / "north-trail-outfitters"
+    steps = json.loads((packet / "packet.json").read_text(encoding="utf-8"))["steps"]
+    driver.get((packet / "checklist.html").as_uri())
+    driver.execute_script("localStorage.clear()")  # the module's browser is shared with earlier tests
+    driver.refresh()
+    items = driver.find_elements(By.CSS_SELECTOR, ".checks li")
+    boxes = check_boxes(driver)
+    assert len(items) == len(boxes) >= 5, "every check is a tick box"
+    # No "✓" glyph in front of a check any more: it read as "already verified".
+    glyphs = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.checks li')).map(li => getComputedStyle(li, '::before').content)")
+    assert all(glyph in ("none", "normal", "") for glyph in glyphs), glyphs
+    assert "\u2713" not in driver.find_element(By.TAG_NAME, "main").text
+    # Each box is keyed per recipient and check: onboard:<guide>:<seller>:<step>#check-<n>.
+    for box in boxes:
+        step = box.find_element(By.XPATH, "./ancestor::article").get_attribute("id").removeprefix("step-")
+        assert re.fullmatch(rf"onboard:sp-api-self-authorisation:north-trail-outfitters:{re.escape(step)}#check-\d+",
+                            box.get_attribute("data-check-key"))
+    assert len({box.get_attribute("data-check-key") for box in boxes}) == len(boxes)
+
+    # Ticking checks is optional and does not count as a step; ticking the step does.
+    click(driver, boxes[0])
+    click(driver, boxes[2])
+    ticked, progress = checklist_state(driver)
+    assert not any(ticked) and progress == f"0 of {len(steps)} steps done"
+    article = boxes[0].find_element(By.XPATH, "./ancestor::article")
+    assert "done" not in article.get_attribute("class").split()
+    click(driver, article.find_element(By.CSS_SELECTOR, "input[data-key]"))
+    assert checklist_state(driver)[1] == f"1 of {len(steps)} steps done"
+
+    driver.refresh()
+    boxes = check_boxes(driver)
+    assert [box.is_selected() for box in boxes][:3] == [True, False, True] and sum(b.is_selected() for b in boxes) == 2
+    assert checklist_state(driver)[1] == f"1 of {len(steps)} steps done"
+    key = boxes[0].get_attribute("data-check-key")
+    assert driver.execute_script("return localStorage.getItem(arguments[0])", key) == "1"
+    click(driver, boxes[2])  # unticking is saved too
+    driver.refresh()
+    assert sum(box.is_selected() for box in check_boxes(driver)) == 1
+
+    # Another recipient's checklist keeps its own ticks.
+    driver.get((packets / "maple-leaf-home" / "checklist.html").as_uri())
+    assert check_boxes(driver) and not any(box.is_selected() for box in check_boxes(driver))
+
+
+def test_checklist_prints_its_ticks_and_no_stale_counter(driver, packets, tmp_path):
+    """Printed, the checklist shows the boxes as they are ticked and hides the on-screen counter
+    (a paper copy is ticked by pen, so a printed count would be wrong at once)."""
+    driver.get((packets / "sakura-stationery" / "checklist.html").as_uri())
+    driver.execute_script("localStorage.clear()")
+    driver.refresh()
+    click(driver, driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")[0])
+    click(driver, check_boxes(driver)[1])
+    assert checklist_state(driver)[1].startswith("1 of ")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert driver.execute_script("return matchMedia('print').matches")
+        assert driver.execute_script("return getComputedStyle(document.querySelector('.progress')).display") == "none"
+        shown = driver.execute_script("""
+            return Array.from(document.querySelectorAll('input[type=checkbox]')).map(b => {
+              const r = b.getBoundingClientRect(), s = getComputedStyle(b);
+              return [b.checked, r.width > 0 && r.height > 0 && s.visibility === 'visible' && s.display !== 'none'];
+            });""")
+        assert shown and all(visible for _, visible in shown)
+        assert [checked for checked, _ in shown].count(True) == 2
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    pdf = tmp_path / "checklist.pdf"
+    printed = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
+    pdf.write_bytes(__import__("base64").b64decode(printed["data"]))
+    text = normalise(pdf_text(pdf))
+    assert "Sakura Stationery" in text and "Developer Central" in text
+    assert "steps done" not in text
+
+
+CODE_LINES = """
+    // For each code element: how many lines it takes, and the text of any that breaks a line
+    // between two characters that are not white space (inside a value).
+    return Array.from(document.querySelectorAll(arguments[0])).map(code => {
+      const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+      let previous = null, lines = 1, bad = false, node;
+      while ((node = walker.nextNode())) {
+        for (let i = 0; i < node.data.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i); range.setEnd(node, i + 1);
+          const rects = range.getClientRects(), ch = node.data[i];
+          if (!rects.length || rects[0].width === 0) { previous = {ch: ch, top: previous ? previous.top : null}; continue; }
+          const top = rects[0].top;
+          if (previous && previous.top !== null && top > previous.top + 2) {
+            lines += 1;
+            if (!/\\s/.test(previous.ch) && !/\\s/.test(ch)) { bad = true; }
+          }
+          previous = {ch: ch, top: top};
+        }
+      }
+      const box = code.closest('pre') || code;
+      return [code.textContent, lines, bad, box.scrollWidth <= box.clientWidth + 1];
+    });"""
+
+
+def test_checklist_code_wraps_only_at_spaces(driver, packets):
+    page = (packets / "north-trail-outfitters" / "checklist.html").as_uri()
+    wrapped = 0
+    try:
+        for width in (420, 560, 760):
+            driver.set_window_size(width, 900)
+            driver.get(page)
+            for text, lines, bad, _ in driver.execute_script(CODE_LINES, ":not(pre) > code"):
+                assert not bad, f"{text!r} breaks inside a value at a window {width}px wide"
+                wrapped += lines > 1
+            value = driver.execute_script(
+                "return Array.from(document.querySelectorAll('.checks code')).filter(c => c.textContent === 'amzn1.application-oa2-client.').map(c => c.getClientRects().length)")
+            assert value and all(count == 1 for count in value)
+            # On screen a code block keeps its lines and scrolls.
+            assert driver.execute_script(
+                "return Array.from(document.querySelectorAll('pre')).every(p => getComputedStyle(p).whiteSpace === 'pre' && ['auto', 'scroll'].includes(getComputedStyle(p).overflowX))")
+        assert wrapped > 0, "no inline code wrapped at all; the test would not see a break inside a value"
+
+        # Printed, a code block wraps at its spaces only, in a smaller type, and nothing is cut off.
+        driver.set_window_size(720, 900)  # about an A4 page's printed width
+        driver.get(page)
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        blocks = driver.execute_script(CODE_LINES, "pre > code")
+        assert blocks and any(lines > text.rstrip("\n").count("\n") + 1 for text, lines, _, _ in blocks), "no code block wrapped"
+        for text, lines, bad, fits in blocks:
+            assert not bad and fits, f"the code block {text[:40]!r} breaks inside a value or is cut off in print"
+        size = driver.execute_script("return parseFloat(getComputedStyle(document.querySelector('pre code')).fontSize)")
+        assert size < 13
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        driver.set_window_size(1200, 900)

@@ -134,3 +134,61 @@ def test_walk_writes_the_generic_layouts_and_their_consumers_load_them(tmp_path)
     assert yaml.safe_load((tmp_path / "out.yml").read_text(encoding="utf-8")) == {
         "api_key": KNOWN_KEY, "webhook_signing_secret": SECRET,
     }
+
+
+OTHER_KEY = "fh_live_" + "Zq7" * 10 + "Zq"
+OTHER_SECRET = "fhwhsec_" + "Kp4" * 13 + "K"
+
+
+def merge(*args):
+    return subprocess.run([str(ONBOARD), "credentials", "merge", *map(str, args), "--guide", str(GUIDE)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_credentials_merge_into_the_generic_layouts(tmp_path):
+    """Issue 20: `credentials merge` works with the generic set's dotenv and flat-yaml files as
+    it does with SP-API's: values kept, mode 0600, loadable, nothing overwritten without --replace."""
+    run("packets", GUIDE, "--roster", ROSTER, "--out", tmp_path / "env", "--quiet")
+    run("packets", GUIDE, "--roster", ROSTER, "--out", tmp_path / "yml", "--layout", "yaml", "--quiet")
+    # What the shops send back: their packet's credential file, filled in.
+    returned_env = tmp_path / "env" / "harbour-tea" / "credentials.env"
+    returned_env.write_text(fill(returned_env.read_text(encoding="utf-8"), "FERNHILL_WEBHOOK_SECRET=", SECRET), encoding="utf-8")
+    returned_yml = tmp_path / "yml" / "copper-kettle" / "credentials.yml"
+    text = fill(returned_yml.read_text(encoding="utf-8"), "api_key:", OTHER_KEY)
+    returned_yml.write_text(fill(text, "webhook_signing_secret:", OTHER_SECRET), encoding="utf-8")
+
+    for source, target, expected in (
+        (returned_env, tmp_path / "team" / "harbour.yml", {"api_key": KNOWN_KEY, "webhook_signing_secret": SECRET}),
+        (returned_yml, tmp_path / "team" / "kettle.env",
+         {"FERNHILL_API_KEY": OTHER_KEY, "FERNHILL_WEBHOOK_SECRET": OTHER_SECRET}),
+        (returned_env, tmp_path / "team" / "harbour-again.env",
+         {"FERNHILL_API_KEY": KNOWN_KEY, "FERNHILL_WEBHOOK_SECRET": SECRET}),
+        (returned_yml, tmp_path / "team" / "kettle-again.yml", {"api_key": OTHER_KEY, "webhook_signing_secret": OTHER_SECRET}),
+    ):
+        result = merge(source, "--into", target)
+        assert result.returncode == 0, result.stderr
+        assert "added 'default'" in result.stdout
+        for secret in (SECRET, OTHER_SECRET, KNOWN_KEY, OTHER_KEY):
+            assert secret not in result.stdout + result.stderr
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        if target.suffix == ".env":
+            assert dotenv.dotenv_values(target) == expected
+        else:
+            assert yaml.safe_load(target.read_text(encoding="utf-8")) == expected
+
+    # A value already there is not overwritten without --replace, in either layout.
+    for target in (tmp_path / "team" / "harbour.yml", tmp_path / "team" / "harbour-again.env"):
+        before = target.read_bytes()
+        refused = merge(returned_yml, "--into", target)
+        assert refused.returncode == 1
+        assert "pass --replace" in refused.stderr and "nothing was merged" in refused.stderr
+        assert target.read_bytes() == before
+        replaced = merge(returned_yml, "--into", target, "--replace")
+        assert replaced.returncode == 0, replaced.stderr
+        assert "replaced 'default'" in replaced.stdout
+        loaded = dotenv.dotenv_values(target) if target.suffix == ".env" else yaml.safe_load(target.read_text(encoding="utf-8"))
+        assert set(loaded.values()) == {OTHER_KEY, OTHER_SECRET}
+
+    # Two shops cannot share one flat file: a merge of both is refused, and writes nothing.
+    both = merge(returned_env, returned_yml, "--into", tmp_path / "team" / "both.yml")
+    assert both.returncode == 1 and not (tmp_path / "team" / "both.yml").exists()

@@ -236,10 +236,14 @@ final class PacketContextBuilder {
     var checkCount = 0
     func checkEntry(_ check: Check) throws -> [String: Any] {
       let markdown = self.markdown(check.markdown, in: graph)
+      let guideID = guide.metadata.id
+      let checkID = check.id
       return [
         "id": check.id, "text": try emitter.text(plain(check.text, in: graph)),
         "html": try emitter.text(inlineHTML(markdown, in: graph)), "markdown": try emitter.text(markdown),
         "is_check": true,
+        // The checklist's tick box of this check: `onboard:<guide>:<seller>:<step>#check-<n>`.
+        "storage_key": try emitter.text(self.seller({ "onboard:\(guideID):\($0.id):\(checkID)" }, in: graph)),
       ]
     }
 

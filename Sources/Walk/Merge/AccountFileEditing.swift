@@ -3,8 +3,8 @@ import CredentialSpecs
 import OnboardDiagnostics
 
 /// A credential file that one account's values are merged into, whatever the layout kind:
-/// ``AccountsYAMLFile`` (accounts-yaml), ``DotenvAccountFile`` (dotenv) and
-/// ``PythonDictFile`` (python-dict). Each keeps what belongs to other accounts exactly as it
+/// ``AccountsYAMLFile`` (accounts-yaml), ``DotenvAccountFile`` (dotenv), ``FlatYAMLFile``
+/// (flat-yaml) and ``PythonDictFile`` (python-dict). Each keeps what belongs to other accounts exactly as it
 /// was and refuses files it cannot edit with ``AccountsYAMLFile/EditError``.
 public protocol AccountFileEditing {
   /// The path shown in messages.
@@ -38,10 +38,14 @@ public enum AccountFileEditor {
       return try DotenvAccountFile(bytes: bytes, file: file, fileLayout: fileLayout, specs: specs, layout: layout)
     case .pythonDict:
       return try PythonDictFile(bytes: bytes, file: file)
-    case .flatYAML, .flatJSON:
+    case .flatYAML:
+      return try FlatYAMLFile(bytes: bytes, file: file, fileLayout: fileLayout, specs: specs, layout: layout)
+    case .flatJSON:
       throw AccountsYAMLFile.EditError.unsupported(
         location: DiagnosticLocation(file: file, line: 1, column: 1),
-        reason: "onboard writes accounts-yaml, dotenv and python-dict files, not \(fileLayout.kind.rawValue) files")
+        reason:
+          "onboard writes accounts-yaml, dotenv, flat-yaml and python-dict files, not \(fileLayout.kind.rawValue) files"
+      )
     }
   }
 }

@@ -4,12 +4,15 @@ import Foundation
 import OnboardDiagnostics
 
 /// Merges the accounts of per-seller credential files (the `credentials.yml` or `<account>.env`
-/// files sellers send back) into one accounts-yaml or dotenv file: `onboard credentials merge`.
+/// files sellers send back, or a generic set's `credentials.env` / `credentials.yml`) into one
+/// accounts-yaml, dotenv or flat-yaml file: `onboard credentials merge`.
 ///
 /// An accounts-yaml input gives its account sections; a dotenv input gives one account per
 /// account suffix of its names (`API_KEY_shop` is account `shop`; names without a suffix are
-/// the layout's default account). The target's layout is `as` (a layout name or kind), else
-/// what its file name says (`*.env` is dotenv), else accounts-yaml.
+/// the layout's default account); a flat-yaml input is one account, the layout's default. The
+/// target's layout is `as` (a layout name or kind), else what its file name says (`*.env` is
+/// dotenv), else accounts-yaml, else (a set without one) the layout's default layout. A
+/// flat-yaml target holds one account, so inputs that hold more than one are refused.
 ///
 /// Each input is linted first (without the permissions rule: a received file's mode says
 /// nothing about the merged one); any error refuses the whole merge. An account that two inputs
@@ -72,13 +75,17 @@ public struct CredentialMerger {
       switch self {
       case .notAnAccountsFile(let path, let kind):
         return
-          "\(path) reads as \(kind), not a YAML file of accounts or a dotenv file; credentials merge takes and writes those"
+          "\(path) reads as \(kind), not a YAML file of accounts, a flat YAML file or a dotenv file; credentials merge takes and writes those"
       case .fileSystem(let message): return message
       case .noAccountsLayout(let service):
-        return "the layout of \(service) has no accounts-yaml file to merge into"
+        return "the layout of \(service) has no accounts-yaml, dotenv or flat-yaml file to merge into"
       }
     }
   }
+
+  /// The layout kinds merge reads and writes. A flat-yaml file (a mapping of credential key to
+  /// value, no account names) holds one account.
+  public static let mergeableKinds: Set<ServiceLayout.Kind> = [.accountsYAML, .dotenv, .flatYAML]
 
   /// The guide's specs.
   public let specs: CredentialSpecSet
@@ -117,15 +124,22 @@ public struct CredentialMerger {
         throw Failure.fileSystem(error.description)
       }
       let detected = (try? linter.chooseLayout(path: target, bytes: bytes, as: nil))
-      if let detected, detected.kind == .dotenv || detected.kind == .accountsYAML {
+      if let detected, Self.mergeableKinds.contains(detected.kind) {
         chosen = detected
       } else if let accounts = layout.file(kind: .accountsYAML) {
         chosen = accounts
+      } else if let flat = layout.defaultLayout.flatMap(layout.file(named:))
+        ?? layout.files.first(where: {
+          Self.mergeableKinds.contains($0.kind)
+        }), Self.mergeableKinds.contains(flat.kind)
+      {
+        // A set without an accounts file (the generic one): its default layout.
+        chosen = flat
       } else {
         throw Failure.noAccountsLayout(service: layout.service)
       }
     }
-    guard chosen.kind == .accountsYAML || chosen.kind == .dotenv else {
+    guard Self.mergeableKinds.contains(chosen.kind) else {
       throw Failure.notAnAccountsFile(path: target, kind: chosen.kind.rawValue)
     }
     return chosen
@@ -153,7 +167,7 @@ public struct CredentialMerger {
         throw Failure.fileSystem(error.description)
       }
       let chosen = try inputLinter.chooseLayout(path: input, bytes: bytes, as: nil)
-      guard chosen.kind == .accountsYAML || chosen.kind == .dotenv else {
+      guard Self.mergeableKinds.contains(chosen.kind) else {
         throw Failure.notAnAccountsFile(path: input, kind: chosen.kind.rawValue)
       }
       let document = inputLinter.parse(bytes: bytes, file: input, layout: chosen)
@@ -185,6 +199,14 @@ public struct CredentialMerger {
     }
 
     var conflicts: [String] = []
+    if targetLayout.kind == .flatYAML, Set(found.map(\.credentials.name)).count > 1 {
+      // A flat file has no account names: a second account would overwrite the first.
+      let names = found.map { "\(shownName($0.credentials.name)) (\($0.location))" }
+      report.refusal = .conflicts([
+        "\(target) is a flat YAML file, which holds one account, but the files hold \(found.count): \(names.joined(separator: ", ")); merge one of them"
+      ])
+      return report
+    }
     var firstSeen: [String: FoundAccount] = [:]
     for account in found {
       let name = account.credentials.name
@@ -242,6 +264,7 @@ public struct CredentialMerger {
   /// specs in spec order.
   public func accounts(in document: CredentialDocument) -> [FoundAccount] {
     if document.format == .dotenv { return dotenvAccounts(in: document) }
+    if document.layout.kind == .flatYAML { return flatAccounts(in: document) }
     var result: [FoundAccount] = []
     for section in document.accounts {
       guard let name = section.name, section.isMapping else { continue }
@@ -261,6 +284,27 @@ public struct CredentialMerger {
           location: document.source.location(section.span)))
     }
     return result
+  }
+
+  /// The one account of a flat-yaml document (the layout's default account), when it has a
+  /// value for a credential key.
+  private func flatAccounts(in document: CredentialDocument) -> [FoundAccount] {
+    let entries = document.effectiveEntries
+    var values: [(key: String, value: String)] = []
+    for spec in specs.active {
+      guard
+        let entry = entries.last(where: {
+          $0.specKey == spec.key && $0.name == spec.key && $0.loadedType == .string && !$0.isEmpty
+        })
+      else { continue }
+      values.append((spec.key, entry.value))
+    }
+    guard let first = entries.first(where: { $0.specKey != nil && !$0.isEmpty }), !values.isEmpty else { return [] }
+    return [
+      FoundAccount(
+        credentials: AccountCredentials(name: layout.defaultAccount, values: values),
+        location: document.source.location(first.keySpan))
+    ]
   }
 
   /// The accounts of a dotenv document: one per account suffix, in the order each first

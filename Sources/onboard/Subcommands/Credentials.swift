@@ -30,11 +30,13 @@ extension OnboardCommand.Credentials {
       abstract: "Merge per-seller credentials files into one credentials file.",
       discussion: """
         Takes the credentials.yml files that sellers send back (YAML, one section per \
-        account), or dotenv files of account-suffixed names (one account per suffix; names \
-        without a suffix are the layout's default account), and merges their accounts into the \
+        account), dotenv files of account-suffixed names (one account per suffix; names \
+        without a suffix are the layout's default account), or flat YAML files (the generic \
+        set's credentials.yml: one account, the default), and merges their accounts into the \
         file given with --into, which is created when it does not exist. The target is written \
         in the layout --as names (such as yaml or env), else the one its name says (*.env is \
-        dotenv), else YAML accounts.
+        dotenv), else YAML accounts (a set without them: its default layout). A flat YAML \
+        target holds one account.
 
         Each input is linted first (as 'onboard lint' does, without the permissions check); \
         if any has errors, the findings are printed (never values) and nothing is written. An \
@@ -49,7 +51,9 @@ extension OnboardCommand.Credentials {
         be edited, or the merged file has lint errors; 2 usage or I/O error.
         """)
 
-    @Argument(help: "The credentials files to merge (YAML account files or dotenv files).", completion: .file())
+    @Argument(
+      help: "The credentials files to merge (YAML account files, dotenv files or flat YAML files).", completion: .file()
+    )
     var files: [String]
 
     @Option(name: .long, help: ArgumentHelp("The credentials file to merge into.", valueName: "path"))

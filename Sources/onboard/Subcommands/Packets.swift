@@ -101,6 +101,14 @@ extension OnboardCommand {
         discussion: "Default: each seller's 'paper' variable (a data-table column or roster field), else a4."))
     var paper: RunbookPaper?
 
+    // `--zip` (issue 19): one file per packet, for sending.
+    @Flag(
+      name: .long,
+      help:
+        "Write <out>/<id>.zip per packet instead of the folder (deterministic; packet.json inside). A credential file holding a secret value from the roster is left out and named."
+    )
+    var zip = false
+
     @OptionGroup var ledgerOptions: LedgerOptions
 
     // Delta packets (docs/ledger.md, "Delta packets").
@@ -170,11 +178,12 @@ extension OnboardCommand {
       }
 
       let (deltaSource, deltaLedger) = try delta(guide: model, file: guide, templates: templateSet, folders: folders)
-      let options = PacketGenerator.Options(
+      var options = PacketGenerator.Options(
         outputDirectory: out, embedScreenshots: embedScreenshots, force: force,
         sellerIDs: sellers.isEmpty ? nil : Set(sellers),
         extras: try packetExtras(guide: model, templateFolder: templateFolder, reporter: reporter),
         delta: deltaSource)
+      options.zip = zip
       let generator = PacketGenerator(guide: model, templates: templateSet, options: options)
 
       let checked: PacketGenerator.CheckResult
@@ -205,7 +214,13 @@ extension OnboardCommand {
       let bar = ProgressBar(total: checked.selectedCount, label: "packets", terminal: terminal)
       let result: PacketGenerator.WriteResult
       do {
-        result = try generator.write(roster: roster, progress: { bar.update($0) }, onWritten: recorder.add)
+        result = try generator.write(
+          roster: roster, progress: { bar.update($0) },
+          onWritten: { packet in
+            recorder.add(packet)
+            let zipPath = PacketZipWriter(outputDirectory: out, force: force).path(id: packet.sellerID)
+            for file in packet.leftOut { StandardError.write("warning: \(file.message(zip: zipPath))\n") }
+          })
         try recorder.flush()
       } catch {
         bar.finish()
