@@ -94,6 +94,23 @@ public struct LedgerEvent: Sendable, Equatable {
       effectiveAt: collectedAt, detail: JSONText.object(detail).rendered)
   }
 
+  /// A verification of `account`'s credentials (by `onboard verify`, `source: "verify"`, or
+  /// `walk --verify`, `source: "walk"`), one event per credential the check sent: the
+  /// account's `result` (`passed`, `wrong`, `not-checked`), this credential's `verdict`
+  /// (`works`, `suspected`, `unknown`), the report's `rule` id, and the fingerprint of the
+  /// value checked (`nil` when there was none). The `verifications` summary keeps the
+  /// account's last result.
+  public static func verified(
+    account: String, seller: String? = nil, key: String, fingerprint: String?, result: String, verdict: String,
+    rule: String, source: String, by: String?, at: Int64
+  ) -> LedgerEvent {
+    LedgerEvent(
+      kind: .verify, at: at, seller: seller, account: account, by: by, credential: key, fingerprint: fingerprint,
+      detail: JSONText.object([
+        "result": .string(result), "verdict": .string(verdict), "rule": .string(rule), "source": .string(source),
+      ]).rendered)
+  }
+
   /// `account`'s credential `key` was rotated outside onboard on day `on`.
   public static func rotated(account: String, key: String, onDay day: Int64, by: String?, at: Int64) -> LedgerEvent {
     LedgerEvent(

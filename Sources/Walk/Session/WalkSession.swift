@@ -84,6 +84,9 @@ public final class WalkSession {
   private var delivery: WalkResult?
   /// Whether the person agreed, before the first question, to replace the account.
   private var confirmedReplace = false
+  /// Receives what the walk does (steps confirmed, values written, checks made) as it happens,
+  /// for a record of it; by default nothing is recorded. Called on the walk's thread.
+  public var events: (WalkEvent) -> Void = { _ in }
 
   /// Creates a session.
   /// - Parameters:
@@ -437,6 +440,12 @@ public final class WalkSession {
     try verifyIfReady(final: true)
     let result = try writeOrPrint(replacing: confirmedReplace)
     delivery = result
+    let delivered = values.ordered(by: guide.credentials).map { WalkEvent.CollectedValue(key: $0.key, value: $0.value) }
+    switch result.outcome {
+    case .written(let path, _): events(.credentialsDelivered(delivered, file: path))
+    case .printedEnvironment: events(.credentialsDelivered(delivered, file: nil))
+    case .alreadyCompleted, .declinedReplace: break
+    }
     return result
   }
 
@@ -592,6 +601,7 @@ public final class WalkSession {
   private func saveConfirmation(_ step: Step) {
     progress.steps[step.id] = WalkProgress.ConfirmedStep(confirmed: WalkProgress.now(), digest: digest(step))
     save()
+    events(.stepConfirmed(step: step.id))
   }
 
   func markCompleted() {
