@@ -75,9 +75,12 @@ public struct LedgerEvent: Sendable, Equatable {
       detail: JSONText.object(["steps": .strings(steps), "name": name.map { .string($0) } ?? .null]).rendered)
   }
 
-  /// A step of a seller's packet was confirmed by `by` at `at` (the walk's hook).
-  public static func stepConfirmed(seller: String, step: String, by: String?, at: Int64) -> LedgerEvent {
-    LedgerEvent(kind: .step, at: at, seller: seller, by: by, step: step)
+  /// A step of a seller's packet was confirmed by `by` at `at` (the walk's hook); `account`
+  /// is the seller's account as the walk knows it (kept in the log).
+  public static func stepConfirmed(seller: String, account: String? = nil, step: String, by: String?, at: Int64)
+    -> LedgerEvent
+  {
+    LedgerEvent(kind: .step, at: at, seller: seller, account: account, by: by, step: step)
   }
 
   /// A credential was collected for `account`: its key and fingerprint (from

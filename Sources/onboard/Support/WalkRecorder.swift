@@ -35,7 +35,7 @@ final class WalkRecorder {
     let events: [LedgerEvent]
     switch event {
     case .stepConfirmed(let step):
-      events = [.stepConfirmed(seller: seller, step: step, by: by, at: now)]
+      events = [.stepConfirmed(seller: seller, account: account, step: step, by: by, at: now)]
     case .credentialsDelivered(let values, let file):
       events = values.map {
         .credentialCollected(
