@@ -31,7 +31,10 @@ public struct StatusReport: Sendable {
 
   /// The JSON document: `{"now", "stale_days", "sellers": [...], "stuck": [...]}`, each seller
   /// on one line (a report of 100,000 sellers stays a few tens of megabytes).
-  public var json: String {
+  public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+  /// ``json`` as UTF-8, written straight into one buffer.
+  public var jsonBytes: [UInt8] {
     var out = JSONBytes(capacity: 64 + rows.count * 700)
     out.raw("{\n  \"now\": ")
     out.day(today)
@@ -48,7 +51,7 @@ public struct StatusReport: Sendable {
       out.string(row.seller)
     }
     out.raw("]\n}\n")
-    return String(decoding: out.bytes, as: UTF8.self)
+    return out.bytes
   }
 
   /// One seller's JSON object, fields in the order docs/ledger.md lists them.

@@ -95,7 +95,7 @@ extension OnboardCommand {
       let bytes: [UInt8]
       switch format {
       case .text: bytes = report.textBytes
-      case .json: bytes = Array(report.json.utf8)
+      case .json: bytes = report.jsonBytes
       case .csv: bytes = Array(report.csv.utf8)
       case .html: bytes = Array(report.html.utf8)
       }
