@@ -287,3 +287,24 @@ def test_bundled_example_end_to_end_packets_then_a_walk_for_one_seller_then_stat
         for canary in CANARIES:
             assert canary not in output
     assert_ledger_holds_no_value(ledger)
+
+
+def test_a_ledger_that_fails_during_the_walk_is_reported_once_and_the_walk_still_writes(tmp_path):
+    ledger = tmp_path / "ledger.sqlite"
+    assert onboard("packets", GUIDE, "--roster", ROSTER, "--out", tmp_path / "p", "--quiet", "--ledger", ledger).returncode == 0
+    # Another process holds the write lock past the ledger's 10-second busy timeout.
+    holder = sqlite3.connect(ledger, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = scripted_walk(tmp_path, ledger)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("warning: cannot write to the ledger") == 1
+    assert "the walk goes on, but records nothing more" in result.stderr
+    assert "the walk is done, but the ledger did not record all of it" in result.stderr
+    assert TOKEN in (tmp_path / "credentials.yml").read_text()
+    assert events(ledger, "step") == []
+    for canary in CANARIES:
+        assert canary not in result.stdout + result.stderr
