@@ -70,4 +70,17 @@ import Testing
     }
     #expect(files.count == 1 && files.first == .some(nil))
   }
+
+  @Test func aCollectedValuePrintsItsKeyAndLengthOnly() {
+    let collected = WalkEvent.CollectedValue(key: "lwa_client_secret", value: Canary.secret)
+    var dumped = ""
+    dump(collected, to: &dumped)
+    for text in [
+      "\(collected)", String(reflecting: collected), dumped,
+      "\(WalkEvent.credentialsDelivered([collected], file: nil))",
+    ] {
+      #expect(!Canary.appears(in: text), "\(text)")
+    }
+    #expect("\(collected)" == "lwa_client_secret (\(Canary.secret.count) characters)")
+  }
 }

@@ -308,3 +308,46 @@ def test_a_ledger_that_fails_during_the_walk_is_reported_once_and_the_walk_still
     assert events(ledger, "step") == []
     for canary in CANARIES:
         assert canary not in result.stdout + result.stderr
+
+
+def test_a_value_from_the_roster_or_seen_before_is_never_made_fresh(tmp_path):
+    ledger = tmp_path / "ledger.sqlite"
+    # north-trail-outfitters' roster row has its lwa_app_id: the walk uses it, and when it was
+    # made is not known.
+    north = onboard(
+        "walk", GUIDE, "--roster", ROSTER, "--seller", "north-trail-outfitters", "--write", tmp_path / "north.yml",
+        "--state", tmp_path / "state", "--yes", "--no-run", "--ledger", ledger, stdin=f"{SECRET}\n{TOKEN}\n",
+    )
+    assert north.returncode == 0, north.stderr
+    recorded = {row[4]: row for row in events(ledger, "credential") if row[1] == "north_trail"}
+    assert recorded["lwa_app_id"][6] is None and json.loads(recorded["lwa_app_id"][7])["source"] == "roster"
+    assert recorded["lwa_client_secret"][6] is not None and json.loads(recorded["lwa_client_secret"][7])["source"] == "walk"
+
+    # The same values walked again keep the date they were first collected.
+    first = scripted_walk(tmp_path, ledger)
+    assert first.returncode == 0, first.stderr
+    again = scripted_walk(tmp_path, ledger, "--restart", "--replace")
+    assert again.returncode == 0, again.stderr
+    sakura = [row for row in events(ledger, "credential") if row[1] == ACCOUNT]
+    assert len(sakura) == 6
+    assert all(row[6] is not None for row in sakura[:3]) and all(row[6] is None for row in sakura[3:])
+    assert [row[5] for row in sakura[:3]] == [row[5] for row in sakura[3:]]
+    with sqlite3.connect(ledger) as db:
+        (collected,) = db.execute(
+            "SELECT collected_at FROM credentials WHERE account = ? AND credential = 'lwa_client_secret'", (ACCOUNT,)
+        ).fetchone()
+    assert collected == sakura[1][6]
+
+    # A new secret is collected now.
+    other_secret = "amzn1.oa2-cs.v1." + "0badcafe" * 8
+    changed = onboard(
+        "walk", GUIDE, "--roster", ROSTER, "--seller", SELLER, "--write", tmp_path / "credentials.yml",
+        "--state", tmp_path / "state", "--yes", "--no-run", "--restart", "--replace", "--ledger", ledger,
+        stdin="\n".join([APP_ID, other_secret, TOKEN]) + "\n",
+    )
+    assert changed.returncode == 0, changed.stderr
+    latest = {row[4]: row for row in events(ledger, "credential")[-3:]}
+    assert latest["lwa_client_secret"][6] is not None and latest["lwa_app_id"][6] is None
+    assert latest["lwa_client_secret"][5] != sakura[1][5]
+    with open(ledger, "rb") as file:
+        assert b"0badcafe" not in file.read()

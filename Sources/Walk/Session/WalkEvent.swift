@@ -16,17 +16,28 @@ public enum WalkEvent: Sendable {
   /// `--verify` checked the values it sent (by key) and got this result.
   case verified(VerificationResult, values: [CollectedValue])
 
-  /// One collected credential: its key and its value (secret: see ``WalkEvent``).
-  public struct CollectedValue: Sendable, Equatable {
+  /// One collected credential: its key and its value (secret: see ``WalkEvent``). Printing or
+  /// dumping it shows the key and the value's length only.
+  public struct CollectedValue: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+  {
     /// The credential key.
     public var key: String
     /// The value.
     public var value: String
+    /// The value came from the seller's roster row, not typed in this walk (so when it was
+    /// made is not known).
+    public var fromRoster: Bool
 
     /// A key and its value.
-    public init(key: String, value: String) {
+    public init(key: String, value: String, fromRoster: Bool = false) {
       self.key = key
       self.value = value
+      self.fromRoster = fromRoster
     }
+
+    public var description: String { "\(key) (\(value.count) characters)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["key": key, "length": value.count]) }
   }
 }

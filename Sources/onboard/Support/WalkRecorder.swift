@@ -3,8 +3,8 @@ import OnboardSupport
 import Walk
 
 /// Records what a walk does into the ledger as it happens, each event in its own transaction:
-/// a confirmed step (seller, step, who, when), the credentials written (key and fingerprint,
-/// collected now) and each `--verify` result. Values become fingerprints here and go nowhere
+/// a confirmed step (seller, step, who, when), the credentials written (key and fingerprint;
+/// collected now when the value is new and typed) and each `--verify` result. Values become fingerprints here and go nowhere
 /// else. A failure to record does not stop the walk: it is shown once, kept, and ends the
 /// command with exit 2 once the walk is over (as `packets` does).
 final class WalkRecorder {
@@ -37,10 +37,20 @@ final class WalkRecorder {
     case .stepConfirmed(let step):
       events = [.stepConfirmed(seller: seller, account: account, step: step, by: by, at: now)]
     case .credentialsDelivered(let values, let file):
-      events = values.map {
-        .credentialCollected(
-          account: account, seller: seller, key: $0.key, fingerprint: ledger.fingerprint($0.value), collectedAt: now,
-          source: "walk", file: file, by: by, at: now)
+      do {
+        events = try values.map { collected in
+          // Collected now only when the value is new to the ledger and was typed in this walk:
+          // the same value again keeps its recorded date, and a roster's value has none
+          // (unknown is never shown as fresh).
+          let fingerprint = ledger.fingerprint(collected.value)
+          let known = try ledger.recordedFingerprint(account: account, key: collected.key) == fingerprint
+          return .credentialCollected(
+            account: account, seller: seller, key: collected.key, fingerprint: fingerprint,
+            collectedAt: known || collected.fromRoster ? nil : now, source: collected.fromRoster ? "roster" : "walk",
+            file: file, by: by, at: now)
+        }
+      } catch {
+        return keep(error)
       }
     case .verified(let result, let values):
       var byKey: [String: String] = [:]
@@ -52,8 +62,12 @@ final class WalkRecorder {
     do {
       try ledger.record(events)
     } catch {
-      failure = error
-      StandardError.write("onboard walk: warning: \(error); the walk goes on, but records nothing more\n")
+      keep(error)
     }
+  }
+
+  private func keep(_ error: Error) {
+    failure = error
+    StandardError.write("onboard walk: warning: \(error); the walk goes on, but records nothing more\n")
   }
 }
