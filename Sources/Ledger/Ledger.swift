@@ -186,6 +186,19 @@ public final class Ledger {
 }
 
 extension Ledger {
+  /// The fingerprint the ledger holds for `account`'s credential `key`, if any.
+  public func recordedFingerprint(account: String, key: String) throws -> String? {
+    do {
+      guard
+        case .text(let fingerprint) = try database.scalar(
+          "SELECT fingerprint FROM credentials WHERE account = ?1 AND credential = ?2", [.text(account), .text(key)])
+      else { return nil }
+      return fingerprint
+    } catch let error as SQLiteError {
+      throw Failure(description: "cannot read the ledger \(path): \(error.message)")
+    }
+  }
+
   /// The credential keys some guide's rotation policy names, sorted.
   public func rotatingCredentials() throws -> [String] {
     do {

@@ -75,9 +75,12 @@ public struct LedgerEvent: Sendable, Equatable {
       detail: JSONText.object(["steps": .strings(steps), "name": name.map { .string($0) } ?? .null]).rendered)
   }
 
-  /// A step of a seller's packet was confirmed by `by` at `at` (the walk's hook).
-  public static func stepConfirmed(seller: String, step: String, by: String?, at: Int64) -> LedgerEvent {
-    LedgerEvent(kind: .step, at: at, seller: seller, by: by, step: step)
+  /// A step of a seller's packet was confirmed by `by` at `at` (the walk's hook); `account`
+  /// is the seller's account as the walk knows it (kept in the log).
+  public static func stepConfirmed(seller: String, account: String? = nil, step: String, by: String?, at: Int64)
+    -> LedgerEvent
+  {
+    LedgerEvent(kind: .step, at: at, seller: seller, account: account, by: by, step: step)
   }
 
   /// A credential was collected for `account`: its key and fingerprint (from
@@ -92,6 +95,23 @@ public struct LedgerEvent: Sendable, Equatable {
     return LedgerEvent(
       kind: .credential, at: at, seller: seller, account: account, by: by, credential: key, fingerprint: fingerprint,
       effectiveAt: collectedAt, detail: JSONText.object(detail).rendered)
+  }
+
+  /// A verification of `account`'s credentials (by `onboard verify`, `source: "verify"`, or
+  /// `walk --verify`, `source: "walk"`), one event per credential the check sent: the
+  /// account's `result` (`passed`, `wrong`, `not-checked`), this credential's `verdict`
+  /// (`works`, `suspected`, `unknown`), the report's `rule` id, and the fingerprint of the
+  /// value checked (`nil` when there was none). The `verifications` summary keeps the
+  /// account's last result.
+  public static func verified(
+    account: String, seller: String? = nil, key: String, fingerprint: String?, result: String, verdict: String,
+    rule: String, source: String, by: String?, at: Int64
+  ) -> LedgerEvent {
+    LedgerEvent(
+      kind: .verify, at: at, seller: seller, account: account, by: by, credential: key, fingerprint: fingerprint,
+      detail: JSONText.object([
+        "result": .string(result), "verdict": .string(verdict), "rule": .string(rule), "source": .string(source),
+      ]).rendered)
   }
 
   /// `account`'s credential `key` was rotated outside onboard on day `on`.

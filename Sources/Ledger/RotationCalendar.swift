@@ -13,50 +13,105 @@ public struct RotationCalendar {
   public init(report: StatusReport) { self.report = report }
 
   /// The calendar's text, with CRLF line ends and lines folded at 75 octets.
-  public var text: String {
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// The calendar as UTF-8. Each content line is written into one reused buffer (variable text
+  /// escaped as it is appended), then folded into the output: no string per line.
+  public var bytes: [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(256 + report.rows.count * 700)
-    func add(_ lines: [String]) {
-      for line in lines {
-        Self.fold(Array(line.utf8), into: &output)
-        output += [0x0D, 0x0A]
-      }
+    var line = ReportBytes(capacity: 512)
+    func end() {
+      Self.fold(line.bytes, into: &output)
+      output += [0x0D, 0x0A]
+      line.removeAll()
     }
-    add(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//onboard//ledger status//EN", "CALSCALE:GREGORIAN"])
-    var seen: Set<String> = []
-    let stamp = LedgerDate.compactDay(report.today) + "T000000Z"
+    func add(_ text: StaticString) {
+      line.raw(text)
+      end()
+    }
+    add("BEGIN:VCALENDAR")
+    add("VERSION:2.0")
+    add("PRODID:-//onboard//ledger status//EN")
+    add("CALSCALE:GREGORIAN")
+    var seen: Set<AccountCredential> = []
     for row in report.rows {
       guard let account = row.account else { continue }
       for rotation in row.rotations {
+        let credential = rotation.credential
         guard let due = rotation.dueOn, let setOn = rotation.setOn,
-          seen.insert(account + "\u{0}" + rotation.credential).inserted
+          seen.insert(AccountCredential(account: account, credential: credential)).inserted
         else { continue }
-        let uid = String(SHA256.hexDigest(account + "\u{0}" + rotation.credential).prefix(32)) + "@rotation.onboard"
         let warn = max(1, (rotation.dueOn ?? 0) - (rotation.warnFrom ?? due))
-        add([
-          "BEGIN:VEVENT",
-          "UID:" + uid,
-          "DTSTAMP:" + stamp,
-          "DTSTART;VALUE=DATE:" + LedgerDate.compactDay(due),
-          "DTEND;VALUE=DATE:" + LedgerDate.compactDay(due + 1),
-          "SUMMARY:" + Self.escape("Rotate \(rotation.credential) of account \(account)"),
-          "DESCRIPTION:"
-            + Self.escape(
-              "The \(rotation.credential) of account \(account) (seller \(row.seller)) was set on "
-                + "\(LedgerDate.day(setOn)) and is due for rotation on \(LedgerDate.day(due)). "
-                + "After rotating, record it: onboard ledger rotated \(account) --on YYYY-MM-DD"),
-          "TRANSP:TRANSPARENT",
-          "BEGIN:VALARM",
-          "ACTION:DISPLAY",
-          "TRIGGER:-P\(warn)D",
-          "DESCRIPTION:" + Self.escape("Rotate \(rotation.credential) of account \(account) by \(LedgerDate.day(due))"),
-          "END:VALARM",
-          "END:VEVENT",
-        ])
+        add("BEGIN:VEVENT")
+        line.raw("UID:")
+        line.append(SHA256.hexDigest(account + "\u{0}" + credential).utf8.prefix(32))
+        line.raw("@rotation.onboard")
+        end()
+        line.raw("DTSTAMP:")
+        line.compactDay(report.today)
+        line.raw("T000000Z")
+        end()
+        line.raw("DTSTART;VALUE=DATE:")
+        line.compactDay(due)
+        end()
+        line.raw("DTEND;VALUE=DATE:")
+        line.compactDay(due + 1)
+        end()
+        line.raw("SUMMARY:Rotate ")
+        Self.escape(credential, into: &line)
+        line.raw(" of account ")
+        Self.escape(account, into: &line)
+        end()
+        line.raw("DESCRIPTION:The ")
+        Self.escape(credential, into: &line)
+        line.raw(" of account ")
+        Self.escape(account, into: &line)
+        line.raw(" (seller ")
+        Self.escape(row.seller, into: &line)
+        line.raw(") was set on ")
+        line.day(setOn)
+        line.raw(" and is due for rotation on ")
+        line.day(due)
+        line.raw(". After rotating\\, record it: onboard ledger rotated ")
+        Self.escape(account, into: &line)
+        line.raw(" --on YYYY-MM-DD")
+        end()
+        add("TRANSP:TRANSPARENT")
+        add("BEGIN:VALARM")
+        add("ACTION:DISPLAY")
+        line.raw("TRIGGER:-P")
+        line.integer(warn)
+        line.raw("D")
+        end()
+        line.raw("DESCRIPTION:Rotate ")
+        Self.escape(credential, into: &line)
+        line.raw(" of account ")
+        Self.escape(account, into: &line)
+        line.raw(" by ")
+        line.day(due)
+        end()
+        add("END:VALARM")
+        add("END:VEVENT")
       }
     }
-    add(["END:VCALENDAR"])
-    return String(decoding: output, as: UTF8.self)
+    add("END:VCALENDAR")
+    return output
+  }
+
+  /// An account and one of its credentials: one event each.
+  private struct AccountCredential: Hashable {
+    var account: String
+    var credential: String
+  }
+
+  /// ``escape(_:)`` appended to a line's bytes.
+  static func escape(_ text: String, into line: inout ReportBytes) {
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) {
+      line.string(text)
+    } else {
+      line.string(escape(text))
+    }
   }
 
   /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks; other

@@ -31,7 +31,10 @@ public struct StatusReport: Sendable {
 
   /// The JSON document: `{"now", "stale_days", "sellers": [...], "stuck": [...]}`, each seller
   /// on one line (a report of 100,000 sellers stays a few tens of megabytes).
-  public var json: String {
+  public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+  /// ``json`` as UTF-8, written straight into one buffer.
+  public var jsonBytes: [UInt8] {
     var out = JSONBytes(capacity: 64 + rows.count * 700)
     out.raw("{\n  \"now\": ")
     out.day(today)
@@ -48,7 +51,7 @@ public struct StatusReport: Sendable {
       out.string(row.seller)
     }
     out.raw("]\n}\n")
-    return String(decoding: out.bytes, as: UTF8.self)
+    return out.bytes
   }
 
   /// One seller's JSON object, fields in the order docs/ledger.md lists them.
@@ -122,53 +125,148 @@ public struct StatusReport: Sendable {
   // MARK: Text
 
   /// The text report: one line per seller, then the rotations due and the sellers stuck.
-  public var text: String {
-    var lines: [String] = []
+  public var text: String { String(decoding: textBytes, as: UTF8.self) }
+
+  /// The text report as UTF-8: the table's cells are written once into one buffer and measured
+  /// (in characters) there, then laid out in columns, so 100,000 rows make no string per cell.
+  public var textBytes: [UInt8] {
     let header = ["SELLER", "GUIDE", "STEPS", "LAST STEP", "CREDENTIALS", "VERIFIED", "ROTATION"]
-    var table: [[String]] = [header]
+    let columns = header.count
+    var cells = ReportBytes(capacity: 64 + rows.count * 200)
+    // Per cell: where it ends in `cells`, and its width in characters.
+    var ends: [Int] = []
+    var cellWidths: [Int] = []
+    ends.reserveCapacity((rows.count + 1) * columns)
+    cellWidths.reserveCapacity((rows.count + 1) * columns)
+    var widths = Array(repeating: 0, count: columns)
+    func endCell() {
+      let start = ends.last ?? 0
+      let end = cells.count
+      var width = end - start
+      if cells.bytes[start..<end].contains(where: { $0 >= 0x80 }) {
+        width = String(decoding: cells.bytes[start..<end], as: UTF8.self).count
+      }
+      let column = ends.count % columns
+      widths[column] = max(widths[column], width)
+      ends.append(end)
+      cellWidths.append(width)
+    }
+    for title in header {
+      cells.string(title)
+      endCell()
+    }
     for row in rows {
-      let guide = row.guideVersion.map { "v\($0)" } ?? "not sent"
-      let last =
-        row.lastStep.map { step in
-          step + (row.lastBy.map { " by \($0)" } ?? "")
-            + (row.lastAt.map { " on \(LedgerDate.day(LedgerDate.dayOf($0)))" } ?? "")
-        } ?? "-"
-      let verified =
-        row.verification.map { $0 + (row.verifiedAt.map { " \(LedgerDate.day(LedgerDate.dayOf($0)))" } ?? "") } ?? "-"
-      table.append([
-        row.seller, guide, "\(row.stepsDone)/\(row.stepsTotal)", last,
-        row.credentials.isEmpty ? "-" : row.credentials.joined(separator: ","), verified,
-        row.rotations.isEmpty ? "-" : row.rotations.map(Self.describe).joined(separator: "; "),
-      ])
-    }
-    let widths = (0..<header.count).map { column in table.map { $0[column].count }.max() ?? 0 }
-    for cells in table {
-      var line = ""
-      for (index, cell) in cells.enumerated() {
-        line += index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count + 2)
+      cells.string(row.seller)
+      endCell()
+      if let version = row.guideVersion {
+        cells.raw("v")
+        cells.string(version)
+      } else {
+        cells.raw("not sent")
       }
-      lines.append(line)
+      endCell()
+      cells.integer(Int64(row.stepsDone))
+      cells.raw("/")
+      cells.integer(Int64(row.stepsTotal))
+      endCell()
+      if let step = row.lastStep {
+        cells.string(step)
+        if let by = row.lastBy {
+          cells.raw(" by ")
+          cells.string(by)
+        }
+        if let at = row.lastAt {
+          cells.raw(" on ")
+          cells.day(LedgerDate.dayOf(at))
+        }
+      } else {
+        cells.raw("-")
+      }
+      endCell()
+      if row.credentials.isEmpty { cells.raw("-") }
+      for (index, key) in row.credentials.enumerated() {
+        if index > 0 { cells.raw(",") }
+        cells.string(key)
+      }
+      endCell()
+      if let result = row.verification {
+        cells.string(result)
+        if let at = row.verifiedAt {
+          cells.raw(" ")
+          cells.day(LedgerDate.dayOf(at))
+        }
+      } else {
+        cells.raw("-")
+      }
+      endCell()
+      if row.rotations.isEmpty { cells.raw("-") }
+      for (index, rotation) in row.rotations.enumerated() {
+        if index > 0 { cells.raw("; ") }
+        Self.describe(rotation, into: &cells)
+      }
+      endCell()
     }
-    let due = dueRotations
-    if !due.isEmpty {
-      lines.append("")
-      lines.append("Rotations due:")
-      for (row, rotation) in due {
-        lines.append("  \(row.account ?? row.seller): \(Self.describe(rotation))")
+
+    var out = ReportBytes(capacity: cells.count + (rows.count + 1) * 40 + 256)
+    var start = 0
+    for (index, end) in ends.enumerated() {
+      out.append(cells.bytes[start..<end])
+      let column = index % columns
+      if column == columns - 1 {
+        out.raw("\n")
+      } else {
+        out.spaces(widths[column] - cellWidths[index] + 2)
+      }
+      start = end
+    }
+    // The rotations due and the sellers stuck, read in place (no copies of the rows).
+    var headed = false
+    for row in rows {
+      for rotation in row.rotations where rotation.state == .dueSoon || rotation.state == .overdue {
+        if !headed { out.raw("\nRotations due:\n") }
+        headed = true
+        out.raw("  ")
+        out.string(row.account ?? row.seller)
+        out.raw(": ")
+        Self.describe(rotation, into: &out)
+        out.raw("\n")
       }
     }
-    let stuck = self.stuck
-    lines.append("")
-    if stuck.isEmpty {
-      lines.append("No seller is stuck (no progress for more than \(staleDays) days).")
+    out.raw("\n")
+    if !rows.contains(where: \.stale) {
+      out.raw("No seller is stuck (no progress for more than ")
+      out.integer(staleDays)
+      out.raw(" days).\n")
     } else {
-      lines.append("Stuck (no progress for more than \(staleDays) days):")
-      for row in stuck {
-        let since = row.lastActivity.map { LedgerDate.day(LedgerDate.dayOf($0)) } ?? "?"
-        lines.append("  \(row.seller): \(row.stepsDone)/\(row.stepsTotal) steps, last activity \(since)")
+      out.raw("Stuck (no progress for more than ")
+      out.integer(staleDays)
+      out.raw(" days):\n")
+      for row in rows where row.stale {
+        out.raw("  ")
+        out.string(row.seller)
+        out.raw(": ")
+        out.integer(Int64(row.stepsDone))
+        out.raw("/")
+        out.integer(Int64(row.stepsTotal))
+        out.raw(" steps, last activity ")
+        if let activity = row.lastActivity { out.day(LedgerDate.dayOf(activity)) } else { out.raw("?") }
+        out.raw("\n")
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return out.bytes
+  }
+
+  /// ``describe(_:)`` written into a report's bytes.
+  static func describe(_ rotation: SellerStatus.Rotation, into out: inout ReportBytes) {
+    out.string(rotation.credential)
+    guard let due = rotation.dueOn, let age = rotation.ageDays else {
+      out.raw(" date unknown")
+      return
+    }
+    out.raw(" ")
+    out.integer(age)
+    out.raw(rotation.state == .overdue ? " days old, overdue since " : " days old, due ")
+    out.day(due)
   }
 
   /// `lwa_client_secret 200 days old, overdue since 2026-05-01`, or `… date unknown`.

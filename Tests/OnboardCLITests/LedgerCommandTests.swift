@@ -11,6 +11,9 @@ import Testing
   static let appID = "amzn1.application-oa2-client." + String(repeating: "c0ffee12", count: 4)
   static let secret = "amzn1.oa2-cs.v1." + String(repeating: "5ec7e75e", count: 8)
   static let token = "Atzr|CANARYTOKEN" + String(repeating: "x7Q-", count: 80)
+  static let walkAppID = "amzn1.application-oa2-client." + String(repeating: "feed1234", count: 4)
+  static let walkSecret = "amzn1.oa2-cs.v1." + String(repeating: "ba5eba11", count: 8)
+  static let walkToken = "Atzr|WALKCANARY" + String(repeating: "k9Z_", count: 80)
 
   func packets(_ folder: String, ledger: String, roster: String = roster, out: String = "p") throws
     -> OnboardProcess.Output
@@ -42,6 +45,14 @@ import Testing
       ["credentials", "merge", returned, "--into", folder + "/all.yml", "--guide", Self.guide, "--ledger", ledgerPath])
     #expect(merged.status == 0, "\(merged.stderr)")
 
+    // A walk for one seller, with other secret values: the steps and fingerprints are recorded.
+    let walked = try OnboardProcess.run(
+      [
+        "walk", Self.guide, "--roster", Self.roster, "--seller", "sakura-stationery", "--write", folder + "/walk.yml",
+        "--state", folder + "/walks", "--yes", "--no-run", "--by", "walker", "--ledger", ledgerPath,
+      ], stdin: [Self.walkAppID, Self.walkSecret, Self.walkToken].joined(separator: "\n") + "\n")
+    #expect(walked.status == 0, "\(walked.stderr)")
+
     let rotated = try OnboardProcess.run(
       ["ledger", "rotated", "maple_leaf", "--on", "2026-01-10", "--by", "ops", "--ledger", ledgerPath])
     #expect(rotated.status == 0, "\(rotated.stderr)")
@@ -67,6 +78,11 @@ import Testing
     let rheinRotation = try #require((rhein["rotations"] as? [[String: Any]])?.first)
     #expect(rheinRotation["credential"] as? String == "lwa_client_secret")
     #expect(rheinRotation["state"] as? String == "unknown")
+    let sakura = try #require(sellers.first { $0["seller"] as? String == "sakura-stationery" })
+    #expect(sakura["done"] as? Bool == true)
+    #expect(sakura["steps_done"] as? Int == sakura["steps_total"] as? Int)
+    #expect((sakura["last_step"] as? [String: Any])?["by"] as? String == "walker")
+    #expect(sakura["credentials_collected"] as? [String] == ["lwa_app_id", "lwa_client_secret", "refresh_token"])
     let maple = try #require(sellers.first { $0["seller"] as? String == "maple-leaf-home" })
     let mapleRotation = try #require((maple["rotations"] as? [[String: Any]])?.first)
     #expect(mapleRotation["set_on"] as? String == "2026-01-10")
@@ -85,12 +101,16 @@ import Testing
     // No value in the ledger's files, nor in any report.
     for file in [ledgerPath, ledgerPath + "-wal"] {
       guard let bytes = FileManager.default.contents(atPath: file) else { continue }
-      for value in [Self.appID, Self.secret, Self.token, "c0ffee12c0ffee12", "5ec7e75e5ec7e75e", "CANARYTOKEN"] {
+      for value in [
+        Self.appID, Self.secret, Self.token, "c0ffee12c0ffee12", "5ec7e75e5ec7e75e", "CANARYTOKEN", Self.walkAppID,
+        Self.walkSecret, Self.walkToken, "feed1234feed1234", "ba5eba11ba5eba11", "WALKCANARY",
+      ] {
         #expect(bytes.range(of: Data(value.utf8)) == nil, "\(file) holds a secret")
       }
     }
     for output in [status.stdout, text.stdout, csv.stdout] {
       #expect(!output.contains("5ec7e75e") && !output.contains("CANARYTOKEN") && !output.contains("c0ffee12"))
+      #expect(!output.contains("ba5eba11") && !output.contains("WALKCANARY") && !output.contains("feed1234"))
     }
     // The scan above covered the guide text packets stored (schema 3): one, the bundled guide's.
     #expect(try Self.count(try Ledger(path: ledgerPath), "SELECT count(*) FROM guide_texts") == 1)

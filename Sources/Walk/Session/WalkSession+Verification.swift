@@ -29,6 +29,11 @@ extension WalkSession {
       var sent: [String: String] = [:]
       for key in spec.roleKeys { sent[key] = values[key] }
       let result = verifier.verify(values: sent, variables: variables)
+      events(
+        .verified(
+          result,
+          values: spec.roleKeys.compactMap { key in sent[key].map { WalkEvent.CollectedValue(key: key, value: $0) } }
+        ))
       let said = result.serverDescription.map { " The server said: “\(TerminalText.inert($0))”." } ?? ""
       switch result.outcome {
       case .passed:

@@ -84,6 +84,11 @@ public final class WalkSession {
   private var delivery: WalkResult?
   /// Whether the person agreed, before the first question, to replace the account.
   private var confirmedReplace = false
+  /// Receives what the walk does (steps confirmed, values written, checks made) as it happens,
+  /// for a record of it; by default nothing is recorded. Called on the walk's thread.
+  public var events: (WalkEvent) -> Void = { _ in }
+  /// The keys whose values were taken from the roster row rather than typed.
+  private var keysFromRoster: Set<String> = []
 
   /// Creates a session.
   /// - Parameters:
@@ -394,6 +399,7 @@ public final class WalkSession {
       !validator.check(known, as: spec).contains(where: { $0.severity == .error })
     {
       values[spec.key] = known
+      keysFromRoster.insert(spec.key)
       io.show("  \(spec.title) (\(spec.key)): the roster has it and it passes the checks; using it.\n")
       return
     }
@@ -409,6 +415,7 @@ public final class WalkSession {
       if errors.isEmpty {
         for finding in findings { io.show("    \(finding.severity.rawValue.capitalized): \(finding.message)\n") }
         values[spec.key] = pasted.value
+        keysFromRoster.remove(spec.key)
         io.show("    OK: the \(spec.title) has the right format (\(pasted.value.count) characters).\n")
         return
       }
@@ -437,6 +444,14 @@ public final class WalkSession {
     try verifyIfReady(final: true)
     let result = try writeOrPrint(replacing: confirmedReplace)
     delivery = result
+    let delivered = values.ordered(by: guide.credentials).map {
+      WalkEvent.CollectedValue(key: $0.key, value: $0.value, fromRoster: keysFromRoster.contains($0.key))
+    }
+    switch result.outcome {
+    case .written(let path, _): events(.credentialsDelivered(delivered, file: path))
+    case .printedEnvironment: events(.credentialsDelivered(delivered, file: nil))
+    case .alreadyCompleted, .declinedReplace: break
+    }
     return result
   }
 
@@ -592,6 +607,7 @@ public final class WalkSession {
   private func saveConfirmation(_ step: Step) {
     progress.steps[step.id] = WalkProgress.ConfirmedStep(confirmed: WalkProgress.now(), digest: digest(step))
     save()
+    events(.stepConfirmed(step: step.id))
   }
 
   func markCompleted() {

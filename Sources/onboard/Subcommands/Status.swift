@@ -91,28 +91,29 @@ extension OnboardCommand {
       } catch {
         throw fail("\(error)")
       }
-      let text: String
+      // Bytes, not a String: the text report of 100,000 sellers is tens of megabytes.
+      let bytes: [UInt8]
       switch format {
-      case .text: text = report.text
-      case .json: text = report.json
-      case .csv: text = report.csv
-      case .html: text = report.html
+      case .text: bytes = report.textBytes
+      case .json: bytes = report.jsonBytes
+      case .csv: bytes = Array(report.csv.utf8)
+      case .html: bytes = Array(report.html.utf8)
       }
       if let ics {
         do {
-          _ = try AtomicFile.write(RotationCalendar(report: report).text, to: ics)
+          _ = try AtomicFile.write(RotationCalendar(report: report).bytes, to: ics)
         } catch {
           throw fail("cannot write \(ics): \(error)")
         }
       }
       if let output {
         do {
-          _ = try AtomicFile.write(text, to: output)
+          _ = try AtomicFile.write(bytes, to: output)
         } catch {
           throw fail("cannot write \(output): \(error)")
         }
       } else {
-        StandardOutput.write(text)
+        StandardOutput.write(bytes: bytes)
       }
     }
 

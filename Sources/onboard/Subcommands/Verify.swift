@@ -4,6 +4,7 @@ import CredentialSpecs
 import Foundation
 import GuideKit
 import GuideLocating
+import Ledger
 import OnboardDiagnostics
 import OnboardSupport
 import Roster
@@ -31,9 +32,13 @@ extension OnboardCommand {
         most twice, after Retry-After (up to 30 s) or a short backoff. At most --jobs accounts \
         are checked at a time.
 
+        Each account's result is recorded in the ledger (docs/ledger.md): per credential the \
+        check sent, the result, the credential's verdict and its value's fingerprint (never the \
+        value), in one transaction; --no-ledger records nothing.
+
         Exit codes: 0 every account passed; 1 a credential is shown to be wrong; 2 usage \
         error, or an account that could not be checked (no answer, rate limited, server error, \
-        a value missing).
+        a value missing), or a ledger that cannot be opened or written.
         """)
 
     @Argument(help: "Credential files: credentials.yml, .env or JSON.", completion: .file())
@@ -91,6 +96,8 @@ extension OnboardCommand {
 
     @Option(name: .long, help: ArgumentHelp("Accounts checked at a time (1-16).", valueName: "n"))
     var jobs: Int = 4
+
+    @OptionGroup var ledgerOptions: LedgerOptions
 
     func validate() throws {
       guard !files.isEmpty else { throw ValidationError("Name at least one credential file.") }
@@ -156,6 +163,8 @@ extension OnboardCommand {
           }
         }
       }
+      // A ledger that cannot be opened stops the command before any request, as for packets.
+      let ledger = try ledgerOptions.open(command: "verify")
       let verifier = CredentialVerifier(
         spec: spec,
         options: VerificationOptions(
@@ -186,12 +195,35 @@ extension OnboardCommand {
         }
         diagnostics += Self.diagnostics(for: result, check: check)
       }
+      if let ledger {
+        try record(
+          zip(checks, results).compactMap { check, result in result.map { (check, $0) } }, spec: spec, into: ledger)
+      }
       let format = report.format ?? ReportFormat.automatic(environment: ProcessInfo.processInfo.environment)
       let sorted = Diagnostic.sortedForReport(diagnostics)
       let reporter = format.makeReporter(color: Terminal.current().colorStdout)
       StandardOutput.write(reporter.report(sorted, rules: VerificationRules.descriptors(wrong: wrongRules)))
       if anyWrong { throw ExitStatus.findings.exitCode }
       if anyUnchecked { throw ExitStatus.usage.exitCode }
+    }
+
+    /// Records each account's result in the ledger, in one transaction.
+    private func record(_ checked: [(AccountCheck, VerificationResult)], spec: VerificationSpec, into ledger: Ledger)
+      throws
+    {
+      let now = LedgerOptions.now
+      let by = LedgerOptions.currentUser
+      let events = checked.flatMap { check, result in
+        VerificationRecord.events(
+          result, account: check.name, values: check.values, roleKeys: spec.roleKeys, ledger: ledger, source: "verify",
+          by: by, at: now)
+      }
+      do {
+        try ledger.record(events)
+      } catch {
+        StandardError.write("onboard verify: the accounts were checked, but \(error)\n")
+        throw ExitStatus.usage.exitCode
+      }
     }
 
     // MARK: - Results as diagnostics

@@ -3,6 +3,7 @@ import CredentialSpecs
 import Foundation
 import GuideKit
 import GuideLocating
+import Ledger
 import OnboardDiagnostics
 import OnboardSupport
 import Roster
@@ -51,6 +52,13 @@ extension OnboardCommand {
         would shadow the credentials. Guide Markdown is rendered for the terminal: bold and \
         code styled (plain under NO_COLOR or TERM=dumb), links with their address.
 
+        The walk records into the ledger (docs/ledger.md) each step confirmed (seller, step, \
+        who: --by, else the OS user; when), each credential written or printed (its key and a \
+        fingerprint, never the value; when) and each --verify result, every one in its own \
+        transaction. --ledger PATH, else $ONBOARD_LEDGER, else \
+        $XDG_STATE_HOME/onboard/ledger.sqlite; --no-ledger records nothing. The progress file \
+        stays the walk's resume state, with or without a ledger.
+
         --verify runs the guide's verify: check (as onboard verify does; --token-url, \
         --api-endpoint, --verify-timeout, --no-probe) once the values it sends are collected, \
         before anything is written: a rejected value is named with the guide's fix and asked \
@@ -65,7 +73,7 @@ extension OnboardCommand {
         Exit codes: 0 written (or printed); 1 the written file has lint errors, the guide or \
         the seller's row has errors, the file cannot be edited, the input ended, or --verify \
         found a credential wrong and nothing was written; 2 usage \
-        or I/O error, or --verify could not check and the user declined to write; 130 Ctrl-C.
+        or I/O error (a ledger that cannot be opened or written included), or --verify could not check and the user declined to write; 130 Ctrl-C.
         """)
 
     @Argument(help: "The guide: a file, or an installed guide's id.", completion: .file(extensions: ["md"]))
@@ -155,6 +163,13 @@ extension OnboardCommand {
     @Option(name: .long, help: ArgumentHelp("A folder to look for screenshots in (repeatable).", valueName: "dir"))
     var screenshots: [String] = []
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp("Who walks, as the ledger records it (default: the OS user).", valueName: "name"))
+    var by: String?
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
     func validate() throws {
       if runBlocks && noRun {
         throw ValidationError("Give either --run or --no-run, not both.")
@@ -182,6 +197,11 @@ extension OnboardCommand {
         if let value, let problem = VerificationAddress.problem(value) {
           throw ValidationError("\(name) cannot be used: \(problem).")
         }
+      }
+      if let by,
+        by.isEmpty || by.count > 200 || by.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+      {
+        throw ValidationError("--by takes a name of 1 to 200 characters without control characters.")
       }
       for setting in settings where !setting.contains("=") {
         // The argument may be a value pasted without its name, so it is described, not shown.
@@ -230,6 +250,8 @@ extension OnboardCommand {
           throw fail(error.description, .usage)
         }
       }
+      // A ledger that cannot be opened stops the walk before any question, as for packets.
+      let ledger = try ledgerOptions.open(command: "walk")
       TerminalControl.installInterruptHandlers()
       let io: any WalkIO =
         terminal.stdinIsTerminal ? TerminalWalkIO(write: say) : LineWalkIO(source: StandardInputLines(), write: say)
@@ -278,7 +300,14 @@ extension OnboardCommand {
             TextReporter(color: terminal.colorStderr).report(list.diagnostics, rules: RosterRules.descriptors))
           throw fail("the guide's steps cannot be planned for this seller", .findings)
         }
+        let recorder = WalkRecorder(
+          ledger: ledger, seller: chosen.id, account: chosen.account, by: by ?? LedgerOptions.currentUser,
+          roleKeys: setup.guide.credentials.verification?.roleKeys ?? [])
+        session.events = recorder.record
         let result = try session.run()
+        if let failure = recorder.failure {
+          throw fail("the walk is done, but the ledger did not record all of it: \(failure)", .usage)
+        }
         if result.hasFailures { throw ExitStatus.findings.exitCode }
       } catch WalkEnded.endOfInput {
         throw fail(
