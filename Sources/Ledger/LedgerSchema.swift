@@ -84,7 +84,8 @@ enum LedgerSchema {
     ],
     .step: [
       """
-      INSERT INTO sellers(seller, last_activity) VALUES(?2, ?1) ON CONFLICT(seller) DO NOTHING
+      INSERT INTO sellers(seller, account, last_activity) VALUES(?2, ?3, ?1)
+      ON CONFLICT(seller) DO UPDATE SET account = coalesce(sellers.account, excluded.account)
       """,
       """
       UPDATE sellers SET steps_done = steps_done + 1
@@ -134,7 +135,11 @@ enum LedgerSchema {
       """
       INSERT INTO verifications(account, result, at) VALUES(?3, json_extract(?12, '$.result'), ?1)
       ON CONFLICT(account) DO UPDATE SET result = excluded.result, at = excluded.at
+      """,
       """
+      UPDATE sellers SET last_activity = max(coalesce(last_activity, 0), ?1)
+      WHERE seller = ?2 OR (?2 IS NULL AND account = ?3)
+      """,
     ],
   ]
 

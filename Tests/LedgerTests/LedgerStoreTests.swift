@@ -61,6 +61,32 @@ import Testing
     #expect(again.first?.stepsDone == 1 && again.first?.stepsTotal == 2 && again.first?.guideVersion == "2")
   }
 
+  @Test func aWalkWithoutAPacketNamesTheAccountAndAVerificationCountsAsActivity() throws {
+    let ledger = try Ledger(path: try Self.temporaryLedgerPath())
+    // A walk for a seller no packet was recorded for: the step carries the account, so the
+    // seller's row names it and the credentials collected for that account show on it.
+    try ledger.record([
+      .stepConfirmed(seller: "walked", account: "shop_w", step: "a", by: "ana", at: Self.at(0)),
+      .credentialCollected(
+        account: "shop_w", seller: "walked", key: "secret", fingerprint: ledger.fingerprint("v"),
+        collectedAt: Self.at(0), source: "walk", by: "ana", at: Self.at(0)),
+    ])
+    var rows = try LedgerStatusQuery(today: Self.day + 20, staleDays: 14).run(on: ledger)
+    #expect(rows.map(\.account) == ["shop_w"])
+    #expect(rows.first?.credentials == ["secret"])
+    #expect(rows.first?.stale == true)
+    // A verification of that account, recorded without the seller (as `onboard verify` does),
+    // is activity: the seller is no longer stuck.
+    try ledger.record([
+      .verified(
+        account: "shop_w", key: "secret", fingerprint: nil, result: "passed", verdict: "accepted", rule: "verify/ok",
+        source: "verify", by: "ana", at: Self.at(19))
+    ])
+    rows = try LedgerStatusQuery(today: Self.day + 20, staleDays: 14).run(on: ledger)
+    #expect(rows.first?.verification == "passed")
+    #expect(rows.first?.stale == false)
+  }
+
   @Test func rotationStates() {
     let every: Int64 = 180
     let warn: Int64 = 90
