@@ -66,16 +66,7 @@ struct JSONBytes {
   }
 
   private mutating func digits(_ value: Int64, _ width: Int) {
-    guard value >= 0, value < 10_000 else {
-      bytes.append(contentsOf: String(value).utf8)
-      return
-    }
-    var divisor: Int64 = width == 4 ? 1000 : 10
-    var rest = value
-    while divisor > 0 {
-      bytes.append(UInt8(48 + rest / divisor))
-      rest %= divisor
-      divisor /= 10
-    }
+    LedgerDate.appendPadded(value, width: width, to: &bytes)
   }
+
 }

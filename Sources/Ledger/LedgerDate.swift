@@ -42,6 +42,20 @@ public enum LedgerDate {
 
   private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { (a - (a < 0 ? b - 1 : 0)) / b }
 
+  /// Appends `value` in decimal, padded with zeros to `width` (2 or 4) digits, as ``day(_:)``
+  /// writes it, for the byte writers of large reports; a value outside 0..<10,000 is written
+  /// as it is.
+  static func appendPadded(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
+    guard value >= 0, value < 10_000 else { return bytes.append(contentsOf: String(value).utf8) }
+    var divisor: Int64 = width == 4 ? 1000 : 10
+    var rest = value
+    while divisor > 0 {
+      bytes.append(UInt8(48 + rest / divisor))
+      rest %= divisor
+      divisor /= 10
+    }
+  }
+
   private static func pad(_ value: Int64, _ width: Int) -> String {
     let text = String(value)
     return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text

@@ -58,13 +58,6 @@ struct ReportBytes {
 
   /// Appends a number padded with zeros to `width` digits, as ``LedgerDate`` writes it.
   private mutating func padded(_ value: Int64, _ width: Int) {
-    guard value >= 0, value < 10_000 else { return string(String(value)) }
-    var divisor: Int64 = width == 4 ? 1000 : 10
-    var rest = value
-    while divisor > 0 {
-      bytes.append(UInt8(48 + rest / divisor))
-      rest %= divisor
-      divisor /= 10
-    }
+    LedgerDate.appendPadded(value, width: width, to: &bytes)
   }
 }

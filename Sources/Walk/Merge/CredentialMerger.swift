@@ -269,15 +269,7 @@ public struct CredentialMerger {
     for section in document.accounts {
       guard let name = section.name, section.isMapping else { continue }
       let entries = document.effectiveEntries.filter { $0.account == name }
-      var values: [(key: String, value: String)] = []
-      for spec in specs.active {
-        guard
-          let entry = entries.last(where: {
-            $0.specKey == spec.key && $0.name == spec.key && $0.loadedType == .string && !$0.isEmpty
-          })
-        else { continue }
-        values.append((spec.key, entry.value))
-      }
+      let values = yamlValues(in: entries)
       result.append(
         FoundAccount(
           credentials: AccountCredentials(name: name, values: values),
@@ -286,19 +278,21 @@ public struct CredentialMerger {
     return result
   }
 
+  /// The values of the active specs among one YAML account's entries, in spec order: the last
+  /// non-empty string entry named exactly as each spec's key.
+  private func yamlValues(in entries: [CredentialEntry]) -> [(key: String, value: String)] {
+    specs.active.compactMap { spec in
+      entries.last(where: {
+        $0.specKey == spec.key && $0.name == spec.key && $0.loadedType == .string && !$0.isEmpty
+      }).map { (spec.key, $0.value) }
+    }
+  }
+
   /// The one account of a flat-yaml document (the layout's default account), when it has a
   /// value for a credential key.
   private func flatAccounts(in document: CredentialDocument) -> [FoundAccount] {
     let entries = document.effectiveEntries
-    var values: [(key: String, value: String)] = []
-    for spec in specs.active {
-      guard
-        let entry = entries.last(where: {
-          $0.specKey == spec.key && $0.name == spec.key && $0.loadedType == .string && !$0.isEmpty
-        })
-      else { continue }
-      values.append((spec.key, entry.value))
-    }
+    let values = yamlValues(in: entries)
     guard let first = entries.first(where: { $0.specKey != nil && !$0.isEmpty }), !values.isEmpty else { return [] }
     return [
       FoundAccount(
