@@ -54,6 +54,7 @@ import Testing
       #expect(result.status == 0, "\(result.stderr)")
       #expect(!result.stdout.contains(Self.packetClaim), "\(seller)")
       #expect(!result.stdout.contains(Self.walkWords), "\(seller)")
+      #expect(!result.stdout.contains("this checklist"), "\(seller)")
       #expect(result.stdout.contains(Self.runbookWords) == (seller == "file-shop"), "\(seller)")
     }
     for format in ["md", "html"] {
@@ -61,6 +62,7 @@ import Testing
       #expect(generic.status == 0, "\(generic.stderr)")
       #expect(!generic.stdout.contains(Self.packetClaim), "\(format)")
       #expect(!generic.stdout.contains(Self.walkWords), "\(format)")
+      #expect(!generic.stdout.contains("this checklist"), "\(format)")
       #expect(generic.stdout.contains("An onboarding packet from"), "\(format)")
       // The region's condition is decided (output is runbook), so none is printed for it.
       #expect(!generic.stdout.contains("the output is"), "\(format)")

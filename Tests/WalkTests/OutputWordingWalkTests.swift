@@ -16,6 +16,7 @@ import Testing
     #expect(text.contains("The walk writes the section shop_de into"), "\(text)")
     #expect(!text.contains("packet already holds"))
     #expect(!text.contains("An onboarding packet from"))
+    #expect(!text.contains("this checklist"))
     #expect(!Canary.appears(in: text))
   }
 
