@@ -1,3 +1,4 @@
+import OnboardDiagnostics
 import PacketPlanning
 
 /// A packet about to be written: its plan and the files rendered so far.
@@ -23,6 +24,11 @@ public struct RenderedPacket: Sendable {
 /// `packet.json`. An extra must not put credential values into files other than credential
 /// files, and should produce the same bytes for the same input.
 public protocol PacketExtras: Sendable {
+  /// Problems with a seller's plan that would stop ``files(for:)``, found in the generator's
+  /// first pass with the roster's other problems, so none stops a run half-way (such as a
+  /// `paper` value that names no paper, for the runbook PDF). Errors stop every packet.
+  func problems(for plan: PacketPlan) -> [Diagnostic]
+
   /// Files to add to a packet.
   /// - Throws: any error; the packet is then not written and the error is reported.
   func files(for packet: RenderedPacket) throws -> [PacketFile]
@@ -33,6 +39,9 @@ public protocol PacketExtras: Sendable {
 }
 
 extension PacketExtras {
+  /// By default an extra finds no problems before it runs.
+  public func problems(for plan: PacketPlan) -> [Diagnostic] { [] }
+
   /// By default an extra is called for one packet at a time.
   public var supportsConcurrentUse: Bool { false }
 }

@@ -190,7 +190,7 @@ public final class PacketGenerator: @unchecked Sendable {
         switch planner.plan(seller) {
         case .failure(let list): row.planDiagnostics = list.diagnostics
         case .success(let plan):
-          row.planDiagnostics = plan.warnings
+          row.planDiagnostics = plan.warnings + options.extras.flatMap { $0.problems(for: plan) }
           switch options.delta?.decide(plan) {
           case .failure(let diagnostics): row.planDiagnostics += diagnostics
           case .unusable(let message): row.deltaProblem = message

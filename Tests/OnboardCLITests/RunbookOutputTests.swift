@@ -60,4 +60,39 @@ import Testing
     #expect(chosen.status == 0, "\(chosen.stderr)")
     #expect(try String(contentsOfFile: folder + "/x.html", encoding: .utf8).contains("size: A4;"))
   }
+
+  @Test("packets --pdf reports a paper that names no paper as runbook does: a roster error, exit 1, nothing written")
+  func unknownPaperInPackets() throws {
+    let folder = try OnboardProcess.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let roster = folder + "/r.yml"
+    try "- id: x\n  name: X\n  marketplace: DE\n  paper: legal\n- id: y\n  name: Y\n  marketplace: XX\n".write(
+      toFile: roster, atomically: true, encoding: .utf8)
+    // The problems are found before any printing, so a browser that cannot print does not matter.
+    let result = try OnboardProcess.run([
+      "packets", Self.guide, "--roster", roster, "--out", folder + "/out", "--pdf", "--browser", "/bin/false",
+    ])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("r.yml:4:10: error:"), "\(result.stderr)")
+    #expect(result.stderr.contains("[runbook/unknown-paper]"))
+    // Reported with the roster's other problems (a marketplace the data table lacks), in one list.
+    #expect(result.stderr.contains("r.yml:7:"), "\(result.stderr)")
+    #expect(result.stderr.contains("error: 2 problems in \(roster); no packets written"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out/x"))
+    // The same roster with only the paper wrong: runbook exits 1 too (see unknownPaper).
+    let paperOnly = folder + "/p.yml"
+    try "- id: x\n  name: X\n  marketplace: DE\n  paper: legal\n".write(
+      toFile: paperOnly, atomically: true, encoding: .utf8)
+    let packets = try OnboardProcess.run([
+      "packets", Self.guide, "--roster", paperOnly, "--out", folder + "/out", "--pdf", "--browser", "/bin/false",
+    ])
+    let runbook = try OnboardProcess.run([
+      "runbook", Self.guide, "--roster", paperOnly, "--seller", "x", "-o", folder + "/x.pdf", "--browser", "/bin/false",
+    ])
+    #expect(packets.status == 1 && runbook.status == 1, "\(packets.stderr) \(runbook.stderr)")
+    #expect(runbook.stderr.contains("p.yml:4:10: error:") && packets.stderr.contains("p.yml:4:10: error:"))
+    // Without --pdf the value is not read, so packets are written.
+    let plain = try OnboardProcess.run(["packets", Self.guide, "--roster", paperOnly, "--out", folder + "/plain"])
+    #expect(plain.status == 0, "\(plain.stderr)")
+  }
 }

@@ -104,7 +104,10 @@ struct FidelityCaseTests {
     #expect(CMarkRenderer.render(outputs.checklistMarkdown, as: .html).contains(code))
     #expect(outputs.checklistHTML.contains(code))
     #expect(CMarkRenderer.render(outputs.runbookMarkdown, as: .html).contains(code))
-    #expect(outputs.runbookHTML.contains(code))
+    // The runbook cuts code into unbreakable pieces at its spaces (issue 19); the text is the same.
+    let runbookCode = outputs.runbookHTML.replacingOccurrences(
+      of: #"<span class="nobreak">([^<]*)</span>"#, with: "$1", options: .regularExpression)
+    #expect(runbookCode.contains(code))
     #expect(!outputs.checklistMarkdown.contains("Run this in a shell:\n\n  echo"))
   }
 
@@ -156,7 +159,8 @@ struct FidelityCaseTests {
 
     let env = try Self.outputs(guidePath: Self.bundled, seller: Self.seller("env"))
     #expect(env.plan.variables["dotenv_file"] == "shop.env")
-    #expect(env.checklistMarkdown.contains("Your onboarding packet already holds it,\n    `shop.env`"))
+    // Said at step level since issue 19's polish (a packet-only region cannot sit in a bullet list).
+    #expect(env.checklistMarkdown.contains("Your onboarding packet already holds that dotenv file, `shop.env`"))
     #expect(env.checklistMarkdown.contains("still empty: lwa\\_app\\_id, lwa\\_client\\_secret and refresh\\_token"))
   }
 }

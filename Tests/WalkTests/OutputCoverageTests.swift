@@ -69,13 +69,16 @@ struct OutputCoverageTests {
     #expect(!blocks.items.isEmpty)
     let date = try #require(RunbookDate("2025-01-01"))
 
-    // The generic runbook prints every block of the guide, conditions shown.
+    // The generic runbook prints every block of the guide, conditions shown, except those that
+    // `output == "runbook"` alone rules out.
     let generic = RunbookDocument(genericFor: guide, date: date)
     let genericOutputs = [
       "generic runbook.md": Words(markdown: try MarkdownRunbookRenderer().render(generic)),
       "generic runbook.html": Words(html: try HTMLRunbookRenderer(images: RunbookImages(guide: guide)).render(generic)),
     ]
+    let runbookOnly = ["output": "runbook"]
     for item in blocks.items where !item.markedOut {
+      if item.conditions.contains(where: { $0.resolving(runbookOnly) == .decided(false) }) { continue }
       for (name, words) in genericOutputs {
         for segment in item.segments where !words.contains(segment) {
           Issue.record("\(path):\(item.line): '\(segment.joined(separator: " "))' is missing from the \(name)")
@@ -88,25 +91,36 @@ struct OutputCoverageTests {
       let plan = try generator.plan(seller).get()
       let files = try generator.render(plan)
       func file(_ name: String) -> String { files.first { $0.path == name }.map(Self.text) ?? "" }
-      let document = RunbookDocument(plan: plan, guide: guide, date: date)
-      let outputs: [(String, Words)] = [
-        ("checklist.md", Words(markdown: file("checklist.md"))),
-        ("checklist.html", Words(html: file("checklist.html"))),
-        ("runbook.md", Words(markdown: try MarkdownRunbookRenderer().render(document))),
-        ("runbook.html", Words(html: try HTMLRunbookRenderer(images: RunbookImages(guide: guide)).render(document))),
-        ("the walk", Words(markdown: WalkText.transcript(of: plan, guide: guide))),
+      // A runbook and the walk plan with their own `output` (issue 19), as `runbook` and `walk` do.
+      func outputPlan(_ output: GuideOutput) throws -> PacketPlan {
+        var planner = PacketPlanner(guide: guide, layout: templates.layout)
+        planner.output = output
+        return try planner.plan(seller).get()
+      }
+      let runbookPlan = try outputPlan(.runbook)
+      let walkPlan = try outputPlan(.walk)
+      let document = RunbookDocument(plan: runbookPlan, guide: guide, date: date)
+      let outputs: [(String, Words, PacketPlan)] = [
+        ("checklist.md", Words(markdown: file("checklist.md")), plan),
+        ("checklist.html", Words(html: file("checklist.html")), plan),
+        ("runbook.md", Words(markdown: try MarkdownRunbookRenderer().render(document)), runbookPlan),
+        (
+          "runbook.html", Words(html: try HTMLRunbookRenderer(images: RunbookImages(guide: guide)).render(document)),
+          runbookPlan
+        ),
+        ("the walk", Words(markdown: WalkText.transcript(of: walkPlan, guide: guide)), walkPlan),
       ]
       let prompts = Words(markdown: file("prompts.md"))
-      let planned = Set(plan.steps.map(\.step.id))
       for item in blocks.items where !item.markedOut {
-        if item.isExcluded(plannedSteps: planned, variables: plan.variables) { continue }
-        for (name, words) in outputs {
+        for (name, words, outputPlan) in outputs {
+          let planned = Set(outputPlan.steps.map(\.step.id))
+          if item.isExcluded(plannedSteps: planned, variables: outputPlan.variables) { continue }
           for segment in item.segments where !words.contains(segment) {
             Issue.record(
               "\(path):\(item.line): '\(segment.joined(separator: " "))' is missing from \(name) of a \(source) seller")
           }
         }
-        if item.isCheck {
+        if item.isCheck, !item.isExcluded(plannedSteps: Set(plan.steps.map(\.step.id)), variables: plan.variables) {
           for segment in item.segments where !prompts.contains(segment) {
             Issue.record(
               "\(path):\(item.line): the check '\(segment.joined(separator: " "))' is missing from prompts.md")

@@ -358,6 +358,31 @@ def test_runbook_print_layout_starts_each_stage_on_a_new_page(driver, seller_run
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
+def test_runbook_code_wraps_only_at_spaces(driver, seller_runbook):
+    """Printed, the runbook's code (inline and blocks) breaks only at its spaces, as the
+    checklist's does: never inside a value such as amzn1.application-oa2-client.…"""
+    page = (seller_runbook / "runbook.html").as_uri()
+    wrapped = 0
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for width in (360, 480, 680):  # 680px is about an A4 page's printed width
+            driver.set_window_size(width, 900)
+            driver.get(page)
+            assert driver.execute_script("return matchMedia('print').matches")
+            for text, lines, bad, fits in driver.execute_script(CODE_LINES, "code"):
+                assert not bad, f"{text[:60]!r} breaks inside a value at a window {width}px wide"
+                wrapped += lines > text.rstrip("\n").count("\n") + 1
+                if width == 680 and text.count("\n"):
+                    assert fits, f"the code block {text[:40]!r} is cut off in print"
+            value = driver.execute_script(
+                "return Array.from(document.querySelectorAll('code')).filter(c => c.textContent === 'amzn1.application-oa2-client.').map(c => c.getClientRects().length)")
+            assert value and all(count == 1 for count in value)
+        assert wrapped > 0, "no code wrapped at all; the test would not see a break inside a value"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        driver.set_window_size(1200, 900)
+
+
 def test_runbook_screenshots_load_from_data_uris(driver, seller_runbook, screenshots):
     driver.get((seller_runbook / "runbook.html").as_uri())
     images = wait_for_images(driver)

@@ -24,6 +24,10 @@ public enum StandardVariables {
     ),
     ("known_credentials", "the credential keys the roster gives, filled into the packet's files, or 'none'"),
     ("missing_credentials", "the credential keys the packet's files still leave empty, or 'none'"),
+    (
+      GuideOutput.variableName,
+      "what onboard is making: packet (the recipient's packet and its files), runbook (a printed runbook) or walk (onboard walk)"
+    ),
   ]
 
   /// The names alone.
@@ -31,7 +35,10 @@ public enum StandardVariables {
 
   /// The standard variables whose values onboard fixes, with those values. A guide may list
   /// such a variable under `variables:` only to label its values.
-  public static let fixedValues: [String: [String]] = ["credential_source": ["file", "env", "code"]]
+  public static let fixedValues: [String: [String]] = [
+    "credential_source": ["file", "env", "code"],
+    GuideOutput.variableName: GuideOutput.allCases.map(\.rawValue),
+  ]
 
   /// What a standard variable holds, for labelled blanks.
   public static func description(of name: String) -> String? {

@@ -53,6 +53,10 @@ public struct PacketPlanner {
   /// `destination:` of the seller's credential-source file in the layout.
   public var credentialsDestination: String?
 
+  /// What the plans are for (the standard variable `output`): a packet unless a runbook or the
+  /// walk says otherwise.
+  public var output: GuideOutput = .packet
+
   /// The marker used when the template set's layout names none.
   public static let defaultMissingValue = "({{label}} not given)"
 
@@ -167,7 +171,8 @@ public struct PacketPlanner {
   /// - Returns: the plan, or the diagnostics that stop it.
   public func plan(_ seller: Seller) -> Result<PacketPlan, DiagnosticList> {
     let variables = SellerVariables.variables(
-      for: seller, guide: guide, layout: layout, credentialsDestination: credentialsDestination)
+      for: seller, guide: guide, layout: layout, credentialsDestination: credentialsDestination,
+      output: output)
     let key = memo.key(variables)
     if let known = memo.structure(for: key) {
       var plan = PacketPlan(

@@ -12,8 +12,10 @@ public enum SellerVariables {
   ///   (`credentials_file`, `dotenv_file`) and where the seller's credentials go
   ///   (`credentials_destination`, the `destination:` of the seller's credential-source file).
   ///   - credentialsDestination: the `credentials_destination` to use instead (`walk --write`).
+  ///   - output: what the variables are for (the standard variable `output`).
   public static func variables(
-    for seller: Seller, guide: Guide, layout: ServiceLayout? = nil, credentialsDestination: String? = nil
+    for seller: Seller, guide: Guide, layout: ServiceLayout? = nil, credentialsDestination: String? = nil,
+    output: GuideOutput = .packet
   ) -> [String: String] {
     var variables: [String: String] = [:]
     if let table = guide.dataTable, let dataKey = guide.metadata.dataKey,
@@ -32,6 +34,7 @@ public enum SellerVariables {
     variables["guide_id"] = guide.metadata.id
     variables["guide_title"] = guide.title
     variables["guide_version"] = guide.metadata.version
+    variables[GuideOutput.variableName] = output.rawValue
     if let layout {
       if let file = layout.file(kind: .accountsYAML) ?? layout.file(kind: .flatYAML) ?? layout.files.first {
         variables["credentials_file"] = layout.fileName(file, account: seller.account)

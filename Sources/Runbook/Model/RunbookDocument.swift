@@ -71,31 +71,45 @@ public struct RunbookDocument: Sendable {
   }
 
   /// A generic runbook: every stage, step, block and note of the guide, with conditions shown.
+  /// Only `output` is known (`runbook`): what it alone rules out is left out, and the conditions
+  /// shown are what is left of them once it is put in.
   public init(genericFor guide: Guide, date: RunbookDate) {
     self.guide = guide
     self.seller = nil
     self.variables = [:]
     self.date = date
-    self.introduction = guide.introduction
-    let carried = guide.sections.filter(\.isCarried)
+    let resolver = GenericConditionResolver()
+    self.introduction = resolver.blocks(guide.introduction)
+    let carried = guide.sections.filter(\.isCarried).map { section in
+      var section = section
+      section.body = resolver.blocks(section.body)
+      return section
+    }
     self.leadingSections = carried.filter { section in
       !guide.stages.contains { $0.location.line < section.location.line }
     }
-    self.stages = guide.stages.map { stage in
-      RunbookStage(
-        stage: stage, blocks: stage.body, notes: stage.notes,
-        steps: stage.steps.map { step in
-          var shown = step.effectiveCondition
-          if let stageCondition = stage.condition, shown == stageCondition { shown = nil }
-          return RunbookStep(
-            step: step, blocks: step.body, notes: step.notes, label: "\(stage.number).\(step.number)",
-            shownCondition: shown)
+    self.stages = guide.stages.compactMap { stage in
+      guard case .open(let stageCondition) = resolver.resolve(stage.condition) else { return nil }
+      var printed = RunbookStage(
+        stage: stage, blocks: resolver.blocks(stage.body), notes: resolver.notes(stage.notes),
+        steps: stage.steps.compactMap { step in
+          guard case .open(var shown) = resolver.resolve(step.effectiveCondition) else { return nil }
+          if let stageCondition, shown == stageCondition { shown = nil }
+          var printed = RunbookStep(
+            step: step, blocks: resolver.blocks(step.body), notes: resolver.notes(step.notes),
+            label: "\(stage.number).\(step.number)", shownCondition: shown)
+          printed.parts = resolver.parts(printed.parts)
+          return printed
         },
-        shownCondition: stage.condition)
+        shownCondition: stageCondition)
+      printed.parts = resolver.parts(printed.parts)
+      return printed
     }
     for section in carried {
-      guard let before = guide.stages.lastIndex(where: { $0.location.line < section.location.line }) else { continue }
-      stages[before].sectionsAfter.append(section)
+      guard let before = guide.stages.lastIndex(where: { $0.location.line < section.location.line }),
+        let printed = stages.lastIndex(where: { $0.stage.location.line <= guide.stages[before].location.line })
+      else { continue }
+      stages[printed].sectionsAfter.append(section)
     }
   }
 

@@ -63,7 +63,9 @@ public struct SellerRunbookPlanner {
     }
     guard let seller = found else { return diagnostics.isEmpty ? .notFound : .problems(diagnostics) }
     if diagnostics.contains(where: { $0.severity == .error }) { return .problems(diagnostics) }
-    switch PacketPlanner(guide: guide, missingValue: missingValue, layout: layout).plan(seller) {
+    var planner = PacketPlanner(guide: guide, missingValue: missingValue, layout: layout)
+    planner.output = .runbook
+    switch planner.plan(seller) {
     case .success(let plan): return .planned(plan)
     case .failure(let list): return .problems(diagnostics + list.diagnostics)
     }

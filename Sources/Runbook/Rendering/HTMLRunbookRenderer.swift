@@ -44,7 +44,7 @@ public struct HTMLRunbookRenderer: RunbookRenderer {
       document.seller == nil ? BlankFiller(guide: document.guide) : SellerFiller(variables: document.variables)
     var page = PageWriter(document: document, filler: filler, images: images, contentsPages: contentsPages)
     try page.write()
-    return PrintableLinks.rewrite(page.html)
+    return UnbreakableCode.rewrite(PrintableLinks.rewrite(page.html))
   }
 }
 

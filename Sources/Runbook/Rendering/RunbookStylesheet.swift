@@ -36,8 +36,9 @@ enum RunbookStylesheet {
     ul, ol { margin: 1.5mm 0; padding-left: 6mm; }
     code, pre, .step-id { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; }
     code { font-size: 8.8pt; background: #f1f1f1; padding: 0 0.6mm; border-radius: 0.6mm; }
-    pre { font-size: 8.2pt; background: #f4f4f4; border: 0.5pt solid #ccc; padding: 2mm 2.5mm; white-space: pre-wrap; overflow-wrap: anywhere; break-inside: avoid; }
+    pre { font-size: 8.2pt; background: #f4f4f4; border: 0.5pt solid #ccc; padding: 2mm 2.5mm; white-space: pre-wrap; break-inside: avoid; }
     pre code { background: none; padding: 0; font-size: inherit; }
+    code .nobreak { white-space: nowrap; }
     a { color: inherit; text-decoration: underline; text-decoration-thickness: 0.4pt; }
     a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; color: #444; overflow-wrap: anywhere; }
     a[data-blank]::after { content: " " attr(data-blank); font-size: 8.5pt; color: #444; }

@@ -127,6 +127,7 @@ public final class WalkSession {
   ) throws {
     var planner = PacketPlanner(guide: setup.guide, layout: setup.layout)
     planner.credentialsDestination = options.namedDestination
+    planner.output = .walk
     let plan = try planner.plan(seller).get()
     self.init(
       guide: setup.guide, plan: plan, layout: setup.layout, io: io, options: options, store: store,

@@ -42,24 +42,7 @@ extension OnboardCommand {
         "Also check the files listed in this file, one path per line ('-' reads standard input).", valueName: "list"))
     var filesFrom: String?
 
-    @Option(
-      name: .long,
-      help: ArgumentHelp(
-        "The guide whose credential specs apply: a file, or an installed guide's id (default: the only guide in guides/).",
-        valueName: "guide"))
-    var guide: String?
-
-    @Option(
-      name: .long,
-      help: ArgumentHelp(
-        "A template set folder (with layout.yml), or a folder of template sets (default: the guide's own).",
-        valueName: "dir"))
-    var templates: String?
-
-    @Option(
-      name: .customLong("as"),
-      help: ArgumentHelp("Read every file as this layout: yaml, env or json.", valueName: "format"))
-    var layoutName: String?
+    @OptionGroup var credentialSetup: CredentialSetupOptions
 
     @OptionGroup var report: ReportOptions
 
@@ -142,7 +125,7 @@ extension OnboardCommand {
         StandardError.write(error.message + "\n")
         throw ExitStatus.usage.exitCode
       }
-      if layoutName == nil {
+      if credentialSetup.layoutName == nil {
         // Checklists, prompts, manifests and other documents next to credential files are
         // skipped, never read as YAML; --verbose says so once per file.
         files = files.filter { file in
@@ -160,7 +143,7 @@ extension OnboardCommand {
       var fixReport = ""
       if !fix {
         // Check-only: lint on every core; report in file order.
-        for result in linter.lintFiles(files, as: layoutName) {
+        for result in linter.lintFiles(files, as: credentialSetup.layoutName) {
           switch result {
           case .success(let found):
             diagnostics += found
@@ -178,7 +161,7 @@ extension OnboardCommand {
       }
       for file in files where fix {
         do {
-          var (document, found) = try linter.lintFile(file, as: layoutName)
+          var (document, found) = try linter.lintFile(file, as: credentialSetup.layoutName)
           if fix {
             let mode = try Self.mode(of: file)
             var warnings: [String] = []
@@ -186,7 +169,7 @@ extension OnboardCommand {
               document, diagnostics: found, mode: mode, warnings: &warnings)
             for change in changes { fixReport += change.description + "\n" }
             for warning in warnings { StandardError.write("onboard lint: warning: \(warning)\n") }
-            if !changes.isEmpty { (document, found) = try linter.lintFile(file, as: layoutName) }
+            if !changes.isEmpty { (document, found) = try linter.lintFile(file, as: credentialSetup.layoutName) }
           }
           diagnostics += found
         } catch let error as FormatDetector.UnknownFormat {
@@ -261,7 +244,7 @@ extension OnboardCommand {
 
     private func makeLinter() throws -> CredentialLinter {
       do {
-        return try CredentialSetup.load(guide: guide, templates: templates).linter(checkPermissions: !noPermissions)
+        return try credentialSetup.load().linter(checkPermissions: !noPermissions)
       } catch {
         throw UsageError(message: "onboard lint: \(error.description)")
       }

@@ -24,8 +24,9 @@ extension OnboardCommand {
         a tick box, its notes and warnings set apart, its screenshots scaled to the page width \
         with captions (a frame names a screenshot that was not found), a box for writing where \
         each credential it produces is stored (never the value), and each check with "confirmed \
-        by / date" lines, kept on one page with the part just before it. The footer shows the \
-        guide's id and version and the page number. A PDF's contents give the page each stage and \
+        by / date" lines, kept on one page with the part just before it. Code breaks only at its \
+        spaces, never inside a value. The footer shows the guide's id and version and the page \
+        number. A PDF's contents give the page each stage and \
         step starts on (it is printed twice to find them; needs pdftotext from poppler-utils).
 
         With --roster and --seller the runbook is that seller's: only the steps that apply to \

@@ -44,24 +44,7 @@ extension OnboardCommand {
     @Argument(help: "Credential files: credentials.yml, .env or JSON.", completion: .file())
     var files: [String] = []
 
-    @Option(
-      name: .long,
-      help: ArgumentHelp(
-        "The guide that declares the check: a file, or an installed guide's id (default: the only guide in guides/).",
-        valueName: "guide"))
-    var guide: String?
-
-    @Option(
-      name: .long,
-      help: ArgumentHelp(
-        "A template set folder (with layout.yml), or a folder of template sets (default: the guide's own).",
-        valueName: "dir"))
-    var templates: String?
-
-    @Option(
-      name: .customLong("as"),
-      help: ArgumentHelp("Read every file as this layout: yaml, env or json.", valueName: "format"))
-    var layoutName: String?
+    @OptionGroup var credentialSetup: CredentialSetupOptions
 
     @Option(name: .long, help: ArgumentHelp("Check only this account; repeatable.", valueName: "name"))
     var account: [String] = []
@@ -124,7 +107,7 @@ extension OnboardCommand {
     func run() throws {
       let setup: CredentialSetup
       do {
-        setup = try CredentialSetup.load(guide: guide, templates: templates)
+        setup = try credentialSetup.load()
       } catch {
         throw UsageError(message: "onboard verify: \(error.description)")
       }
@@ -273,7 +256,7 @@ extension OnboardCommand {
       let document: CredentialDocument
       do {
         let contents = try InputFile.readWithMode(path, limits: .credentialFile)
-        let fileLayout = try linter.chooseLayout(path: path, bytes: contents.bytes, as: layoutName)
+        let fileLayout = try linter.chooseLayout(path: path, bytes: contents.bytes, as: credentialSetup.layoutName)
         document = linter.parse(bytes: contents.bytes, file: path, layout: fileLayout)
       } catch let error as InputFile.ReadError {
         return (

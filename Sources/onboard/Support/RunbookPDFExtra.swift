@@ -48,6 +48,19 @@ struct RunbookPDFExtra: PacketExtras {
       printer: printer, pageText: PDFPageText.locate(), images: RunbookImages(guide: guide))
   }
 
+  /// A seller whose `paper` names no paper (when no `--paper` chooses one): `runbook/unknown-paper`
+  /// at the roster field or data-table row that gives it, as `onboard runbook` reports it.
+  func problems(for plan: PacketPlan) -> [Diagnostic] {
+    do {
+      _ = try RunbookPaper.choose(explicit: paper, variables: plan.variables)
+      return []
+    } catch let unknown as RunbookPaper.UnknownPaper {
+      return [RunbookPaper.diagnostic(unknown, seller: plan.seller, guide: guide)]
+    } catch {
+      return []  // `choose` throws nothing but UnknownPaper.
+    }
+  }
+
   /// The packet's runbook as a PDF.
   /// - Throws: ``PacketPlanning/MarkdownFiller/UnsafeLink``, ``ChromiumPrinter/PrintError`` or
   ///   ``UnknownPaperAt``.
