@@ -16,6 +16,7 @@ public enum RosterRules {
   public static let invalidCredentialSource = "roster/credential-source"
   public static let invalidField = "roster/invalid-field"
   public static let duplicateField = "roster/duplicate-field"
+  public static let reservedField = "roster/reserved-field"
   public static let unknownCredential = "roster/unknown-credential"
   public static let credentialValue = "roster/credential-value"
   public static let unrepresentable = "roster/unrepresentable-value"
@@ -75,6 +76,11 @@ public enum RosterRules {
     RuleDescriptor(
       id: invalidField, summary: "A field has a value of the wrong shape.", defaultSeverity: .error,
       help: "Fields are text; owner may be a mapping of name and email, credentials a mapping of key to value."),
+    RuleDescriptor(
+      id: reservedField, summary: "A field has the name of a variable onboard fills itself.", defaultSeverity: .error,
+      help:
+        "Variables such as guide_id, credentials_file or output come from the guide, the template set and the command; a field of that name would never be used. Rename the field."
+    ),
     RuleDescriptor(
       id: duplicateField, summary: "A field is given twice in one row.", defaultSeverity: .error,
       help: "Give each field once (a credential either at top level or under credentials:)."),

@@ -1,4 +1,5 @@
 import CredentialSpecs
+import GuideKit
 import OnboardDiagnostics
 
 /// Turns a ``RosterRecord`` into a ``Seller``: picks out the standard fields, the owner, the
@@ -120,6 +121,14 @@ public struct SellerDecoder: Sendable {
         addCredential(String(name.dropFirst("credentials.".count)), text, field.valueLocation)
       case (let name, .text(let text)) where keySet.contains(name):
         addCredential(name, text, field.valueLocation)
+      case (let name, .text) where StandardVariables.filledByOnboard.contains(name):
+        error(
+          RosterRules.reservedField,
+          "\(rowName): the field '\(name)' is a variable onboard fills itself, so this value would never be used.",
+          field.valueLocation,
+          fix:
+            "Rename the field; '\(name)' always holds \(StandardVariables.description(of: name) ?? "onboard's own value")."
+        )
       case (let name, .text(let text)):
         texts[name] = text
         locations[name] = field.valueLocation

@@ -83,6 +83,22 @@ struct RosterSafetyTests {
     #expect(result.diagnostics.map(\.ruleID) == [RosterRules.empty])
   }
 
+  @Test(
+    "A field named as a variable onboard fills itself is an error at its value, in YAML and CSV",
+    arguments: ["output", "guide_id", "credentials_file", "known_credentials"])
+  func reservedField(_ name: String) throws {
+    let yaml = try check("- id: a\n  marketplace: US\n  \(name): mine\n")
+    let problem = try #require(yaml.diagnostics.first)
+    #expect(yaml.diagnostics.map(\.ruleID) == [RosterRules.reservedField])
+    #expect(problem.location.line == 3 && problem.location.column == 5 + name.count)
+    #expect(problem.message.contains("'\(name)'") && problem.fix?.contains("Rename the field") == true)
+    let csv = try check("id,marketplace,\(name)\na,US,mine\n", named: "roster.csv")
+    #expect(csv.diagnostics.map(\.ruleID) == [RosterRules.reservedField])
+    // The roster's own standard fields and other extra fields are fine.
+    let fine = try check("- id: a\n  marketplace: US\n  account: shop_a\n  support_email: a@example.com\n")
+    #expect(fine.diagnostics.filter { $0.severity == .error }.isEmpty)
+  }
+
   @Test("credentials: with text instead of a mapping is an error at its line")
   func credentialsAsText() throws {
     let result = try check("- id: a\n  marketplace: US\n  credentials: lwa_app_id=abc\n")

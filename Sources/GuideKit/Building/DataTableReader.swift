@@ -64,7 +64,26 @@ enum DataTableReader {
       }
       var values: [String: String] = [:]
       for (column, cell) in columns {
-        guard let name = column.scalar?.string else { continue }
+        guard let name = column.scalar?.string else {
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: GuideRules.dataTable,
+              message: "A column name in row '\(key)' must be a single word, such as region.",
+              location: position.location(column.mark)))
+          continue
+        }
+        if StandardVariables.names.contains(name) {
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: GuideRules.dataTable,
+              message:
+                "The column '\(name)' of row '\(key)' has the name of a standard variable, which onboard or the roster fills, so its value would never be used.",
+              location: position.location(column.mark),
+              fix:
+                "Rename the column; '\(name)' always holds \(StandardVariables.description(of: name) ?? "its own value")."
+            ))
+          continue
+        }
         if let scalar = cell.scalar {
           values[name] = scalar.string
         } else {

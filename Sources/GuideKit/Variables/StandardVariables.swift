@@ -30,6 +30,15 @@ public enum StandardVariables {
     ),
   ]
 
+  /// The standard variables a roster row gives (its standard fields).
+  public static let rosterFields: Set<String> = [
+    "id", "name", "account", "owner", "owner_name", "owner_email", "credential_source",
+  ]
+
+  /// The standard variables onboard fills itself, from the guide, the template set and the run:
+  /// a roster field or data-table column of one of these names would never be used.
+  public static let filledByOnboard: Set<String> = names.subtracting(rosterFields)
+
   /// The names alone.
   public static let names: Set<String> = Set(all.map(\.name))
 

@@ -72,7 +72,7 @@ extension OnboardCommand.Credentials {
     @Option(
       name: .long,
       help: ArgumentHelp(
-        "The guide whose credential specs apply, a file or an installed guide's id (default: the only guide in guides/).",
+        "The guide whose credential specs apply, a file or an installed guide's id (default: the default guide, as 'onboard guides --default' names it).",
         valueName: "guide"))
     var guide: String?
 
