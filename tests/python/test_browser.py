@@ -26,6 +26,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+from conftest import reload_when_stored
 
 ROOT = Path(__file__).resolve().parents[2]
 ONBOARD = Path(os.environ.get("ONBOARD_BIN") or os.environ.get("ONBOARD") or ROOT / ".build" / "debug" / "onboard")
@@ -276,7 +277,7 @@ def test_checklist_ticks_update_progress_and_persist_across_reload(driver, packe
     assert progress == f"2 of {len(steps)} steps done"
     assert "done" in boxes[0].find_element(By.XPATH, "./ancestor::article").get_attribute("class").split()
 
-    driver.refresh()
+    reload_when_stored(driver)
     ticked, progress = checklist_state(driver)
     assert ticked[0] and ticked[2] and sum(ticked) == 2
     assert progress == f"2 of {len(steps)} steps done"
@@ -285,7 +286,7 @@ def test_checklist_ticks_update_progress_and_persist_across_reload(driver, packe
     box = driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")[2]
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
     box.click()
-    driver.refresh()
+    reload_when_stored(driver)
     ticked, progress = checklist_state(driver)
     assert sum(ticked) == 1 and ticked[0]
     assert progress == f"1 of {len(steps)} steps done"
@@ -548,7 +549,7 @@ def test_generic_checklist_ticks_are_saved_per_recipient(driver, onboard, tmp_pa
     box = driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")[1]
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
     box.click()
-    driver.refresh()
+    reload_when_stored(driver)
     ticked, progress = checklist_state(driver)
     assert ticked[1] and sum(ticked) == 1 and progress == "1 of 5 steps done"
     images = driver.find_elements(By.CSS_SELECTOR, "figure img")
@@ -577,7 +578,7 @@ def test_checklist_checks_are_tick_boxes_saved_per_recipient_and_check(driver, p
     steps = json.loads((packet / "packet.json").read_text(encoding="utf-8"))["steps"]
     driver.get((packet / "checklist.html").as_uri())
     driver.execute_script("localStorage.clear()")  # the module's browser is shared with earlier tests
-    driver.refresh()
+    reload_when_stored(driver)
     items = driver.find_elements(By.CSS_SELECTOR, ".checks li")
     boxes = check_boxes(driver)
     assert len(items) == len(boxes) >= 5, "every check is a tick box"
@@ -603,14 +604,14 @@ def test_checklist_checks_are_tick_boxes_saved_per_recipient_and_check(driver, p
     click(driver, article.find_element(By.CSS_SELECTOR, "input[data-key]"))
     assert checklist_state(driver)[1] == f"1 of {len(steps)} steps done"
 
-    driver.refresh()
+    reload_when_stored(driver)
     boxes = check_boxes(driver)
     assert [box.is_selected() for box in boxes][:3] == [True, False, True] and sum(b.is_selected() for b in boxes) == 2
     assert checklist_state(driver)[1] == f"1 of {len(steps)} steps done"
     key = boxes[0].get_attribute("data-check-key")
     assert driver.execute_script("return localStorage.getItem(arguments[0])", key) == "1"
     click(driver, boxes[2])  # unticking is saved too
-    driver.refresh()
+    reload_when_stored(driver)
     assert sum(box.is_selected() for box in check_boxes(driver)) == 1
 
     # Another recipient's checklist keeps its own ticks.
@@ -623,7 +624,7 @@ def test_checklist_prints_its_ticks_and_no_stale_counter(driver, packets, tmp_pa
     (a paper copy is ticked by pen, so a printed count would be wrong at once)."""
     driver.get((packets / "sakura-stationery" / "checklist.html").as_uri())
     driver.execute_script("localStorage.clear()")
-    driver.refresh()
+    reload_when_stored(driver)
     click(driver, driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")[0])
     click(driver, check_boxes(driver)[1])
     assert checklist_state(driver)[1].startswith("1 of ")

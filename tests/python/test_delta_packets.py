@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import reload_when_stored
 
 ROOT = Path(__file__).resolve().parents[2]
 ONBOARD = Path(os.environ.get("ONBOARD_BIN") or os.environ.get("ONBOARD") or ROOT / ".build" / "debug" / "onboard")
@@ -168,7 +169,7 @@ def test_a_delta_checklist_does_not_inherit_the_earlier_packets_ticks(tmp_path):
         driver.get((tmp_path / "full" / seller / "checklist.html").as_uri())
         install = driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][data-key$=':install']")
         click(install)
-        driver.refresh()
+        reload_when_stored(driver)
         assert driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][data-key$=':install']").is_selected()
 
         driver.get((tmp_path / "delta" / seller / "checklist.html").as_uri())
@@ -176,7 +177,7 @@ def test_a_delta_checklist_does_not_inherit_the_earlier_packets_ticks(tmp_path):
         assert boxes and not any(box.is_selected() for box in boxes)
         assert driver.find_element(By.ID, "progress-count").text.startswith("0 of 1")
         click(boxes[0])
-        driver.refresh()
+        reload_when_stored(driver)
         assert driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][data-key]")[0].is_selected()
     finally:
         driver.quit()
