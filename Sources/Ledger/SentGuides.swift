@@ -1,7 +1,7 @@
 /// What the ledger knows of the guide each seller last received: the guide's id, version and
 /// file SHA-256 from the `sellers` table, and the guide texts of `guide_texts` (schema 3), for
 /// `onboard packets --since-ledger`.
-public struct SentGuides {
+public struct SentGuides: Sendable {
   /// The guide a seller's last packet was made from.
   public struct Sent: Sendable, Equatable {
     /// The guide's id and version, as recorded.

@@ -15,9 +15,8 @@ import OnboardDiagnostics
 /// Both plans use the seller's current row; conditions of the old plan are evaluated
 /// against the old guide.
 ///
-/// Why `@unchecked Sendable` is safe: every stored property is a `let`, and the old guide's
-/// planner keeps its only shared state (the plan memo) behind a lock.
-public final class DeltaPlanner: DeltaSource, @unchecked Sendable {
+/// `Sendable`, checked by the compiler: every stored property is a `let` of a `Sendable` type.
+public final class DeltaPlanner: DeltaSource, Sendable {
   /// The old and the new guide.
   public let old: Guide
   public let new: Guide

@@ -19,7 +19,7 @@ import Roster
 /// steps 1..n (``PacketPlan/PlannedStep/label``), keeps each step's items in the guide's order
 /// (``PacketPlan/PlannedStep/parts``) and places the carried plain sections after the stage
 /// they follow.
-public struct PacketPlanner {
+public struct PacketPlanner: Sendable {
   /// The guide.
   public let guide: Guide
   private let stepIndex: [String: Int]

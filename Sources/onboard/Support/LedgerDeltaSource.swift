@@ -11,9 +11,9 @@ import PacketPlanning
 /// as if it sat beside the current guide file (for its data table and screenshots); each text
 /// is loaded once, when a seller first needs it.
 ///
-/// Why `@unchecked Sendable` is safe: every stored property is a `let`; the planners made so
-/// far are behind a lock (`Locked`), and ``DeltaPlanner`` is safe to share.
-final class LedgerDeltaSource: DeltaSource, @unchecked Sendable {
+/// `Sendable`, checked by the compiler: every stored property is a `let` of a `Sendable` type;
+/// the planners made so far are behind a lock (`Locked`).
+final class LedgerDeltaSource: DeltaSource, Sendable {
   private let guide: Guide
   private let guideFile: String
   private let guideSHA256: String
